@@ -1,0 +1,38 @@
+package io.shopfloor.posting;
+
+import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.order.OrderLine;
+import io.shopfloor.posting.order.ProductionOrder;
+import io.shopfloor.posting.order.RoutingLine;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Output that BC posts by itself for Forward (at release) and Backward (at finish) flushed operations: setup
+ * time from the routing line × concurrent capacities, run time for {@code timeBasisQtyBase} units.
+ */
+final class AutomaticOutput {
+
+    private AutomaticOutput() {
+    }
+
+    static void post(PostingContext ctx, ProductionOrder order, OrderLine line, RoutingLine operation,
+                     BigDecimal outputQtyBase, BigDecimal timeBasisQtyBase, LocalDate postingDate, int sequence) {
+        BigDecimal setup = Rounding.qty(operation.setupTime().multiply(operation.concurrentCapacities()));
+        BigDecimal run = Rounding.qty(Rounding.divide(operation.runTime().multiply(timeBasisQtyBase), operation.lotSize()));
+        BigDecimal output = Rounding.qty(Rounding.divide(outputQtyBase, line.qtyPerUnitOfMeasure()));
+        if (setup.signum() == 0 && run.signum() == 0 && output.signum() == 0) {
+            return;
+        }
+        OutputJournalLine journalLine = OutputJournalLine
+                .builder(ctx.sourceId + "#" + sequence, order.no(), line.lineNo(), operation.operationNo())
+                .postingDate(postingDate).documentNo(order.no())
+                .setupTime(setup).runTime(run).output(output)
+                .concurrentCapacity(operation.concurrentCapacities())
+                .sourceCode(ctx.masterData.manufacturingSetup().flushingSourceCode())
+                .postedByInventoryPutAway(true) // BC's own flushing is not the output journal
+                .build();
+        OutputPosting.apply(ctx, OutputPosting.check(ctx, order, journalLine));
+    }
+}

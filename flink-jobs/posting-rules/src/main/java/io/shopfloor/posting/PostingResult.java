@@ -1,0 +1,49 @@
+package io.shopfloor.posting;
+
+import io.shopfloor.posting.ledger.CapacityLedgerEntry;
+import io.shopfloor.posting.ledger.ItemLedgerEntry;
+import io.shopfloor.posting.ledger.LedgerEntry;
+import io.shopfloor.posting.ledger.ValueEntry;
+import io.shopfloor.posting.ledger.WarehouseEntry;
+import io.shopfloor.posting.ledger.WarehouseRequest;
+
+import java.util.List;
+
+/**
+ * What one input produced: either the ledger entries in posting order (the order state was updated in place),
+ * or a refusal (nothing changed).
+ */
+public sealed interface PostingResult {
+
+    record Posted(List<LedgerEntry> entries, List<Notice> notices) implements PostingResult {
+        public List<ItemLedgerEntry> itemLedgerEntries() {
+            return ofType(ItemLedgerEntry.class);
+        }
+
+        public List<CapacityLedgerEntry> capacityLedgerEntries() {
+            return ofType(CapacityLedgerEntry.class);
+        }
+
+        public List<ValueEntry> valueEntries() {
+            return ofType(ValueEntry.class);
+        }
+
+        public List<WarehouseEntry> warehouseEntries() {
+            return ofType(WarehouseEntry.class);
+        }
+
+        public List<WarehouseRequest> warehouseRequests() {
+            return ofType(WarehouseRequest.class);
+        }
+
+        private <T extends LedgerEntry> List<T> ofType(Class<T> type) {
+            return entries.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
+    record Refused(Refusal refusal) implements PostingResult {
+        public RefusalReason reason() {
+            return refusal.reason();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.shopfloor.posting.journal;
+
+import io.shopfloor.posting.model.CapacityType;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Capacity journal line without an order (§8): maintenance or other non-order capacity use. Run time is taken
+ * from {@code runTime}, or derived from starting/ending time × concurrent capacity when both times are set.
+ */
+public record CapacityJournalLine(String sourceId, LocalDate postingDate, String documentNo, CapacityType type,
+                                  String no, String workShiftCode, Instant startingTime, Instant endingTime,
+                                  BigDecimal concurrentCapacity, BigDecimal setupTime, BigDecimal runTime,
+                                  BigDecimal stopTime, String capUnitOfMeasureCode, String stopCode) {
+}

@@ -1,0 +1,40 @@
+package io.shopfloor.posting.ledger;
+
+/**
+ * Next entry numbers per ledger. The rules number the entries of a posting so that value entries can reference
+ * item and capacity entries and Applies-to Entry can name an output entry.
+ */
+public final class EntryNumbers {
+    private long nextItemLedgerEntryNo;
+    private long nextCapacityLedgerEntryNo;
+    private long nextValueEntryNo;
+    private long nextWarehouseEntryNo;
+
+    public EntryNumbers(long firstItemLedgerEntryNo, long firstCapacityLedgerEntryNo, long firstValueEntryNo,
+                        long firstWarehouseEntryNo) {
+        this.nextItemLedgerEntryNo = firstItemLedgerEntryNo;
+        this.nextCapacityLedgerEntryNo = firstCapacityLedgerEntryNo;
+        this.nextValueEntryNo = firstValueEntryNo;
+        this.nextWarehouseEntryNo = firstWarehouseEntryNo;
+    }
+
+    public static EntryNumbers startingAtOne() {
+        return new EntryNumbers(1, 1, 1, 1);
+    }
+
+    public long nextItemLedgerEntryNo() {
+        return nextItemLedgerEntryNo++;
+    }
+
+    public long nextCapacityLedgerEntryNo() {
+        return nextCapacityLedgerEntryNo++;
+    }
+
+    public long nextValueEntryNo() {
+        return nextValueEntryNo++;
+    }
+
+    public long nextWarehouseEntryNo() {
+        return nextWarehouseEntryNo++;
+    }
+}

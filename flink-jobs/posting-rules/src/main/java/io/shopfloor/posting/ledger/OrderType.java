@@ -1,0 +1,3 @@
+package io.shopfloor.posting.ledger;
+
+public enum OrderType { NONE, PRODUCTION }

@@ -1,0 +1,3 @@
+package io.shopfloor.posting.ledger;
+
+public enum ValueEntryType { DIRECT_COST, REVALUATION, ROUNDING, INDIRECT_COST, VARIANCE }

@@ -1,0 +1,6 @@
+package io.shopfloor.posting.model;
+
+/** The three production bin codes carried by locations, work centers and machine centers (null = none). */
+public record Bins(String openShopFloorBinCode, String toProductionBinCode, String fromProductionBinCode) {
+    public static final Bins NONE = new Bins(null, null, null);
+}

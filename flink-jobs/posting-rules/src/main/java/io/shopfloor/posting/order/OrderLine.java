@@ -1,0 +1,154 @@
+package io.shopfloor.posting.order;
+
+import io.shopfloor.posting.Rounding;
+import io.shopfloor.posting.model.CostBucket;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Prod. Order Line with its routing and components, finished/remaining quantities (§1.3), the actual costs
+ * posted to its WIP, and its output entries.
+ */
+public final class OrderLine {
+    private final LineDefinition definition;
+    private final String binCode;
+    private final BigDecimal quantityBase;
+    private final List<RoutingLine> routing;
+    private final List<Component> components;
+    private BigDecimal finishedQtyBase = BigDecimal.ZERO;
+    private BigDecimal remainingQtyBase;
+    private final Map<CostBucket, BigDecimal> actualCost = new EnumMap<>(CostBucket.class);
+    private final List<OutputEntry> outputEntries = new ArrayList<>();
+
+    public OrderLine(LineDefinition definition, String binCode, List<RoutingLine> routing,
+                     List<Component> components) {
+        this.definition = definition;
+        this.binCode = binCode;
+        this.quantityBase = Rounding.qty(definition.quantity().multiply(definition.qtyPerUnitOfMeasure()));
+        this.remainingQtyBase = quantityBase;
+        this.routing = List.copyOf(routing);
+        this.components = List.copyOf(components);
+        for (CostBucket bucket : CostBucket.values()) {
+            actualCost.put(bucket, BigDecimal.ZERO);
+        }
+    }
+
+    /** §1.3 UpdateProdOrderLine after a last-operation output posting; callers check the result is not < 0. */
+    public void addFinishedQtyBase(BigDecimal outputQtyBase) {
+        finishedQtyBase = finishedQtyBase.add(outputQtyBase);
+        remainingQtyBase = quantityBase.subtract(finishedQtyBase).max(BigDecimal.ZERO);
+    }
+
+    /** Cost posted to this line's WIP (material from consumption, capacity and overhead from capacity entries). */
+    public void addActualCost(CostBucket bucket, BigDecimal amount) {
+        actualCost.merge(bucket, amount, BigDecimal::add);
+    }
+
+    public void addOutputEntry(OutputEntry entry) {
+        outputEntries.add(entry);
+    }
+
+    public Optional<RoutingLine> routingLine(String operationNo) {
+        return routing.stream().filter(r -> r.operationNo().equals(operationNo)).findFirst();
+    }
+
+    /** The operation with blank Next Operation No.; empty when the line has no routing. */
+    public Optional<RoutingLine> lastOperation() {
+        return routing.stream().filter(RoutingLine::isLastOperation).findFirst();
+    }
+
+    public Optional<Component> component(int componentLineNo) {
+        return components.stream().filter(c -> c.lineNo() == componentLineNo).findFirst();
+    }
+
+    public Optional<OutputEntry> outputEntry(long entryNo) {
+        return outputEntries.stream().filter(e -> e.entryNo() == entryNo).findFirst();
+    }
+
+    public LineDefinition definition() {
+        return definition;
+    }
+
+    public int lineNo() {
+        return definition.lineNo();
+    }
+
+    public String itemNo() {
+        return definition.itemNo();
+    }
+
+    public String variantCode() {
+        return definition.variantCode();
+    }
+
+    public String locationCode() {
+        return definition.locationCode();
+    }
+
+    public String binCode() {
+        return binCode;
+    }
+
+    public String unitOfMeasureCode() {
+        return definition.unitOfMeasureCode();
+    }
+
+    public BigDecimal qtyPerUnitOfMeasure() {
+        return definition.qtyPerUnitOfMeasure();
+    }
+
+    public BigDecimal quantity() {
+        return definition.quantity();
+    }
+
+    public BigDecimal quantityBase() {
+        return quantityBase;
+    }
+
+    public String routingNo() {
+        return definition.routingNo();
+    }
+
+    public int routingReferenceNo() {
+        return definition.routingReferenceNo();
+    }
+
+    public List<RoutingLine> routing() {
+        return routing;
+    }
+
+    public List<Component> components() {
+        return components;
+    }
+
+    public BigDecimal finishedQtyBase() {
+        return finishedQtyBase;
+    }
+
+    public BigDecimal finishedQuantity() {
+        return finishedQtyBase.divide(qtyPerUnitOfMeasure(), Rounding.QTY_SCALE, RoundingMode.HALF_UP);
+    }
+
+    public BigDecimal remainingQtyBase() {
+        return remainingQtyBase;
+    }
+
+    public BigDecimal remainingQuantity() {
+        return remainingQtyBase.divide(qtyPerUnitOfMeasure(), Rounding.QTY_SCALE, RoundingMode.HALF_UP);
+    }
+
+    public BigDecimal actualCost(CostBucket bucket) {
+        return actualCost.get(bucket);
+    }
+
+    public List<OutputEntry> outputEntries() {
+        return Collections.unmodifiableList(outputEntries);
+    }
+}

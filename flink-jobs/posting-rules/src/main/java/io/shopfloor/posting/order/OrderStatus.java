@@ -1,0 +1,3 @@
+package io.shopfloor.posting.order;
+
+public enum OrderStatus { SIMULATED, PLANNED, FIRM_PLANNED, RELEASED, FINISHED }

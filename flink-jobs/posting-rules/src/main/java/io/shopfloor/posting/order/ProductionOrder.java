@@ -1,0 +1,112 @@
+package io.shopfloor.posting.order;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A production order's posting state: header, lines (with routing and components), status, and what the order
+ * must remember of its own ledger (consumption entries for Applies-from, output entries for application and cost
+ * adjustment). Built by {@code OrderRefresh}; changed only by the posting rules.
+ */
+public final class ProductionOrder {
+    private final OrderDefinition definition;
+    private final List<OrderLine> lines;
+    private OrderStatus status;
+    private LocalDate finishedDate;
+    private boolean costAdjusted;
+    private BigDecimal capacityQuantityPosted = BigDecimal.ZERO;
+    private final Map<Long, ConsumptionEntry> consumptionEntries = new HashMap<>();
+
+    /** Quantity (base, negative for consumption) and actual cost of a consumption item ledger entry. */
+    public record ConsumptionEntry(int orderLineNo, int componentLineNo, BigDecimal quantityBase,
+                                   BigDecimal costAmount) {
+    }
+
+    public ProductionOrder(OrderDefinition definition, List<OrderLine> lines, OrderStatus status) {
+        this.definition = definition;
+        this.lines = List.copyOf(lines);
+        this.status = status;
+    }
+
+    public void setStatus(OrderStatus newStatus, LocalDate date) {
+        this.status = newStatus;
+        if (newStatus == OrderStatus.FINISHED) {
+            this.finishedDate = date;
+        }
+    }
+
+    public void markCostAdjusted() {
+        this.costAdjusted = true;
+    }
+
+    /** Σ Quantity of the order's capacity ledger entries ("Actual Time Used" on the statistics page). */
+    public void addCapacityQuantity(BigDecimal quantity) {
+        capacityQuantityPosted = capacityQuantityPosted.add(quantity);
+    }
+
+    public void recordConsumptionEntry(long entryNo, ConsumptionEntry entry) {
+        consumptionEntries.put(entryNo, entry);
+    }
+
+    public Optional<ConsumptionEntry> consumptionEntry(long entryNo) {
+        return Optional.ofNullable(consumptionEntries.get(entryNo));
+    }
+
+    public Optional<OrderLine> line(int lineNo) {
+        return lines.stream().filter(l -> l.lineNo() == lineNo).findFirst();
+    }
+
+    /** Routing lines of all order lines; a routing shared by lines appears once. */
+    public Stream<RoutingLine> routingLines() {
+        return lines.stream().flatMap(l -> l.routing().stream()).distinct();
+    }
+
+    public String no() {
+        return definition.no();
+    }
+
+    public String description() {
+        return definition.description();
+    }
+
+    public String sourceNo() {
+        return definition.sourceNo();
+    }
+
+    public String locationCode() {
+        return definition.locationCode();
+    }
+
+    public boolean isBlocked() {
+        return definition.blocked();
+    }
+
+    public OrderDefinition definition() {
+        return definition;
+    }
+
+    public List<OrderLine> lines() {
+        return lines;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public LocalDate finishedDate() {
+        return finishedDate;
+    }
+
+    public boolean isCostAdjusted() {
+        return costAdjusted;
+    }
+
+    public BigDecimal capacityQuantityPosted() {
+        return capacityQuantityPosted;
+    }
+}
