@@ -14,11 +14,9 @@ import io.shopfloor.posting.order.RoutingStatus;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.shopfloor.posting.Assertions.assertDec;
-import static io.shopfloor.posting.Assertions.posted;
 import static io.shopfloor.posting.SetA.D0;
 import static io.shopfloor.posting.SetA.D1;
 import static io.shopfloor.posting.SetA.D2;
@@ -29,9 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Spec §13 example 1: counters 60 good, then 40 good + 3 scrap at cutting; standard-cost parent. */
 class Example1CountersStandardCostTest {
-    private final SetA setA = new SetA();
-    private final ProductionOrder order = setA.firmPlanned();
-    private final List<LedgerEntry> ledger = new ArrayList<>();
+    private final Scenario scenario = new Scenario(new SetA());
+    private final SetA setA = scenario.setA;
+    private final ProductionOrder order = scenario.order;
+    private final List<LedgerEntry> ledger = scenario.ledger;
 
     @Test
     void refreshComputesExpectedQuantitiesAndCosts() {
@@ -107,12 +106,11 @@ class Example1CountersStandardCostTest {
         assertDec("0", line().remainingQuantity());
 
         // E5: finish on D2 backward-flushes PAINT on the last operation's output; no notices.
-        PostingResult.Posted finished = posted(setA.rules.finish(order, FinishOrder.on("E5", D2), setA.masterData, setA.numbers));
-        assertEquals(List.of(), finished.notices());
         assertEquals(List.of(
                 "ILE 1007 CONSUMPTION PAINT qty -5 rem 0 inv -5 open false comp 30000 source FG-100 order RPO-1001/10000 doc RPO-1001 FLUSHING 2026-03-03",
                 "VE 2013 DIRECT_COST ILE 1007 valued -5 inv -5 actual -100.00 expected 0.00"),
-                record(finished));
+                post(setA.rules.finish(order, FinishOrder.on("E5", D2), setA.masterData, setA.numbers)));
+        assertEquals(List.of(), scenario.notices);
         assertEquals(OrderStatus.FINISHED, order.status());
         assertRoutingStatus(RoutingStatus.FINISHED, RoutingStatus.FINISHED);
 
@@ -167,28 +165,23 @@ class Example1CountersStandardCostTest {
     }
 
     private OutputJournalLine.Builder output(String id, String operationNo) {
-        return OutputJournalLine.builder(id, ORDER, LINE, operationNo).postingDate(D1).documentNo(ORDER);
+        return scenario.output(id, operationNo);
     }
 
     private List<String> post(OutputJournalLine.Builder line) {
-        return post(setA.rules.postOutput(order, line.build(), setA.masterData, setA.numbers));
+        return scenario.post(line);
     }
 
     private List<String> post(PostingResult result) {
-        return record(posted(result));
-    }
-
-    private List<String> record(PostingResult.Posted posted) {
-        ledger.addAll(posted.entries());
-        return LedgerText.of(posted.entries());
+        return scenario.post(result);
     }
 
     private OrderLine line() {
-        return order.line(LINE).orElseThrow();
+        return scenario.line();
     }
 
     private Component component(int lineNo) {
-        return line().component(lineNo).orElseThrow();
+        return scenario.component(lineNo);
     }
 
     private void assertRoutingStatus(RoutingStatus op10, RoutingStatus op20) {

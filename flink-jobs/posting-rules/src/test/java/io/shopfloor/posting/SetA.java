@@ -74,7 +74,11 @@ final class SetA {
 
     /** Refreshed as Firm Planned; the examples release it themselves. */
     ProductionOrder firmPlanned() {
-        PostingRules.Refresh refresh = rules.refresh(definition(), OrderStatus.FIRM_PLANNED, masterData);
+        return firmPlanned(definition());
+    }
+
+    ProductionOrder firmPlanned(OrderDefinition definition) {
+        PostingRules.Refresh refresh = rules.refresh(definition, OrderStatus.FIRM_PLANNED, masterData);
         if (refresh.refused()) {
             throw new AssertionError(refresh.refusal());
         }
