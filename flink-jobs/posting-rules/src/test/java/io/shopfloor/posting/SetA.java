@@ -35,6 +35,8 @@ final class SetA {
     RoutingFlushingMethod op10Flushing = RoutingFlushingMethod.MANUAL;
     RoutingFlushingMethod op20Flushing = RoutingFlushingMethod.MANUAL;
     FlushingMethod paintFlushing = FlushingMethod.BACKWARD;
+    FlushingMethod boltFlushing = FlushingMethod.FORWARD;
+    String location = "MAIN";
 
     final InMemoryMasterData masterData = new InMemoryMasterData()
             .put(Location.simple("MAIN"))
@@ -59,17 +61,17 @@ final class SetA {
     }
 
     OrderDefinition definition() {
-        return new OrderDefinition(ORDER, "FG-100 x 100", "FG-100", "MAIN", false,
-                List.of(LineDefinition.of(LINE, "FG-100", "MAIN", "100", "PCS", "R-100")),
+        return new OrderDefinition(ORDER, "FG-100 x 100", "FG-100", location, false,
+                List.of(LineDefinition.of(LINE, "FG-100", location, "100", "PCS", "R-100")),
                 List.of(RoutingLineDefinition.of("R-100", LINE, "10", CapacityType.WORK_CENTER, "WC-CUT", "30", "2",
                                 "CUT", op10Flushing),
                         RoutingLineDefinition.of("R-100", LINE, "20", CapacityType.MACHINE_CENTER, "MC-ASSY", "0", "1",
                                 "ASSY", op20Flushing)),
                 List.of(ComponentDefinition.of(LINE, 10000, "STEEL", "KG", "2", "5", FlushingMethod.BACKWARD, "CUT",
-                                "MAIN"),
-                        ComponentDefinition.of(LINE, 20000, "BOLT", "PCS", "4", "0", FlushingMethod.FORWARD, "ASSY",
-                                "MAIN"),
-                        ComponentDefinition.of(LINE, 30000, "PAINT", "L", "0.05", "0", paintFlushing, null, "MAIN")));
+                                location),
+                        ComponentDefinition.of(LINE, 20000, "BOLT", "PCS", "4", "0", boltFlushing, "ASSY",
+                                location),
+                        ComponentDefinition.of(LINE, 30000, "PAINT", "L", "0.05", "0", paintFlushing, null, location)));
     }
 
     /** Refreshed as Firm Planned; the examples release it themselves. */
