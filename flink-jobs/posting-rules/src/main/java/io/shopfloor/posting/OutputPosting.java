@@ -148,6 +148,13 @@ final class OutputPosting {
                 return;
             }
         }
+        // An empty line (BC skips those) only carries its Finished flag: "operation finished, nothing new to report".
+        if (setupBase.signum() == 0 && runBase.signum() == 0 && outputBase.signum() == 0 && scrapBase.signum() == 0) {
+            if (line.finished() && c.operation() != null) {
+                c.operation().setRoutingStatus(RoutingStatus.FINISHED);
+            }
+            return;
+        }
         // 2. Valued quantity.
         BigDecimal valued = ZERO_QTY;
         if (c.rate() != null) {

@@ -46,6 +46,16 @@ class OutputRulesTest {
     }
 
     @Test
+    void anEmptyLineWithTheFinishedFlagFinishesTheOperationWithoutEntries() {
+        s.release(D0);
+        assertEquals(List.of(), s.post(s.output("DONE", "10").finished(true)));
+        assertEquals(RoutingStatus.FINISHED, s.operation("10").routingStatus());
+        assertEquals(List.of(), s.post(s.output("NOTHING", "20")));
+        assertEquals(RoutingStatus.PLANNED, s.operation("20").routingStatus());
+        assertDec("400", s.component(20000).remainingQuantity()); // an empty line is no operation start
+    }
+
+    @Test
     void outputOnAFinishedOperationIsPostedWithANoticeAndReopensIt() {
         s.release(D0);
         s.post(s.output("E3", "10").runTime("86").output("40").finished(true));
