@@ -1,6 +1,7 @@
 package io.shopfloor.posting;
 
 import io.shopfloor.posting.journal.FinishOrder;
+import io.shopfloor.posting.ledger.OrderStatusEntry;
 import io.shopfloor.posting.model.CostBucket;
 import io.shopfloor.posting.model.RoutingFlushingMethod;
 import io.shopfloor.posting.order.Component;
@@ -43,6 +44,8 @@ final class OrderFinish {
             }
         }
         order.routingLines().forEach(r -> r.setRoutingStatus(RoutingStatus.FINISHED));
+        ctx.add(new OrderStatusEntry(ctx.statusChangeKey(), order.no(), order.status(), OrderStatus.FINISHED,
+                command.postingDate()));
         order.setStatus(OrderStatus.FINISHED, command.postingDate());
     }
 

@@ -1,6 +1,7 @@
 package io.shopfloor.posting;
 
 import io.shopfloor.posting.journal.ReleaseOrder;
+import io.shopfloor.posting.ledger.OrderStatusEntry;
 import io.shopfloor.posting.ledger.WarehouseRequest;
 import io.shopfloor.posting.model.Location;
 import io.shopfloor.posting.model.ProdOutputWhseHandling;
@@ -27,6 +28,8 @@ final class OrderRelease {
     static void release(PostingContext ctx, ProductionOrder order, ReleaseOrder command) {
         check(ctx, order);
         ctx.beginApply();
+        ctx.add(new OrderStatusEntry(ctx.statusChangeKey(), order.no(), order.status(), OrderStatus.RELEASED,
+                command.postingDate()));
         order.setStatus(OrderStatus.RELEASED, command.postingDate());
         order.routingLines().forEach(r -> r.setRoutingStatus(RoutingStatus.PLANNED));
         int sequence = 0;

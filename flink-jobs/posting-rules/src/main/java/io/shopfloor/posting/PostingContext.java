@@ -28,6 +28,7 @@ final class PostingContext {
     private int valueEntries;
     private int warehouseEntries;
     private int warehouseRequests;
+    private int statusChanges;
     private boolean applying;
 
     PostingContext(MasterData masterData, PostingSettings settings, EntryNumbers numbers, String sourceId) {
@@ -101,6 +102,10 @@ final class PostingContext {
 
     String warehouseRequestKey() {
         return sourceId + "/WR" + (++warehouseRequests);
+    }
+
+    String statusChangeKey() {
+        return sourceId + "/ST" + (++statusChanges);
     }
 
     void add(LedgerEntry entry) {

@@ -3,6 +3,7 @@ package io.shopfloor.posting;
 import io.shopfloor.posting.ledger.CapacityLedgerEntry;
 import io.shopfloor.posting.ledger.ItemLedgerEntry;
 import io.shopfloor.posting.ledger.LedgerEntry;
+import io.shopfloor.posting.ledger.OrderStatusEntry;
 import io.shopfloor.posting.ledger.ValueEntry;
 import io.shopfloor.posting.ledger.WarehouseEntry;
 import io.shopfloor.posting.ledger.WarehouseRequest;
@@ -34,6 +35,10 @@ public sealed interface PostingResult {
 
         public List<WarehouseRequest> warehouseRequests() {
             return ofType(WarehouseRequest.class);
+        }
+
+        public List<OrderStatusEntry> statusChanges() {
+            return ofType(OrderStatusEntry.class);
         }
 
         private <T extends LedgerEntry> List<T> ofType(Class<T> type) {

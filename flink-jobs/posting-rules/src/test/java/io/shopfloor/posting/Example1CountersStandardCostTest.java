@@ -51,8 +51,9 @@ class Example1CountersStandardCostTest {
 
     @Test
     void postsEveryEntryOfTheExampleInOrder() {
-        assertEquals(List.of(), post(setA.rules.release(order, new ReleaseOrder("REL", D0), setA.masterData, setA.numbers)),
-                "set A has no unlinked forward components and no forward operations: release posts nothing");
+        assertEquals(List.of("STATUS RPO-1001 FIRM_PLANNED -> RELEASED 2026-03-01"),
+                post(setA.rules.release(order, new ReleaseOrder("REL", D0), setA.masterData, setA.numbers)),
+                "set A has no unlinked forward components and no forward operations: release posts no entries");
         assertRoutingStatus(RoutingStatus.PLANNED, RoutingStatus.PLANNED);
 
         // E1: op 10, not the last operation: capacity entries and the STEEL flush, no item entry for FG-100.
@@ -108,7 +109,8 @@ class Example1CountersStandardCostTest {
         // E5: finish on D2 backward-flushes PAINT on the last operation's output; no notices.
         assertEquals(List.of(
                 "ILE 1007 CONSUMPTION PAINT qty -5 rem 0 inv -5 open false comp 30000 source FG-100 order RPO-1001/10000 doc RPO-1001 FLUSHING 2026-03-03",
-                "VE 2013 DIRECT_COST ILE 1007 valued -5 inv -5 actual -100.00 expected 0.00"),
+                "VE 2013 DIRECT_COST ILE 1007 valued -5 inv -5 actual -100.00 expected 0.00",
+                "STATUS RPO-1001 RELEASED -> FINISHED 2026-03-03"),
                 post(setA.rules.finish(order, FinishOrder.on("E5", D2), setA.masterData, setA.numbers)));
         assertEquals(List.of(), scenario.notices);
         assertEquals(OrderStatus.FINISHED, order.status());

@@ -43,7 +43,8 @@ class Example3ScrapAtLastOperationTest {
                 "ILE 1007 CONSUMPTION PAINT qty -5 rem 0 inv -5 open false comp 30000 source FG-100 order RPO-1001/10000 doc RPO-1001 FLUSHING 2026-03-03",
                 "VE 2013 DIRECT_COST ILE 1007 valued -5 inv -5 actual -100.00 expected 0.00",
                 "ILE 1008 CONSUMPTION PAINT qty -0.15 rem 0 inv -0.15 open false comp 30000 source FG-100 order RPO-1001/10000 doc RPO-1001 FLUSHING 2026-03-03",
-                "VE 2014 DIRECT_COST ILE 1008 valued -0.15 inv -0.15 actual -3.00 expected 0.00"),
+                "VE 2014 DIRECT_COST ILE 1008 valued -0.15 inv -0.15 actual -3.00 expected 0.00",
+                "STATUS RPO-1001 RELEASED -> FINISHED 2026-03-03"),
                 s.finish(D2));
         // Forward flushing knows nothing of the 3 scrapped assemblies: BOLT stays at 400.
         assertDec("400", s.component(20000).actConsumptionQtyBase());

@@ -26,6 +26,7 @@ class Example4ForwardFlushingAtReleaseTest {
         Scenario s = new Scenario(setA);
 
         assertEquals(List.of(
+                "STATUS RPO-1001 FIRM_PLANNED -> RELEASED 2026-03-01",
                 "CLE 501 WC-CUT op 10 qty 230 inv 230 setup 30 run 200 stop 0 out 100 scrap 0 last false item FG-100 order RPO-1001/10000 2026-03-01",
                 // STEEL backward with link CUT: 100 × 2.1 = 210 snaps to the remainder (line remaining 100 = output).
                 "ILE 1001 CONSUMPTION STEEL qty -210 rem 0 inv -210 open false comp 10000 source FG-100 order RPO-1001/10000 doc RPO-1001 FLUSHING 2026-03-01",

@@ -37,7 +37,8 @@ class Example5BackwardLastOperationAtFinishTest {
                 "ILE 1005 OUTPUT FG-100 qty 100 rem 100 inv 0 open true comp 0 source FG-100 order RPO-1001/10000 doc RPO-1001 FLUSHING 2026-03-03",
                 "VE 2010 DIRECT_COST ILE 1005 valued 100 inv 0 actual 0.00 expected 781.00",
                 "ILE 1006 CONSUMPTION PAINT qty -5 rem 0 inv -5 open false comp 30000 source FG-100 order RPO-1001/10000 doc RPO-1001 FLUSHING 2026-03-03",
-                "VE 2011 DIRECT_COST ILE 1006 valued -5 inv -5 actual -100.00 expected 0.00"),
+                "VE 2011 DIRECT_COST ILE 1006 valued -5 inv -5 actual -100.00 expected 0.00",
+                "STATUS RPO-1001 RELEASED -> FINISHED 2026-03-03"),
                 s.finish(D2));
         assertEquals(List.of(), s.notices, "the remaining output is posted by the backward last operation");
         assertDec("100", s.line().finishedQuantity());

@@ -34,7 +34,8 @@ class FinishPoliciesTest {
         // PAINT (unlinked Backward) still flushes on the last operation's output: 60 × 0.05.
         assertEquals(List.of(
                 "ILE 1004 CONSUMPTION PAINT qty -3 rem 0 inv -3 open false comp 30000 source FG-100 order RPO-1001/10000 doc RPO-1001 FLUSHING 2026-03-03",
-                "VE 2007 DIRECT_COST ILE 1004 valued -3 inv -3 actual -60.00 expected 0.00"),
+                "VE 2007 DIRECT_COST ILE 1004 valued -3 inv -3 actual -60.00 expected 0.00",
+                "STATUS RPO-1001 RELEASED -> FINISHED 2026-03-03"),
                 s.finish(D2));
         assertEquals(List.of(
                 new Notice(Notice.NoticeCode.SOME_OUTPUT_STILL_MISSING, "line 10000 remaining 40.00000"),

@@ -3,6 +3,7 @@ package io.shopfloor.posting;
 import io.shopfloor.posting.ledger.CapacityLedgerEntry;
 import io.shopfloor.posting.ledger.ItemLedgerEntry;
 import io.shopfloor.posting.ledger.LedgerEntry;
+import io.shopfloor.posting.ledger.OrderStatusEntry;
 import io.shopfloor.posting.ledger.ValueEntry;
 import io.shopfloor.posting.ledger.WarehouseEntry;
 import io.shopfloor.posting.ledger.WarehouseRequest;
@@ -56,6 +57,9 @@ final class LedgerText {
             return "WE " + e.entryNo() + " " + e.entryType() + " " + e.locationCode() + "/"
                     + e.binCode() + " " + e.itemNo() + " qty " + q(e.quantity()) + " base " + q(e.qtyBase())
                     + " source " + e.sourceNo() + "/" + e.sourceLineNo() + "/" + e.sourceSublineNo();
+        }
+        if (entry instanceof OrderStatusEntry e) {
+            return "STATUS " + e.orderNo() + " " + e.fromStatus() + " -> " + e.toStatus() + " " + e.postingDate();
         }
         WarehouseRequest e = (WarehouseRequest) entry;
         return "WR " + e.requestType() + " " + e.locationCode() + "/" + e.binCode() + " "

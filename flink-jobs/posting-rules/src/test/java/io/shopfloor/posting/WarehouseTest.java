@@ -71,7 +71,8 @@ class WarehouseTest {
     @Test
     void inventoryPutAwayLocationsGetAnInboundRequestAtReleaseAndRefuseJournalOutputOnTheLastOperation() {
         Scenario s = new Scenario(atLocation(ProdOutputWhseHandling.INVENTORY_PUT_AWAY, true));
-        assertEquals(List.of("WR INBOUND_INVENTORY_PUT_AWAY WH/ASSY-FROM FG-100 qty 100 order RPO-1001/10000"), s.release(D0));
+        assertEquals(List.of("STATUS RPO-1001 FIRM_PLANNED -> RELEASED 2026-03-01",
+                "WR INBOUND_INVENTORY_PUT_AWAY WH/ASSY-FROM FG-100 qty 100 order RPO-1001/10000"), s.release(D0));
         refused(s.postRaw(s.output("E2", "20").runTime("60").output("60")), RefusalReason.OUTPUT_POSTED_BY_INVENTORY_PUT_AWAY);
         // Time on the last operation with output 0 is still posted by the pipeline.
         assertEquals("CLE 501 MC-ASSY op 20 qty 60 inv 60 setup 0 run 60 stop 0 out 0 scrap 0 last true item FG-100 order RPO-1001/10000 2026-03-02",

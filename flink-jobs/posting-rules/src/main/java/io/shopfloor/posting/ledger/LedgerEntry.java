@@ -5,6 +5,7 @@ package io.shopfloor.posting.ledger;
  * and the record's position in that posting, so replays produce the same keys.
  */
 public sealed interface LedgerEntry
-        permits ItemLedgerEntry, CapacityLedgerEntry, ValueEntry, WarehouseEntry, WarehouseRequest {
+        permits ItemLedgerEntry, CapacityLedgerEntry, ValueEntry, WarehouseEntry, WarehouseRequest,
+        OrderStatusEntry {
     String idempotencyKey();
 }
