@@ -3,7 +3,6 @@ package io.shopfloor.posting;
 import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.order.Component;
 import io.shopfloor.posting.order.OrderLine;
-import io.shopfloor.posting.order.OrderStatus;
 import io.shopfloor.posting.order.ProductionOrder;
 
 import java.math.BigDecimal;
@@ -18,14 +17,8 @@ final class ConsumptionJournalPosting {
     }
 
     static void post(PostingContext ctx, ProductionOrder order, ConsumptionJournalLine line) {
-        if (order.status() != OrderStatus.RELEASED) {
-            throw PostingContext.refuse(RefusalReason.ORDER_NOT_RELEASED, order.no() + " is " + order.status());
-        }
-        if (order.isBlocked()) {
-            throw PostingContext.refuse(RefusalReason.ORDER_BLOCKED, order.no());
-        }
-        OrderLine orderLine = order.line(line.orderLineNo()).orElseThrow(() -> PostingContext.refuse(
-                RefusalReason.ORDER_LINE_NOT_FOUND, order.no() + " line " + line.orderLineNo()));
+        PostingContext.checkPostable(order);
+        OrderLine orderLine = PostingContext.orderLine(order, line.orderLineNo());
         Component component = orderLine.component(line.componentLineNo()).orElseThrow(() -> PostingContext.refuse(
                 RefusalReason.COMPONENT_NOT_FOUND, order.no() + " component " + line.componentLineNo()));
         BigDecimal unitCost = ctx.item(component.itemNo()).unitCost();

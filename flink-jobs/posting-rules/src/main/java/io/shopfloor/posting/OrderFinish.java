@@ -13,6 +13,7 @@ import io.shopfloor.posting.order.RoutingStatus;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -141,7 +142,7 @@ final class OrderFinish {
     private static int postBackwardOperations(PostingContext ctx, ProductionOrder order, OrderLine line,
                                               FinishOrder command, int sequence) {
         List<RoutingLine> backward = new ArrayList<>(backwardOperations(line));
-        java.util.Collections.reverse(backward);
+        Collections.reverse(backward);
         for (RoutingLine operation : backward) {
             if (operation.isLastOperation()) {
                 BigDecimal remaining = line.remainingQtyBase();

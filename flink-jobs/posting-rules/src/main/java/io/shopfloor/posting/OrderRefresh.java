@@ -4,7 +4,6 @@ import io.shopfloor.posting.model.Bins;
 import io.shopfloor.posting.model.CalculationFormula;
 import io.shopfloor.posting.model.CapacityType;
 import io.shopfloor.posting.model.Item;
-import io.shopfloor.posting.model.Location;
 import io.shopfloor.posting.model.UnitCostCalculation;
 import io.shopfloor.posting.order.Component;
 import io.shopfloor.posting.order.ComponentDefinition;

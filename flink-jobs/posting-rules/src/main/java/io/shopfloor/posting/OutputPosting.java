@@ -16,7 +16,6 @@ import io.shopfloor.posting.model.ProdOutputWhseHandling;
 import io.shopfloor.posting.model.UnitCostCalculation;
 import io.shopfloor.posting.order.Component;
 import io.shopfloor.posting.order.OrderLine;
-import io.shopfloor.posting.order.OrderStatus;
 import io.shopfloor.posting.order.OutputEntry;
 import io.shopfloor.posting.order.ProductionOrder;
 import io.shopfloor.posting.order.RoutingLine;
@@ -50,15 +49,9 @@ final class OutputPosting {
                 && line.runTime().signum() == 0
                 && (copiesLine || (line.outputQuantity().signum() == 0 && line.scrapQuantity().signum() == 0));
         if (!stopTimeOnly) {
-            if (order.status() != OrderStatus.RELEASED) {
-                throw PostingContext.refuse(RefusalReason.ORDER_NOT_RELEASED, order.no() + " is " + order.status());
-            }
-            if (order.isBlocked()) {
-                throw PostingContext.refuse(RefusalReason.ORDER_BLOCKED, order.no());
-            }
+            PostingContext.checkPostable(order); // stop-time-only lines skip BC's order-field test
         }
-        OrderLine orderLine = order.line(line.orderLineNo()).orElseThrow(() -> PostingContext.refuse(
-                RefusalReason.ORDER_LINE_NOT_FOUND, order.no() + " line " + line.orderLineNo()));
+        OrderLine orderLine = PostingContext.orderLine(order, line.orderLineNo());
         RoutingLine operation = null;
         if (!orderLine.routing().isEmpty()) {
             if (line.operationNo() == null || line.operationNo().isBlank()) {

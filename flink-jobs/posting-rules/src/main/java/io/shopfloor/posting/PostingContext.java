@@ -6,6 +6,9 @@ import io.shopfloor.posting.model.CapacityUnitOfMeasure;
 import io.shopfloor.posting.model.Item;
 import io.shopfloor.posting.model.Location;
 import io.shopfloor.posting.model.MasterData;
+import io.shopfloor.posting.order.OrderLine;
+import io.shopfloor.posting.order.OrderStatus;
+import io.shopfloor.posting.order.ProductionOrder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,21 @@ final class PostingContext {
 
     static Refused refuse(RefusalReason reason, String detail) {
         return new Refused(reason, detail);
+    }
+
+    /** Posting requires a Released order that is not Blocked. */
+    static void checkPostable(ProductionOrder order) {
+        if (order.status() != OrderStatus.RELEASED) {
+            throw refuse(RefusalReason.ORDER_NOT_RELEASED, order.no() + " is " + order.status());
+        }
+        if (order.isBlocked()) {
+            throw refuse(RefusalReason.ORDER_BLOCKED, order.no());
+        }
+    }
+
+    static OrderLine orderLine(ProductionOrder order, int lineNo) {
+        return order.line(lineNo).orElseThrow(() ->
+                refuse(RefusalReason.ORDER_LINE_NOT_FOUND, order.no() + " line " + lineNo));
     }
 
     void beginApply() {

@@ -1,5 +1,6 @@
 package io.shopfloor.posting;
 
+import io.shopfloor.posting.order.OrderDefinition;
 import io.shopfloor.posting.model.CapacityCost;
 import io.shopfloor.posting.model.ManufacturingSetup;
 import io.shopfloor.posting.model.UnitCostCalculation;
@@ -71,9 +72,9 @@ class CapacityCostTest {
         assertDec("0", s.line().finishedQtyBase());
     }
 
-    static io.shopfloor.posting.order.OrderDefinition withRoutingUnitCost(io.shopfloor.posting.order.OrderDefinition d,
+    static OrderDefinition withRoutingUnitCost(OrderDefinition d,
                                                                           String unitCost) {
-        return new io.shopfloor.posting.order.OrderDefinition(d.no(), d.description(), d.sourceNo(), d.locationCode(),
+        return new OrderDefinition(d.no(), d.description(), d.sourceNo(), d.locationCode(),
                 d.blocked(), d.lines(), d.routingLines().stream()
                 .map(r -> r.operationNo().equals("10") ? r.withUnitCostPer(unitCost) : r).toList(), d.components());
     }

@@ -18,7 +18,6 @@ import java.util.List;
 
 import static io.shopfloor.posting.Assertions.assertDec;
 import static io.shopfloor.posting.SetA.D0;
-import static io.shopfloor.posting.SetA.D1;
 import static io.shopfloor.posting.SetA.D2;
 import static io.shopfloor.posting.SetA.LINE;
 import static io.shopfloor.posting.SetA.ORDER;

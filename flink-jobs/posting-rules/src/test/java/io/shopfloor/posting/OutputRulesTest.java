@@ -1,5 +1,6 @@
 package io.shopfloor.posting;
 
+import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.model.CapacityCost;
 import io.shopfloor.posting.model.CostingMethod;
 import io.shopfloor.posting.model.Item;
@@ -81,7 +82,7 @@ class OutputRulesTest {
         s.release(D0);
         refused(s.postRaw(s.output("X", "").output("1")), RefusalReason.OPERATION_NO_REQUIRED);
         refused(s.postRaw(s.output("X", "30").output("1")), RefusalReason.OPERATION_NOT_FOUND);
-        refused(s.setA.rules.postOutput(s.order, io.shopfloor.posting.journal.OutputJournalLine
+        refused(s.setA.rules.postOutput(s.order, OutputJournalLine
                 .builder("X", SetA.ORDER, 99999, "10").output(BigDecimal.ONE).build(), s.setA.masterData, s.setA.numbers),
                 RefusalReason.ORDER_LINE_NOT_FOUND);
         refused(s.postRaw(s.output("X", "20").output("5").appliesToEntry(1L)), RefusalReason.APPLIES_TO_ENTRY_INVALID);

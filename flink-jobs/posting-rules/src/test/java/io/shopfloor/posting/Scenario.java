@@ -1,5 +1,6 @@
 package io.shopfloor.posting;
 
+import io.shopfloor.posting.order.OrderDefinition;
 import io.shopfloor.posting.journal.CostAdjustmentRun;
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
@@ -28,7 +29,7 @@ final class Scenario {
     }
 
     /** Another order on set A's master data; its number and first line are taken from the definition. */
-    Scenario(SetA setA, io.shopfloor.posting.order.OrderDefinition definition) {
+    Scenario(SetA setA, OrderDefinition definition) {
         this.setA = setA;
         this.order = setA.firmPlanned(definition);
     }

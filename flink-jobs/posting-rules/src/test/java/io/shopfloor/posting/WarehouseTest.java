@@ -1,5 +1,7 @@
 package io.shopfloor.posting;
 
+import io.shopfloor.posting.order.OrderStatus;
+import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.model.Bins;
 import io.shopfloor.posting.model.CapacityCost;
 import io.shopfloor.posting.model.FlushingMethod;
@@ -98,8 +100,8 @@ class WarehouseTest {
         setA.paintFlushing = FlushingMethod.FORWARD;
         setA.masterData.put(new Location("WH", true, ProdOutputWhseHandling.NO_WAREHOUSE_HANDLING, Bins.NONE));
         Scenario s = new Scenario(setA);
-        refused(setA.rules.release(s.order, new io.shopfloor.posting.journal.ReleaseOrder("REL", D0), setA.masterData,
+        refused(setA.rules.release(s.order, new ReleaseOrder("REL", D0), setA.masterData,
                 setA.numbers), RefusalReason.BIN_CODE_MISSING);
-        assertEquals(io.shopfloor.posting.order.OrderStatus.FIRM_PLANNED, s.order.status());
+        assertEquals(OrderStatus.FIRM_PLANNED, s.order.status());
     }
 }
