@@ -36,10 +36,10 @@ final class Flushing {
         }
     }
 
-    /** §2.3 FlushOperation, run inside an output posting with Output Quantity ≥ 0. */
-    static void flushOperation(PostingContext ctx, ProductionOrder order, OrderLine line, RoutingLine operation,
-                               BigDecimal outputAndScrapQtyBase, ConsumptionPosting.Consumption consumption) {
-        for (Component component : flushedByOperation(line, operation)) {
+    /** §2.3 FlushOperation of the components {@link #flushedByOperation} selected, inside an output posting. */
+    static void flush(PostingContext ctx, ProductionOrder order, OrderLine line, List<Component> components,
+                      BigDecimal outputAndScrapQtyBase, ConsumptionPosting.Consumption consumption) {
+        for (Component component : components) {
             BigDecimal precision = ctx.item(component.itemNo()).roundingPrecision();
             BigDecimal quantity = component.flushingMethod().isForward()
                     ? forwardQuantity(component, precision)

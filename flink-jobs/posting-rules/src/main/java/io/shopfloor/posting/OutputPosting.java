@@ -35,7 +35,7 @@ final class OutputPosting {
     /** An output journal line with everything it refers to, checked. */
     record Checked(OutputJournalLine line, ProductionOrder order, OrderLine orderLine, RoutingLine operation,
                    CapacityRate rate, BigDecimal qtyPerCapUnit, boolean lastOperation, Item parent,
-                   Location location, OutputEntry appliesTo, boolean stopTimeOnly) {
+                   Location location, OutputEntry appliesTo, List<Component> flushed, boolean stopTimeOnly) {
     }
 
     private OutputPosting() {
@@ -74,8 +74,12 @@ final class OutputPosting {
         Item parent = ctx.item(orderLine.itemNo());
         Location location = ctx.location(orderLine.locationCode());
         OutputEntry appliesTo = stopTimeOnly ? null : checkQuantities(ctx, line, orderLine, operation, last, location);
+        // Stop-time-only lines and negative output flush nothing (§2.2).
+        List<Component> flushed = !stopTimeOnly && line.outputQuantity().signum() >= 0
+                ? Flushing.flushedByOperation(orderLine, operation) : List.of();
+        Flushing.checkFlushable(ctx, flushed);
         return new Checked(line, order, orderLine, operation, rate, factor, last, parent, location, appliesTo,
-                stopTimeOnly);
+                flushed, stopTimeOnly);
     }
 
     private static OutputEntry checkQuantities(PostingContext ctx, OutputJournalLine line, OrderLine orderLine,
@@ -111,9 +115,6 @@ final class OutputPosting {
                 && location.prodOutputWhseHandling() == ProdOutputWhseHandling.INVENTORY_PUT_AWAY) {
             throw PostingContext.refuse(RefusalReason.OUTPUT_POSTED_BY_INVENTORY_PUT_AWAY,
                     "location " + location.code() + " posts last-operation output through inventory put-away");
-        }
-        if (outputBase.signum() >= 0) {
-            Flushing.checkFlushable(ctx, Flushing.flushedByOperation(orderLine, operation));
         }
         return appliesTo;
     }
@@ -167,12 +168,11 @@ final class OutputPosting {
         }
         long capacityEntryNo = insertCapacityEntry(ctx, c, valued, setupBase, runBase, ZERO_QTY, outputBase,
                 scrapBase, c.lastOperation());
-        if (outputBase.signum() >= 0) {
+        if (!c.flushed().isEmpty()) {
             ConsumptionPosting.Consumption consumption = new ConsumptionPosting.Consumption(line.postingDate(),
                     ctx.masterData.manufacturingSetup().docNoIsProdOrderNo() ? c.order().no() : line.documentNo(),
                     ctx.masterData.manufacturingSetup().flushingSourceCode());
-            Flushing.flushOperation(ctx, c.order(), c.orderLine(), c.operation(), outputBase.add(scrapBase),
-                    consumption);
+            Flushing.flush(ctx, c.order(), c.orderLine(), c.flushed(), outputBase.add(scrapBase), consumption);
         }
         // 4. Capacity value entries.
         if (c.rate() != null) {

@@ -24,21 +24,26 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The spec's common master data "set A" (§13) and order RPO-1001, with switches the examples vary. */
-final class SetA {
-    static final String ORDER = "RPO-1001";
-    static final int LINE = 10000;
-    static final LocalDate D0 = LocalDate.of(2026, 3, 1);
-    static final LocalDate D1 = LocalDate.of(2026, 3, 2);
-    static final LocalDate D2 = LocalDate.of(2026, 3, 3);
+/**
+ * The spec's common master data "set A" (§13) and order RPO-1001, with switches the examples vary. Public because
+ * the benchmark module posts the same order (through this module's test-jar).
+ */
+public final class SetA {
+    public static final String ORDER = "RPO-1001";
+    public static final int LINE = 10000;
+    public static final LocalDate D0 = LocalDate.of(2026, 3, 1);
+    public static final LocalDate D1 = LocalDate.of(2026, 3, 2);
+    public static final LocalDate D2 = LocalDate.of(2026, 3, 3);
 
     RoutingFlushingMethod op10Flushing = RoutingFlushingMethod.MANUAL;
     RoutingFlushingMethod op20Flushing = RoutingFlushingMethod.MANUAL;
     FlushingMethod paintFlushing = FlushingMethod.BACKWARD;
     FlushingMethod boltFlushing = FlushingMethod.FORWARD;
     String location = "MAIN";
+    /** Order quantity; the benchmark makes it large enough never to complete. */
+    public String quantity = "100";
 
-    final InMemoryMasterData masterData = new InMemoryMasterData()
+    public final InMemoryMasterData masterData = new InMemoryMasterData()
             .put(Location.simple("MAIN"))
             .put(Item.of("FG-100", "PCS", CostingMethod.STANDARD, "7.81", "1").withSingleLevelCost(
                     new SingleLevelCost(dec("4.55"), dec("2.80"), dec("0"), dec("0.46"), dec("0"))))
@@ -49,10 +54,10 @@ final class SetA {
             .put(WorkCenter.of("WC-ASSY", "MINUTES", CapacityCost.of("0.50", "0", "0"), UnitCostCalculation.TIME))
             .put(MachineCenter.of("MC-ASSY", "WC-ASSY", CapacityCost.of("0.50", "0", "0")));
 
-    final PostingRules rules;
-    final EntryNumbers numbers = new EntryNumbers(1001, 501, 2001, 1);
+    public final PostingRules rules;
+    public final EntryNumbers numbers = new EntryNumbers(1001, 501, 2001, 1);
 
-    SetA() {
+    public SetA() {
         this(PostingSettings.DEFAULTS);
     }
 
@@ -60,9 +65,9 @@ final class SetA {
         this.rules = new PostingRules(settings);
     }
 
-    OrderDefinition definition() {
-        return new OrderDefinition(ORDER, "FG-100 x 100", "FG-100", location, false,
-                List.of(LineDefinition.of(LINE, "FG-100", location, "100", "PCS", "R-100")),
+    public OrderDefinition definition() {
+        return new OrderDefinition(ORDER, "FG-100 x " + quantity, "FG-100", location, false,
+                List.of(LineDefinition.of(LINE, "FG-100", location, quantity, "PCS", "R-100")),
                 List.of(RoutingLineDefinition.of("R-100", LINE, "10", CapacityType.WORK_CENTER, "WC-CUT", "30", "2",
                                 "CUT", op10Flushing),
                         RoutingLineDefinition.of("R-100", LINE, "20", CapacityType.MACHINE_CENTER, "MC-ASSY", "0", "1",
@@ -75,7 +80,7 @@ final class SetA {
     }
 
     /** Refreshed as Firm Planned; the examples release it themselves. */
-    ProductionOrder firmPlanned() {
+    public ProductionOrder firmPlanned() {
         return firmPlanned(definition());
     }
 

@@ -56,7 +56,12 @@ public final class OrderLine {
     }
 
     public Optional<RoutingLine> routingLine(String operationNo) {
-        return routing.stream().filter(r -> r.operationNo().equals(operationNo)).findFirst();
+        for (RoutingLine r : routing) { // a loop: this runs for every journal line
+            if (r.operationNo().equals(operationNo)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The operation with blank Next Operation No.; empty when the line has no routing. */

@@ -58,7 +58,12 @@ public final class ProductionOrder {
     }
 
     public Optional<OrderLine> line(int lineNo) {
-        return lines.stream().filter(l -> l.lineNo() == lineNo).findFirst();
+        for (OrderLine line : lines) { // a loop: this runs for every journal line
+            if (line.lineNo() == lineNo) {
+                return Optional.of(line);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Routing lines of all order lines; a routing shared by lines appears once. */
