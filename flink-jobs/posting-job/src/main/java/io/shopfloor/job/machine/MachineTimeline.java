@@ -1,0 +1,417 @@
+package io.shopfloor.job.machine;
+
+import io.shopfloor.job.machine.CounterReading.CounterKind;
+import io.shopfloor.job.machine.MachineSignal.OperationChanged;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One machine's time, in event time: which state it was in (setup, running, stopped, no signal), what it worked
+ * on (an operation, or an activity such as maintenance), and the parts it counted, cut into posting windows that
+ * never straddle a shift start. Signals are {@link #accept accepted} in event-time order; {@link #advanceTo}
+ * finalizes time up to the watermark minus a horizon (the longer of the micro-stop threshold and the no-signal
+ * timeout), so that every stop and every silence it finalizes has a known length. Plain Java: the Flink operator
+ * keeps one per machine in keyed state.
+ */
+public final class MachineTimeline {
+    private static final long MILLIS_PER_MINUTE = 60_000;
+
+    /** The posting policy and the thresholds of one machine. */
+    public record Settings(Duration postingInterval, Duration microStopThreshold, Duration noSignalTimeout,
+                           ShiftCalendar shifts) {
+        Duration horizon() {
+            return microStopThreshold.compareTo(noSignalTimeout) >= 0 ? microStopThreshold : noSignalTimeout;
+        }
+    }
+
+    /** Everything a call to {@link #advanceTo} finalized. */
+    public record Output(List<ReportedLine> lines, List<Unattributed> unattributed, List<WindowTotals> totals) {
+        public boolean isEmpty() {
+            return lines.isEmpty() && unattributed.isEmpty() && totals.isEmpty();
+        }
+    }
+
+    private final String machineId;
+    private final Settings settings;
+
+    private Instant finalizedUntil;
+    private Instant windowStart;
+    private Instant lastSignal;
+    private MachineState state = MachineState.UNKNOWN;
+    private String stopCode;
+    private Instant stateSince;
+    private MachineState stateBeforeStop = MachineState.UNKNOWN;
+    private Context context = Context.NONE;
+    private Context suspended;
+    private final List<MachineSignal> pending = new ArrayList<>();
+    private final TreeMap<String, Accumulation> accumulations = new TreeMap<>();
+    private final Accumulation unattributed = new Accumulation(Context.NONE);
+    private final Totals totals = new Totals();
+
+    private transient Output output;
+
+    public MachineTimeline(String machineId, Settings settings) {
+        this.machineId = machineId;
+        this.settings = settings;
+    }
+
+    /**
+     * Takes a signal for later finalization. Returns false, and takes nothing, when its time is already final:
+     * the caller sends it to the dead letters as late.
+     */
+    public boolean accept(MachineSignal signal) {
+        if (finalizedUntil != null && signal.eventTime().isBefore(finalizedUntil)) {
+            return false;
+        }
+        int position = pending.size();
+        while (position > 0 && pending.get(position - 1).eventTime().isAfter(signal.eventTime())) {
+            position--;
+        }
+        pending.add(position, signal);
+        return true;
+    }
+
+    /** The time before which signals are no longer accepted (null before the first signal). */
+    public Instant finalizedUntil() {
+        return finalizedUntil;
+    }
+
+    public boolean hasPendingSignals() {
+        return !pending.isEmpty();
+    }
+
+    public Output advanceTo(Instant newWatermark) {
+        output = new Output(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Instant until = newWatermark.minus(settings.horizon());
+        if (finalizedUntil == null) {
+            if (pending.isEmpty() || pending.get(0).eventTime().isAfter(until)) {
+                return output;
+            }
+            // Nothing is known before the first signal.
+            finalizedUntil = pending.get(0).eventTime();
+            windowStart = finalizedUntil;
+        }
+        while (!pending.isEmpty() && !pending.get(0).eventTime().isAfter(until)) {
+            MachineSignal signal = pending.get(0);
+            accountUntil(signal.eventTime()); // the signal is still pending: it ends the silence before it
+            pending.remove(0);
+            apply(signal);
+        }
+        accountUntil(until);
+        return output;
+    }
+
+    private void accountUntil(Instant time) {
+        while (finalizedUntil.isBefore(time)) {
+            Instant boundary = windowEnd(windowStart);
+            Instant sliceEnd = time.isBefore(boundary) ? time : boundary;
+            account(finalizedUntil, sliceEnd);
+            finalizedUntil = sliceEnd;
+            if (sliceEnd.equals(boundary)) {
+                closeWindow(boundary);
+                windowStart = boundary;
+            }
+        }
+    }
+
+    /** The end of the window that starts at {@code start}: the next posting interval boundary or shift start. */
+    private Instant windowEnd(Instant start) {
+        long interval = settings.postingInterval().toMillis();
+        Instant intervalEnd = Instant.ofEpochMilli(Math.floorDiv(start.toEpochMilli(), interval) * interval + interval);
+        Instant shiftStart = settings.shifts().nextShiftStart(start);
+        return shiftStart.isBefore(intervalEnd) ? shiftStart : intervalEnd;
+    }
+
+    private void account(Instant from, Instant to) {
+        long millis = Duration.between(from, to).toMillis();
+        if (millis <= 0) {
+            return;
+        }
+        MachineState effective = effectiveState();
+        switch (effective) {
+            case NO_SIGNAL -> totals.noSignalMillis += millis;
+            case SETUP, RUNNING, UNKNOWN -> accountProductive(effective, millis);
+            case STOPPED, IDLE -> accountStop(effective == MachineState.IDLE ? "IDLE" : codeOr("STOP"), millis,
+                    effective == MachineState.IDLE);
+            case MAINTENANCE -> accountMaintenance(codeOr("MAINTENANCE"), millis);
+        }
+    }
+
+    /** The state that counts: a silence beyond the timeout is no signal; a stop shorter than the threshold is not. */
+    private MachineState effectiveState() {
+        Instant nextSignal = pending.isEmpty() ? null : pending.get(0).eventTime();
+        // With no next signal, the silence has lasted at least the horizon, which is at least the timeout.
+        if (lastSignal != null && (nextSignal == null
+                || Duration.between(lastSignal, nextSignal).compareTo(settings.noSignalTimeout()) >= 0)) {
+            return MachineState.NO_SIGNAL;
+        }
+        if (state == MachineState.STOPPED) {
+            Instant stopEnd = pending.stream().filter(MachineSignal.StateChanged.class::isInstance)
+                    .map(MachineSignal::eventTime).findFirst().orElse(null);
+            if (stopEnd != null && Duration.between(stateSince, stopEnd).compareTo(settings.microStopThreshold()) < 0) {
+                return stateBeforeStop; // a micro-stop stays run time
+            }
+        }
+        return state;
+    }
+
+    private void accountProductive(MachineState effective, long millis) {
+        if (context.isOperation()) {
+            Accumulation accumulation = accumulation(context);
+            if (effective == MachineState.SETUP || context.inSetup()) {
+                accumulation.setupMillis += millis;
+                totals.setupMillis += millis;
+            } else {
+                accumulation.runMillis += millis;
+                totals.runMillis += millis;
+            }
+        } else if (context.isActivity()) {
+            accumulation(context).addStop(context.activityCode(), millis);
+            totals.stopMillis += millis;
+        } else if (effective != MachineState.UNKNOWN) {
+            unattributed.runMillis += millis; // running without anything to run: for the dead letters
+        }
+    }
+
+    private void accountStop(String code, long millis, boolean idle) {
+        if (idle) {
+            totals.idleMillis += millis;
+        } else {
+            totals.stopMillis += millis;
+        }
+        if (context.isOperation()) {
+            accumulation(context).addStop(code, millis);
+        } else if (context.isActivity()) {
+            accumulation(context).addStop(context.activityCode(), millis);
+        }
+    }
+
+    /** Maintenance is a declared activity even without an order: capacity stop time with its code. */
+    private void accountMaintenance(String code, long millis) {
+        totals.stopMillis += millis;
+        if (context.isActivity()) {
+            accumulation(context).addStop(context.activityCode(), millis);
+        } else if (context.isOperation()) {
+            accumulation(context).addStop(code, millis);
+        } else {
+            accumulation(Context.MAINTENANCE).addStop(code, millis);
+        }
+    }
+
+    private void apply(MachineSignal signal) {
+        lastSignal = signal.eventTime();
+        if (signal instanceof MachineSignal.StateChanged change) {
+            if (change.state() == MachineState.STOPPED && state != MachineState.STOPPED) {
+                stateBeforeStop = state;
+            }
+            state = change.state();
+            stopCode = change.stopCode();
+            stateSince = change.eventTime();
+        } else if (signal instanceof MachineSignal.PartsCounted parts) {
+            Accumulation target = context.isOperation() ? accumulation(context) : unattributed;
+            if (parts.kind() == CounterKind.SCRAP) {
+                target.scrap += parts.count();
+                totals.scrap += parts.count();
+            } else if (parts.kind() == CounterKind.GOOD) {
+                target.good += parts.count();
+                totals.good += parts.count();
+            }
+        } else if (signal instanceof OperationChanged change) {
+            applyOperation(change);
+        }
+    }
+
+    private void applyOperation(OperationChanged change) {
+        switch (change.type()) {
+            case SETUP_STARTED, OPERATION_STARTED -> {
+                context = Context.operation(change.orderNo(), change.orderLineNo(), change.operationNo(),
+                        change.type() == OperationChanged.Type.SETUP_STARTED, change.operatorId());
+                suspended = null;
+            }
+            case OPERATION_FINISHED -> {
+                Context finished = Context.operation(change.orderNo(), change.orderLineNo(), change.operationNo(),
+                        false, change.operatorId());
+                emitFinished(finished, change.eventTime());
+                if (context.sameOperation(finished)) {
+                    context = Context.NONE;
+                }
+                if (suspended != null && suspended.sameOperation(finished)) {
+                    suspended = null;
+                }
+            }
+            case ACTIVITY_STARTED -> {
+                if (context.isOperation()) {
+                    suspended = context;
+                }
+                context = Context.activity(change.activityCode());
+            }
+            case ACTIVITY_FINISHED -> {
+                context = suspended != null ? suspended : Context.NONE;
+                suspended = null;
+            }
+        }
+    }
+
+    /** An operation's finish cuts its window: what it accumulated so far goes out now, with the Finished flag. */
+    private void emitFinished(Context finished, Instant at) {
+        Accumulation accumulation = accumulations.remove(finished.key());
+        if (accumulation == null) {
+            accumulation = new Accumulation(finished);
+        }
+        emit(accumulation, windowStart, at, "finish/" + at.toEpochMilli(), true);
+    }
+
+    private void closeWindow(Instant end) {
+        for (Accumulation accumulation : accumulations.values()) {
+            emit(accumulation, windowStart, end, String.valueOf(end.toEpochMilli()), false);
+        }
+        if (unattributed.runMillis > 0 || unattributed.good > 0 || unattributed.scrap > 0) {
+            output.unattributed().add(new Unattributed(machineId + "/unattributed/" + end.toEpochMilli(), machineId,
+                    windowStart, end, state, unattributed.runMillis, unattributed.good, unattributed.scrap));
+        }
+        if (totals.any()) {
+            Context current = context.isOperation() ? context : Context.NONE;
+            output.totals().add(new WindowTotals(machineId, windowStart, end, current.orderNo(), current.orderLineNo(),
+                    current.operationNo(), totals.good, totals.scrap, totals.setupMillis, totals.runMillis,
+                    totals.stopMillis, totals.noSignalMillis, totals.idleMillis));
+        }
+        accumulations.clear();
+        unattributed.clear();
+        totals.clear();
+    }
+
+    private void emit(Accumulation a, Instant from, Instant to, String suffix, boolean finished) {
+        Context c = a.context;
+        String base = machineId + "/" + c.key() + "/" + suffix;
+        var date = settings.shifts().date(from);
+        String shift = settings.shifts().shiftCode(from);
+        if (c.isOperation()) {
+            if (finished || a.setupMillis > 0 || a.runMillis > 0 || a.good > 0 || a.scrap > 0) {
+                output.lines().add(new ReportedLine(base, ReportedLine.Kind.OUTPUT, machineId, c.orderNo(),
+                        c.orderLineNo(), c.operationNo(), from, to, date, shift, minutes(a.setupMillis),
+                        minutes(a.runMillis), BigDecimal.ZERO, null, a.good, a.scrap, finished, c.operatorId()));
+            }
+            // Stop time always goes on its own line (spec §4.4).
+            for (Map.Entry<String, Long> stop : a.stopMillis.entrySet()) {
+                output.lines().add(new ReportedLine(base + "/stop/" + stop.getKey(), ReportedLine.Kind.STOP, machineId,
+                        c.orderNo(), c.orderLineNo(), c.operationNo(), from, to, date, shift, BigDecimal.ZERO,
+                        BigDecimal.ZERO, minutes(stop.getValue()), stop.getKey(), 0, 0, false, c.operatorId()));
+            }
+        } else {
+            for (Map.Entry<String, Long> stop : a.stopMillis.entrySet()) {
+                output.lines().add(new ReportedLine(base + "/stop/" + stop.getKey(), ReportedLine.Kind.CAPACITY_STOP,
+                        machineId, null, 0, null, from, to, date, shift, BigDecimal.ZERO, BigDecimal.ZERO,
+                        minutes(stop.getValue()), stop.getKey(), 0, 0, false, null));
+            }
+        }
+    }
+
+    private Accumulation accumulation(Context c) {
+        return accumulations.computeIfAbsent(c.key(), k -> new Accumulation(c));
+    }
+
+    private String codeOr(String fallback) {
+        return stopCode != null && !stopCode.isBlank() ? stopCode : fallback;
+    }
+
+    private static BigDecimal minutes(long millis) {
+        return BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(MILLIS_PER_MINUTE), 5, RoundingMode.HALF_UP);
+    }
+
+    /** What the machine works on: an operation (in setup or run), an activity, or nothing. */
+    record Context(Kind kind, String orderNo, int orderLineNo, String operationNo, boolean inSetup,
+                   String activityCode, String operatorId) {
+        enum Kind { NONE, OPERATION, ACTIVITY, MAINTENANCE }
+
+        static final Context NONE = new Context(Kind.NONE, null, 0, null, false, null, null);
+        static final Context MAINTENANCE = new Context(Kind.MAINTENANCE, null, 0, null, false, null, null);
+
+        static Context operation(String orderNo, int line, String operationNo, boolean setup, String operatorId) {
+            return new Context(Kind.OPERATION, orderNo, line, operationNo, setup, null, operatorId);
+        }
+
+        static Context activity(String code) {
+            return new Context(Kind.ACTIVITY, null, 0, null, false, code, null);
+        }
+
+        boolean isOperation() {
+            return kind == Kind.OPERATION;
+        }
+
+        boolean isActivity() {
+            return kind == Kind.ACTIVITY;
+        }
+
+        boolean sameOperation(Context other) {
+            return isOperation() && key().equals(other.key());
+        }
+
+        /** Setup and run of one operation share a key: they are posted on the same line. */
+        String key() {
+            return switch (kind) {
+                case OPERATION -> orderNo + "/" + orderLineNo + "/" + operationNo;
+                case ACTIVITY -> "activity/" + activityCode;
+                case MAINTENANCE -> "maintenance";
+                case NONE -> "none";
+            };
+        }
+    }
+
+    /** Time and parts of one context in the open window. */
+    static final class Accumulation {
+        final Context context;
+        long setupMillis;
+        long runMillis;
+        long good;
+        long scrap;
+        final TreeMap<String, Long> stopMillis = new TreeMap<>();
+
+        Accumulation(Context context) {
+            this.context = context;
+        }
+
+        void addStop(String code, long millis) {
+            stopMillis.merge(code, millis, Long::sum);
+        }
+
+        void clear() {
+            setupMillis = 0;
+            runMillis = 0;
+            good = 0;
+            scrap = 0;
+            stopMillis.clear();
+        }
+    }
+
+    /** The machine's totals in the open window. */
+    static final class Totals {
+        long good;
+        long scrap;
+        long setupMillis;
+        long runMillis;
+        long stopMillis;
+        long noSignalMillis;
+        long idleMillis;
+
+        boolean any() {
+            return good + scrap + setupMillis + runMillis + stopMillis + noSignalMillis + idleMillis > 0;
+        }
+
+        void clear() {
+            good = 0;
+            scrap = 0;
+            setupMillis = 0;
+            runMillis = 0;
+            stopMillis = 0;
+            noSignalMillis = 0;
+            idleMillis = 0;
+        }
+    }
+}
