@@ -3,6 +3,7 @@ package io.shopfloor.job.machine;
 import io.shopfloor.job.machine.CounterReading.CounterKind;
 import io.shopfloor.job.machine.MachineSignal.OperationChanged;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -22,12 +23,18 @@ import java.util.TreeMap;
  */
 public final class MachineTimeline {
     private static final long MILLIS_PER_MINUTE = 60_000;
+    private static final Duration SILENCE_REPORTED_FOR = Duration.ofDays(1);
 
     /** The posting policy and the thresholds of one machine. */
     public record Settings(Duration postingInterval, Duration microStopThreshold, Duration noSignalTimeout,
-                           ShiftCalendar shifts) {
+                           ShiftCalendar shifts) implements Serializable {
         Duration horizon() {
             return microStopThreshold.compareTo(noSignalTimeout) >= 0 ? microStopThreshold : noSignalTimeout;
+        }
+
+        /** How long after a moment its time is final. */
+        public long horizonMillis() {
+            return horizon().toMillis();
         }
     }
 
@@ -83,8 +90,15 @@ public final class MachineTimeline {
         return finalizedUntil;
     }
 
-    public boolean hasPendingSignals() {
-        return !pending.isEmpty();
+    /**
+     * Whether time still has to pass for something to be reported: signals to finalize, a window holding
+     * postings or totals, or a silence (reported as no-signal time for a day, then only when the machine speaks
+     * again, so a retired machine costs nothing).
+     */
+    public boolean needsTime() {
+        boolean recentlySilent = lastSignal != null && finalizedUntil != null
+                && Duration.between(lastSignal, finalizedUntil).compareTo(SILENCE_REPORTED_FOR) < 0;
+        return !pending.isEmpty() || !accumulations.isEmpty() || unattributed.any() || totals.any() || recentlySilent;
     }
 
     public Output advanceTo(Instant newWatermark) {
@@ -272,7 +286,7 @@ public final class MachineTimeline {
         for (Accumulation accumulation : accumulations.values()) {
             emit(accumulation, windowStart, end, String.valueOf(end.toEpochMilli()), false);
         }
-        if (unattributed.runMillis > 0 || unattributed.good > 0 || unattributed.scrap > 0) {
+        if (unattributed.any()) {
             output.unattributed().add(new Unattributed(machineId + "/unattributed/" + end.toEpochMilli(), machineId,
                     windowStart, end, state, unattributed.runMillis, unattributed.good, unattributed.scrap));
         }
@@ -375,6 +389,10 @@ public final class MachineTimeline {
 
         Accumulation(Context context) {
             this.context = context;
+        }
+
+        boolean any() {
+            return setupMillis > 0 || runMillis > 0 || good > 0 || scrap > 0 || !stopMillis.isEmpty();
         }
 
         void addStop(String code, long millis) {

@@ -1,0 +1,158 @@
+package io.shopfloor.job.operator;
+
+import io.shopfloor.job.machine.CounterBaseline;
+import io.shopfloor.job.machine.CounterDelta;
+import io.shopfloor.job.machine.CounterDeltas;
+import io.shopfloor.job.machine.CounterReading;
+import io.shopfloor.job.machine.MachineInput;
+import io.shopfloor.job.machine.MachineSignal;
+import io.shopfloor.job.machine.MachineTimeline;
+import io.shopfloor.job.machine.Rejected;
+import io.shopfloor.job.machine.ReportedLine;
+import io.shopfloor.job.machine.Unattributed;
+import io.shopfloor.job.machine.WindowTotals;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Per machine (keyed by machine id): applies counter readings, states and operation events in event-time order
+ * behind the watermark, turns readings into deltas, and lets the {@link MachineTimeline} cut them into reported
+ * lines. Late, invalid and unattributed input goes to {@link #REJECTED}; per-window totals to {@link #TOTALS}.
+ */
+public class MachineSignalFunction extends KeyedProcessFunction<String, MachineInput, ReportedLine> {
+    public static final OutputTag<Rejected> REJECTED = new OutputTag<>("machine-rejected") { };
+    public static final OutputTag<WindowTotals> TOTALS = new OutputTag<>("machine-window-totals") { };
+
+    /** Same-instant inputs in an order that does not depend on their arrival. */
+    static final Comparator<MachineInput> EVENT_ORDER = Comparator.comparing(MachineInput::eventTime)
+            .thenComparingInt(MachineInput::rank).thenComparing(MachineInput::toString);
+
+    private final MachineTimeline.Settings settings;
+    private final Duration allowedLateness;
+
+    private transient MapState<Long, List<MachineInput>> buffer;
+    private transient MapState<String, CounterBaseline> baselines;
+    private transient ValueState<MachineTimeline> timeline;
+
+    public MachineSignalFunction(MachineTimeline.Settings settings, Duration allowedLateness) {
+        this.settings = settings;
+        this.allowedLateness = allowedLateness;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("buffer", Types.LONG,
+                TypeInformation.of(new TypeHint<List<MachineInput>>() { })));
+        baselines = getRuntimeContext().getMapState(new MapStateDescriptor<>("counter-baselines", Types.STRING,
+                TypeInformation.of(CounterBaseline.class)));
+        timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
+                TypeInformation.of(MachineTimeline.class)));
+    }
+
+    @Override
+    public void processElement(MachineInput input, Context ctx, Collector<ReportedLine> out) throws Exception {
+        long time = input.eventTime().toEpochMilli();
+        long watermark = ctx.timerService().currentWatermark();
+        if (time <= watermark) {
+            if (time < watermark - allowedLateness.toMillis()) {
+                reject(ctx, input, Rejected.Reason.LATE, "event time " + input.eventTime() + " is more than "
+                        + allowedLateness + " behind the watermark " + Instant.ofEpochMilli(watermark));
+            } else {
+                apply(input, ctx); // late but allowed: its time has passed, apply it now
+            }
+            return;
+        }
+        List<MachineInput> atTime = buffer.get(time);
+        if (atTime == null) {
+            atTime = new ArrayList<>();
+            ctx.timerService().registerEventTimeTimer(time);
+        }
+        atTime.add(input);
+        buffer.put(time, atTime);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ReportedLine> out) throws Exception {
+        List<MachineInput> due = buffer.get(timestamp);
+        if (due != null) {
+            buffer.remove(timestamp);
+            due.sort(EVENT_ORDER);
+            for (MachineInput input : due) {
+                apply(input, ctx);
+            }
+        }
+        MachineTimeline machine = timeline(ctx.getCurrentKey());
+        MachineTimeline.Output output = machine.advanceTo(Instant.ofEpochMilli(timestamp));
+        output.lines().forEach(out::collect);
+        output.totals().forEach(totals -> ctx.output(TOTALS, totals));
+        for (Unattributed u : output.unattributed()) {
+            ctx.output(REJECTED, new Rejected(u.sourceId(), u.machineId(), Rejected.Reason.UNATTRIBUTED,
+                    u.goodParts() + " good, " + u.scrapParts() + " scrap parts and " + u.milliseconds()
+                            + " ms " + u.state() + " without operation or activity", u.to(), u.toString()));
+        }
+        timeline.update(machine);
+        // Without new input, the next window end becomes final one horizon later: wake up then.
+        if (machine.needsTime()) {
+            long finalUntil = timestamp - settings.horizonMillis();
+            ctx.timerService().registerEventTimeTimer(nextWindowBoundary(Instant.ofEpochMilli(finalUntil))
+                    + settings.horizonMillis());
+        }
+    }
+
+    private void apply(MachineInput input, Context ctx) throws Exception {
+        MachineTimeline machine = timeline(ctx.getCurrentKey());
+        List<MachineSignal> signals = new ArrayList<>(1);
+        if (input.reading() != null) {
+            CounterReading reading = input.reading();
+            CounterDelta delta = CounterDeltas.apply(baselines.get(reading.counterName()), reading);
+            if (delta.kind() == CounterDelta.Kind.INVALID) {
+                reject(ctx, input, Rejected.Reason.INVALID_COUNTER_VALUE, delta.detail());
+                return;
+            }
+            baselines.put(reading.counterName(), delta.baseline());
+            signals.add(delta.counts()
+                    ? new MachineSignal.PartsCounted(reading.eventTime(), reading.kind(), delta.delta())
+                    : new MachineSignal.Heartbeat(reading.eventTime()));
+        } else {
+            signals.add(input.signal());
+        }
+        for (MachineSignal signal : signals) {
+            if (!machine.accept(signal)) {
+                reject(ctx, input, Rejected.Reason.LATE, "its time was already posted (until "
+                        + machine.finalizedUntil() + ")");
+            }
+        }
+        timeline.update(machine);
+    }
+
+    private MachineTimeline timeline(String machineId) throws Exception {
+        MachineTimeline machine = timeline.value();
+        return machine != null ? machine : new MachineTimeline(machineId, settings);
+    }
+
+    private long nextWindowBoundary(Instant time) {
+        long interval = settings.postingInterval().toMillis();
+        long intervalEnd = Math.floorDiv(time.toEpochMilli(), interval) * interval + interval;
+        return Math.min(intervalEnd, settings.shifts().nextShiftStart(time).toEpochMilli());
+    }
+
+    private static void reject(Context ctx, MachineInput input, Rejected.Reason reason, String detail) {
+        ctx.output(REJECTED, new Rejected(input.machineId() + "/" + reason + "/" + input.eventTime().toEpochMilli(),
+                input.machineId(), reason, detail, input.eventTime(), input.toString()));
+    }
+}
