@@ -1,10 +1,12 @@
 package io.shopfloor.posting;
 
+import java.io.Serializable;
+
 /**
  * A situation in which Business Central would ask a person, decided by a {@link PostingSettings} policy and
  * recorded with the posting so a person can review it.
  */
-public record Notice(NoticeCode code, String detail) {
+public record Notice(NoticeCode code, String detail) implements Serializable {
 
     public enum NoticeCode {
         OUTPUT_ON_FINISHED_OPERATION,

@@ -1,5 +1,7 @@
 package io.shopfloor.posting;
 
+import java.io.Serializable;
+
 /**
  * Behaviour the spec leaves open (UNCONFIRMED points, and the situations where Business Central asks a person).
  * {@link #DEFAULTS} documents the default of each.
@@ -12,7 +14,7 @@ public record PostingSettings(SnapRule snapRule,
                               OrderlessCapacityTime orderlessCapacityTime,
                               CapacityUnitCostScaling capacityUnitCostScaling,
                               OutputAdjustmentLayout outputAdjustmentLayout,
-                              DeviationBasis deviationBasis) {
+                              DeviationBasis deviationBasis) implements Serializable {
 
     /**
      * Intended snap rule; post output on finished operations and finish with missing output/consumption, each

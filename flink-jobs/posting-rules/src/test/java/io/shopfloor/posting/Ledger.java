@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** Sums over a ledger that the tests use to check the spec's totals independently of the order state. */
-final class Ledger {
+public final class Ledger {
 
     private Ledger() {
     }
@@ -18,7 +18,7 @@ final class Ledger {
      * WIP of an order: consumption and capacity cost posted in, minus actual Direct Cost transferred to output.
      * Expected cost, manufacturing overhead (Indirect Cost on output) and variances do not touch WIP.
      */
-    static BigDecimal wip(List<LedgerEntry> ledger, String orderNo) {
+    public static BigDecimal wip(List<LedgerEntry> ledger, String orderNo) {
         BigDecimal wip = BigDecimal.ZERO;
         for (ValueEntry ve : valueEntries(ledger)) {
             if (!orderNo.equals(ve.orderNo())) {
@@ -36,7 +36,7 @@ final class Ledger {
     }
 
     /** Σ actual cost of an item ledger entry's value entries. */
-    static BigDecimal netActualCost(List<LedgerEntry> ledger, long itemLedgerEntryNo) {
+    public static BigDecimal netActualCost(List<LedgerEntry> ledger, long itemLedgerEntryNo) {
         return valueEntries(ledger).stream().filter(ve -> ve.itemLedgerEntryNo() != null
                         && ve.itemLedgerEntryNo() == itemLedgerEntryNo)
                 .map(ValueEntry::costAmountActual).reduce(BigDecimal.ZERO, BigDecimal::add);

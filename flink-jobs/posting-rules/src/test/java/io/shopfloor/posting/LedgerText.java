@@ -16,16 +16,16 @@ import java.util.List;
  * posting, in entry order, against the spec at a glance. Quantities print without trailing zeros, amounts with
  * two decimals.
  */
-final class LedgerText {
+public final class LedgerText {
 
     private LedgerText() {
     }
 
-    static List<String> of(List<? extends LedgerEntry> entries) {
+    public static List<String> of(List<? extends LedgerEntry> entries) {
         return entries.stream().map(LedgerText::of).toList();
     }
 
-    static String of(LedgerEntry entry) {
+    public static String of(LedgerEntry entry) {
         if (entry instanceof CapacityLedgerEntry e) {
             return "CLE " + e.entryNo() + " " + e.no() + " op " + e.operationNo()
                     + " qty " + q(e.quantity()) + " inv " + q(e.invoicedQuantity())

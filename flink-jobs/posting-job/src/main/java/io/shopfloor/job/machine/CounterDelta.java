@@ -1,10 +1,12 @@
 package io.shopfloor.job.machine;
 
+import java.io.Serializable;
+
 /**
  * What one reading means against the counter's baseline. {@code delta} counts parts (0 unless
  * {@link Kind#COUNTED} or {@link Kind#RESTARTED}); {@code baseline} is the baseline after the reading.
  */
-public record CounterDelta(Kind kind, long delta, CounterBaseline baseline, String detail) {
+public record CounterDelta(Kind kind, long delta, CounterBaseline baseline, String detail) implements Serializable {
 
     public enum Kind {
         /** The first reading of a counter: it sets the baseline; what came before is unknown. */

@@ -1,5 +1,7 @@
 package io.shopfloor.job.machine;
 
+import java.io.Serializable;
+
 import java.time.Instant;
 
 /**
@@ -7,7 +9,7 @@ import java.time.Instant;
  * wraps, and starts again from 0 when the controller restarts with a new {@code bootEpoch}.
  */
 public record CounterReading(String machineId, String counterName, CounterKind kind, long value, int widthBits,
-                             long bootEpoch, long sequenceNumber, Instant eventTime) {
+                             long bootEpoch, long sequenceNumber, Instant eventTime) implements Serializable {
 
     public enum CounterKind { GOOD, SCRAP, OTHER }
 }

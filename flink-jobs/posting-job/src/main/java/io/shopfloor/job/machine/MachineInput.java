@@ -1,12 +1,14 @@
 package io.shopfloor.job.machine;
 
+import java.io.Serializable;
+
 import java.time.Instant;
 
 /**
  * One input of the per-machine stage: a counter reading, or another signal (state change, operation event).
  * Exactly one of the two is set.
  */
-public record MachineInput(String machineId, CounterReading reading, MachineSignal signal) {
+public record MachineInput(String machineId, CounterReading reading, MachineSignal signal) implements Serializable {
 
     public static MachineInput of(CounterReading reading) {
         return new MachineInput(reading.machineId(), reading, null);

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * timeout), so that every stop and every silence it finalizes has a known length. Plain Java: the Flink operator
  * keeps one per machine in keyed state.
  */
-public final class MachineTimeline {
+public final class MachineTimeline implements Serializable {
     private static final long MILLIS_PER_MINUTE = 60_000;
     private static final Duration SILENCE_REPORTED_FOR = Duration.ofDays(1);
 
@@ -39,7 +39,7 @@ public final class MachineTimeline {
     }
 
     /** Everything a call to {@link #advanceTo} finalized. */
-    public record Output(List<ReportedLine> lines, List<Unattributed> unattributed, List<WindowTotals> totals) {
+    public record Output(List<ReportedLine> lines, List<Unattributed> unattributed, List<WindowTotals> totals) implements Serializable {
         public boolean isEmpty() {
             return lines.isEmpty() && unattributed.isEmpty() && totals.isEmpty();
         }
@@ -341,7 +341,7 @@ public final class MachineTimeline {
 
     /** What the machine works on: an operation (in setup or run), an activity, or nothing. */
     record Context(Kind kind, String orderNo, int orderLineNo, String operationNo, boolean inSetup,
-                   String activityCode, String operatorId) {
+                   String activityCode, String operatorId) implements Serializable {
         enum Kind { NONE, OPERATION, ACTIVITY, MAINTENANCE }
 
         static final Context NONE = new Context(Kind.NONE, null, 0, null, false, null, null);
@@ -379,7 +379,7 @@ public final class MachineTimeline {
     }
 
     /** Time and parts of one context in the open window. */
-    static final class Accumulation {
+    static final class Accumulation implements Serializable {
         final Context context;
         long setupMillis;
         long runMillis;
@@ -409,7 +409,7 @@ public final class MachineTimeline {
     }
 
     /** The machine's totals in the open window. */
-    static final class Totals {
+    static final class Totals implements Serializable {
         long good;
         long scrap;
         long setupMillis;

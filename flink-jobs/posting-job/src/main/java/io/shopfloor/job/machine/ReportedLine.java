@@ -1,5 +1,7 @@
 package io.shopfloor.job.machine;
 
+import java.io.Serializable;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +16,7 @@ public record ReportedLine(String sourceId, Kind kind, String machineId, String 
                            String operationNo, Instant startingTime, Instant endingTime, LocalDate postingDate,
                            String workShiftCode, BigDecimal setupMinutes, BigDecimal runMinutes,
                            BigDecimal stopMinutes, String stopCode, long outputQuantity, long scrapQuantity,
-                           boolean finished, String operatorId) {
+                           boolean finished, String operatorId) implements Serializable {
 
     public enum Kind { OUTPUT, STOP, CAPACITY_STOP }
 }

@@ -1,5 +1,7 @@
 package io.shopfloor.job.machine;
 
+import java.io.Serializable;
+
 import java.time.Instant;
 
 /**
@@ -7,5 +9,5 @@ import java.time.Instant;
  * dead letters with this description so a person can attribute them and replay.
  */
 public record Unattributed(String sourceId, String machineId, Instant from, Instant to, MachineState state,
-                          long milliseconds, long goodParts, long scrapParts) {
+                          long milliseconds, long goodParts, long scrapParts) implements Serializable {
 }

@@ -15,10 +15,10 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeHint;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.runtime.state.JavaSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -45,7 +45,7 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
     private final MachineTimeline.Settings settings;
     private final Duration allowedLateness;
 
-    private transient MapState<Long, List<MachineInput>> buffer;
+    private transient MapState<Long, ArrayList<MachineInput>> buffer;
     private transient MapState<String, CounterBaseline> baselines;
     private transient ValueState<MachineTimeline> timeline;
 
@@ -56,12 +56,13 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     @Override
     public void open(OpenContext openContext) {
-        buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("buffer", Types.LONG,
-                TypeInformation.of(new TypeHint<List<MachineInput>>() { })));
-        baselines = getRuntimeContext().getMapState(new MapStateDescriptor<>("counter-baselines", Types.STRING,
-                TypeInformation.of(CounterBaseline.class)));
+        // Java serialization: these types are records and plain classes, which Kryo mishandles (references).
+        buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("buffer", LongSerializer.INSTANCE,
+                new JavaSerializer<ArrayList<MachineInput>>()));
+        baselines = getRuntimeContext().getMapState(new MapStateDescriptor<>("counter-baselines",
+                StringSerializer.INSTANCE, new JavaSerializer<CounterBaseline>()));
         timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
-                TypeInformation.of(MachineTimeline.class)));
+                new JavaSerializer<MachineTimeline>()));
     }
 
     @Override
@@ -77,7 +78,7 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
             }
             return;
         }
-        List<MachineInput> atTime = buffer.get(time);
+        ArrayList<MachineInput> atTime = buffer.get(time);
         if (atTime == null) {
             atTime = new ArrayList<>();
             ctx.timerService().registerEventTimeTimer(time);

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.journal;
 
+import java.io.Serializable;
+
 import io.shopfloor.posting.model.CapacityType;
 
 import java.math.BigDecimal;
@@ -13,5 +15,5 @@ import java.time.LocalDate;
 public record CapacityJournalLine(String sourceId, LocalDate postingDate, String documentNo, CapacityType type,
                                   String no, String workShiftCode, Instant startingTime, Instant endingTime,
                                   BigDecimal concurrentCapacity, BigDecimal setupTime, BigDecimal runTime,
-                                  BigDecimal stopTime, String capUnitOfMeasureCode, String stopCode) {
+                                  BigDecimal stopTime, String capUnitOfMeasureCode, String stopCode) implements Serializable {
 }

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.journal;
 
+import java.io.Serializable;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -9,5 +11,5 @@ import java.time.LocalDate;
  */
 public record ConsumptionJournalLine(String sourceId, LocalDate postingDate, String documentNo, String orderNo,
                                      int orderLineNo, int componentLineNo, BigDecimal quantity,
-                                     Long appliesFromEntry) {
+                                     Long appliesFromEntry) implements Serializable {
 }

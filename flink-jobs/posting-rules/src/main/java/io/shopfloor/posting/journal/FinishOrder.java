@@ -1,5 +1,7 @@
 package io.shopfloor.posting.journal;
 
+import java.io.Serializable;
+
 import java.time.LocalDate;
 
 /**
@@ -7,7 +9,7 @@ import java.time.LocalDate;
  * outstanding picks); either one refuses the finish, as in BC.
  */
 public record FinishOrder(String sourceId, LocalDate postingDate, boolean subcontractingOutstanding,
-                          boolean pickOutstanding) {
+                          boolean pickOutstanding) implements Serializable {
     public static FinishOrder on(String sourceId, LocalDate postingDate) {
         return new FinishOrder(sourceId, postingDate, false, false);
     }

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.journal;
 
+import java.io.Serializable;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +20,7 @@ public record OutputJournalLine(String sourceId, LocalDate postingDate, String d
                                 BigDecimal scrapQuantity, String scrapCode, String stopCode, boolean finished,
                                 Long appliesToEntry, Instant startingTime, Instant endingTime,
                                 BigDecimal concurrentCapacity, String workShiftCode, String sourceCode,
-                                boolean postedByInventoryPutAway) {
+                                boolean postedByInventoryPutAway) implements Serializable {
 
     public static Builder builder(String sourceId, String orderNo, int orderLineNo, String operationNo) {
         return new Builder(sourceId, orderNo, orderLineNo, operationNo);
@@ -30,7 +32,7 @@ public record OutputJournalLine(String sourceId, LocalDate postingDate, String d
     }
 
     /** Fluent construction; every quantity defaults to zero. */
-    public static final class Builder {
+    public static final class Builder implements Serializable {
         private final String sourceId;
         private final String orderNo;
         private final int orderLineNo;

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.ledger;
 
+import java.io.Serializable;
+
 import io.shopfloor.posting.model.CapacityType;
 
 import java.math.BigDecimal;
@@ -24,5 +26,5 @@ public record CapacityLedgerEntry(long entryNo, String idempotencyKey, String op
                                   LocalDate documentDate, String documentNo, String externalDocumentNo,
                                   Instant startingTime, Instant endingTime, BigDecimal concurrentCapacity,
                                   String workShiftCode, String stopCode, String scrapCode, boolean lastOutputLine)
-        implements LedgerEntry {
+        implements Serializable, LedgerEntry {
 }

@@ -1,10 +1,12 @@
 package io.shopfloor.posting.ledger;
 
+import java.io.Serializable;
+
 /**
  * Next entry numbers per ledger. The rules number the entries of a posting so that value entries can reference
  * item and capacity entries and Applies-to Entry can name an output entry.
  */
-public final class EntryNumbers {
+public final class EntryNumbers implements Serializable {
     private long nextItemLedgerEntryNo;
     private long nextCapacityLedgerEntryNo;
     private long nextValueEntryNo;

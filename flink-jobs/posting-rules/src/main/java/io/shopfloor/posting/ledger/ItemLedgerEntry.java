@@ -1,5 +1,7 @@
 package io.shopfloor.posting.ledger;
 
+import java.io.Serializable;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -15,5 +17,5 @@ public record ItemLedgerEntry(long entryNo, String idempotencyKey, String itemNo
                               boolean positive, Long appliesToEntry, OrderType orderType, String orderNo,
                               int orderLineNo, int prodOrderCompLineNo, String unitOfMeasureCode,
                               BigDecimal qtyPerUnitOfMeasure, boolean completelyInvoiced, String sourceCode)
-        implements LedgerEntry {
+        implements Serializable, LedgerEntry {
 }

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.ledger;
 
+import java.io.Serializable;
+
 import io.shopfloor.posting.model.CapacityType;
 import io.shopfloor.posting.model.CostBucket;
 
@@ -18,5 +20,5 @@ public record ValueEntry(long entryNo, String idempotencyKey, Long itemLedgerEnt
                          BigDecimal invoicedQuantity, BigDecimal itemLedgerEntryQuantity,
                          BigDecimal costAmountActual, BigDecimal costAmountExpected, BigDecimal costPerUnit,
                          boolean expectedCost, boolean inventoriable, LocalDate postingDate, LocalDate valuationDate,
-                         String documentNo, String sourceCode, boolean adjustment) implements LedgerEntry {
+                         String documentNo, String sourceCode, boolean adjustment) implements Serializable, LedgerEntry {
 }

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.ledger;
 
+import java.io.Serializable;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -11,7 +13,7 @@ public record WarehouseEntry(long entryNo, String idempotencyKey, String locatio
                              String itemNo, String variantCode, BigDecimal quantity, BigDecimal qtyBase,
                              String unitOfMeasureCode, WarehouseEntryType entryType, String sourceNo,
                              int sourceLineNo, int sourceSublineNo, String referenceNo, LocalDate registeringDate)
-        implements LedgerEntry {
+        implements Serializable, LedgerEntry {
 
     public enum WarehouseEntryType { NEGATIVE_ADJMT, POSITIVE_ADJMT }
 }

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.ledger;
 
+import java.io.Serializable;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -9,7 +11,7 @@ import java.time.LocalDate;
  */
 public record WarehouseRequest(String idempotencyKey, RequestType requestType, String locationCode,
                                String binCode, String itemNo, String variantCode, String orderNo, int orderLineNo,
-                               BigDecimal quantityBase, LocalDate date) implements LedgerEntry {
+                               BigDecimal quantityBase, LocalDate date) implements Serializable, LedgerEntry {
 
     public enum RequestType { INBOUND_INVENTORY_PUT_AWAY, WAREHOUSE_PUT_AWAY }
 }

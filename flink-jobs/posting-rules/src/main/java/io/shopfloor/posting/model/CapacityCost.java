@@ -1,10 +1,12 @@
 package io.shopfloor.posting.model;
 
+import java.io.Serializable;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Cost setup shared by work and machine centers: Unit Cost = Direct × (1 + Indirect %/100) + Overhead Rate. */
-public record CapacityCost(BigDecimal directUnitCost, BigDecimal indirectCostPct, BigDecimal overheadRate) {
+public record CapacityCost(BigDecimal directUnitCost, BigDecimal indirectCostPct, BigDecimal overheadRate) implements Serializable {
 
     public static CapacityCost of(String direct, String indirectPct, String overheadRate) {
         return new CapacityCost(new BigDecimal(direct), new BigDecimal(indirectPct), new BigDecimal(overheadRate));

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.model;
 
+import java.io.Serializable;
+
 import java.math.BigDecimal;
 
 /**
@@ -9,7 +11,7 @@ import java.math.BigDecimal;
 public record Item(String no, String description, String baseUnitOfMeasureCode, CostingMethod costingMethod,
                    BigDecimal unitCost, BigDecimal roundingPrecision, BigDecimal indirectCostPct,
                    BigDecimal overheadRate, SingleLevelCost singleLevelCost, boolean variantMandatory,
-                   String defaultBinCode) {
+                   String defaultBinCode) implements Serializable {
 
     /** A purchased or produced item without overhead, no variant rule and no default bin. */
     public static Item of(String no, String baseUom, CostingMethod method, String unitCost, String roundingPrecision) {

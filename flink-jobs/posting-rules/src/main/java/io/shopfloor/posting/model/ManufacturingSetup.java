@@ -1,5 +1,7 @@
 package io.shopfloor.posting.model;
 
+import java.io.Serializable;
+
 /**
  * Manufacturing Setup fields the rules read.
  *
@@ -9,6 +11,6 @@ package io.shopfloor.posting.model;
  * @param flushingSourceCode       source code of automatic postings (Source Code Setup "Flushing")
  */
 public record ManufacturingSetup(boolean costInclSetup, boolean docNoIsProdOrderNo, boolean finishOrderWithoutOutput,
-                                 String flushingSourceCode) {
+                                 String flushingSourceCode) implements Serializable {
     public static final ManufacturingSetup DEFAULT = new ManufacturingSetup(true, true, false, "FLUSHING");
 }

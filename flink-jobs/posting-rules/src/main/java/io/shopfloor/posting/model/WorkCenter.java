@@ -1,5 +1,7 @@
 package io.shopfloor.posting.model;
 
+import java.io.Serializable;
+
 /**
  * Work center card. {@code unitOfMeasureCode} is the capacity unit in which ledger times are stored;
  * a non-blank {@code subcontractorNo} makes its cost "Subcontracted".
@@ -7,7 +9,7 @@ package io.shopfloor.posting.model;
 public record WorkCenter(String no, String description, String workCenterGroupCode, String unitOfMeasureCode,
                          CapacityCost cost, UnitCostCalculation unitCostCalculation, boolean specificUnitCost,
                          String subcontractorNo, RoutingFlushingMethod flushingMethod, String locationCode,
-                         Bins bins, boolean blocked) {
+                         Bins bins, boolean blocked) implements Serializable {
 
     public static WorkCenter of(String no, String uom, CapacityCost cost, UnitCostCalculation calculation) {
         return new WorkCenter(no, no, null, uom, cost, calculation, false, null, RoutingFlushingMethod.MANUAL,

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.order;
 
+import java.io.Serializable;
+
 import io.shopfloor.posting.Rounding;
 import io.shopfloor.posting.model.CalculationFormula;
 import io.shopfloor.posting.model.FlushingMethod;
@@ -8,7 +10,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Prod. Order Component with its expected quantity (from refresh) and its consumption so far. */
-public final class Component {
+public final class Component implements Serializable {
     private final ComponentDefinition definition;
     private final BigDecimal quantity;
     private final BigDecimal expectedQuantity;
@@ -48,7 +50,7 @@ public final class Component {
     }
 
     /** How one consumption splits into the part booked against the component line and the over-consumption. */
-    public record ConsumptionSplit(BigDecimal againstLineQtyBase, BigDecimal leftoverQtyBase) {
+    public record ConsumptionSplit(BigDecimal againstLineQtyBase, BigDecimal leftoverQtyBase) implements Serializable {
     }
 
     public ComponentDefinition definition() {

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.order;
 
+import java.io.Serializable;
+
 import io.shopfloor.posting.model.CalculationFormula;
 import io.shopfloor.posting.model.FlushingMethod;
 
@@ -14,7 +16,7 @@ public record ComponentDefinition(int orderLineNo, int lineNo, String itemNo, St
                                   CalculationFormula calculationFormula, BigDecimal length, BigDecimal width,
                                   BigDecimal depth, BigDecimal weight, BigDecimal scrapPct,
                                   FlushingMethod flushingMethod, String routingLinkCode, String locationCode,
-                                  String binCode) {
+                                  String binCode) implements Serializable {
 
     public static ComponentDefinition of(int orderLineNo, int lineNo, String itemNo, String uom, String quantityPer,
                                          String scrapPct, FlushingMethod flushing, String routingLinkCode,

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.order;
 
+import java.io.Serializable;
+
 import java.math.BigDecimal;
 
 /**
@@ -9,7 +11,7 @@ import java.math.BigDecimal;
  */
 public record LineDefinition(int lineNo, String itemNo, String variantCode, String locationCode, String binCode,
                              BigDecimal quantity, String unitOfMeasureCode, BigDecimal qtyPerUnitOfMeasure,
-                             BigDecimal scrapPct, String routingNo, int routingReferenceNo) {
+                             BigDecimal scrapPct, String routingNo, int routingReferenceNo) implements Serializable {
 
     public static LineDefinition of(int lineNo, String itemNo, String location, String quantity, String uom,
                                     String routingNo) {

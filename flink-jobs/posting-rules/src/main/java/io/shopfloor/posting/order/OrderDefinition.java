@@ -1,5 +1,7 @@
 package io.shopfloor.posting.order;
 
+import java.io.Serializable;
+
 import java.util.List;
 
 /**
@@ -8,5 +10,5 @@ import java.util.List;
  */
 public record OrderDefinition(String no, String description, String sourceNo, String locationCode, boolean blocked,
                               List<LineDefinition> lines, List<RoutingLineDefinition> routingLines,
-                              List<ComponentDefinition> components) {
+                              List<ComponentDefinition> components) implements Serializable {
 }

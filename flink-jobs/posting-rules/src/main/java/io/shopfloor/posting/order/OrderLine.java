@@ -1,5 +1,7 @@
 package io.shopfloor.posting.order;
 
+import java.io.Serializable;
+
 import io.shopfloor.posting.Rounding;
 import io.shopfloor.posting.model.CostBucket;
 
@@ -16,7 +18,7 @@ import java.util.Optional;
  * Prod. Order Line with its routing and components, finished/remaining quantities (§1.3), the actual costs
  * posted to its WIP, and its output entries.
  */
-public final class OrderLine {
+public final class OrderLine implements Serializable {
     private final LineDefinition definition;
     private final String binCode;
     private final BigDecimal quantityBase;

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.order;
 
+import java.io.Serializable;
+
 import io.shopfloor.posting.model.CostBucket;
 
 import java.math.BigDecimal;
@@ -11,7 +13,7 @@ import java.util.Map;
  * expected cost still to reverse, and the actual costs and variances cost adjustment has posted on it so far
  * (so that a second adjustment run posts only differences).
  */
-public final class OutputEntry {
+public final class OutputEntry implements Serializable {
     private final long entryNo;
     private final BigDecimal quantityBase;
     private final BigDecimal expectedCost;

@@ -1,5 +1,7 @@
 package io.shopfloor.posting.order;
 
+import java.io.Serializable;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -13,7 +15,7 @@ import java.util.stream.Stream;
  * must remember of its own ledger (consumption entries for Applies-from, output entries for application and cost
  * adjustment). Built by {@code OrderRefresh}; changed only by the posting rules.
  */
-public final class ProductionOrder {
+public final class ProductionOrder implements Serializable {
     private final OrderDefinition definition;
     private final List<OrderLine> lines;
     private OrderStatus status;
@@ -24,7 +26,7 @@ public final class ProductionOrder {
 
     /** Quantity (base, negative for consumption) and actual cost of a consumption item ledger entry. */
     public record ConsumptionEntry(int orderLineNo, int componentLineNo, BigDecimal quantityBase,
-                                   BigDecimal costAmount) {
+                                   BigDecimal costAmount) implements Serializable {
     }
 
     public ProductionOrder(OrderDefinition definition, List<OrderLine> lines, OrderStatus status) {

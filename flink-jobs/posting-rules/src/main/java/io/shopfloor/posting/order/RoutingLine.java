@@ -1,5 +1,7 @@
 package io.shopfloor.posting.order;
 
+import java.io.Serializable;
+
 import io.shopfloor.posting.model.CapacityType;
 import io.shopfloor.posting.model.RoutingFlushingMethod;
 
@@ -9,7 +11,7 @@ import java.math.BigDecimal;
  * Prod. Order Routing Line resolved against its work/machine center at refresh (times in the work center's
  * capacity unit, accumulated scrap, expected cost), plus what has been posted on it.
  */
-public final class RoutingLine {
+public final class RoutingLine implements Serializable {
     private final RoutingLineDefinition definition;
     private final String nextOperationNo;
     private final String previousOperationNo;
@@ -34,7 +36,7 @@ public final class RoutingLine {
      * Expected figures at refresh: capacity need (setup + run, work center units), operation cost, and its
      * capacity overhead part.
      */
-    public record Expected(BigDecimal capacityNeed, BigDecimal operationCostAmount, BigDecimal capacityOverheadCost) {
+    public record Expected(BigDecimal capacityNeed, BigDecimal operationCostAmount, BigDecimal capacityOverheadCost) implements Serializable {
     }
 
     public RoutingLine(RoutingLineDefinition definition, String nextOperationNo, String previousOperationNo,

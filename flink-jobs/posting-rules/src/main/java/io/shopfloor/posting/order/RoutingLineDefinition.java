@@ -1,5 +1,7 @@
 package io.shopfloor.posting.order;
 
+import java.io.Serializable;
+
 import io.shopfloor.posting.model.CapacityType;
 import io.shopfloor.posting.model.RoutingFlushingMethod;
 
@@ -16,7 +18,7 @@ public record RoutingLineDefinition(String routingNo, int routingReferenceNo, St
                                     BigDecimal runTime, String runTimeUnitOfMeasureCode, BigDecimal lotSize,
                                     BigDecimal concurrentCapacities, String routingLinkCode, BigDecimal scrapFactorPct,
                                     BigDecimal fixedScrapQuantity, RoutingFlushingMethod flushingMethod,
-                                    BigDecimal unitCostPer) {
+                                    BigDecimal unitCostPer) implements Serializable {
 
     /** A serial routing line with times in minutes, no scrap, lot size 1 and one concurrent capacity. */
     public static RoutingLineDefinition of(String routingNo, int routingReferenceNo, String operationNo,

@@ -1,0 +1,71 @@
+package io.shopfloor.job.masterdata;
+
+import io.shopfloor.posting.model.CapacityUnitOfMeasure;
+import io.shopfloor.posting.model.Item;
+import io.shopfloor.posting.model.Location;
+import io.shopfloor.posting.model.MachineCenter;
+import io.shopfloor.posting.model.ManufacturingSetup;
+import io.shopfloor.posting.model.MasterData;
+import io.shopfloor.posting.model.WorkCenter;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Master data as of one event time (spec §11 rule 8: capture master data as of posting). Reading by event time,
+ * not by arrival, keeps postings the same whatever order the master-data and signal streams interleave in.
+ * Capacity units default to MINUTES/HOURS/DAYS; the manufacturing setup to {@link ManufacturingSetup#DEFAULT}.
+ */
+public final class AsOfMasterData implements MasterData {
+    private final Function<String, MasterDataVersions> versions;
+    private final long time;
+
+    public AsOfMasterData(Function<String, MasterDataVersions> versions, long time) {
+        this.versions = versions;
+        this.time = time;
+    }
+
+    @Override
+    public Optional<Item> item(String no) {
+        return get(MasterDataChange.itemKey(no), Item.class);
+    }
+
+    @Override
+    public Optional<WorkCenter> workCenter(String no) {
+        return get(MasterDataChange.workCenterKey(no), WorkCenter.class);
+    }
+
+    @Override
+    public Optional<MachineCenter> machineCenter(String no) {
+        return get(MasterDataChange.machineCenterKey(no), MachineCenter.class);
+    }
+
+    @Override
+    public Optional<Location> location(String code) {
+        return get(MasterDataChange.locationKey(code), Location.class);
+    }
+
+    @Override
+    public Optional<CapacityUnitOfMeasure> capacityUnitOfMeasure(String code) {
+        Optional<CapacityUnitOfMeasure> unit = get(MasterDataChange.capacityUnitKey(code), CapacityUnitOfMeasure.class);
+        if (unit.isPresent()) {
+            return unit;
+        }
+        return switch (code) {
+            case "MINUTES" -> Optional.of(CapacityUnitOfMeasure.MINUTES);
+            case "HOURS" -> Optional.of(CapacityUnitOfMeasure.HOURS);
+            case "DAYS" -> Optional.of(CapacityUnitOfMeasure.DAYS);
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    public ManufacturingSetup manufacturingSetup() {
+        return get(MasterDataChange.SETUP_KEY, ManufacturingSetup.class).orElse(ManufacturingSetup.DEFAULT);
+    }
+
+    private <T> Optional<T> get(String key, Class<T> type) {
+        MasterDataVersions recordVersions = versions.apply(key);
+        return recordVersions == null ? Optional.empty() : Optional.ofNullable(type.cast(recordVersions.asOf(time)));
+    }
+}

@@ -1,0 +1,184 @@
+package io.shopfloor.job.operator;
+
+import io.shopfloor.job.masterdata.AsOfMasterData;
+import io.shopfloor.job.masterdata.MasterDataChange;
+import io.shopfloor.job.masterdata.MasterDataVersions;
+import io.shopfloor.job.order.MachineLines;
+import io.shopfloor.job.order.OrderInput;
+import io.shopfloor.job.order.OrderLedger;
+import io.shopfloor.job.order.PostedEntry;
+import io.shopfloor.job.order.Rejection;
+import io.shopfloor.job.machine.ReportedLine;
+import io.shopfloor.posting.Notice;
+import io.shopfloor.posting.PostingRules;
+import io.shopfloor.posting.PostingSettings;
+import io.shopfloor.posting.journal.FinishOrder;
+import io.shopfloor.posting.journal.ReleaseOrder;
+import io.shopfloor.posting.order.OrderStatus;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.runtime.state.JavaSerializer;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Per production order (keyed by order number): applies its definition changes, status changes and journal lines
+ * in event-time order behind the watermark, with shared master data as of each input's event time (broadcast,
+ * kept as versions), and emits the ledger entries the posting rules produce, tagged with the order. Refusals go to {@link #REJECTED},
+ * policy notices to {@link #NOTICES}. A finished order keeps only a marker, dropped after {@code retention}.
+ */
+public class OrderPostingFunction
+        extends KeyedBroadcastProcessFunction<String, OrderInput, MasterDataChange, PostedEntry> {
+    public static final MapStateDescriptor<String, MasterDataVersions> MASTER_DATA = new MapStateDescriptor<>(
+            "master-data", StringSerializer.INSTANCE, new JavaSerializer<MasterDataVersions>());
+    public static final OutputTag<Rejection> REJECTED = new OutputTag<>("order-rejected") { };
+    public static final OutputTag<Notice> NOTICES = new OutputTag<>("order-notices") { };
+
+    static final Comparator<OrderInput> EVENT_ORDER = Comparator.comparingInt(OrderInput::rank)
+            .thenComparing(OrderInput::sourceId);
+
+    private final PostingSettings postingSettings;
+    private final OrderLedger.Settings orderSettings;
+    private final Duration retention;
+
+    private transient PostingRules rules;
+    private transient MapState<Long, ArrayList<OrderInput>> buffer;
+    private transient ValueState<OrderLedger> ledger;
+
+    public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
+                                Duration retention) {
+        this.postingSettings = postingSettings;
+        this.orderSettings = orderSettings;
+        this.retention = retention;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        rules = new PostingRules(postingSettings);
+        // Java serialization: the posting state is records and plain classes, which Kryo mishandles.
+        buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("buffer", LongSerializer.INSTANCE,
+                new JavaSerializer<ArrayList<OrderInput>>()));
+        ledger = getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
+                new JavaSerializer<OrderLedger>()));
+    }
+
+    @Override
+    public void processBroadcastElement(MasterDataChange change, Context ctx, Collector<PostedEntry> out)
+            throws Exception {
+        MasterDataVersions versions = ctx.getBroadcastState(MASTER_DATA).get(change.key());
+        if (versions == null) {
+            versions = new MasterDataVersions();
+        }
+        versions.put(ctx.timestamp() == null ? Long.MIN_VALUE : ctx.timestamp(), change.deleted() ? null : change.value());
+        ctx.getBroadcastState(MASTER_DATA).put(change.key(), versions);
+    }
+
+    @Override
+    public void processElement(OrderInput input, ReadOnlyContext ctx, Collector<PostedEntry> out) throws Exception {
+        long time = ctx.timestamp() == null ? Long.MIN_VALUE : ctx.timestamp();
+        if (time <= ctx.timerService().currentWatermark()) {
+            apply(input, time, ctx, out); // its time has passed: nothing earlier can still come for it
+            return;
+        }
+        ArrayList<OrderInput> atTime = buffer.get(time);
+        if (atTime == null) {
+            atTime = new ArrayList<>();
+            ctx.timerService().registerEventTimeTimer(time);
+        }
+        atTime.add(input);
+        buffer.put(time, atTime);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<PostedEntry> out) throws Exception {
+        List<OrderInput> due = buffer.get(timestamp);
+        if (due == null) {
+            OrderLedger current = ledger.value();
+            if (current != null && current.isFinished() && current.order() == null) {
+                ledger.clear(); // the retention of a finished order's marker has passed
+            }
+            return;
+        }
+        buffer.remove(timestamp);
+        due.sort(EVENT_ORDER);
+        for (OrderInput input : due) {
+            apply(input, timestamp, ctx, out);
+        }
+    }
+
+    private void apply(OrderInput input, long time, ReadOnlyContext ctx, Collector<PostedEntry> out) throws Exception {
+        ReadOnlyBroadcastState<String, MasterDataVersions> state = ctx.getBroadcastState(MASTER_DATA);
+        AsOfMasterData masterData = new AsOfMasterData(key -> {
+            try {
+                return state.get(key);
+            } catch (Exception e) {
+                throw new IllegalStateException("broadcast state read of " + key, e);
+            }
+        }, time);
+        OrderLedger current = ledger.value();
+        if (current == null) {
+            current = new OrderLedger(ctx.getCurrentKey());
+        }
+        boolean wasFinished = current.isFinished();
+        OrderLedger.Result result = applyTo(current, input, masterData);
+        String key = ctx.getCurrentKey();
+        result.entries().forEach(entry -> out.collect(PostedEntry.of(key, entry)));
+        result.notices().forEach(notice -> ctx.output(NOTICES, notice));
+        result.rejections().forEach(rejection -> ctx.output(REJECTED, rejection));
+        if (!wasFinished && current.isFinished() && current.order() == null) {
+            current = current.finishedMarker();
+            ctx.timerService().registerEventTimeTimer(time + retention.toMillis());
+        }
+        ledger.update(current);
+    }
+
+    private OrderLedger.Result applyTo(OrderLedger ledger, OrderInput input, AsOfMasterData masterData) {
+        if (input instanceof OrderInput.MachineLine machine) {
+            ReportedLine line = machine.line();
+            return line.kind() == ReportedLine.Kind.CAPACITY_STOP
+                    ? ledger.post(MachineLines.capacityLine(line), rules, masterData)
+                    : ledger.post(MachineLines.outputLine(line), rules, masterData, orderSettings);
+        }
+        if (input instanceof OrderInput.Output output) {
+            return ledger.post(output.line(), rules, masterData, orderSettings);
+        }
+        if (input instanceof OrderInput.Consumption consumption) {
+            return ledger.post(consumption.line(), rules, masterData);
+        }
+        if (input instanceof OrderInput.Capacity capacity) {
+            return ledger.post(capacity.line(), rules, masterData);
+        }
+        if (input instanceof OrderInput.Definition definition) {
+            if (definition.line() != null) {
+                ledger.assembly().put(definition.line(), definition.deleted());
+            } else if (definition.routingLine() != null) {
+                ledger.assembly().put(definition.routingLine(), definition.deleted());
+            } else {
+                ledger.assembly().put(definition.component(), definition.deleted());
+            }
+            return OrderLedger.Result.none();
+        }
+        OrderInput.Header header = (OrderInput.Header) input;
+        ledger.assembly().put(header.header());
+        if (header.status() == OrderStatus.RELEASED) {
+            return ledger.release(new ReleaseOrder(header.sourceId(), header.postingDate()), rules, masterData);
+        }
+        if (header.status() == OrderStatus.FINISHED) {
+            return ledger.finish(FinishOrder.on(header.sourceId(), header.postingDate()), rules, masterData,
+                    orderSettings);
+        }
+        return OrderLedger.Result.none();
+    }
+}

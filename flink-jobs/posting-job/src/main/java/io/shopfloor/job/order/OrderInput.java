@@ -1,0 +1,112 @@
+package io.shopfloor.job.order;
+
+import java.io.Serializable;
+
+import io.shopfloor.job.machine.ReportedLine;
+import io.shopfloor.posting.journal.CapacityJournalLine;
+import io.shopfloor.posting.journal.ConsumptionJournalLine;
+import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.order.ComponentDefinition;
+import io.shopfloor.posting.order.LineDefinition;
+import io.shopfloor.posting.order.OrderStatus;
+import io.shopfloor.posting.order.RoutingLineDefinition;
+
+import java.time.LocalDate;
+
+/**
+ * What the per-order stage consumes, keyed by order number (order-less capacity lines by "capacity/" + center).
+ * {@link #rank()} orders inputs of one instant: an order's definition before its status, both before postings.
+ */
+public sealed interface OrderInput {
+    String CAPACITY_KEY_PREFIX = "capacity/";
+
+    String key();
+
+    String sourceId();
+
+    int rank();
+
+    /** A line a machine reported (output, stop, or order-less capacity stop). */
+    record MachineLine(ReportedLine line) implements Serializable, OrderInput {
+        public String key() {
+            return line.kind() == ReportedLine.Kind.CAPACITY_STOP ? CAPACITY_KEY_PREFIX + line.machineId() : line.orderNo();
+        }
+
+        public String sourceId() {
+            return line.sourceId();
+        }
+
+        public int rank() {
+            return 3;
+        }
+    }
+
+    /** An output journal line entered by a person (corrections, machines without a connection). */
+    record Output(OutputJournalLine line) implements Serializable, OrderInput {
+        public String key() {
+            return line.orderNo();
+        }
+
+        public String sourceId() {
+            return line.sourceId();
+        }
+
+        public int rank() {
+            return 3;
+        }
+    }
+
+    /** Manual consumption or a return. */
+    record Consumption(ConsumptionJournalLine line) implements Serializable, OrderInput {
+        public String key() {
+            return line.orderNo();
+        }
+
+        public String sourceId() {
+            return line.sourceId();
+        }
+
+        public int rank() {
+            return 3;
+        }
+    }
+
+    /** A capacity journal line without order. */
+    record Capacity(CapacityJournalLine line) implements Serializable, OrderInput {
+        public String key() {
+            return CAPACITY_KEY_PREFIX + line.no();
+        }
+
+        public String sourceId() {
+            return line.sourceId();
+        }
+
+        public int rank() {
+            return 3;
+        }
+    }
+
+    /** The order header changed (CDC); a new status releases or finishes the order. */
+    record Header(OrderAssembly.Header header, OrderStatus status, String sourceId, LocalDate postingDate)
+            implements Serializable, OrderInput {
+        public String key() {
+            return header.no();
+        }
+
+        public int rank() {
+            return 1;
+        }
+    }
+
+    /** An order line, routing line or component was inserted, updated or deleted (CDC). */
+    record Definition(String orderNo, LineDefinition line, RoutingLineDefinition routingLine,
+                      ComponentDefinition component, boolean deleted, String sourceId) implements Serializable, OrderInput {
+        public String key() {
+            return orderNo;
+        }
+
+        public int rank() {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.shopfloor.job.order;
+
+import io.shopfloor.posting.Notice;
+import io.shopfloor.posting.PostingResult;
+import io.shopfloor.posting.PostingRules;
+import io.shopfloor.posting.journal.CapacityJournalLine;
+import io.shopfloor.posting.journal.ConsumptionJournalLine;
+import io.shopfloor.posting.journal.CostAdjustmentRun;
+import io.shopfloor.posting.journal.FinishOrder;
+import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.ReleaseOrder;
+import io.shopfloor.posting.ledger.EntryNumbers;
+import io.shopfloor.posting.ledger.LedgerEntry;
+import io.shopfloor.posting.model.MasterData;
+import io.shopfloor.posting.order.OrderStatus;
+import io.shopfloor.posting.order.ProductionOrder;
+import io.shopfloor.posting.order.RoutingLine;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One production order in the job: its definition as CDC assembles it, its posting state once released, and its
+ * own entry numbering (entry numbers are per order; the ledger store maps them to its sequences). Inputs are
+ * applied in the order the operator gives them; each returns the entries, notices and rejections it produced.
+ */
+public final class OrderLedger implements Serializable {
+
+    /**
+     * @param finishWhenComplete finish the order when its last operation is reported finished and no output remains
+     * @param adjustCostAtFinish run the cost adjustment right after finishing, then forget the posting state
+     */
+    public record Settings(boolean finishWhenComplete, boolean adjustCostAtFinish) implements Serializable {
+        public static final Settings DEFAULTS = new Settings(true, true);
+    }
+
+    /** What one input produced. */
+    public record Result(List<LedgerEntry> entries, List<Notice> notices, List<Rejection> rejections) implements Serializable {
+        public static Result none() {
+            return empty();
+        }
+
+        static Result empty() {
+            return new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(PostingResult result, String key, String sourceId, Object input) {
+            if (result instanceof PostingResult.Posted posted) {
+                entries.addAll(posted.entries());
+                notices.addAll(posted.notices());
+            } else if (result instanceof PostingResult.Refused refused) {
+                rejections.add(new Rejection(sourceId, key, refused.reason().name(), refused.refusal().detail(),
+                        String.valueOf(input)));
+            }
+        }
+
+        void reject(String key, String sourceId, String code, String detail, Object input) {
+            rejections.add(new Rejection(sourceId, key, code, detail, String.valueOf(input)));
+        }
+    }
+
+    private final String orderNo;
+    private final OrderAssembly assembly = new OrderAssembly();
+    private final EntryNumbers numbers = EntryNumbers.startingAtOne();
+    private ProductionOrder order;
+    private LocalDate finishedOn;
+
+    public OrderLedger(String orderNo) {
+        this.orderNo = orderNo;
+    }
+
+    public OrderAssembly assembly() {
+        return assembly;
+    }
+
+    public boolean isFinished() {
+        return finishedOn != null;
+    }
+
+    /** Posting state (null before release and after a finished order was adjusted). */
+    public ProductionOrder order() {
+        return order;
+    }
+
+    public Result release(ReleaseOrder command, PostingRules rules, MasterData masterData) {
+        Result result = Result.empty();
+        if (order != null || isFinished()) {
+            return result; // CDC repeats the status; the order is already released (or done)
+        }
+        if (!assembly.isComplete()) {
+            result.reject(orderNo, command.sourceId(), "ORDER_NOT_DEFINED",
+                    "no header or lines of " + orderNo + " have arrived", command);
+            return result;
+        }
+        PostingRules.Refresh refresh = rules.refresh(assembly.definition(), OrderStatus.FIRM_PLANNED, masterData);
+        if (refresh.refused()) {
+            result.reject(orderNo, command.sourceId(), refresh.refusal().reason().name(), refresh.refusal().detail(),
+                    command);
+            return result;
+        }
+        ProductionOrder refreshed = refresh.order();
+        PostingResult released = rules.release(refreshed, command, masterData, numbers);
+        if (released instanceof PostingResult.Posted) {
+            order = refreshed;
+        }
+        result.add(released, orderNo, command.sourceId(), command);
+        return result;
+    }
+
+    public Result post(OutputJournalLine line, PostingRules rules, MasterData masterData, Settings settings) {
+        Result result = onReleasedOrder(line.sourceId(), line, posting -> rules.postOutput(posting, line, masterData, numbers));
+        if (settings.finishWhenComplete() && order != null && result.rejections().isEmpty() && line.finished()
+                && isLastOperation(line) && order.lines().stream().allMatch(l -> l.remainingQtyBase().signum() == 0)) {
+            Result finished = finish(FinishOrder.on(line.sourceId() + "/finish", line.postingDate()), rules,
+                    masterData, settings);
+            result.entries().addAll(finished.entries());
+            result.notices().addAll(finished.notices());
+            result.rejections().addAll(finished.rejections());
+        }
+        return result;
+    }
+
+    public Result post(ConsumptionJournalLine line, PostingRules rules, MasterData masterData) {
+        return onReleasedOrder(line.sourceId(), line, posting -> rules.postConsumption(posting, line, masterData, numbers));
+    }
+
+    /** Capacity journal lines have no order: the operator keys them by capacity and posts them here too. */
+    public Result post(CapacityJournalLine line, PostingRules rules, MasterData masterData) {
+        Result result = Result.empty();
+        result.add(rules.postCapacity(line, masterData, numbers), orderNo, line.sourceId(), line);
+        return result;
+    }
+
+    public Result finish(FinishOrder command, PostingRules rules, MasterData masterData, Settings settings) {
+        Result result = Result.empty();
+        if (isFinished()) {
+            return result; // the ERP confirms a finish the job already posted
+        }
+        if (order == null) {
+            result.reject(orderNo, command.sourceId(), "ORDER_NOT_RELEASED", orderNo + " was never released", command);
+            return result;
+        }
+        PostingResult finished = rules.finish(order, command, masterData, numbers);
+        result.add(finished, orderNo, command.sourceId(), command);
+        if (finished instanceof PostingResult.Posted) {
+            finishedOn = command.postingDate();
+            if (settings.adjustCostAtFinish()) {
+                result.add(rules.adjustCost(order, new CostAdjustmentRun(command.sourceId() + "/adjust",
+                        command.postingDate()), masterData, numbers), orderNo, command.sourceId(), command);
+                order = null; // nothing can post to a finished order: its posting state is no longer needed
+            }
+        }
+        return result;
+    }
+
+    private Result onReleasedOrder(String sourceId, Object line, Function<ProductionOrder, PostingResult> posting) {
+        Result result = Result.empty();
+        if (order == null) {
+            result.reject(orderNo, sourceId, isFinished() ? "ORDER_FINISHED" : "ORDER_NOT_RELEASED",
+                    orderNo + (isFinished() ? " was finished on " + finishedOn : " is not released"), line);
+            return result;
+        }
+        result.add(posting.apply(order), orderNo, sourceId, line);
+        return result;
+    }
+
+    private boolean isLastOperation(OutputJournalLine line) {
+        return order.line(line.orderLineNo()).flatMap(l -> l.routingLine(line.operationNo()))
+                .map(RoutingLine::isLastOperation).orElse(false);
+    }
+
+    /** What a finished, adjusted order keeps: that it was finished, so late postings are refused with that reason. */
+    public OrderLedger finishedMarker() {
+        OrderLedger marker = new OrderLedger(orderNo);
+        marker.finishedOn = finishedOn;
+        return marker;
+    }
+}

@@ -1,0 +1,226 @@
+package io.shopfloor.job.operator;
+
+import io.shopfloor.job.machine.ReportedLine;
+import io.shopfloor.job.masterdata.MasterDataChange;
+import io.shopfloor.job.order.OrderAssembly;
+import io.shopfloor.job.order.OrderInput;
+import io.shopfloor.job.order.OrderLedger;
+import io.shopfloor.job.order.PostedEntry;
+import io.shopfloor.job.order.Rejection;
+import io.shopfloor.posting.Ledger;
+import io.shopfloor.posting.LedgerText;
+import io.shopfloor.posting.PostingSettings;
+import io.shopfloor.posting.SetA;
+import io.shopfloor.posting.ledger.LedgerEntry;
+import io.shopfloor.posting.model.CostingMethod;
+import io.shopfloor.posting.model.Item;
+import io.shopfloor.posting.model.SingleLevelCost;
+import io.shopfloor.posting.order.OrderDefinition;
+import io.shopfloor.posting.order.OrderStatus;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The per-order operator in Flink's keyed broadcast harness, posting spec example 1 from machine lines. */
+class OrderPostingFunctionTest {
+    static final long DEFINED = 1_000;
+    static final long RELEASED = 2_000;
+    static final Duration RETENTION = Duration.ofDays(7);
+
+    private final SetA setA = new SetA();
+    private KeyedBroadcastOperatorTestHarness<String, OrderInput, MasterDataChange, PostedEntry> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new OrderPostingFunction(PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION),
+                OrderInput::key, Types.STRING, OrderPostingFunction.MASTER_DATA);
+        for (String item : List.of("FG-100", "STEEL", "BOLT", "PAINT")) {
+            harness.processBroadcastElement(MasterDataChange.of(setA.masterData.item(item).orElseThrow()), 0);
+        }
+        harness.processBroadcastElement(MasterDataChange.of(setA.masterData.workCenter("WC-CUT").orElseThrow()), 0);
+        harness.processBroadcastElement(MasterDataChange.of(setA.masterData.workCenter("WC-ASSY").orElseThrow()), 0);
+        harness.processBroadcastElement(MasterDataChange.of(setA.masterData.machineCenter("MC-ASSY").orElseThrow()), 0);
+        harness.processBroadcastElement(MasterDataChange.of(setA.masterData.location("MAIN").orElseThrow()), 0);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    /** Order RPO-1001 as CDC records: lines, routing, components, then the header Released. */
+    private void defineAndRelease() throws Exception {
+        OrderDefinition definition = setA.definition();
+        definition.lines().forEach(l -> send(new OrderInput.Definition(SetA.ORDER, l, null, null, false, "cdc-l"), DEFINED));
+        definition.routingLines().forEach(r ->
+                send(new OrderInput.Definition(SetA.ORDER, null, r, null, false, "cdc-r" + r.operationNo()), DEFINED));
+        definition.components().forEach(c ->
+                send(new OrderInput.Definition(SetA.ORDER, null, null, c, false, "cdc-c" + c.lineNo()), DEFINED));
+        send(new OrderInput.Header(new OrderAssembly.Header(SetA.ORDER, "FG-100 x 100", "FG-100", "MAIN", false),
+                OrderStatus.RELEASED, "cdc-h1", SetA.D0), RELEASED);
+    }
+
+    private void send(OrderInput input, long time) {
+        try {
+            harness.processElement(input, time);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static OrderInput.MachineLine line(String sourceId, String operationNo, String setup, String run, long output,
+                                       long scrap, boolean finished) {
+        return new OrderInput.MachineLine(new ReportedLine(sourceId, ReportedLine.Kind.OUTPUT,
+                operationNo.equals("10") ? "CUT-1" : "MC-ASSY", SetA.ORDER, SetA.LINE, operationNo,
+                Instant.EPOCH, Instant.EPOCH, SetA.D1, "EARLY", new BigDecimal(setup), new BigDecimal(run),
+                BigDecimal.ZERO, null, output, scrap, finished, null));
+    }
+
+    /** Entries in the operator's keyed state (buffer, order ledger) over all keys. */
+    private int keyedStateEntries() {
+        var operator = (org.apache.flink.streaming.api.operators.AbstractStreamOperator<?>) harness.getOperator();
+        return ((org.apache.flink.runtime.state.heap.HeapKeyedStateBackend<?>) operator.getKeyedStateBackend())
+                .numKeyValueStateEntries();
+    }
+
+    private List<LedgerEntry> entries() {
+        return harness.extractOutputValues().stream().map(PostedEntry::entry).toList();
+    }
+
+    private List<String> ledger() {
+        return LedgerText.of(entries());
+    }
+
+    private <T> List<T> sideOutput(OutputTag<T> tag) {
+        var records = harness.getSideOutput(tag);
+        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+    }
+
+    @Test
+    void example1FromMachineLinesPostsTheExamplesEntriesAndFinishesTheOrder() throws Exception {
+        defineAndRelease();
+        send(line("E1", "10", "30", "120", 60, 0, false), 3_000);
+        send(line("E2", "20", "0", "60", 60, 0, false), 4_000);
+        send(line("E3", "10", "0", "86", 40, 3, true), 5_000);
+        send(line("E4", "20", "0", "40", 40, 0, true), 6_000);
+        harness.watermark(10_000);
+
+        List<String> ledger = ledger();
+        assertEquals("STATUS RPO-1001 FIRM_PLANNED -> RELEASED 2026-03-01", ledger.get(0));
+        assertEquals("CLE 1 WC-CUT op 10 qty 150 inv 150 setup 30 run 120 stop 0 out 60 scrap 0 last false item FG-100 order RPO-1001/10000 2026-03-02",
+                ledger.get(1));
+        assertEquals("ILE 3 OUTPUT FG-100 qty 60 rem 60 inv 0 open true comp 0 source FG-100 order RPO-1001/10000 doc RPO-1001 MACHINE 2026-03-02",
+                ledger.get(10));
+        // E4 finishes the last operation with nothing remaining: the job finishes the order and adjusts its cost.
+        int finish = ledger.indexOf("ILE 7 CONSUMPTION PAINT qty -5 rem 0 inv -5 open false comp 30000 source FG-100 order RPO-1001/10000 doc RPO-1001 FLUSHING 2026-03-02");
+        assertEquals(List.of(
+                "ILE 7 CONSUMPTION PAINT qty -5 rem 0 inv -5 open false comp 30000 source FG-100 order RPO-1001/10000 doc RPO-1001 FLUSHING 2026-03-02",
+                "VE 13 DIRECT_COST ILE 7 valued -5 inv -5 actual -100.00 expected 0.00",
+                "STATUS RPO-1001 RELEASED -> FINISHED 2026-03-02",
+                "VE 14 DIRECT_COST ILE 3 valued 60 inv 60 actual 478.59 expected -468.60 adjustment"),
+                ledger.subList(finish, finish + 4));
+        // release 1, E1 5, E2 6, E3 7, E4 4, finish 3, adjustment 8 (as in the spec, numbered from 1 per order)
+        assertEquals(34, ledger.size());
+        assertEquals(0, Ledger.wip(entries(), SetA.ORDER).compareTo(BigDecimal.ZERO));
+        assertEquals(List.of(), sideOutput(OrderPostingFunction.REJECTED));
+    }
+
+    @Test
+    void aRestoreFromASnapshotContinuesWithTheSameLedger() throws Exception {
+        defineAndRelease();
+        send(line("E1", "10", "30", "120", 60, 0, false), 3_000);
+        send(line("E2", "20", "0", "60", 60, 0, false), 4_000);
+        harness.watermark(4_500);
+        var snapshot = harness.snapshot(1, 4_500);
+        send(line("E3", "10", "0", "86", 40, 3, true), 5_000);
+        send(line("E4", "20", "0", "40", 40, 0, true), 6_000);
+        harness.watermark(10_000);
+        List<String> uninterrupted = ledger();
+
+        harness.close();
+        harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
+                new OrderPostingFunction(PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION),
+                List.of(OrderPostingFunction.MASTER_DATA)), OrderInput::key, Types.STRING, 1, 1, 0);
+        harness.initializeState(snapshot); // the broadcast master data comes back with the keyed state
+        harness.open();
+        send(line("E3", "10", "0", "86", 40, 3, true), 5_000);
+        send(line("E4", "20", "0", "40", 40, 0, true), 6_000);
+        harness.watermark(10_000);
+        assertEquals(uninterrupted.subList(12, uninterrupted.size()), ledger());
+    }
+
+    @Test
+    void aFinishedOrdersStateShrinksToAMarkerAndIsDroppedAfterRetention() throws Exception {
+        defineAndRelease();
+        send(line("E1", "10", "30", "120", 100, 0, true), 3_000);
+        send(line("E2", "20", "0", "100", 100, 0, true), 4_000);
+        harness.watermark(10_000);
+        assertEquals(1, keyedStateEntries(), "only the finished marker is left");
+        send(line("LATE", "20", "0", "5", 5, 0, false), 20_000);
+        harness.watermark(30_000);
+        assertEquals(List.of("ORDER_FINISHED"), sideOutput(OrderPostingFunction.REJECTED).stream()
+                .map(Rejection::reasonCode).toList());
+        harness.watermark(30_000 + RETENTION.toMillis());
+        assertEquals(0, keyedStateEntries());
+    }
+
+    @Test
+    void linesForAnOrderThatIsNotReleasedAreRejectedWithTheReason() throws Exception {
+        send(line("E1", "10", "30", "120", 60, 0, false), 3_000);
+        harness.watermark(10_000);
+        assertEquals(List.of(), harness.extractOutputValues());
+        Rejection rejection = sideOutput(OrderPostingFunction.REJECTED).get(0);
+        assertEquals("ORDER_NOT_RELEASED", rejection.reasonCode());
+        assertEquals("E1", rejection.sourceId());
+    }
+
+    @Test
+    void inputsOfOneInstantArePostedInTheSameOrderWhateverTheirArrival() throws Exception {
+        defineAndRelease();
+        send(line("B-line", "10", "0", "10", 10, 0, false), 3_000);
+        send(line("A-line", "10", "0", "20", 20, 0, false), 3_000);
+        harness.watermark(10_000);
+        List<String> ledger = ledger();
+        assertEquals("CLE 1 WC-CUT op 10 qty 20 inv 20 setup 0 run 20 stop 0 out 20 scrap 0 last false item FG-100 order RPO-1001/10000 2026-03-02",
+                ledger.get(1));
+    }
+
+    @Test
+    void masterDataIsReadAsOfEachPostingsEventTime() throws Exception {
+        defineAndRelease();
+        send(line("E2", "20", "0", "60", 60, 0, false), 4_000);
+        // FG-100's unit cost changes at 4.5 s: output posted before keeps 7.81, output after takes 8.00.
+        harness.processBroadcastElement(MasterDataChange.of(Item.of("FG-100", "PCS", CostingMethod.STANDARD, "8.00", "1")
+                .withSingleLevelCost(SingleLevelCost.ZERO)), 4_500);
+        send(line("E4", "20", "0", "40", 40, 0, false), 6_000);
+        harness.watermark(10_000);
+        List<String> expectedCosts = ledger().stream().filter(l -> l.contains("expected") && !l.contains("expected 0.00"))
+                .map(l -> l.replaceAll(".*expected ", "")).toList();
+        assertEquals(List.of("468.60", "320.00"), expectedCosts);
+    }
+
+    @Test
+    void orderLessStopTimeIsPostedOnTheMachineCenter() throws Exception {
+        send(new OrderInput.MachineLine(new ReportedLine("MC-ASSY/maintenance/1/stop/PM", ReportedLine.Kind.CAPACITY_STOP,
+                "MC-ASSY", null, 0, null, Instant.EPOCH, Instant.EPOCH, SetA.D1, "EARLY", BigDecimal.ZERO,
+                BigDecimal.ZERO, new BigDecimal("45"), "PM", 0, 0, false, null)), 3_000);
+        harness.watermark(10_000);
+        assertEquals(List.of(
+                "CLE 1 MC-ASSY op null qty 45 inv 45 setup 0 run 0 stop 45 out 0 scrap 0 stopCode PM last false item null order null/0 2026-03-02"),
+                ledger());
+    }
+}
