@@ -36,6 +36,17 @@ public final class MachineTimeline implements Serializable {
         public long horizonMillis() {
             return horizon().toMillis();
         }
+
+        /**
+         * The end of the posting window that contains {@code time}: windows are counted from the start of the
+         * shift (as a plant counts them) and never straddle the next shift start.
+         */
+        public Instant windowEnd(Instant time) {
+            long interval = postingInterval.toMillis();
+            long shiftStart = shifts.shiftStartAtOrBefore(time).toEpochMilli();
+            long end = shiftStart + (Math.floorDiv(time.toEpochMilli() - shiftStart, interval) + 1) * interval;
+            return Instant.ofEpochMilli(Math.min(end, shifts.nextShiftStart(time).toEpochMilli()));
+        }
     }
 
     /** Everything a call to {@link #advanceTo} finalized. */
@@ -114,33 +125,35 @@ public final class MachineTimeline implements Serializable {
         }
         while (!pending.isEmpty() && !pending.get(0).eventTime().isAfter(until)) {
             MachineSignal signal = pending.get(0);
-            accountUntil(signal.eventTime()); // the signal is still pending: it ends the silence before it
+            // A reading counts parts up to its instant: a window ending at that instant takes it before closing.
+            boolean reading = signal instanceof MachineSignal.PartsCounted || signal instanceof MachineSignal.Heartbeat;
+            accountUntil(signal.eventTime(), !reading); // still pending: the signal ends the silence before it
             pending.remove(0);
             apply(signal);
         }
-        accountUntil(until);
+        accountUntil(until, true);
         return output;
     }
 
-    private void accountUntil(Instant time) {
-        while (finalizedUntil.isBefore(time)) {
-            Instant boundary = windowEnd(windowStart);
+    /** Accounts time up to {@code time}, closing each window whose end it reaches (at {@code time} only if asked). */
+    private void accountUntil(Instant time, boolean closeAtTime) {
+        while (true) {
+            Instant boundary = settings.windowEnd(windowStart);
+            if (finalizedUntil.equals(boundary)) {
+                if (!boundary.isBefore(time) && !closeAtTime) {
+                    return;
+                }
+                closeWindow(boundary);
+                windowStart = boundary;
+                continue;
+            }
+            if (!finalizedUntil.isBefore(time)) {
+                return;
+            }
             Instant sliceEnd = time.isBefore(boundary) ? time : boundary;
             account(finalizedUntil, sliceEnd);
             finalizedUntil = sliceEnd;
-            if (sliceEnd.equals(boundary)) {
-                closeWindow(boundary);
-                windowStart = boundary;
-            }
         }
-    }
-
-    /** The end of the window that starts at {@code start}: the next posting interval boundary or shift start. */
-    private Instant windowEnd(Instant start) {
-        long interval = settings.postingInterval().toMillis();
-        Instant intervalEnd = Instant.ofEpochMilli(Math.floorDiv(start.toEpochMilli(), interval) * interval + interval);
-        Instant shiftStart = settings.shifts().nextShiftStart(start);
-        return shiftStart.isBefore(intervalEnd) ? shiftStart : intervalEnd;
     }
 
     private void account(Instant from, Instant to) {

@@ -32,6 +32,20 @@ public final class ShiftCalendar implements Serializable {
                 LocalTime.of(22, 0), "NIGHT"));
     }
 
+    /** The last shift start at or before {@code time}. */
+    public Instant shiftStartAtOrBefore(Instant time) {
+        LocalDate day = time.atZone(zone).toLocalDate();
+        for (int days = 0; days <= 1; days++) {
+            for (LocalTime start : shiftStarts.descendingKeySet()) {
+                Instant candidate = day.minusDays(days).atTime(start).atZone(zone).toInstant();
+                if (!candidate.isAfter(time)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("no shift start before " + time);
+    }
+
     /** The first shift start strictly after {@code time}. */
     public Instant nextShiftStart(Instant time) {
         ZonedDateTime local = time.atZone(zone);

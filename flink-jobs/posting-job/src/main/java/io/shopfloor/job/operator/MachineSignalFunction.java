@@ -110,8 +110,8 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
         // Without new input, the next window end becomes final one horizon later: wake up then.
         if (machine.needsTime()) {
             long finalUntil = timestamp - settings.horizonMillis();
-            ctx.timerService().registerEventTimeTimer(nextWindowBoundary(Instant.ofEpochMilli(finalUntil))
-                    + settings.horizonMillis());
+            ctx.timerService().registerEventTimeTimer(
+                    settings.windowEnd(Instant.ofEpochMilli(finalUntil)).toEpochMilli() + settings.horizonMillis());
         }
     }
 
@@ -144,12 +144,6 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
     private MachineTimeline timeline(String machineId) throws Exception {
         MachineTimeline machine = timeline.value();
         return machine != null ? machine : new MachineTimeline(machineId, settings);
-    }
-
-    private long nextWindowBoundary(Instant time) {
-        long interval = settings.postingInterval().toMillis();
-        long intervalEnd = Math.floorDiv(time.toEpochMilli(), interval) * interval + interval;
-        return Math.min(intervalEnd, settings.shifts().nextShiftStart(time).toEpochMilli());
     }
 
     private static void reject(Context ctx, MachineInput input, Rejected.Reason reason, String detail) {

@@ -17,7 +17,7 @@ import java.time.LocalDate;
  * What the per-order stage consumes, keyed by order number (order-less capacity lines by "capacity/" + center).
  * {@link #rank()} orders inputs of one instant: an order's definition before its status, both before postings.
  */
-public sealed interface OrderInput {
+public sealed interface OrderInput extends Serializable {
     String CAPACITY_KEY_PREFIX = "capacity/";
 
     String key();

@@ -161,16 +161,17 @@ class MachineTimelineTest {
         longWindows.accept(new MachineSignal.StateChanged(start, MachineState.RUNNING, null));
         longWindows.accept(new OperationChanged(start, OperationChanged.Type.OPERATION_STARTED, "RPO-1001", 10000, "10",
                 null, null));
-        for (int minute = 1; minute <= 50; minute++) {
+        for (int minute = 1; minute <= 80; minute++) {
             longWindows.accept(new MachineSignal.Heartbeat(start.plusSeconds(60L * minute)));
         }
-        List<ReportedLine> lines = longWindows.advanceTo(start.plusSeconds(3600)).lines();
+        List<ReportedLine> lines = longWindows.advanceTo(start.plusSeconds(5400)).lines();
         assertEquals(2, lines.size(), lines::toString);
         assertEquals("EARLY", lines.get(0).workShiftCode());
         assertEquals(Instant.parse("2026-03-02T14:00:00Z"), lines.get(0).endingTime());
         assertEquals(0, lines.get(0).runMinutes().compareTo(java.math.BigDecimal.valueOf(30)));
+        // Windows count from the shift start: the LATE shift's first window is 14:00–14:45.
         assertEquals("LATE", lines.get(1).workShiftCode());
-        assertEquals(Instant.parse("2026-03-02T14:15:00Z"), lines.get(1).endingTime());
+        assertEquals(Instant.parse("2026-03-02T14:45:00Z"), lines.get(1).endingTime());
     }
 
     @Test

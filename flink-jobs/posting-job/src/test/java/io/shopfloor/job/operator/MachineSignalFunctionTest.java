@@ -179,7 +179,8 @@ class MachineSignalFunctionTest {
         assertEquals(List.of(), harness.extractOutputValues());
         Rejected unattributed = rejected().get(0);
         assertEquals(Rejected.Reason.UNATTRIBUTED, unattributed.reason());
-        assertEquals("50 good, 0 scrap parts and 60000 ms RUNNING without operation or activity", unattributed.detail());
+        // The reading at 60 s counts the parts made up to 60 s: it belongs to the window ending then.
+        assertEquals("60 good, 0 scrap parts and 60000 ms RUNNING without operation or activity", unattributed.detail());
     }
 
     @Test

@@ -1,0 +1,78 @@
+package io.shopfloor.job;
+
+import io.shopfloor.job.machine.MachineInput;
+import io.shopfloor.job.machine.MachineTimeline;
+import io.shopfloor.job.machine.Rejected;
+import io.shopfloor.job.machine.ReportedLine;
+import io.shopfloor.job.machine.WindowTotals;
+import io.shopfloor.job.masterdata.MasterDataChange;
+import io.shopfloor.job.operator.MachineSignalFunction;
+import io.shopfloor.job.operator.OrderPostingFunction;
+import io.shopfloor.job.order.OrderInput;
+import io.shopfloor.job.order.OrderLedger;
+import io.shopfloor.job.order.PostedEntry;
+import io.shopfloor.job.order.Rejection;
+import io.shopfloor.posting.Notice;
+import io.shopfloor.posting.PostingSettings;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * The posting job's data flow (design.md): machine inputs keyed by machine become reported lines; those and the
+ * order inputs (CDC definitions, status changes, journal lines entered by people), keyed by order, are posted
+ * with the shared master data broadcast to every order. It takes its sources as streams and returns its outputs
+ * as streams, so that tests run it on finite collections and {@code main} on Kafka.
+ */
+public final class PostingJob {
+
+    /** Everything configurable about the posting. */
+    public record Settings(MachineTimeline.Settings machines, Duration allowedLateness, PostingSettings posting,
+                           OrderLedger.Settings orders, Duration finishedOrderRetention) implements Serializable {
+    }
+
+    /** Stream types for the low-volume inputs (sealed interfaces and records: Java serialization, not Kryo). */
+    public static final TypeInformation<OrderInput> ORDER_INPUT_TYPE = JavaSerializableTypeInfo.forClass(OrderInput.class);
+    public static final TypeInformation<MasterDataChange> MASTER_DATA_TYPE =
+            JavaSerializableTypeInfo.forClass(MasterDataChange.class);
+
+    /** The inputs, with event-time timestamps and watermarks assigned (use the types above). */
+    public record Sources(DataStream<MachineInput> machineInputs, DataStream<OrderInput> orderInputs,
+                          DataStream<MasterDataChange> masterData) {
+    }
+
+    /** The outputs: ledger entries, what could not be posted (with reasons), KPIs, and policy notices. */
+    public record Outputs(DataStream<PostedEntry> entries, DataStream<Rejected> machineRejections,
+                          DataStream<Rejection> orderRejections, DataStream<WindowTotals> machineTotals,
+                          DataStream<Notice> notices) {
+    }
+
+    private PostingJob() {
+    }
+
+    public static Outputs build(Sources sources, Settings settings) {
+        SingleOutputStreamOperator<ReportedLine> reported = sources.machineInputs()
+                .keyBy(MachineInput::machineId)
+                .process(new MachineSignalFunction(settings.machines(), settings.allowedLateness()))
+                .name("machine signals").uid("machine-signals");
+
+        DataStream<OrderInput> orderInputs = reported
+                .map(line -> (OrderInput) new OrderInput.MachineLine(line), ORDER_INPUT_TYPE)
+                .name("reported lines").uid("reported-lines")
+                .union(sources.orderInputs());
+
+        SingleOutputStreamOperator<PostedEntry> entries = orderInputs
+                .keyBy(OrderInput::key)
+                .connect(sources.masterData().broadcast(OrderPostingFunction.MASTER_DATA))
+                .process(new OrderPostingFunction(settings.posting(), settings.orders(),
+                        settings.finishedOrderRetention()), TypeInformation.of(PostedEntry.class))
+                .name("order postings").uid("order-postings");
+
+        return new Outputs(entries, reported.getSideOutput(MachineSignalFunction.REJECTED),
+                entries.getSideOutput(OrderPostingFunction.REJECTED), reported.getSideOutput(MachineSignalFunction.TOTALS),
+                entries.getSideOutput(OrderPostingFunction.NOTICES));
+    }
+}

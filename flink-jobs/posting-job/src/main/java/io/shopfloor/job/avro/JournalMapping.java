@@ -1,0 +1,154 @@
+package io.shopfloor.job.avro;
+
+import io.shopfloor.posting.journal.CapacityJournalLine;
+import io.shopfloor.posting.journal.ConsumptionJournalLine;
+import io.shopfloor.posting.journal.FinishOrder;
+import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.ReleaseOrder;
+import io.shopfloor.posting.model.CapacityType;
+import io.shopfloor.schema.common.ProductionOrderStatus;
+import io.shopfloor.schema.journal.JournalLine;
+import io.shopfloor.schema.journal.OrderStatusChange;
+
+import static io.shopfloor.job.avro.AvroValues.blankToNull;
+import static io.shopfloor.job.avro.AvroValues.byName;
+import static io.shopfloor.job.avro.AvroValues.isBlank;
+
+/**
+ * Avro journal inputs to the rules' journal lines and commands. An input the rules cannot post because a field
+ * they need is missing comes back as {@link MappingResult.Failed} with the reason, for the dead letters. Checks
+ * the rules make themselves (order released, operation exists, document no. on capacity lines, ...) are left to
+ * them: they refuse with a reason code of their own.
+ */
+public final class JournalMapping {
+    /** Source code of output journal lines (Source Code Setup "Output Journal"); the Avro line has none. */
+    static final String OUTPUT_SOURCE_CODE = "OUTPUTJNL";
+
+    private JournalMapping() {
+    }
+
+    /** An {@link OutputJournalLine}, {@link ConsumptionJournalLine} or {@link CapacityJournalLine}. */
+    public static MappingResult<Record> journalLine(JournalLine line) {
+        if (line.getEntryType() == null) {
+            return MappingResult.failed("journal line " + line.getSourceId() + " has no entryType");
+        }
+        String common = checkCommon(line);
+        if (common != null) {
+            return MappingResult.failed(common);
+        }
+        return switch (line.getEntryType()) {
+            case OUTPUT -> output(line);
+            case CONSUMPTION -> consumption(line);
+            case CAPACITY -> capacity(line);
+        };
+    }
+
+    /**
+     * The operation's type/no., the item and the capacity unit factor are not taken from the Avro line: the rules
+     * derive them from the order's routing line and the capacity units, as BC does on validation.
+     */
+    private static MappingResult<Record> output(JournalLine line) {
+        String orderFields = checkOrderFields(line);
+        if (orderFields != null) {
+            return MappingResult.failed(orderFields);
+        }
+        return MappingResult.mapped(new OutputJournalLine(line.getSourceId(), line.getPostingDate(),
+                line.getDocumentNo(), line.getOrderNo(), line.getOrderLineNo(), blankToNull(line.getOperationNo()),
+                line.getSetupTime(), line.getRunTime(), line.getStopTime(),
+                blankToNull(line.getCapUnitOfMeasureCode()), line.getOutputQuantity(), line.getScrapQuantity(),
+                blankToNull(line.getScrapCode()), blankToNull(line.getStopCode()), line.getFinished(),
+                line.getAppliesToEntry(), line.getStartingTime(), line.getEndingTime(), line.getConcurrentCapacity(),
+                blankToNull(line.getWorkShiftCode()), OUTPUT_SOURCE_CODE, false));
+    }
+
+    /**
+     * The contract has one application field, documented for negative output. On a consumption line it can only
+     * name the consumption entry a return reverses, which is the rules' Applies-from Entry.
+     */
+    private static MappingResult<Record> consumption(JournalLine line) {
+        String orderFields = checkOrderFields(line);
+        if (orderFields != null) {
+            return MappingResult.failed(orderFields);
+        }
+        if (line.getProdOrderCompLineNo() == null) {
+            return MappingResult.failed("CONSUMPTION line " + line.getSourceId() + " has no prodOrderCompLineNo");
+        }
+        return MappingResult.mapped(new ConsumptionJournalLine(line.getSourceId(), line.getPostingDate(),
+                line.getDocumentNo(), line.getOrderNo(), line.getOrderLineNo(), line.getProdOrderCompLineNo(),
+                line.getQuantity(), line.getAppliesToEntry()));
+    }
+
+    /**
+     * Capacity journal lines are order-less in the rules (§8). A line that names an order or reports output or
+     * scrap would lose that silently, so it fails: it belongs on an OUTPUT line.
+     */
+    private static MappingResult<Record> capacity(JournalLine line) {
+        String id = line.getSourceId();
+        if (line.getType() == null || isBlank(line.getNo())) {
+            return MappingResult.failed("CAPACITY line " + id + " needs type and no");
+        }
+        if (!isBlank(line.getOrderNo())) {
+            return MappingResult.failed("CAPACITY line " + id + " names order " + line.getOrderNo()
+                    + ": order capacity is posted as an OUTPUT line");
+        }
+        if (line.getOutputQuantity().signum() != 0 || line.getScrapQuantity().signum() != 0) {
+            return MappingResult.failed("CAPACITY line " + id + " reports output or scrap: post it as an OUTPUT line");
+        }
+        return MappingResult.mapped(new CapacityJournalLine(id, line.getPostingDate(), line.getDocumentNo(),
+                byName(line.getType(), CapacityType.class), line.getNo(), blankToNull(line.getWorkShiftCode()),
+                line.getStartingTime(), line.getEndingTime(), line.getConcurrentCapacity(), line.getSetupTime(),
+                line.getRunTime(), line.getStopTime(), blankToNull(line.getCapUnitOfMeasureCode()),
+                blankToNull(line.getStopCode())));
+    }
+
+    /**
+     * A {@link ReleaseOrder} or {@link FinishOrder}. The rules have no reopen and no other status change. The
+     * ERP-only facts of a finish (open subcontracting purchase lines, outstanding picks) are not in the contract:
+     * the finish is mapped as if there were none.
+     */
+    public static MappingResult<Record> orderStatusChange(OrderStatusChange change) {
+        String id = change.getSourceId();
+        if (isBlank(id) || id.contains("/")) {
+            return MappingResult.failed("status change of " + change.getOrderNo() + " has sourceId '" + id
+                    + "': it must be non-blank and without '/'");
+        }
+        if (change.getPostingDate() == null) {
+            return MappingResult.failed("status change " + id + " has no postingDate");
+        }
+        if (change.getToStatus() == ProductionOrderStatus.RELEASED
+                && change.getFromStatus() != ProductionOrderStatus.FINISHED) {
+            return MappingResult.mapped(new ReleaseOrder(id, change.getPostingDate()));
+        }
+        if (change.getToStatus() == ProductionOrderStatus.FINISHED) {
+            return MappingResult.mapped(FinishOrder.on(id, change.getPostingDate()));
+        }
+        return MappingResult.failed("status change " + id + " of " + change.getOrderNo() + " from "
+                + change.getFromStatus() + " to " + change.getToStatus()
+                + " is not posted by the rules (only release and finish)");
+    }
+
+    /**
+     * The sourceId seeds every idempotency key ({@code sourceId/ILE1}, ...) and the ledger's sourceEventId is read
+     * back as the part before the first '/', so it must be non-blank and free of '/'.
+     */
+    private static String checkCommon(JournalLine line) {
+        String id = line.getSourceId();
+        if (isBlank(id) || id.contains("/")) {
+            return line.getEntryType() + " line has sourceId '" + id + "': it must be non-blank and without '/'";
+        }
+        if (line.getPostingDate() == null) {
+            return line.getEntryType() + " line " + id + " has no postingDate";
+        }
+        return null;
+    }
+
+    private static String checkOrderFields(JournalLine line) {
+        if (isBlank(line.getOrderNo())) {
+            return line.getEntryType() + " line " + line.getSourceId() + " has no orderNo";
+        }
+        if (line.getOrderLineNo() <= 0) {
+            return line.getEntryType() + " line " + line.getSourceId() + " has no orderLineNo";
+        }
+        return null;
+    }
+}

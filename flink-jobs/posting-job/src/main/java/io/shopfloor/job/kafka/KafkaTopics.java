@@ -1,0 +1,121 @@
+package io.shopfloor.job.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Every Kafka topic of Shopfloor Ledger, and their creation. Values are Avro single-object encoded; the key is
+ * the machine id for signals, the order number for journal lines and ledger entries, the primary key for
+ * master data.
+ */
+public final class KafkaTopics {
+    // Machine signals (mqtt-bridge), key = machine id
+    public static final String MACHINE_COUNTERS = "machine-counters";
+    public static final String MACHINE_STATES = "machine-states";
+    public static final String OPERATION_EVENTS = "operation-events";
+
+    // Posting inputs, key = production order no.
+    public static final String JOURNAL_LINES = "journal-lines";
+    public static final String ORDER_STATUS_CHANGES = "order-status-changes";
+
+    // Master data (erp-cdc): compacted, the latest value per key is the current row
+    public static final String MD_PRODUCTION_ORDERS = "md-production-orders";
+    public static final String MD_PROD_ORDER_LINES = "md-prod-order-lines";
+    public static final String MD_PROD_ORDER_ROUTING_LINES = "md-prod-order-routing-lines";
+    public static final String MD_PROD_ORDER_COMPONENTS = "md-prod-order-components";
+    public static final String MD_ITEMS = "md-items";
+    public static final String MD_WORK_CENTERS = "md-work-centers";
+    public static final String MD_MACHINE_CENTERS = "md-machine-centers";
+    public static final String MD_LOCATIONS = "md-locations";
+    public static final String MD_MANUFACTURING_SETUP = "md-manufacturing-setup";
+
+    // Posting outputs, one topic per ledger type (each carries one Avro record type)
+    public static final String LEDGER_ITEM_ENTRIES = "ledger-item-entries";
+    public static final String LEDGER_CAPACITY_ENTRIES = "ledger-capacity-entries";
+    public static final String LEDGER_VALUE_ENTRIES = "ledger-value-entries";
+    public static final String LEDGER_WAREHOUSE_ENTRIES = "ledger-warehouse-entries";
+    public static final String DEAD_LETTERS = "dead-letters";
+    public static final String MACHINE_KPIS = "machine-kpis";
+
+    public static final List<String> MASTER_DATA = List.of(
+            MD_PRODUCTION_ORDERS, MD_PROD_ORDER_LINES, MD_PROD_ORDER_ROUTING_LINES, MD_PROD_ORDER_COMPONENTS,
+            MD_ITEMS, MD_WORK_CENTERS, MD_MACHINE_CENTERS, MD_LOCATIONS, MD_MANUFACTURING_SETUP);
+
+    public static final List<String> EVENTS = List.of(
+            MACHINE_COUNTERS, MACHINE_STATES, OPERATION_EVENTS, JOURNAL_LINES, ORDER_STATUS_CHANGES,
+            LEDGER_ITEM_ENTRIES, LEDGER_CAPACITY_ENTRIES, LEDGER_VALUE_ENTRIES, LEDGER_WAREHOUSE_ENTRIES,
+            DEAD_LETTERS, MACHINE_KPIS);
+
+    public static final List<String> ALL = concat(EVENTS, MASTER_DATA);
+
+    private KafkaTopics() {}
+
+    /** True for the compacted master-data topics. */
+    public static boolean isCompacted(String topic) {
+        return MASTER_DATA.contains(topic);
+    }
+
+    /** The topic definitions: master data compacted, the rest deleted by the broker's retention. */
+    public static List<NewTopic> definitions(int partitions, short replicationFactor) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : ALL) {
+            NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.of(replicationFactor));
+            if (isCompacted(name)) {
+                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            }
+            topics.add(topic);
+        }
+        return topics;
+    }
+
+    /**
+     * Creates the topics that do not exist yet (existing ones are left as they are, so this is safe at every
+     * start-up) and returns the names it created.
+     */
+    public static Set<String> createMissing(Admin admin, int partitions, short replicationFactor)
+            throws InterruptedException, ExecutionException {
+        Set<String> existing = admin.listTopics().names().get();
+        List<NewTopic> missing = definitions(partitions, replicationFactor).stream()
+                .filter(topic -> !existing.contains(topic.name()))
+                .toList();
+        // Another process may create the same topics at the same time; Kafka then reports
+        // TopicExistsException for those, which is fine here.
+        Set<String> created = new TreeSet<>();
+        for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(missing).values().entrySet()) {
+            try {
+                result.getValue().get();
+                created.add(result.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+        return created;
+    }
+
+    /** {@link #createMissing(Admin, int, short)} with a short-lived admin client. */
+    public static Set<String> createMissing(String bootstrapServers, int partitions, short replicationFactor)
+            throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return createMissing(admin, partitions, replicationFactor);
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+}
