@@ -75,7 +75,7 @@ public final class JournalMapping {
         }
         return MappingResult.mapped(new ConsumptionJournalLine(line.getSourceId(), line.getPostingDate(),
                 line.getDocumentNo(), line.getOrderNo(), line.getOrderLineNo(), line.getProdOrderCompLineNo(),
-                line.getQuantity(), line.getAppliesToEntry()));
+                line.getQuantity(), line.getAppliesFromEntry()));
     }
 
     /**

@@ -131,19 +131,12 @@ public final class LedgerMapping {
                 .build();
     }
 
-    /**
-     * The Avro type is not nullable, but the rules leave it null on the entry of an order line without routing:
-     * such an entry cannot be written and throws until the contract allows a blank type.
-     */
+    /** The type is null on the entry of an order line without routing (nullable since schema v2). */
     public static CapacityLedgerEntry capacityLedgerEntry(io.shopfloor.posting.ledger.CapacityLedgerEntry e) {
-        if (e.type() == null) {
-            throw new IllegalStateException("capacity ledger entry " + e.idempotencyKey()
-                    + " has no type (order line without routing): the Avro contract cannot carry it");
-        }
         return CapacityLedgerEntry.newBuilder()
                 .setEntryNo(e.entryNo())
                 .setOperationNo(nullToBlank(e.operationNo()))
-                .setType(byName(e.type(), CapacityType.class))
+                .setType(e.type() == null ? null : byName(e.type(), CapacityType.class))
                 .setNo(nullToBlank(e.no()))
                 .setDescription(nullToBlank(e.description()))
                 .setWorkCenterNo(nullToBlank(e.workCenterNo()))

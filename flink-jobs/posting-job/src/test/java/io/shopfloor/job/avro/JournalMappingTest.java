@@ -35,7 +35,8 @@ class JournalMappingTest {
                 .setType(CapacityType.WORK_CENTER).setNo("WC-CUT").setSetupTime(q("30")).setRunTime(q("120"))
                 .setStopTime(q("5")).setCapUnitOfMeasureCode("HOURS").setQtyPerCapUnitOfMeasure(q("60"))
                 .setOutputQuantity(q("60")).setScrapQuantity(q("3")).setScrapCode("BURR").setStopCode("JAM")
-                .setFinished(true).setAppliesToEntry(1003L).setItemNo("FG-100").setProdOrderCompLineNo(20000)
+                .setFinished(true).setAppliesToEntry(1003L).setAppliesFromEntry(1001L).setItemNo("FG-100")
+                .setProdOrderCompLineNo(20000)
                 .setQuantity(q("7.5")).setStartingTime(START).setEndingTime(END).setWorkShiftCode("DAY")
                 .setConcurrentCapacity(q("2")).setOperatorId("op-1");
     }
@@ -74,7 +75,7 @@ class JournalMappingTest {
 
         ConsumptionJournalLine mapped = (ConsumptionJournalLine) mapped(JournalMapping.journalLine(avro));
 
-        assertEquals(new ConsumptionJournalLine("E7", DATE, "DOC-7", "RPO-1001", 10000, 20000, q("7.5"), 1003L),
+        assertEquals(new ConsumptionJournalLine("E7", DATE, "DOC-7", "RPO-1001", 10000, 20000, q("7.5"), 1001L),
                 mapped);
         assertNoNullComponent(mapped);
     }

@@ -45,6 +45,7 @@ import static io.shopfloor.job.avro.AvroFixtures.assertAvroEquals;
 import static io.shopfloor.job.avro.AvroFixtures.assertNoNullComponent;
 import static io.shopfloor.job.avro.AvroFixtures.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,13 +133,15 @@ class LedgerMappingTest {
     }
 
     @Test
-    void capacityEntryWithoutTypeCannotBeWritten() {
+    void capacityEntryWithoutTypeIsWrittenWithANullType() throws Exception {
         io.shopfloor.posting.ledger.CapacityLedgerEntry rules = new io.shopfloor.posting.ledger.CapacityLedgerEntry(
                 7, "E9/CLE1", null, null, null, null, null, null, false, q("0"), q("0"), true, q("0"), q("0"),
                 q("0"), null, null, "FG-100", null, q("5"), q("0"), "PCS", q("1"),
                 io.shopfloor.posting.ledger.OrderType.PRODUCTION, "RPO-9", 10000, "", 10000, D1, D1, "RPO-9", null,
                 null, null, q("1"), null, null, null, true);
-        assertThrows(IllegalStateException.class, () -> LedgerMapping.capacityLedgerEntry(rules));
+        CapacityLedgerEntry mapped = LedgerMapping.capacityLedgerEntry(rules);
+        assertNull(mapped.getType());
+        assertAvroEquals(mapped, roundTrip(mapped));
     }
 
     @Test
