@@ -12,11 +12,11 @@ public sealed interface MappingResult<T> {
     record Failed<T>(String reason) implements MappingResult<T> {
     }
 
-    static <T> MappingResult<T> mapped(T value) {
+    public static <T> MappingResult<T> mapped(T value) {
         return new Mapped<>(value);
     }
 
-    static <T> MappingResult<T> failed(String reason) {
+    public static <T> MappingResult<T> failed(String reason) {
         return new Failed<>(reason);
     }
 }

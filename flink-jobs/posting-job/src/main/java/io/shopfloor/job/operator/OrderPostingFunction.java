@@ -78,10 +78,13 @@ public class OrderPostingFunction
     public void processBroadcastElement(MasterDataChange change, Context ctx, Collector<PostedEntry> out)
             throws Exception {
         MasterDataVersions versions = ctx.getBroadcastState(MASTER_DATA).get(change.key());
+        long validFrom = ctx.timestamp() == null ? Long.MIN_VALUE : ctx.timestamp();
         if (versions == null) {
+            // The first version known (a CDC snapshot, stamped with the snapshot time) stands for all earlier time.
             versions = new MasterDataVersions();
+            validFrom = Long.MIN_VALUE;
         }
-        versions.put(ctx.timestamp() == null ? Long.MIN_VALUE : ctx.timestamp(), change.deleted() ? null : change.value());
+        versions.put(validFrom, change.deleted() ? null : change.value());
         ctx.getBroadcastState(MASTER_DATA).put(change.key(), versions);
     }
 
@@ -133,8 +136,7 @@ public class OrderPostingFunction
         }
         boolean wasFinished = current.isFinished();
         OrderLedger.Result result = applyTo(current, input, masterData);
-        String key = ctx.getCurrentKey();
-        result.entries().forEach(entry -> out.collect(PostedEntry.of(key, entry)));
+        PostedEntry.of(ctx.getCurrentKey(), java.time.Instant.ofEpochMilli(time), result.entries()).forEach(out::collect);
         result.notices().forEach(notice -> ctx.output(NOTICES, notice));
         result.rejections().forEach(rejection -> ctx.output(REJECTED, rejection));
         if (!wasFinished && current.isFinished() && current.order() == null) {
@@ -170,14 +172,21 @@ public class OrderPostingFunction
             }
             return OrderLedger.Result.none();
         }
+        if (input instanceof OrderInput.StatusChange change) {
+            return changeStatus(ledger, change.status(), change.sourceId(), change.postingDate(), masterData);
+        }
         OrderInput.Header header = (OrderInput.Header) input;
         ledger.assembly().put(header.header());
-        if (header.status() == OrderStatus.RELEASED) {
-            return ledger.release(new ReleaseOrder(header.sourceId(), header.postingDate()), rules, masterData);
+        return changeStatus(ledger, header.status(), header.sourceId(), header.postingDate(), masterData);
+    }
+
+    private OrderLedger.Result changeStatus(OrderLedger ledger, OrderStatus status, String sourceId,
+                                            java.time.LocalDate postingDate, AsOfMasterData masterData) {
+        if (status == OrderStatus.RELEASED) {
+            return ledger.release(new ReleaseOrder(sourceId, postingDate), rules, masterData);
         }
-        if (header.status() == OrderStatus.FINISHED) {
-            return ledger.finish(FinishOrder.on(header.sourceId(), header.postingDate()), rules, masterData,
-                    orderSettings);
+        if (status == OrderStatus.FINISHED) {
+            return ledger.finish(FinishOrder.on(sourceId, postingDate), rules, masterData, orderSettings);
         }
         return OrderLedger.Result.none();
     }

@@ -98,6 +98,18 @@ public sealed interface OrderInput extends Serializable {
         }
     }
 
+    /** An explicit status change of an order (release, finish) from the status-change topic. */
+    record StatusChange(String orderNo, OrderStatus status, String sourceId, LocalDate postingDate)
+            implements OrderInput {
+        public String key() {
+            return orderNo;
+        }
+
+        public int rank() {
+            return 2;
+        }
+    }
+
     /** An order line, routing line or component was inserted, updated or deleted (CDC). */
     record Definition(String orderNo, LineDefinition line, RoutingLineDefinition routingLine,
                       ComponentDefinition component, boolean deleted, String sourceId) implements Serializable, OrderInput {

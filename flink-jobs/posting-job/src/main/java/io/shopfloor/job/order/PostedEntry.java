@@ -1,6 +1,10 @@
 package io.shopfloor.job.order;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.shopfloor.posting.ledger.CapacityLedgerEntry;
 import io.shopfloor.posting.ledger.ItemLedgerEntry;
@@ -12,15 +16,41 @@ import io.shopfloor.posting.ledger.WarehouseRequest;
 
 /**
  * A ledger entry on its way out of the job, tagged with the key (order, or capacity) whose entry numbering it
- * uses. A concrete record with one field per kind, so Flink serializes it with its own record serializers instead
- * of Kryo (which mishandles object references inside records).
+ * uses and the event time of the input that posted it. For an item ledger entry, the cost amounts are the sums of
+ * its value entries in the same posting (BC's FlowFields at posting time). A concrete record with one field per
+ * kind, so Flink serializes it with its own record serializers instead of Kryo (which mishandles object
+ * references inside records).
  */
-public record PostedEntry(String key, ItemLedgerEntry itemLedgerEntry, CapacityLedgerEntry capacityLedgerEntry,
+public record PostedEntry(String key, Instant eventTime, BigDecimal costAmountExpected, BigDecimal costAmountActual,
+                          ItemLedgerEntry itemLedgerEntry, CapacityLedgerEntry capacityLedgerEntry,
                           ValueEntry valueEntry, WarehouseEntry warehouseEntry, WarehouseRequest warehouseRequest,
                           OrderStatusEntry statusChange) implements Serializable {
 
-    public static PostedEntry of(String key, LedgerEntry entry) {
-        return new PostedEntry(key,
+    /** All entries of one posting, in posting order. */
+    public static List<PostedEntry> of(String key, Instant eventTime, List<LedgerEntry> posting) {
+        List<PostedEntry> posted = new ArrayList<>(posting.size());
+        for (LedgerEntry entry : posting) {
+            BigDecimal expected = null;
+            BigDecimal actual = null;
+            if (entry instanceof ItemLedgerEntry item) {
+                expected = BigDecimal.ZERO;
+                actual = BigDecimal.ZERO;
+                for (LedgerEntry other : posting) {
+                    if (other instanceof ValueEntry value && value.itemLedgerEntryNo() != null
+                            && value.itemLedgerEntryNo() == item.entryNo()) {
+                        expected = expected.add(value.costAmountExpected());
+                        actual = actual.add(value.costAmountActual());
+                    }
+                }
+            }
+            posted.add(of(key, eventTime, expected, actual, entry));
+        }
+        return posted;
+    }
+
+    private static PostedEntry of(String key, Instant eventTime, BigDecimal expected, BigDecimal actual,
+                                  LedgerEntry entry) {
+        return new PostedEntry(key, eventTime, expected, actual,
                 entry instanceof ItemLedgerEntry e ? e : null,
                 entry instanceof CapacityLedgerEntry e ? e : null,
                 entry instanceof ValueEntry e ? e : null,

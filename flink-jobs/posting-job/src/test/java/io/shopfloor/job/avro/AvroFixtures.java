@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * Avro master data as it comes off the CDC topics (decimals at their schema scale), the spec's set A among them,
  * and assertions that compare every field.
  */
-final class AvroFixtures {
+public final class AvroFixtures {
     static final String ORDER = "RPO-1001";
     static final int LINE = 10000;
     static final LocalDate D0 = LocalDate.of(2026, 3, 1);
@@ -47,18 +47,18 @@ final class AvroFixtures {
     }
 
     /** A quantity as decoded from Avro: scale 5. */
-    static BigDecimal q(String value) {
+    public static BigDecimal q(String value) {
         return new BigDecimal(value).setScale(5);
     }
 
     /** An amount as decoded from Avro: scale 2. */
-    static BigDecimal a(String value) {
+    public static BigDecimal a(String value) {
         return new BigDecimal(value).setScale(2);
     }
 
     // ---- set A (spec §13), as the ERP would send it ----
 
-    static Item item(String no, String uom, CostingMethod method, String unitCost, String roundingPrecision) {
+    public static Item item(String no, String uom, CostingMethod method, String unitCost, String roundingPrecision) {
         return Item.newBuilder().setNo(no).setDescription(no).setBaseUnitOfMeasure(uom).setCostingMethod(method)
                 .setUnitCost(q(unitCost)).setStandardCost(q(unitCost)).setRoundingPrecision(q(roundingPrecision))
                 .setIndirectCostPct(q("0")).setOverheadRate(q("0")).setSingleLevelMaterialCost(q("0"))
@@ -68,7 +68,7 @@ final class AvroFixtures {
                 .setInventoryPostingGroup("").setGenProdPostingGroup("").setBlocked(false).build();
     }
 
-    static WorkCenter workCenter(String no, String direct, String indirectPct, String overhead, String unitCost) {
+    public static WorkCenter workCenter(String no, String direct, String indirectPct, String overhead, String unitCost) {
         return WorkCenter.newBuilder().setNo(no).setName(no).setWorkCenterGroupCode("").setUnitOfMeasureCode("MINUTES")
                 .setDirectUnitCost(q(direct)).setIndirectCostPct(q(indirectPct)).setOverheadRate(q(overhead))
                 .setUnitCost(q(unitCost)).setUnitCostCalculation(UnitCostCalculation.TIME).setSpecificUnitCost(false)
@@ -77,14 +77,14 @@ final class AvroFixtures {
                 .setToProductionBinCode("").setFromProductionBinCode("").setBlocked(false).build();
     }
 
-    static MachineCenter machineCenter(String no, String workCenterNo, String direct) {
+    public static MachineCenter machineCenter(String no, String workCenterNo, String direct) {
         return MachineCenter.newBuilder().setNo(no).setName(no).setWorkCenterNo(workCenterNo)
                 .setDirectUnitCost(q(direct)).setIndirectCostPct(q("0")).setOverheadRate(q("0")).setUnitCost(q(direct))
                 .setFlushingMethod(RoutingFlushingMethod.MANUAL).setLocationCode("").setOpenShopFloorBinCode("")
                 .setToProductionBinCode("").setFromProductionBinCode("").setBlocked(false).build();
     }
 
-    static Location location(String code) {
+    public static Location location(String code) {
         return Location.newBuilder().setCode(code).setName(code).setBinMandatory(false)
                 .setDirectedPutAwayAndPick(false)
                 .setProdConsumpWhseHandling(ProdConsumpWhseHandling.NO_WAREHOUSE_HANDLING)
@@ -92,7 +92,7 @@ final class AvroFixtures {
                 .setOpenShopFloorBinCode("").setToProductionBinCode("").setFromProductionBinCode("").build();
     }
 
-    static ManufacturingSetup manufacturingSetup() {
+    public static ManufacturingSetup manufacturingSetup() {
         return ManufacturingSetup.newBuilder().setPrimaryKey("").setCostInclSetup(true).setDocNoIsProdOrderNo(true)
                 .setFinishOrderWithoutOutput(false).setPresetOutputQuantity(PresetOutputQuantity.EXPECTED_QUANTITY)
                 .build();
@@ -116,7 +116,7 @@ final class AvroFixtures {
         return masterData;
     }
 
-    static ProductionOrder setAOrder() {
+    public static ProductionOrder setAOrder() {
         return ProductionOrder.newBuilder().setStatus(ProductionOrderStatus.FIRM_PLANNED).setNo(ORDER)
                 .setDescription("FG-100 x 100").setSourceType(ProdOrderSourceType.ITEM).setSourceNo("FG-100")
                 .setQuantity(q("100")).setDueDate(D1).setLocationCode("MAIN").setBinCode("")
@@ -124,7 +124,7 @@ final class AvroFixtures {
                 .setDimensionSetId(0).build();
     }
 
-    static ProdOrderLine setALine() {
+    public static ProdOrderLine setALine() {
         return ProdOrderLine.newBuilder().setStatus(ProductionOrderStatus.FIRM_PLANNED).setProdOrderNo(ORDER)
                 .setLineNo(LINE).setItemNo("FG-100").setVariantCode("").setDescription("FG-100")
                 .setLocationCode("MAIN").setBinCode("").setQuantity(q("100")).setQuantityBase(q("100"))
@@ -137,7 +137,7 @@ final class AvroFixtures {
     }
 
     /** Set A's serial routing R-100, with the next/previous links BC fills in. */
-    static List<ProdOrderRoutingLine> setARouting() {
+    public static List<ProdOrderRoutingLine> setARouting() {
         return List.of(
                 routingLine("10", "20", "", CapacityType.WORK_CENTER, "WC-CUT", "WC-CUT", "30", "2", "CUT", "1.20"),
                 routingLine("20", "", "10", CapacityType.MACHINE_CENTER, "MC-ASSY", "WC-ASSY", "0", "1", "ASSY",
@@ -165,7 +165,7 @@ final class AvroFixtures {
                 .setToProductionBinCode("").setFromProductionBinCode("").build();
     }
 
-    static List<ProdOrderComponent> setAComponents() {
+    public static List<ProdOrderComponent> setAComponents() {
         return List.of(component(10000, "STEEL", "KG", "2", "5", FlushingMethod.BACKWARD, "CUT"),
                 component(20000, "BOLT", "PCS", "4", "0", FlushingMethod.FORWARD, "ASSY"),
                 component(30000, "PAINT", "L", "0.05", "0", FlushingMethod.BACKWARD, ""));

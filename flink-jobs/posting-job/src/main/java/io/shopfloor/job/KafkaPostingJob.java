@@ -1,0 +1,297 @@
+package io.shopfloor.job;
+
+import io.shopfloor.job.avro.LedgerMapping;
+import io.shopfloor.job.avro.MappingResult;
+import io.shopfloor.job.avro.OrderInputMapping;
+import io.shopfloor.job.avro.SignalMapping;
+import io.shopfloor.job.kafka.AvroKafkaDeserializer;
+import io.shopfloor.job.kafka.AvroKafkaSerializer;
+import io.shopfloor.job.kafka.AvroRecordTypeInfo;
+import io.shopfloor.job.kafka.Decoded;
+import io.shopfloor.job.kafka.KafkaSinks;
+import io.shopfloor.job.kafka.KafkaTopics;
+import io.shopfloor.job.machine.MachineInput;
+import io.shopfloor.job.machine.MachineTimeline;
+import io.shopfloor.job.machine.ShiftCalendar;
+import io.shopfloor.job.masterdata.MasterDataChange;
+import io.shopfloor.job.order.OrderInput;
+import io.shopfloor.job.order.OrderLedger;
+import io.shopfloor.job.order.PostedEntry;
+import io.shopfloor.posting.PostingSettings;
+import io.shopfloor.schema.common.DeadLetter;
+import io.shopfloor.schema.journal.JournalLine;
+import io.shopfloor.schema.journal.OrderStatusChange;
+import io.shopfloor.schema.ledger.CapacityLedgerEntry;
+import io.shopfloor.schema.ledger.ItemLedgerEntry;
+import io.shopfloor.schema.ledger.ValueEntry;
+import io.shopfloor.schema.ledger.WarehouseEntry;
+import io.shopfloor.schema.masterdata.Item;
+import io.shopfloor.schema.masterdata.Location;
+import io.shopfloor.schema.masterdata.MachineCenter;
+import io.shopfloor.schema.masterdata.ManufacturingSetup;
+import io.shopfloor.schema.masterdata.ProdOrderComponent;
+import io.shopfloor.schema.masterdata.ProdOrderLine;
+import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
+import io.shopfloor.schema.masterdata.ProductionOrder;
+import io.shopfloor.schema.masterdata.WorkCenter;
+import io.shopfloor.schema.signal.MachineCounterReading;
+import io.shopfloor.schema.signal.MachineStateChange;
+import io.shopfloor.schema.signal.OperationEvent;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.apache.flink.util.function.SerializableFunction;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The posting job on Kafka: reads the signal, journal, status and master-data topics (Avro single-object
+ * encoding), runs {@link PostingJob}, and writes ledger entries and dead letters back to Kafka exactly once.
+ * A ledger sink passed in (the PostgreSQL ledger store) receives the same entries. {@code main} only wires this to
+ * the command line.
+ */
+public final class KafkaPostingJob {
+
+    /** Where the job reads and writes, and how it posts. */
+    public record Config(String bootstrapServers, String groupId, String transactionalIdPrefix,
+                         Duration outOfOrderness, Duration idleness, ZoneId plantZone, PostingJob.Settings posting,
+                         boolean bounded) implements Serializable {
+
+        /** One-minute postings over three UTC shifts; 5 s out of order; idle partitions after 10 s; unbounded. */
+        public static Config defaults(String bootstrapServers) {
+            return new Config(bootstrapServers, "shopfloor-posting-job", "shopfloor-posting-job", Duration.ofSeconds(5),
+                    Duration.ofSeconds(10), ZoneId.of("UTC"), new PostingJob.Settings(new MachineTimeline.Settings(
+                    Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofMinutes(2), ShiftCalendar.threeShifts()),
+                    Duration.ofMinutes(5), PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, Duration.ofDays(7)),
+                    false);
+        }
+
+        /** Read the topics up to their current end, then finish (a replay, or a test). */
+        public Config boundedTo(String newGroupId, PostingJob.Settings newPosting) {
+            return new Config(bootstrapServers, newGroupId, newGroupId, outOfOrderness, idleness, plantZone, newPosting,
+                    true);
+        }
+    }
+
+    private static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", new AvroRecordTypeInfo<>(DeadLetter.class));
+    private static final TypeInformation<MachineInput> MACHINE_INPUT_TYPE = TypeInformation.of(MachineInput.class);
+
+    private KafkaPostingJob() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String bootstrapServers = args.length > 0 ? args[0] : "localhost:9092";
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
+        define(env, Config.defaults(bootstrapServers), null);
+        env.execute("shopfloor-posting-job");
+    }
+
+    /** Adds the job to {@code env}; {@code ledgerSink} (may be null) also receives every posted entry. */
+    public static PostingJob.Outputs define(StreamExecutionEnvironment env, Config config, Sink<PostedEntry> ledgerSink) {
+        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+        Sources sources = new Sources(env, config, deadLetters);
+
+        DataStream<MachineInput> machineInputs = sources.read(KafkaTopics.MACHINE_COUNTERS, MachineCounterReading.class,
+                        r -> MappingResult.mapped(SignalMapping.counterReading(r)), r -> r.getSourceTimestamp(), MACHINE_INPUT_TYPE)
+                .union(sources.read(KafkaTopics.MACHINE_STATES, MachineStateChange.class,
+                        s -> MappingResult.mapped(SignalMapping.stateChange(s)), s -> s.getSourceTimestamp(), MACHINE_INPUT_TYPE),
+                        sources.read(KafkaTopics.OPERATION_EVENTS, OperationEvent.class,
+                        e -> MappingResult.mapped(SignalMapping.operationEvent(e)), e -> e.getSourceTimestamp(), MACHINE_INPUT_TYPE));
+
+        ZoneId zone = config.plantZone();
+        TypeInformation<OrderInput> orderType = PostingJob.ORDER_INPUT_TYPE;
+        DataStream<OrderInput> orderInputs = sources.read(KafkaTopics.JOURNAL_LINES, JournalLine.class,
+                        OrderInputMapping::journalLine, null, orderType)
+                .union(sources.read(KafkaTopics.ORDER_STATUS_CHANGES, OrderStatusChange.class,
+                                OrderInputMapping::statusChange, c -> c.getEventTime(), orderType),
+                        sources.read(KafkaTopics.MD_PRODUCTION_ORDERS, ProductionOrder.class,
+                                o -> MappingResult.mapped(OrderInputMapping.header(o, sourceTime(o.getSourceTimestamp()), zone)),
+                                o -> o.getSourceTimestamp(), orderType),
+                        sources.read(KafkaTopics.MD_PROD_ORDER_LINES, ProdOrderLine.class,
+                                l -> MappingResult.mapped(OrderInputMapping.line(l)), l -> l.getSourceTimestamp(), orderType),
+                        sources.read(KafkaTopics.MD_PROD_ORDER_ROUTING_LINES, ProdOrderRoutingLine.class,
+                                r -> MappingResult.mapped(OrderInputMapping.routingLine(r)), r -> r.getSourceTimestamp(), orderType),
+                        sources.read(KafkaTopics.MD_PROD_ORDER_COMPONENTS, ProdOrderComponent.class,
+                                c -> MappingResult.mapped(OrderInputMapping.component(c)), c -> c.getSourceTimestamp(), orderType));
+
+        TypeInformation<MasterDataChange> masterType = PostingJob.MASTER_DATA_TYPE;
+        DataStream<MasterDataChange> masterData = sources.read(KafkaTopics.MD_ITEMS, Item.class,
+                        i -> MappingResult.mapped(OrderInputMapping.item(i)), i -> i.getSourceTimestamp(), masterType)
+                .union(sources.read(KafkaTopics.MD_WORK_CENTERS, WorkCenter.class,
+                                w -> MappingResult.mapped(OrderInputMapping.workCenter(w)), w -> w.getSourceTimestamp(), masterType),
+                        sources.read(KafkaTopics.MD_MACHINE_CENTERS, MachineCenter.class,
+                                m -> MappingResult.mapped(OrderInputMapping.machineCenter(m)), m -> m.getSourceTimestamp(), masterType),
+                        sources.read(KafkaTopics.MD_LOCATIONS, Location.class,
+                                l -> MappingResult.mapped(OrderInputMapping.location(l)), l -> l.getSourceTimestamp(), masterType),
+                        sources.read(KafkaTopics.MD_MANUFACTURING_SETUP, ManufacturingSetup.class,
+                                s -> MappingResult.mapped(OrderInputMapping.manufacturingSetup(s)), s -> s.getSourceTimestamp(), masterType));
+
+        PostingJob.Outputs outputs = PostingJob.build(new PostingJob.Sources(machineInputs, orderInputs, masterData),
+                config.posting());
+
+        writeLedger(outputs.entries(), config);
+        if (ledgerSink != null) {
+            outputs.entries().sinkTo(ledgerSink).name("ledger store").uid("ledger-store");
+        }
+        TypeInformation<DeadLetter> deadLetterType = new AvroRecordTypeInfo<>(DeadLetter.class);
+        deadLetters.add(outputs.machineRejections().map(DeadLetters::of, deadLetterType).name("machine rejections"));
+        deadLetters.add(outputs.orderRejections().process(new ProcessFunction<io.shopfloor.job.order.Rejection, DeadLetter>() {
+            @Override
+            public void processElement(io.shopfloor.job.order.Rejection rejection, Context ctx, Collector<DeadLetter> out) {
+                out.collect(DeadLetters.of(rejection, Instant.ofEpochMilli(ctx.timestamp() == null ? 0 : ctx.timestamp())));
+            }
+        }, deadLetterType).name("order rejections"));
+        DataStream<DeadLetter> allDeadLetters = deadLetters.get(0);
+        for (int i = 1; i < deadLetters.size(); i++) {
+            allDeadLetters = allDeadLetters.union(deadLetters.get(i));
+        }
+        allDeadLetters.sinkTo(KafkaSinks.exactlyOnce(config.bootstrapServers(),
+                        new AvroKafkaSerializer<>(KafkaTopics.DEAD_LETTERS, DeadLetter.class, DeadLetter::getId),
+                        config.transactionalIdPrefix() + "-dead-letters"))
+                .name("dead letters").uid("dead-letters-sink");
+        return outputs;
+    }
+
+    /** Ledger entries to their topics, keyed by order (or capacity) so each key's entries stay in order. */
+    private static void writeLedger(DataStream<PostedEntry> entries, Config config) {
+        writeLedger(entries, config, KafkaTopics.LEDGER_ITEM_ENTRIES, ItemLedgerEntry.class,
+                e -> e.itemLedgerEntry() == null ? null
+                        : LedgerMapping.itemLedgerEntry(e.itemLedgerEntry(), e.costAmountExpected(), e.costAmountActual()));
+        writeLedger(entries, config, KafkaTopics.LEDGER_CAPACITY_ENTRIES, CapacityLedgerEntry.class,
+                e -> e.capacityLedgerEntry() == null ? null : LedgerMapping.capacityLedgerEntry(e.capacityLedgerEntry()));
+        writeLedger(entries, config, KafkaTopics.LEDGER_VALUE_ENTRIES, ValueEntry.class,
+                e -> e.valueEntry() == null ? null : LedgerMapping.valueEntry(e.valueEntry()));
+        writeLedger(entries, config, KafkaTopics.LEDGER_WAREHOUSE_ENTRIES, WarehouseEntry.class,
+                e -> e.warehouseEntry() == null ? null : LedgerMapping.warehouseEntry(e.warehouseEntry()));
+        writeLedger(entries, config, KafkaTopics.LEDGER_ORDER_STATUS, OrderStatusChange.class,
+                e -> e.statusChange() == null ? null : LedgerMapping.orderStatusChange(e.statusChange(), e.eventTime()));
+    }
+
+    private static <R extends SpecificRecord> void writeLedger(DataStream<PostedEntry> entries, Config config,
+                                                               String topic, Class<R> type,
+                                                               SerializableFunction<PostedEntry, R> map) {
+        entries.process(new ProcessFunction<PostedEntry, Keyed<R>>() {
+                    @Override
+                    public void processElement(PostedEntry entry, Context ctx, Collector<Keyed<R>> out) {
+                        R record = map.apply(entry);
+                        if (record != null) {
+                            out.collect(new Keyed<>(entry.key(), record));
+                        }
+                    }
+                }, JavaSerializableTypeInfo.forClass(keyedClass()))
+                .name(topic)
+                .map(Keyed::record, new AvroRecordTypeInfo<>(type)).name(topic + " records")
+                .sinkTo(KafkaSinks.exactlyOnce(config.bootstrapServers(), new AvroKafkaSerializer<>(topic, type,
+                        record -> keyOf(record)), config.transactionalIdPrefix() + "-" + topic))
+                .name(topic + " sink").uid(topic + "-sink");
+    }
+
+    /** A record and the key it is written under. */
+    record Keyed<R>(String key, R record) implements Serializable {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <R> Class<Keyed<R>> keyedClass() {
+        return (Class) Keyed.class;
+    }
+
+    private static String keyOf(SpecificRecord record) {
+        Object orderNo = record.getSchema().getField("orderNo") != null
+                ? record.get(record.getSchema().getField("orderNo").pos()) : null;
+        return orderNo == null || orderNo.toString().isEmpty() ? "capacity" : orderNo.toString();
+    }
+
+    private static Instant sourceTime(Instant time) {
+        return time == null ? Instant.EPOCH : time;
+    }
+
+    /** Reads topics: decoded records become job inputs; undecodable or unmappable ones become dead letters. */
+    private static final class Sources {
+        private final StreamExecutionEnvironment env;
+        private final Config config;
+        private final List<DataStream<DeadLetter>> deadLetters;
+
+        Sources(StreamExecutionEnvironment env, Config config, List<DataStream<DeadLetter>> deadLetters) {
+            this.env = env;
+            this.config = config;
+            this.deadLetters = deadLetters;
+        }
+
+        /** @param eventTime the record's event time; null, or a null result, means the Kafka timestamp */
+        <A extends SpecificRecord, T> DataStream<T> read(String topic, Class<A> type,
+                                                         SerializableFunction<A, MappingResult<T>> map,
+                                                         SerializableFunction<A, Instant> eventTime,
+                                                         TypeInformation<T> outputType) {
+            var builder = KafkaSource.<Decoded<A>>builder()
+                    .setBootstrapServers(config.bootstrapServers())
+                    .setTopics(topic)
+                    .setGroupId(config.groupId())
+                    .setStartingOffsets(OffsetsInitializer.earliest())
+                    .setProperty("isolation.level", "read_committed")
+                    .setDeserializer(new AvroKafkaDeserializer<>(type));
+            if (config.bounded()) {
+                builder.setBounded(OffsetsInitializer.latest());
+            }
+            KafkaSource<Decoded<A>> source = builder.build();
+            WatermarkStrategy<Decoded<A>> watermarks = WatermarkStrategy
+                    .<Decoded<A>>forBoundedOutOfOrderness(config.outOfOrderness())
+                    .withTimestampAssigner((decoded, kafkaTime) -> {
+                        Instant time = decoded.isRecord() && eventTime != null ? eventTime.apply(decoded.record()) : null;
+                        return time != null ? time.toEpochMilli() : decoded.timestamp();
+                    })
+                    .withIdleness(config.idleness());
+            SingleOutputStreamOperator<T> inputs = env.fromSource(source, watermarks, topic).uid(topic + "-source")
+                    .process(new Route<>(topic, map), outputType).name(topic + " inputs").uid(topic + "-inputs");
+            deadLetters.add(inputs.getSideOutput(DEAD_LETTERS));
+            return inputs;
+        }
+    }
+
+    /** Decoded records through their mapping; everything else to the dead letters, with the reason. */
+    private static final class Route<A extends SpecificRecord, T> extends ProcessFunction<Decoded<A>, T> {
+        private final String topic;
+        private final SerializableFunction<A, MappingResult<T>> map;
+
+        Route(String topic, SerializableFunction<A, MappingResult<T>> map) {
+            this.topic = topic;
+            this.map = map;
+        }
+
+        @Override
+        public void processElement(Decoded<A> decoded, Context ctx, Collector<T> out) {
+            if (!decoded.isRecord()) {
+                ctx.output(DEAD_LETTERS, decoded.deadLetter());
+                return;
+            }
+            String position = decoded.partition() + "/" + decoded.offset();
+            MappingResult<T> mapped;
+            try {
+                mapped = map.apply(decoded.record());
+            } catch (RuntimeException e) {
+                mapped = MappingResult.failed(e.toString());
+            }
+            if (mapped instanceof MappingResult.Mapped<T> value) {
+                out.collect(value.value());
+            } else {
+                ctx.output(DEAD_LETTERS, DeadLetters.mappingFailed(topic, ((MappingResult.Failed<T>) mapped).reason(),
+                        decoded.record(), Instant.ofEpochMilli(decoded.timestamp()), position));
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.shopfloor.job.avro;
+
+import io.shopfloor.job.masterdata.MasterDataChange;
+import io.shopfloor.job.order.OrderAssembly;
+import io.shopfloor.job.order.OrderInput;
+import io.shopfloor.posting.journal.CapacityJournalLine;
+import io.shopfloor.posting.journal.ConsumptionJournalLine;
+import io.shopfloor.posting.journal.FinishOrder;
+import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.ReleaseOrder;
+import io.shopfloor.posting.order.OrderStatus;
+import io.shopfloor.schema.journal.JournalLine;
+import io.shopfloor.schema.journal.OrderStatusChange;
+import io.shopfloor.schema.masterdata.Item;
+import io.shopfloor.schema.masterdata.Location;
+import io.shopfloor.schema.masterdata.MachineCenter;
+import io.shopfloor.schema.masterdata.ManufacturingSetup;
+import io.shopfloor.schema.masterdata.ProdOrderComponent;
+import io.shopfloor.schema.masterdata.ProdOrderLine;
+import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
+import io.shopfloor.schema.masterdata.ProductionOrder;
+import io.shopfloor.schema.masterdata.WorkCenter;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * CDC records, journal lines and status changes (Avro) as inputs of the per-order stage, and shared master data
+ * as broadcast changes. Source ids are derived from the record (order, status, log position), so a replay of a
+ * topic gives the same ids and therefore the same idempotency keys.
+ */
+public final class OrderInputMapping {
+
+    private OrderInputMapping() {
+    }
+
+    public static OrderInput header(ProductionOrder order, Instant eventTime, ZoneId plantZone) {
+        OrderStatus status = MasterDataMapping.orderStatus(order.getStatus());
+        return new OrderInput.Header(new OrderAssembly.Header(order.getNo(), order.getDescription(), order.getSourceNo(),
+                order.getLocationCode(), order.getBlocked()), status,
+                "cdc/" + order.getNo() + "/" + status + "/" + position(order.getSourceLsn(), eventTime),
+                LocalDate.ofInstant(eventTime, plantZone));
+    }
+
+    public static OrderInput line(ProdOrderLine line) {
+        return new OrderInput.Definition(line.getProdOrderNo(), MasterDataMapping.line(line), null, null,
+                line.getDeleted(), "cdc/line/" + line.getProdOrderNo() + "/" + line.getLineNo());
+    }
+
+    public static OrderInput routingLine(ProdOrderRoutingLine r) {
+        return new OrderInput.Definition(r.getProdOrderNo(), null, MasterDataMapping.routingLine(r), null,
+                r.getDeleted(), "cdc/routing/" + r.getProdOrderNo() + "/" + r.getOperationNo());
+    }
+
+    public static OrderInput component(ProdOrderComponent c) {
+        return new OrderInput.Definition(c.getProdOrderNo(), null, null, MasterDataMapping.component(c),
+                c.getDeleted(), "cdc/component/" + c.getProdOrderNo() + "/" + c.getProdOrderLineNo() + "/" + c.getLineNo());
+    }
+
+    /** A journal line entered by a person, or the reason it cannot be posted. */
+    public static MappingResult<OrderInput> journalLine(JournalLine line) {
+        MappingResult<Record> mapped = JournalMapping.journalLine(line);
+        if (mapped instanceof MappingResult.Failed<Record> failed) {
+            return MappingResult.failed(failed.reason());
+        }
+        Object value = ((MappingResult.Mapped<Record>) mapped).value();
+        if (value instanceof OutputJournalLine output) {
+            return MappingResult.mapped(new OrderInput.Output(output));
+        }
+        if (value instanceof ConsumptionJournalLine consumption) {
+            return MappingResult.mapped(new OrderInput.Consumption(consumption));
+        }
+        return MappingResult.mapped(new OrderInput.Capacity((CapacityJournalLine) value));
+    }
+
+    public static MappingResult<OrderInput> statusChange(OrderStatusChange change) {
+        MappingResult<Record> mapped = JournalMapping.orderStatusChange(change);
+        if (mapped instanceof MappingResult.Failed<Record> failed) {
+            return MappingResult.failed(failed.reason());
+        }
+        Object value = ((MappingResult.Mapped<Record>) mapped).value();
+        if (value instanceof ReleaseOrder release) {
+            return MappingResult.mapped(new OrderInput.StatusChange(change.getOrderNo(), OrderStatus.RELEASED,
+                    release.sourceId(), release.postingDate()));
+        }
+        FinishOrder finish = (FinishOrder) value;
+        return MappingResult.mapped(new OrderInput.StatusChange(change.getOrderNo(), OrderStatus.FINISHED,
+                finish.sourceId(), finish.postingDate()));
+    }
+
+    public static MasterDataChange item(Item item) {
+        MasterDataChange change = MasterDataChange.of(MasterDataMapping.item(item));
+        return item.getDeleted() ? change.asDeletion() : change;
+    }
+
+    public static MasterDataChange workCenter(WorkCenter workCenter) {
+        MasterDataChange change = MasterDataChange.of(MasterDataMapping.workCenter(workCenter));
+        return workCenter.getDeleted() ? change.asDeletion() : change;
+    }
+
+    public static MasterDataChange machineCenter(MachineCenter machineCenter) {
+        MasterDataChange change = MasterDataChange.of(MasterDataMapping.machineCenter(machineCenter));
+        return machineCenter.getDeleted() ? change.asDeletion() : change;
+    }
+
+    public static MasterDataChange location(Location location) {
+        MasterDataChange change = MasterDataChange.of(MasterDataMapping.location(location));
+        return location.getDeleted() ? change.asDeletion() : change;
+    }
+
+    public static MasterDataChange manufacturingSetup(ManufacturingSetup setup) {
+        return MasterDataChange.of(MasterDataMapping.manufacturingSetup(setup));
+    }
+
+    private static String position(Long sourceLsn, Instant eventTime) {
+        return sourceLsn != null ? "lsn" + sourceLsn : "t" + eventTime.toEpochMilli();
+    }
+}
