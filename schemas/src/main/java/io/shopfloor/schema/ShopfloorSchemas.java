@@ -17,6 +17,7 @@ import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
 import io.shopfloor.schema.masterdata.ProductionOrder;
 import io.shopfloor.schema.masterdata.WorkCenter;
 import io.shopfloor.schema.signal.MachineCounterReading;
+import io.shopfloor.schema.signal.MachineKpi;
 import io.shopfloor.schema.signal.MachineStateChange;
 import io.shopfloor.schema.signal.OperationEvent;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class ShopfloorSchemas {
 
   /** Every record that crosses a process boundary. */
   private static final List<Class<? extends SpecificRecord>> RECORDS = List.of(
-      MachineCounterReading.class, MachineStateChange.class, OperationEvent.class,
+      MachineCounterReading.class, MachineStateChange.class, OperationEvent.class, MachineKpi.class,
       ProductionOrder.class, ProdOrderLine.class, ProdOrderRoutingLine.class, ProdOrderComponent.class,
       Item.class, WorkCenter.class, MachineCenter.class, Location.class, ManufacturingSetup.class,
       JournalLine.class, OrderStatusChange.class,

@@ -1,5 +1,6 @@
 package io.shopfloor.job;
 
+import io.shopfloor.job.avro.KpiMapping;
 import io.shopfloor.job.avro.LedgerMapping;
 import io.shopfloor.job.avro.MappingResult;
 import io.shopfloor.job.avro.OrderInputMapping;
@@ -35,6 +36,7 @@ import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
 import io.shopfloor.schema.masterdata.ProductionOrder;
 import io.shopfloor.schema.masterdata.WorkCenter;
 import io.shopfloor.schema.signal.MachineCounterReading;
+import io.shopfloor.schema.signal.MachineKpi;
 import io.shopfloor.schema.signal.MachineStateChange;
 import io.shopfloor.schema.signal.OperationEvent;
 import org.apache.avro.specific.SpecificRecord;
@@ -149,6 +151,11 @@ public final class KafkaPostingJob {
         if (ledgerSink != null) {
             outputs.entries().sinkTo(ledgerSink).name("ledger store").uid("ledger-store");
         }
+        // KPIs restate a window: a repeat after a restart is harmless, so at-least-once is enough.
+        outputs.machineKpis().map(KpiMapping::machineKpi, new AvroRecordTypeInfo<>(MachineKpi.class)).name("machine KPIs")
+                .sinkTo(KafkaSinks.atLeastOnce(config.bootstrapServers(),
+                        new AvroKafkaSerializer<>(KafkaTopics.MACHINE_KPIS, MachineKpi.class, MachineKpi::getMachineId)))
+                .name("machine KPIs sink").uid("machine-kpis-sink");
         TypeInformation<DeadLetter> deadLetterType = new AvroRecordTypeInfo<>(DeadLetter.class);
         deadLetters.add(outputs.machineRejections().map(DeadLetters::of, deadLetterType).name("machine rejections"));
         deadLetters.add(outputs.orderRejections().process(new ProcessFunction<io.shopfloor.job.order.Rejection, DeadLetter>() {

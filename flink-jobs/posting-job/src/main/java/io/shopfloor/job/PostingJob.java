@@ -4,6 +4,7 @@ import io.shopfloor.job.machine.MachineInput;
 import io.shopfloor.job.machine.MachineTimeline;
 import io.shopfloor.job.machine.Rejected;
 import io.shopfloor.job.machine.ReportedLine;
+import io.shopfloor.job.machine.MachineKpi;
 import io.shopfloor.job.machine.WindowTotals;
 import io.shopfloor.job.masterdata.MasterDataChange;
 import io.shopfloor.job.operator.MachineSignalFunction;
@@ -47,7 +48,7 @@ public final class PostingJob {
     /** The outputs: ledger entries, what could not be posted (with reasons), KPIs, and policy notices. */
     public record Outputs(DataStream<PostedEntry> entries, DataStream<Rejected> machineRejections,
                           DataStream<Rejection> orderRejections, DataStream<WindowTotals> machineTotals,
-                          DataStream<Notice> notices) {
+                          DataStream<MachineKpi> machineKpis, DataStream<Notice> notices) {
     }
 
     private PostingJob() {
@@ -59,10 +60,13 @@ public final class PostingJob {
                 .process(new MachineSignalFunction(settings.machines(), settings.allowedLateness()))
                 .name("machine signals").uid("machine-signals");
 
+        DataStream<WindowTotals> totals = reported.getSideOutput(MachineSignalFunction.TOTALS);
         DataStream<OrderInput> orderInputs = reported
                 .map(line -> (OrderInput) new OrderInput.MachineLine(line), ORDER_INPUT_TYPE)
                 .name("reported lines").uid("reported-lines")
-                .union(sources.orderInputs());
+                .union(sources.orderInputs(), totals
+                        .map(windowTotals -> (OrderInput) new OrderInput.Totals(windowTotals), ORDER_INPUT_TYPE)
+                        .name("window totals").uid("window-totals"));
 
         SingleOutputStreamOperator<PostedEntry> entries = orderInputs
                 .keyBy(OrderInput::key)
@@ -72,7 +76,7 @@ public final class PostingJob {
                 .name("order postings").uid("order-postings");
 
         return new Outputs(entries, reported.getSideOutput(MachineSignalFunction.REJECTED),
-                entries.getSideOutput(OrderPostingFunction.REJECTED), reported.getSideOutput(MachineSignalFunction.TOTALS),
-                entries.getSideOutput(OrderPostingFunction.NOTICES));
+                entries.getSideOutput(OrderPostingFunction.REJECTED), totals,
+                entries.getSideOutput(OrderPostingFunction.KPIS), entries.getSideOutput(OrderPostingFunction.NOTICES));
     }
 }

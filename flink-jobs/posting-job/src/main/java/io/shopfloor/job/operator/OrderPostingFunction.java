@@ -8,7 +8,10 @@ import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.job.order.OrderLedger;
 import io.shopfloor.job.order.PostedEntry;
 import io.shopfloor.job.order.Rejection;
+import io.shopfloor.job.machine.MachineKpi;
+import io.shopfloor.job.machine.MachineKpis;
 import io.shopfloor.job.machine.ReportedLine;
+import io.shopfloor.job.machine.WindowTotals;
 import io.shopfloor.posting.Notice;
 import io.shopfloor.posting.PostingRules;
 import io.shopfloor.posting.PostingSettings;
@@ -45,6 +48,7 @@ public class OrderPostingFunction
             "master-data", StringSerializer.INSTANCE, new JavaSerializer<MasterDataVersions>());
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("order-rejected") { };
     public static final OutputTag<Notice> NOTICES = new OutputTag<>("order-notices") { };
+    public static final OutputTag<MachineKpi> KPIS = new OutputTag<>("machine-kpis") { };
 
     static final Comparator<OrderInput> EVENT_ORDER = Comparator.comparingInt(OrderInput::rank)
             .thenComparing(OrderInput::sourceId);
@@ -131,6 +135,10 @@ public class OrderPostingFunction
             }
         }, time);
         OrderLedger current = ledger.value();
+        if (input instanceof OrderInput.Totals totals) {
+            ctx.output(KPIS, MachineKpis.of(totals.totals(), idealCycleTimeMillis(current, totals.totals(), masterData)));
+            return; // KPIs read the order, they never create its state
+        }
         if (current == null) {
             current = new OrderLedger(ctx.getCurrentKey());
         }
@@ -144,6 +152,20 @@ public class OrderPostingFunction
             ctx.timerService().registerEventTimeTimer(time + retention.toMillis());
         }
         ledger.update(current);
+    }
+
+    /** The routing line's run time per order-line unit, in milliseconds; null if the order is not released. */
+    private static Long idealCycleTimeMillis(OrderLedger ledger, WindowTotals totals, AsOfMasterData masterData) {
+        if (ledger == null || ledger.order() == null || totals.operationNo() == null) {
+            return null;
+        }
+        return ledger.order().line(totals.orderLineNo()).flatMap(line -> line.routingLine(totals.operationNo())
+                .flatMap(operation -> masterData.workCenter(operation.workCenterNo())
+                        .flatMap(wc -> masterData.capacityUnitOfMeasure(wc.unitOfMeasureCode()))
+                        .map(unit -> operation.runTime().multiply(unit.minutesPerUnit()).multiply(line.qtyPerUnitOfMeasure())
+                                .multiply(java.math.BigDecimal.valueOf(60_000))
+                                .divide(operation.lotSize(), 0, java.math.RoundingMode.HALF_UP).longValue())))
+                .orElse(null);
     }
 
     private OrderLedger.Result applyTo(OrderLedger ledger, OrderInput input, AsOfMasterData masterData) {

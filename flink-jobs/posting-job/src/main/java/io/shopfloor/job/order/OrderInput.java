@@ -98,6 +98,21 @@ public sealed interface OrderInput extends Serializable {
         }
     }
 
+    /** A machine's totals for one window, for its KPIs: the order's routing gives the ideal cycle time. */
+    record Totals(io.shopfloor.job.machine.WindowTotals totals) implements OrderInput {
+        public String key() {
+            return totals.orderNo() != null ? totals.orderNo() : "machine/" + totals.machineId();
+        }
+
+        public String sourceId() {
+            return totals.machineId() + "/" + totals.to().toEpochMilli();
+        }
+
+        public int rank() {
+            return 4;
+        }
+    }
+
     /** An explicit status change of an order (release, finish) from the status-change topic. */
     record StatusChange(String orderNo, OrderStatus status, String sourceId, LocalDate postingDate)
             implements OrderInput {

@@ -214,6 +214,20 @@ class OrderPostingFunctionTest {
     }
 
     @Test
+    void windowTotalsBecomeKpisWithTheIdealCycleTimeOfTheRoutingLine() throws Exception {
+        defineAndRelease();
+        // MC-ASSY on op 20 (run time 1 min per unit): 45 s running and 15 s stopped, 40 good + 2 scrap.
+        send(new OrderInput.Totals(new io.shopfloor.job.machine.WindowTotals("MC-ASSY", Instant.EPOCH,
+                Instant.ofEpochSecond(60), SetA.ORDER, SetA.LINE, "20", 40, 2, 0, 45_000, 15_000, 0, 0)), 3_000);
+        harness.watermark(10_000);
+        io.shopfloor.job.machine.MachineKpi kpi = sideOutput(OrderPostingFunction.KPIS).get(0);
+        assertEquals(60_000L, kpi.idealCycleTimeMillis());
+        assertEquals(0.75, kpi.availability(), 1e-12);
+        assertEquals(60_000.0 * 42 / 45_000, kpi.performance(), 1e-12);
+        assertEquals(List.of("STATUS RPO-1001 FIRM_PLANNED -> RELEASED 2026-03-01"), ledger(), "totals post nothing");
+    }
+
+    @Test
     void orderLessStopTimeIsPostedOnTheMachineCenter() throws Exception {
         send(new OrderInput.MachineLine(new ReportedLine("MC-ASSY/maintenance/1/stop/PM", ReportedLine.Kind.CAPACITY_STOP,
                 "MC-ASSY", null, 0, null, Instant.EPOCH, Instant.EPOCH, SetA.D1, "EARLY", BigDecimal.ZERO,
