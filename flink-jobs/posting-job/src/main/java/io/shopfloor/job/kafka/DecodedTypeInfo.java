@@ -1,9 +1,8 @@
 package io.shopfloor.job.kafka;
 
-import java.util.Objects;
+import io.shopfloor.job.OpaqueTypeInfo;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
@@ -11,68 +10,17 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * is no POJO, so Flink falls back to Kryo, which fails on Java 17 on the dead letter's ByteBuffer
  * ("module java.base does not opens java.nio"); and without flink-avro Flink has no Avro serializer at all.
  */
-public final class DecodedTypeInfo<T extends SpecificRecord> extends TypeInformation<Decoded<T>> {
+public final class DecodedTypeInfo<T extends SpecificRecord> extends OpaqueTypeInfo<Decoded<T>> {
     private static final long serialVersionUID = 1L;
 
-    private final Class<T> recordType;
-
+    @SuppressWarnings("unchecked")
     public DecodedTypeInfo(Class<T> recordType) {
-        this.recordType = Objects.requireNonNull(recordType, "recordType");
-    }
-
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
+        super((Class<Decoded<T>>) (Class<?>) Decoded.class, recordType);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public Class<Decoded<T>> getTypeClass() {
-        return (Class<Decoded<T>>) (Class<?>) Decoded.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
-    }
-
-    @Override
     public TypeSerializer<Decoded<T>> createSerializer(SerializerConfig config) {
-        return new DecodedSerializer<>(recordType);
-    }
-
-    @Override
-    public String toString() {
-        return "Decoded<" + recordType.getName() + ">";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DecodedTypeInfo<?> other && recordType.equals(other.recordType);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(DecodedTypeInfo.class, recordType);
-    }
-
-    @Override
-    public boolean canEqual(Object o) {
-        return o instanceof DecodedTypeInfo;
+        return new DecodedSerializer<>((Class<T>) parameter());
     }
 }

@@ -15,7 +15,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.runtime.state.JavaSerializer;
@@ -45,7 +44,7 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
     private final MachineTimeline.Settings settings;
     private final Duration allowedLateness;
 
-    private transient MapState<Long, ArrayList<MachineInput>> buffer;
+    private transient EventTimeBuffer<MachineInput> buffer;
     private transient MapState<String, CounterBaseline> baselines;
     private transient ValueState<MachineTimeline> timeline;
 
@@ -56,9 +55,8 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     @Override
     public void open(OpenContext openContext) {
+        buffer = new EventTimeBuffer<>(getRuntimeContext(), EVENT_ORDER);
         // Java serialization: these types are records and plain classes, which Kryo mishandles (references).
-        buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("buffer", LongSerializer.INSTANCE,
-                new JavaSerializer<ArrayList<MachineInput>>()));
         baselines = getRuntimeContext().getMapState(new MapStateDescriptor<>("counter-baselines",
                 StringSerializer.INSTANCE, new JavaSerializer<CounterBaseline>()));
         timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
@@ -78,24 +76,13 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
             }
             return;
         }
-        ArrayList<MachineInput> atTime = buffer.get(time);
-        if (atTime == null) {
-            atTime = new ArrayList<>();
-            ctx.timerService().registerEventTimeTimer(time);
-        }
-        atTime.add(input);
-        buffer.put(time, atTime);
+        buffer.add(time, input, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ReportedLine> out) throws Exception {
-        List<MachineInput> due = buffer.get(timestamp);
-        if (due != null) {
-            buffer.remove(timestamp);
-            due.sort(EVENT_ORDER);
-            for (MachineInput input : due) {
-                apply(input, ctx);
-            }
+        for (MachineInput input : buffer.release(timestamp)) {
+            apply(input, ctx);
         }
         MachineTimeline machine = timeline(ctx.getCurrentKey());
         MachineTimeline.Output output = machine.advanceTo(Instant.ofEpochMilli(timestamp));

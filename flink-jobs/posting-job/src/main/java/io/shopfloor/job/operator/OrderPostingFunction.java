@@ -19,12 +19,10 @@ import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.order.OrderStatus;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.runtime.state.JavaSerializer;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
@@ -32,7 +30,6 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -58,7 +55,7 @@ public class OrderPostingFunction
     private final Duration retention;
 
     private transient PostingRules rules;
-    private transient MapState<Long, ArrayList<OrderInput>> buffer;
+    private transient EventTimeBuffer<OrderInput> buffer;
     private transient ValueState<OrderLedger> ledger;
 
     public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
@@ -71,9 +68,8 @@ public class OrderPostingFunction
     @Override
     public void open(OpenContext openContext) {
         rules = new PostingRules(postingSettings);
+        buffer = new EventTimeBuffer<>(getRuntimeContext(), EVENT_ORDER);
         // Java serialization: the posting state is records and plain classes, which Kryo mishandles.
-        buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("buffer", LongSerializer.INSTANCE,
-                new JavaSerializer<ArrayList<OrderInput>>()));
         ledger = getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
                 new JavaSerializer<OrderLedger>()));
     }
@@ -99,29 +95,18 @@ public class OrderPostingFunction
             apply(input, time, ctx, out); // its time has passed: nothing earlier can still come for it
             return;
         }
-        ArrayList<OrderInput> atTime = buffer.get(time);
-        if (atTime == null) {
-            atTime = new ArrayList<>();
-            ctx.timerService().registerEventTimeTimer(time);
-        }
-        atTime.add(input);
-        buffer.put(time, atTime);
+        buffer.add(time, input, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PostedEntry> out) throws Exception {
-        List<OrderInput> due = buffer.get(timestamp);
-        if (due == null) {
-            OrderLedger current = ledger.value();
-            if (current != null && current.isFinished() && current.order() == null) {
-                ledger.clear(); // the retention of a finished order's marker has passed
-            }
-            return;
-        }
-        buffer.remove(timestamp);
-        due.sort(EVENT_ORDER);
+        List<OrderInput> due = buffer.release(timestamp);
         for (OrderInput input : due) {
             apply(input, timestamp, ctx, out);
+        }
+        OrderLedger current = ledger.value();
+        if (due.isEmpty() && current != null && current.isFinished() && current.order() == null) {
+            ledger.clear(); // the retention of a finished order's marker has passed
         }
     }
 
