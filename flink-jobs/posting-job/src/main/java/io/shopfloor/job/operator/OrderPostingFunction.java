@@ -93,6 +93,7 @@ public class OrderPostingFunction
         long time = ctx.timestamp() == null ? Long.MIN_VALUE : ctx.timestamp();
         if (time <= ctx.timerService().currentWatermark()) {
             apply(input, time, ctx, out); // its time has passed: nothing earlier can still come for it
+            finishIfComplete(time, ctx, out);
             return;
         }
         buffer.add(time, input, ctx.timerService());
@@ -104,6 +105,7 @@ public class OrderPostingFunction
         for (OrderInput input : due) {
             apply(input, timestamp, ctx, out);
         }
+        finishIfComplete(timestamp, ctx, out);
         OrderLedger current = ledger.value();
         if (due.isEmpty() && current != null && current.isFinished() && current.order() == null) {
             ledger.clear(); // the retention of a finished order's marker has passed
@@ -111,14 +113,7 @@ public class OrderPostingFunction
     }
 
     private void apply(OrderInput input, long time, ReadOnlyContext ctx, Collector<PostedEntry> out) throws Exception {
-        ReadOnlyBroadcastState<String, MasterDataVersions> state = ctx.getBroadcastState(MASTER_DATA);
-        AsOfMasterData masterData = new AsOfMasterData(key -> {
-            try {
-                return state.get(key);
-            } catch (Exception e) {
-                throw new IllegalStateException("broadcast state read of " + key, e);
-            }
-        }, time);
+        AsOfMasterData masterData = masterData(ctx, time);
         OrderLedger current = ledger.value();
         if (input instanceof OrderInput.Totals totals) {
             ctx.output(KPIS, MachineKpis.of(totals.totals(), idealCycleTimeMillis(current, totals.totals(), masterData)));
@@ -127,16 +122,38 @@ public class OrderPostingFunction
         if (current == null) {
             current = new OrderLedger(ctx.getCurrentKey());
         }
-        boolean wasFinished = current.isFinished();
-        OrderLedger.Result result = applyTo(current, input, masterData);
+        emit(current, applyTo(current, input, masterData), time, ctx, out);
+    }
+
+    /** After all inputs of an instant: the auto-finish an output line noted (spec §6 policy). */
+    private void finishIfComplete(long time, ReadOnlyContext ctx, Collector<PostedEntry> out) throws Exception {
+        OrderLedger current = ledger.value();
+        if (current != null) {
+            emit(current, current.finishIfComplete(rules, masterData(ctx, time), orderSettings), time, ctx, out);
+        }
+    }
+
+    private void emit(OrderLedger current, OrderLedger.Result result, long time, ReadOnlyContext ctx,
+                      Collector<PostedEntry> out) throws Exception {
         PostedEntry.of(ctx.getCurrentKey(), java.time.Instant.ofEpochMilli(time), result.entries()).forEach(out::collect);
         result.notices().forEach(notice -> ctx.output(NOTICES, notice));
         result.rejections().forEach(rejection -> ctx.output(REJECTED, rejection));
-        if (!wasFinished && current.isFinished() && current.order() == null) {
-            current = current.finishedMarker();
+        if (current.isFinished() && current.order() == null && !current.isMarker()) {
+            current = current.finishedMarker(); // a finished, adjusted order keeps only that it was finished
             ctx.timerService().registerEventTimeTimer(time + retention.toMillis());
         }
         ledger.update(current);
+    }
+
+    private static AsOfMasterData masterData(ReadOnlyContext ctx, long time) {
+        ReadOnlyBroadcastState<String, MasterDataVersions> state = ctx.getBroadcastState(MASTER_DATA);
+        return new AsOfMasterData(key -> {
+            try {
+                return state.get(key);
+            } catch (Exception e) {
+                throw new IllegalStateException("broadcast state read of " + key, e);
+            }
+        }, time);
     }
 
     /** The routing line's run time per order-line unit, in milliseconds; null if the order is not released. */

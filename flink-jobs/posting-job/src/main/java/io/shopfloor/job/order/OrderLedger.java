@@ -67,6 +67,8 @@ public final class OrderLedger implements Serializable {
     private final EntryNumbers numbers = EntryNumbers.startingAtOne();
     private ProductionOrder order;
     private LocalDate finishedOn;
+    private FinishOrder pendingFinish;
+    private boolean marker;
 
     public OrderLedger(String orderNo) {
         this.orderNo = orderNo;
@@ -110,17 +112,28 @@ public final class OrderLedger implements Serializable {
         return result;
     }
 
+    /**
+     * Posts an output line. When it finishes the last operation with nothing remaining, the order's finish is
+     * only noted: {@link #finishIfComplete} finishes it once every input of the same instant (such as the stop
+     * lines of the same window) is posted.
+     */
     public Result post(OutputJournalLine line, PostingRules rules, MasterData masterData, Settings settings) {
         Result result = onReleasedOrder(line.sourceId(), line, posting -> rules.postOutput(posting, line, masterData, numbers));
         if (settings.finishWhenComplete() && order != null && result.rejections().isEmpty() && line.finished()
-                && isLastOperation(line) && order.lines().stream().allMatch(l -> l.remainingQtyBase().signum() == 0)) {
-            Result finished = finish(FinishOrder.on(line.sourceId() + "/finish", line.postingDate()), rules,
-                    masterData, settings);
-            result.entries().addAll(finished.entries());
-            result.notices().addAll(finished.notices());
-            result.rejections().addAll(finished.rejections());
+                && isLastOperation(line)) {
+            pendingFinish = FinishOrder.on(line.sourceId() + "/finish", line.postingDate());
         }
         return result;
+    }
+
+    /** Finishes the order noted by {@link #post(OutputJournalLine, PostingRules, MasterData, Settings)}, if still complete. */
+    public Result finishIfComplete(PostingRules rules, MasterData masterData, Settings settings) {
+        FinishOrder finish = pendingFinish;
+        pendingFinish = null;
+        if (finish == null || order == null || order.lines().stream().anyMatch(l -> l.remainingQtyBase().signum() != 0)) {
+            return Result.empty();
+        }
+        return finish(finish, rules, masterData, settings);
     }
 
     public Result post(ConsumptionJournalLine line, PostingRules rules, MasterData masterData) {
@@ -176,6 +189,11 @@ public final class OrderLedger implements Serializable {
     public OrderLedger finishedMarker() {
         OrderLedger marker = new OrderLedger(orderNo);
         marker.finishedOn = finishedOn;
+        marker.marker = true;
+        return marker;
+    }
+
+    public boolean isMarker() {
         return marker;
     }
 }

@@ -164,6 +164,23 @@ class OrderPostingFunctionTest {
     }
 
     @Test
+    void stopTimeOfTheWindowThatFinishesTheOrderIsPostedBeforeTheFinish() throws Exception {
+        defineAndRelease();
+        send(line("E1", "10", "30", "120", 100, 0, true), 3_000);
+        // The finishing window of op 20: its output line and its stop line share the instant (and a source id prefix).
+        send(line("E2", "20", "0", "100", 100, 0, true), 4_000);
+        send(new OrderInput.MachineLine(new ReportedLine("E2/stop/JAM", ReportedLine.Kind.STOP, "MC-ASSY", SetA.ORDER,
+                SetA.LINE, "20", Instant.EPOCH, Instant.EPOCH, SetA.D1, "EARLY", BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal("2"), "JAM", 0, 0, false, null)), 4_000);
+        harness.watermark(10_000);
+        assertEquals(List.of(), sideOutput(OrderPostingFunction.REJECTED));
+        List<String> ledger = ledger();
+        int stop = ledger.indexOf("CLE 3 MC-ASSY op 20 qty 2 inv 2 setup 0 run 0 stop 2 out 0 scrap 0 stopCode JAM last false item FG-100 order RPO-1001/10000 2026-03-02");
+        int finished = ledger.indexOf("STATUS RPO-1001 RELEASED -> FINISHED 2026-03-02");
+        assertEquals(true, stop > 0 && finished > stop, ledger::toString);
+    }
+
+    @Test
     void aFinishedOrdersStateShrinksToAMarkerAndIsDroppedAfterRetention() throws Exception {
         defineAndRelease();
         send(line("E1", "10", "30", "120", 100, 0, true), 3_000);
