@@ -245,6 +245,31 @@ class OrderPostingFunctionTest {
     }
 
     @Test
+    void journalLinesEnteredByPeopleGoThroughTheSameRules() throws Exception {
+        defineAndRelease();
+        send(line("E1", "10", "30", "120", 60, 0, false), 3_000);
+        send(line("E2", "20", "0", "60", 60, 0, false), 4_000);
+        // A person corrects an over-count of 5 on the last operation, applied to output entry 3 (spec example 6),
+        send(new OrderInput.Output(io.shopfloor.posting.journal.OutputJournalLine.builder("FIX-1", SetA.ORDER, SetA.LINE, "20")
+                .postingDate(SetA.D1).documentNo("FIX-1").output(new BigDecimal("-5")).runTime(new BigDecimal("-5"))
+                .appliesToEntry(3L).build()), 5_000);
+        // and returns 10.5 KG of STEEL applied to its flush (entry 1).
+        send(new OrderInput.Consumption(new io.shopfloor.posting.journal.ConsumptionJournalLine("RET-1", SetA.D1, "RET-1",
+                SetA.ORDER, SetA.LINE, 10000, new BigDecimal("-10.5"), 1L)), 5_000);
+        harness.watermark(10_000);
+        assertEquals(List.of(), sideOutput(OrderPostingFunction.REJECTED));
+        List<String> ledger = ledger();
+        assertEquals(List.of(
+                "CLE 3 MC-ASSY op 20 qty -5 inv -5 setup 0 run -5 stop 0 out -5 scrap 0 last true item FG-100 order RPO-1001/10000 2026-03-02",
+                "VE 7 DIRECT_COST CLE 3 valued -5 inv -5 actual -2.50 expected 0.00",
+                "ILE 4 OUTPUT FG-100 qty -5 rem 0 inv 0 open false appliesTo 3 comp 0 source FG-100 order RPO-1001/10000 doc FIX-1 OUTPUTJNL 2026-03-02",
+                "VE 8 DIRECT_COST ILE 4 valued -5 inv 0 actual 0.00 expected -39.05",
+                "ILE 5 CONSUMPTION STEEL qty 10.5 rem 10.5 inv 10.5 open true comp 10000 source FG-100 order RPO-1001/10000 doc RET-1 CONSUMPJNL 2026-03-02",
+                "VE 9 DIRECT_COST ILE 5 valued 10.5 inv 10.5 actual 15.75 expected 0.00"),
+                ledger.subList(ledger.size() - 6, ledger.size()));
+    }
+
+    @Test
     void orderLessStopTimeIsPostedOnTheMachineCenter() throws Exception {
         send(new OrderInput.MachineLine(new ReportedLine("MC-ASSY/maintenance/1/stop/PM", ReportedLine.Kind.CAPACITY_STOP,
                 "MC-ASSY", null, 0, null, Instant.EPOCH, Instant.EPOCH, SetA.D1, "EARLY", BigDecimal.ZERO,
