@@ -175,47 +175,53 @@ public final class KafkaPostingJob {
         return outputs;
     }
 
+    private static final OutputTag<CapacityLedgerEntry> CAPACITY_ENTRIES =
+            new OutputTag<>("capacity-entries", new AvroRecordTypeInfo<>(CapacityLedgerEntry.class));
+    private static final OutputTag<ValueEntry> VALUE_ENTRIES =
+            new OutputTag<>("value-entries", new AvroRecordTypeInfo<>(ValueEntry.class));
+    private static final OutputTag<WarehouseEntry> WAREHOUSE_ENTRIES =
+            new OutputTag<>("warehouse-entries", new AvroRecordTypeInfo<>(WarehouseEntry.class));
+    private static final OutputTag<OrderStatusChange> STATUS_CHANGES =
+            new OutputTag<>("status-changes", new AvroRecordTypeInfo<>(OrderStatusChange.class));
+
     /** Ledger entries to their topics, keyed by order (or capacity) so each key's entries stay in order. */
     private static void writeLedger(DataStream<PostedEntry> entries, Config config) {
-        writeLedger(entries, config, KafkaTopics.LEDGER_ITEM_ENTRIES, ItemLedgerEntry.class,
-                e -> e.itemLedgerEntry() == null ? null
-                        : LedgerMapping.itemLedgerEntry(e.itemLedgerEntry(), e.costAmountExpected(), e.costAmountActual()));
-        writeLedger(entries, config, KafkaTopics.LEDGER_CAPACITY_ENTRIES, CapacityLedgerEntry.class,
-                e -> e.capacityLedgerEntry() == null ? null : LedgerMapping.capacityLedgerEntry(e.capacityLedgerEntry()));
-        writeLedger(entries, config, KafkaTopics.LEDGER_VALUE_ENTRIES, ValueEntry.class,
-                e -> e.valueEntry() == null ? null : LedgerMapping.valueEntry(e.valueEntry()));
-        writeLedger(entries, config, KafkaTopics.LEDGER_WAREHOUSE_ENTRIES, WarehouseEntry.class,
-                e -> e.warehouseEntry() == null ? null : LedgerMapping.warehouseEntry(e.warehouseEntry()));
-        writeLedger(entries, config, KafkaTopics.LEDGER_ORDER_STATUS, OrderStatusChange.class,
-                e -> e.statusChange() == null ? null : LedgerMapping.orderStatusChange(e.statusChange(), e.eventTime()));
+        SingleOutputStreamOperator<ItemLedgerEntry> items = entries
+                .process(new LedgerRecords(), new AvroRecordTypeInfo<>(ItemLedgerEntry.class))
+                .name("ledger records").uid("ledger-records");
+        sink(items, config, KafkaTopics.LEDGER_ITEM_ENTRIES, ItemLedgerEntry.class);
+        sink(items.getSideOutput(CAPACITY_ENTRIES), config, KafkaTopics.LEDGER_CAPACITY_ENTRIES, CapacityLedgerEntry.class);
+        sink(items.getSideOutput(VALUE_ENTRIES), config, KafkaTopics.LEDGER_VALUE_ENTRIES, ValueEntry.class);
+        sink(items.getSideOutput(WAREHOUSE_ENTRIES), config, KafkaTopics.LEDGER_WAREHOUSE_ENTRIES, WarehouseEntry.class);
+        sink(items.getSideOutput(STATUS_CHANGES), config, KafkaTopics.LEDGER_ORDER_STATUS, OrderStatusChange.class);
     }
 
-    private static <R extends SpecificRecord> void writeLedger(DataStream<PostedEntry> entries, Config config,
-                                                               String topic, Class<R> type,
-                                                               SerializableFunction<PostedEntry, R> map) {
-        entries.process(new ProcessFunction<PostedEntry, Keyed<R>>() {
-                    @Override
-                    public void processElement(PostedEntry entry, Context ctx, Collector<Keyed<R>> out) {
-                        R record = map.apply(entry);
-                        if (record != null) {
-                            out.collect(new Keyed<>(entry.key(), record));
-                        }
-                    }
-                }, JavaSerializableTypeInfo.forClass(keyedClass()))
-                .name(topic)
-                .map(Keyed::record, new AvroRecordTypeInfo<>(type)).name(topic + " records")
-                .sinkTo(KafkaSinks.exactlyOnce(config.bootstrapServers(), new AvroKafkaSerializer<>(topic, type,
-                        record -> keyOf(record)), config.transactionalIdPrefix() + "-" + topic))
+    private static <R extends SpecificRecord> void sink(DataStream<R> records, Config config, String topic,
+                                                        Class<R> type) {
+        records.sinkTo(KafkaSinks.exactlyOnce(config.bootstrapServers(),
+                        new AvroKafkaSerializer<>(topic, type, KafkaPostingJob::keyOf),
+                        config.transactionalIdPrefix() + "-" + topic))
                 .name(topic + " sink").uid(topic + "-sink");
     }
 
-    /** A record and the key it is written under. */
-    record Keyed<R>(String key, R record) implements Serializable {
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <R> Class<Keyed<R>> keyedClass() {
-        return (Class) Keyed.class;
+    /** Each posted entry as the Avro record of its ledger (item entries on the main output). */
+    private static final class LedgerRecords extends ProcessFunction<PostedEntry, ItemLedgerEntry> {
+        @Override
+        public void processElement(PostedEntry e, Context ctx, Collector<ItemLedgerEntry> out) {
+            if (e.itemLedgerEntry() != null) {
+                out.collect(LedgerMapping.itemLedgerEntry(e.itemLedgerEntry(), e.costAmountExpected(),
+                        e.costAmountActual()));
+            } else if (e.capacityLedgerEntry() != null) {
+                ctx.output(CAPACITY_ENTRIES, LedgerMapping.capacityLedgerEntry(e.capacityLedgerEntry()));
+            } else if (e.valueEntry() != null) {
+                ctx.output(VALUE_ENTRIES, LedgerMapping.valueEntry(e.valueEntry()));
+            } else if (e.warehouseEntry() != null) {
+                ctx.output(WAREHOUSE_ENTRIES, LedgerMapping.warehouseEntry(e.warehouseEntry()));
+            } else if (e.statusChange() != null) {
+                ctx.output(STATUS_CHANGES, LedgerMapping.orderStatusChange(e.statusChange(), e.eventTime()));
+            }
+            // Warehouse requests have no Avro record yet: they reach the ledger sink passed in only.
+        }
     }
 
     private static String keyOf(SpecificRecord record) {

@@ -61,6 +61,7 @@ public final class MachineTimeline implements Serializable {
 
     private Instant finalizedUntil;
     private Instant windowStart;
+    private Instant windowEnd;
     private Instant lastSignal;
     private MachineState state = MachineState.UNKNOWN;
     private String stopCode;
@@ -121,7 +122,7 @@ public final class MachineTimeline implements Serializable {
             }
             // Nothing is known before the first signal.
             finalizedUntil = pending.get(0).eventTime();
-            windowStart = finalizedUntil;
+            startWindow(finalizedUntil);
         }
         while (!pending.isEmpty() && !pending.get(0).eventTime().isAfter(until)) {
             MachineSignal signal = pending.get(0);
@@ -138,13 +139,13 @@ public final class MachineTimeline implements Serializable {
     /** Accounts time up to {@code time}, closing each window whose end it reaches (at {@code time} only if asked). */
     private void accountUntil(Instant time, boolean closeAtTime) {
         while (true) {
-            Instant boundary = settings.windowEnd(windowStart);
+            Instant boundary = windowEnd;
             if (finalizedUntil.equals(boundary)) {
                 if (!boundary.isBefore(time) && !closeAtTime) {
                     return;
                 }
                 closeWindow(boundary);
-                windowStart = boundary;
+                startWindow(boundary);
                 continue;
             }
             if (!finalizedUntil.isBefore(time)) {
@@ -154,6 +155,11 @@ public final class MachineTimeline implements Serializable {
             account(finalizedUntil, sliceEnd);
             finalizedUntil = sliceEnd;
         }
+    }
+
+    private void startWindow(Instant start) {
+        windowStart = start;
+        windowEnd = settings.windowEnd(start); // computed once per window, not per signal
     }
 
     private void account(Instant from, Instant to) {

@@ -25,7 +25,6 @@ import org.apache.flink.util.OutputTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,10 +35,6 @@ import java.util.List;
 public class MachineSignalFunction extends KeyedProcessFunction<String, MachineInput, ReportedLine> {
     public static final OutputTag<Rejected> REJECTED = new OutputTag<>("machine-rejected") { };
     public static final OutputTag<WindowTotals> TOTALS = new OutputTag<>("machine-window-totals") { };
-
-    /** Same-instant inputs in an order that does not depend on their arrival. */
-    static final Comparator<MachineInput> EVENT_ORDER = Comparator.comparing(MachineInput::eventTime)
-            .thenComparingInt(MachineInput::rank).thenComparing(MachineInput::toString);
 
     private final MachineTimeline.Settings settings;
     private final Duration allowedLateness;
@@ -55,7 +50,7 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     @Override
     public void open(OpenContext openContext) {
-        buffer = new EventTimeBuffer<>(getRuntimeContext(), EVENT_ORDER);
+        buffer = new EventTimeBuffer<>(getRuntimeContext(), MachineInput.EVENT_ORDER);
         // Java serialization: these types are records and plain classes, which Kryo mishandles (references).
         baselines = getRuntimeContext().getMapState(new MapStateDescriptor<>("counter-baselines",
                 StringSerializer.INSTANCE, new JavaSerializer<CounterBaseline>()));
