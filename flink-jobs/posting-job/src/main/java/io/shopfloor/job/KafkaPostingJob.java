@@ -43,6 +43,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -96,9 +98,15 @@ public final class KafkaPostingJob {
     private KafkaPostingJob() {
     }
 
+    /** Arguments: bootstrap servers (default localhost:9092), checkpoint directory (default file:///tmp/...). */
     public static void main(String[] args) throws Exception {
         String bootstrapServers = args.length > 0 ? args[0] : "localhost:9092";
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        String checkpoints = args.length > 1 ? args[1] : "file:///tmp/shopfloor-posting-job/checkpoints";
+        Configuration configuration = new Configuration();
+        // Keyed state outgrows the JobManager's 5 MB in-memory checkpoint storage within minutes.
+        configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
         define(env, Config.defaults(bootstrapServers), null);
         env.execute("shopfloor-posting-job");

@@ -69,12 +69,20 @@ public final class KafkaTopics {
     }
 
     /** The topic definitions: master data compacted, the rest deleted by the broker's retention. */
+    public static boolean isKeptForever(String topic) {
+        return topic.startsWith("ledger-") || topic.equals(DEAD_LETTERS);
+    }
+
     public static List<NewTopic> definitions(int partitions, short replicationFactor) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : ALL) {
             NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.of(replicationFactor));
             if (isCompacted(name)) {
                 topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            } else if (isKeptForever(name)) {
+                // The ledger is the record, and dead letters wait for a replay: retention would delete them (their
+                // timestamps are event times, old on a replay).
+                topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
             }
             topics.add(topic);
         }

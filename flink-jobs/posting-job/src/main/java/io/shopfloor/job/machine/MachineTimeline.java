@@ -22,8 +22,11 @@ import java.util.TreeMap;
  * keeps one per machine in keyed state.
  */
 public final class MachineTimeline implements Serializable {
+    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    private static final long serialVersionUID = 1L;
+
     private static final long MILLIS_PER_MINUTE = 60_000;
-    private static final Duration SILENCE_REPORTED_FOR = Duration.ofDays(1);
+    private static final Duration SILENCE_REPORTED_FOR = Duration.ofMinutes(30);
 
     /** The posting policy and the thresholds of one machine. */
     public record Settings(Duration postingInterval, Duration microStopThreshold, Duration noSignalTimeout,
@@ -104,8 +107,9 @@ public final class MachineTimeline implements Serializable {
 
     /**
      * Whether time still has to pass for something to be reported: signals to finalize, a window holding
-     * postings or totals, or a silence (reported as no-signal time for a day, then only when the machine speaks
-     * again, so a retired machine costs nothing).
+     * postings or totals, or a silence (reported as no-signal time for 30 minutes, then only when the machine speaks
+     * again, so a retired machine costs nothing). Bounded by event time only, so replays report the same
+     * windows; and short enough that KPI timestamps stay within what Kafka accepts ahead of its clock (1 h).
      */
     public boolean needsTime() {
         boolean recentlySilent = lastSignal != null && finalizedUntil != null
@@ -399,6 +403,9 @@ public final class MachineTimeline implements Serializable {
 
     /** Time and parts of one context in the open window. */
     static final class Accumulation implements Serializable {
+        /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+        private static final long serialVersionUID = 1L;
+
         final Context context;
         long setupMillis;
         long runMillis;
@@ -429,6 +436,9 @@ public final class MachineTimeline implements Serializable {
 
     /** The machine's totals in the open window. */
     static final class Totals implements Serializable {
+        /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+        private static final long serialVersionUID = 1L;
+
         long good;
         long scrap;
         long setupMillis;

@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * lasts until the next one starts. Postings never straddle a shift start.
  */
 public final class ShiftCalendar implements Serializable {
+    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    private static final long serialVersionUID = 1L;
+
     private final ZoneId zone;
     private final TreeMap<LocalTime, String> shiftStarts;
 

@@ -7,6 +7,9 @@ import java.util.TreeMap;
 
 /** The versions of one master-data record by the event time from which each is valid (null = deleted). */
 public final class MasterDataVersions implements Serializable {
+    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    private static final long serialVersionUID = 1L;
+
     private final TreeMap<Long, Object> versions = new TreeMap<>();
 
     public void put(long validFrom, Object value) {

@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * (inserts, updates, deletes); the latest of each, by natural key, makes the order definition.
  */
 public final class OrderAssembly implements Serializable {
+    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    private static final long serialVersionUID = 1L;
+
     private Header header;
     private final TreeMap<Integer, LineDefinition> lines = new TreeMap<>();
     private final TreeMap<String, RoutingLineDefinition> routingLines = new TreeMap<>();

@@ -28,6 +28,9 @@ import java.util.function.Function;
  * applied in the order the operator gives them; each returns the entries, notices and rejections it produced.
  */
 public final class OrderLedger implements Serializable {
+    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    private static final long serialVersionUID = 1L;
+
 
     /**
      * @param finishWhenComplete finish the order when its last operation is reported finished and no output remains

@@ -94,9 +94,13 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback,
 
     /** Writes raw records (key, value, timestamp as given) and waits until the broker has acknowledged each. */
     public void produce(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        // One request in flight: right after topic creation the broker may not lead the partitions yet, and the
+        // idempotent producer's retries of several in-flight batches can then fail as out of sequence.
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1"), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (ProducerRecord<byte[], byte[]> record : records) {
                 acks.add(producer.send(record));

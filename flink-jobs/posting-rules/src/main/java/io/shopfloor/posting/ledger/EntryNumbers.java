@@ -7,6 +7,9 @@ import java.io.Serializable;
  * item and capacity entries and Applies-to Entry can name an output entry.
  */
 public final class EntryNumbers implements Serializable {
+    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    private static final long serialVersionUID = 1L;
+
     private long nextItemLedgerEntryNo;
     private long nextCapacityLedgerEntryNo;
     private long nextValueEntryNo;

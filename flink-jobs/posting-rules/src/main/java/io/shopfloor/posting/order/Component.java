@@ -11,6 +11,9 @@ import java.math.RoundingMode;
 
 /** Prod. Order Component with its expected quantity (from refresh) and its consumption so far. */
 public final class Component implements Serializable {
+    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    private static final long serialVersionUID = 1L;
+
     private final ComponentDefinition definition;
     private final BigDecimal quantity;
     private final BigDecimal expectedQuantity;

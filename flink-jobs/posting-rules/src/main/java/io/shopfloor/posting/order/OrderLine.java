@@ -19,6 +19,9 @@ import java.util.Optional;
  * posted to its WIP, and its output entries.
  */
 public final class OrderLine implements Serializable {
+    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    private static final long serialVersionUID = 1L;
+
     private final LineDefinition definition;
     private final String binCode;
     private final BigDecimal quantityBase;

@@ -14,6 +14,9 @@ import java.util.Map;
  * (so that a second adjustment run posts only differences).
  */
 public final class OutputEntry implements Serializable {
+    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    private static final long serialVersionUID = 1L;
+
     private final long entryNo;
     private final BigDecimal quantityBase;
     private final BigDecimal expectedCost;

@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  * adjustment). Built by {@code OrderRefresh}; changed only by the posting rules.
  */
 public final class ProductionOrder implements Serializable {
+    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    private static final long serialVersionUID = 1L;
+
     private final OrderDefinition definition;
     private final List<OrderLine> lines;
     private OrderStatus status;

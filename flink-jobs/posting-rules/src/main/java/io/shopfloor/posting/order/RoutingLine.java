@@ -12,6 +12,9 @@ import java.math.BigDecimal;
  * capacity unit, accumulated scrap, expected cost), plus what has been posted on it.
  */
 public final class RoutingLine implements Serializable {
+    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    private static final long serialVersionUID = 1L;
+
     private final RoutingLineDefinition definition;
     private final String nextOperationNo;
     private final String previousOperationNo;
