@@ -1,0 +1,394 @@
+package io.shopfloor.job.benchmark;
+
+import io.shopfloor.job.KafkaPostingJob;
+import io.shopfloor.job.kafka.KafkaTopics;
+import io.shopfloor.schema.ShopfloorSchemas;
+import io.shopfloor.schema.common.DeadLetter;
+import io.shopfloor.schema.ledger.CapacityLedgerEntry;
+import io.shopfloor.schema.ledger.ItemLedgerEntry;
+import io.shopfloor.schema.signal.MachineCounterReading;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.JobListener;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Throughput of the posting job (a program, not a test): starts an in-process Kafka broker, writes a simulated
+ * plant to it ({@link BenchmarkPlant}), measures a plain Kafka consumer that only decodes the counter readings,
+ * then runs {@link KafkaPostingJob} bounded (read every topic to its current end, post, flush, finish) on a local
+ * MiniCluster, and prints readings per second of both, their ratio, and what the job wrote.
+ *
+ * <pre>
+ * java -jar posting-job-benchmark.jar [--readings=1000000] [--machines=20] [--orders=20] [--partitions=4]
+ *     [--parallelism=2] [--checkpoint-ms=10000] [--checkpoint-storage=filesystem|jobmanager]
+ *     [--object-reuse=false] [--seed=42] [--timeout-s=900]
+ * </pre>
+ * Bare numbers are taken as readings, then machines. Checkpoints go to a temporary directory, as a cluster's
+ * configuration would send them to a file system; {@code jobmanager} is Flink's default when nothing is
+ * configured (state handles of at most 5 MB: the job's checkpoints fail beyond that). {@code --object-reuse=true}
+ * runs the job with Flink's object reuse (no copies between chained operators), which the job does not set:
+ * a what-if, not how the job runs.
+ */
+public final class PostingJobBenchmark {
+
+    /** The command line. */
+    record Options(long readings, int machines, int orders, int partitions, int parallelism, long checkpointMillis,
+                   String checkpointStorage, boolean objectReuse, long seed, long timeoutSeconds) {
+        static Options parse(String[] args) {
+            Map<String, String> values = new TreeMap<>(Map.of("readings", "1000000", "machines", "20", "orders", "20",
+                    "partitions", "4", "parallelism", "2", "checkpoint-ms", "10000", "checkpoint-storage",
+                    "filesystem", "object-reuse", "false", "seed", "42", "timeout-s", "900"));
+            List<String> positional = List.of("readings", "machines");
+            int position = 0;
+            for (String arg : args) {
+                if (arg.equals("-h") || arg.equals("--help")) {
+                    System.out.println("usage: java -jar posting-job-benchmark.jar [--readings=1000000] [--machines=20]"
+                            + " [--orders=20] [--partitions=4] [--parallelism=2] [--checkpoint-ms=10000]"
+                            + " [--checkpoint-storage=filesystem|jobmanager] [--object-reuse=false] [--seed=42]"
+                            + " [--timeout-s=900]");
+                    System.exit(0);
+                }
+                String name;
+                String value;
+                if (arg.startsWith("--") && arg.contains("=")) {
+                    name = arg.substring(2, arg.indexOf('='));
+                    value = arg.substring(arg.indexOf('=') + 1);
+                } else if (!arg.startsWith("-") && position < positional.size()) {
+                    name = positional.get(position++);
+                    value = arg;
+                } else {
+                    throw new IllegalArgumentException("unknown argument " + arg + " (try --help)");
+                }
+                if (!values.containsKey(name)) {
+                    throw new IllegalArgumentException("unknown option --" + name + " (try --help)");
+                }
+                values.put(name, value.replace("_", "").replace(",", ""));
+            }
+            return new Options(Long.parseLong(values.get("readings")), Integer.parseInt(values.get("machines")),
+                    Integer.parseInt(values.get("orders")), Integer.parseInt(values.get("partitions")),
+                    Integer.parseInt(values.get("parallelism")), Long.parseLong(values.get("checkpoint-ms")),
+                    values.get("checkpoint-storage"), Boolean.parseBoolean(values.get("object-reuse")),
+                    Long.parseLong(values.get("seed")), Long.parseLong(values.get("timeout-s")));
+        }
+    }
+
+    private PostingJobBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(Options.parse(args));
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Kafka's and Flink's non-daemon threads may linger after close.
+        System.exit(status);
+    }
+
+    static void run(Options options) throws Exception {
+        try (EmbeddedKafka kafka = new EmbeddedKafka().start()) {
+            String bootstrap = kafka.bootstrapServers();
+            KafkaTopics.createMissing(bootstrap, options.partitions(), (short) 1);
+            kafka.awaitPartitions(KafkaTopics.ALL, Duration.ofSeconds(30));
+
+            BenchmarkPlant plant = new BenchmarkPlant(options.readings(), options.machines(), options.orders(),
+                    options.seed(), Instant.now());
+            BenchmarkPlant.Produced produced = plant.produceTo(bootstrap);
+            long onOp10 = plant.machines.stream().filter(m -> m.operationNo.equals("10")).count();
+            System.out.printf("posting job benchmark: %,d readings from %d machines (%d on op 10, %d on op 20) for %d"
+                            + " orders over %,d simulated seconds from %s; %d partitions, parallelism %d, checkpoints"
+                            + " every %,d ms to %s storage%s; %d cores%n",
+                    produced.readings(), options.machines(), onOp10, options.machines() - onOp10, options.orders(),
+                    produced.seconds(), plant.start, options.partitions(), options.parallelism(),
+                    options.checkpointMillis(), options.checkpointStorage(),
+                    options.objectReuse() ? ", object reuse on (what-if)" : "",
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("produced            %,d readings, %,d state changes, %,d operation events, %,d master"
+                            + " data records in %.1f s%n", produced.readings(), produced.stateChanges(),
+                    produced.operationEvents(), produced.masterDataRecords(), produced.wallSeconds());
+
+            // The plain consumer: a cold pass (class loading, JIT), then three measured passes; the median counts.
+            double cold = consumeAndDecode(bootstrap, produced.readings());
+            Load consumerLoad = Load.start();
+            double[] passes = new double[3];
+            for (int i = 0; i < passes.length; i++) {
+                passes[i] = consumeAndDecode(bootstrap, produced.readings());
+            }
+            Load.Sample consumerSample = consumerLoad.stop();
+            double[] sorted = passes.clone();
+            Arrays.sort(sorted);
+            double consumerSeconds = sorted[1];
+            double consumerRate = produced.readings() / consumerSeconds;
+            System.out.printf("plain consumer      %,d readings decoded in %.2f s: %,.0f readings/s (median of %.2f,"
+                            + " %.2f and %.2f s; cold pass %.2f s); %s%n", produced.readings(), consumerSeconds,
+                    consumerRate, passes[0], passes[1], passes[2], cold, consumerSample);
+
+            JobRun job = runJob(bootstrap, options);
+            double jobRate = produced.readings() / job.seconds();
+            System.out.printf("posting job         %,d readings in %.2f s (submission to finish; Flink net runtime"
+                            + " %.2f s; %.2f s with the MiniCluster start and stop): %,.0f readings/s; %s%n",
+                    produced.readings(), job.seconds(), job.netRuntimeSeconds(), job.executeSeconds(), jobRate,
+                    job.load());
+            System.out.printf("ratio job/consumer  %.2f (target: 100,000 readings/s or more through the job, ratio 0.5"
+                    + " or more)%n", jobRate / consumerRate);
+
+            report(kafka, produced);
+        }
+    }
+
+    /** Reads every counter reading with a plain consumer and decodes it; returns the seconds from first poll. */
+    static double consumeAndDecode(String bootstrap, long expected) {
+        BinaryMessageDecoder<MachineCounterReading> decoder = ShopfloorSchemas.decoder(MachineCounterReading.class);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            Set<TopicPartition> partitions = consumer.partitionsFor(KafkaTopics.MACHINE_COUNTERS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .collect(Collectors.toSet());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long started = System.nanoTime();
+            long count = 0;
+            long checksum = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    try {
+                        checksum += decoder.decode(record.value()).getValue();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    count++;
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (count != expected) {
+                throw new IllegalStateException("consumer read " + count + " readings, expected " + expected
+                        + " (checksum " + checksum + ")");
+            }
+            return seconds;
+        }
+    }
+
+    record JobRun(double seconds, double netRuntimeSeconds, double executeSeconds, Load.Sample load) {
+    }
+
+    /** The posting job, bounded, as {@code KafkaPostingJob.main} defines it, on a local MiniCluster. */
+    static JobRun runJob(String bootstrap, Options options) throws Exception {
+        Configuration configuration = new Configuration();
+        Path checkpoints = null;
+        if (options.checkpointStorage().equals("filesystem")) {
+            checkpoints = Files.createTempDirectory("posting-job-benchmark-checkpoints");
+            configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        } else {
+            configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, options.checkpointStorage());
+        }
+        // A benchmark run either runs through or fails: no restarts (Flink's default with checkpoints restarts
+        // forever, and a run that restarted measures something else).
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        env.setParallelism(options.parallelism());
+        env.enableCheckpointing(options.checkpointMillis());
+        if (options.objectReuse()) {
+            env.getConfig().enableObjectReuse();
+        }
+        KafkaPostingJob.Config defaults = KafkaPostingJob.Config.defaults(bootstrap);
+        KafkaPostingJob.define(env, defaults.boundedTo("posting-job-benchmark", defaults.posting()), null);
+
+        AtomicLong submitted = new AtomicLong();
+        Load[] load = new Load[1];
+        env.registerJobListener(new JobListener() {
+            @Override
+            public void onJobSubmitted(JobClient jobClient, Throwable throwable) {
+                submitted.set(System.nanoTime());
+                load[0] = Load.start();
+            }
+
+            @Override
+            public void onJobExecuted(JobExecutionResult result, Throwable throwable) {
+            }
+        });
+        long started = System.nanoTime();
+        JobExecutionResult result;
+        try {
+            JobClient client = env.executeAsync("posting-job-benchmark");
+            try {
+                result = client.getJobExecutionResult().get(options.timeoutSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                client.cancel().get(30, TimeUnit.SECONDS);
+                throw new IllegalStateException("the job did not finish within " + options.timeoutSeconds() + " s", e);
+            }
+        } finally {
+            if (checkpoints != null) {
+                deleteRecursively(checkpoints);
+            }
+        }
+        long finished = System.nanoTime();
+        Load.Sample sample = load[0].stop();
+        return new JobRun((finished - submitted.get()) / 1e9, result.getNetRuntime(TimeUnit.MILLISECONDS) / 1e3,
+                (finished - started) / 1e9, sample);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** What the job wrote, read back with read_committed consumers. */
+    static void report(EmbeddedKafka kafka, BenchmarkPlant.Produced produced) throws Exception {
+        Duration timeout = Duration.ofSeconds(60);
+        BinaryMessageDecoder<CapacityLedgerEntry> capacityDecoder =
+                ShopfloorSchemas.decoder(CapacityLedgerEntry.class);
+        BinaryMessageDecoder<ItemLedgerEntry> itemDecoder = ShopfloorSchemas.decoder(ItemLedgerEntry.class);
+        BinaryMessageDecoder<DeadLetter> deadLetterDecoder = ShopfloorSchemas.decoder(DeadLetter.class);
+        BigDecimal[] output = {BigDecimal.ZERO, BigDecimal.ZERO};
+        Map<String, Long> itemEntryTypes = new TreeMap<>();
+        Map<String, Long> deadLetterReasons = new TreeMap<>();
+
+        long capacity = kafka.forEach(KafkaTopics.LEDGER_CAPACITY_ENTRIES, true, timeout, r -> {
+            CapacityLedgerEntry e = decode(capacityDecoder, r);
+            output[0] = output[0].add(e.getOutputQuantity());
+            output[1] = output[1].add(e.getScrapQuantity());
+        });
+        long items = kafka.forEach(KafkaTopics.LEDGER_ITEM_ENTRIES, true, timeout,
+                r -> itemEntryTypes.merge(String.valueOf(decode(itemDecoder, r).getEntryType()), 1L, Long::sum));
+        long values = kafka.forEach(KafkaTopics.LEDGER_VALUE_ENTRIES, true, timeout, r -> { });
+        long warehouse = kafka.forEach(KafkaTopics.LEDGER_WAREHOUSE_ENTRIES, true, timeout, r -> { });
+        long statuses = kafka.forEach(KafkaTopics.LEDGER_ORDER_STATUS, true, timeout, r -> { });
+        long deadLetters = kafka.forEach(KafkaTopics.DEAD_LETTERS, true, timeout, r -> {
+            DeadLetter d = decode(deadLetterDecoder, r);
+            deadLetterReasons.merge(d.getStage() + "/" + d.getReasonCode(), 1L, Long::sum);
+        });
+        System.out.printf("ledger entries      %,d in all (read_committed): capacity %,d, item %,d %s, value %,d,"
+                        + " warehouse %,d, order status %,d%n", capacity + items + values + warehouse + statuses,
+                capacity, items, itemEntryTypes, values, warehouse, statuses);
+        boolean complete = output[0].compareTo(BigDecimal.valueOf(produced.goodCounted())) == 0
+                && output[1].compareTo(BigDecimal.valueOf(produced.scrapCounted())) == 0;
+        System.out.printf("posted parts        output %s of %,d good counted, scrap %s of %,d counted (capacity"
+                        + " ledger entries): %s%n", output[0].stripTrailingZeros().toPlainString(),
+                produced.goodCounted(), output[1].stripTrailingZeros().toPlainString(), produced.scrapCounted(),
+                complete ? "complete" : "INCOMPLETE");
+        System.out.printf("dead letters        %,d %s%n", deadLetters, deadLetterReasons);
+        long kpis = kafka.forEach(KafkaTopics.MACHINE_KPIS, false, timeout, r -> { });
+        System.out.printf("machine KPIs        %,d (at least once)%n", kpis);
+
+        // Exactly-once sinks: everything written must be committed once the job has finished.
+        long uncommitted = 0;
+        for (String topic : List.of(KafkaTopics.LEDGER_CAPACITY_ENTRIES, KafkaTopics.LEDGER_ITEM_ENTRIES,
+                KafkaTopics.LEDGER_VALUE_ENTRIES, KafkaTopics.LEDGER_WAREHOUSE_ENTRIES,
+                KafkaTopics.LEDGER_ORDER_STATUS, KafkaTopics.DEAD_LETTERS)) {
+            uncommitted += kafka.forEach(topic, false, timeout, r -> { });
+        }
+        uncommitted -= capacity + items + values + warehouse + statuses + deadLetters;
+        List<String> open = kafka.openTransactions();
+        System.out.printf("transactions        %d still open after the job%s; %,d ledger and dead-letter records"
+                        + " readable only read_uncommitted (aborted, or behind an open transaction)%n", open.size(),
+                open.isEmpty() ? "" : " " + open, uncommitted);
+    }
+
+    private static <T> T decode(BinaryMessageDecoder<T> decoder, ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return decoder.decode(record.value());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** CPU use of this process and of the whole machine, and GC time, over one phase. */
+    static final class Load {
+        private final long wall = System.nanoTime();
+        private final long processCpu = processCpuNanos();
+        private final long gc = gcMillis();
+        private final long[] system = systemJiffies();
+
+        record Sample(double seconds, double processCores, double systemBusy, double steal, double gcSeconds) {
+            @Override
+            public String toString() {
+                return String.format("load: this JVM %.2f cores, machine %s busy (%s steal), GC %.2f s", processCores,
+                        systemBusy < 0 ? "?" : String.format("%.0f%%", systemBusy * 100),
+                        steal < 0 ? "?" : String.format("%.0f%%", steal * 100), gcSeconds);
+            }
+        }
+
+        static Load start() {
+            return new Load();
+        }
+
+        Sample stop() {
+            double seconds = (System.nanoTime() - wall) / 1e9;
+            long[] now = systemJiffies();
+            double busy = -1;
+            double steal = -1;
+            if (system != null && now != null && now[0] > system[0]) {
+                busy = 1.0 - (double) (now[1] - system[1]) / (now[0] - system[0]);
+                steal = (double) (now[2] - system[2]) / (now[0] - system[0]);
+            }
+            return new Sample(seconds, (processCpuNanos() - processCpu) / 1e9 / seconds, busy, steal,
+                    (gcMillis() - gc) / 1e3);
+        }
+
+        private static long processCpuNanos() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : 0;
+        }
+
+        private static long gcMillis() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+        }
+
+        /**
+         * Total, idle (idle + iowait) and steal (time the hypervisor gave to other guests) jiffies of all CPUs from
+         * /proc/stat; null where there is none.
+         */
+        private static long[] systemJiffies() {
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < cpu.length; i++) {
+                    total += Long.parseLong(cpu[i]);
+                }
+                return new long[] {total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]),
+                        cpu.length > 8 ? Long.parseLong(cpu[8]) : 0};
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+}
