@@ -15,6 +15,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.runtime.state.JavaSerializer;
@@ -50,7 +51,8 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     @Override
     public void open(OpenContext openContext) {
-        buffer = new EventTimeBuffer<>(getRuntimeContext(), MachineInput.EVENT_ORDER);
+        buffer = new EventTimeBuffer<>(getRuntimeContext(),
+                getRuntimeContext().createSerializer(TypeInformation.of(MachineInput.class)), MachineInput.EVENT_ORDER);
         // Java serialization: these types are records and plain classes, which Kryo mishandles (references).
         baselines = getRuntimeContext().getMapState(new MapStateDescriptor<>("counter-baselines",
                 StringSerializer.INSTANCE, new JavaSerializer<CounterBaseline>()));

@@ -68,7 +68,7 @@ public class OrderPostingFunction
     @Override
     public void open(OpenContext openContext) {
         rules = new PostingRules(postingSettings);
-        buffer = new EventTimeBuffer<>(getRuntimeContext(), EVENT_ORDER);
+        buffer = new EventTimeBuffer<>(getRuntimeContext(), new JavaSerializer<>(), EVENT_ORDER);
         // Java serialization: the posting state is records and plain classes, which Kryo mishandles.
         ledger = getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
                 new JavaSerializer<OrderLedger>()));
