@@ -17,6 +17,8 @@ import io.shopfloor.posting.ledger.LedgerEntry;
 import io.shopfloor.posting.ledger.OrderStatusEntry;
 import io.shopfloor.posting.order.OrderStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -170,11 +172,17 @@ class DeterminismTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         env.setParallelism(parallelism);
 
-        DataStream<MachineInput> machineInputs = env.fromData(plant.machineInputs, TypeInformation.of(MachineInput.class));
+        DataStream<MachineInput> machineInputs;
         if (failure != null) {
-            // Parallelism 1, chained to the source: the arrival order stays the list's order.
-            machineInputs = machineInputs.map(failure, TypeInformation.of(MachineInput.class)).setParallelism(1)
-                    .name("fail once");
+            // The plant's inputs in list order at a bounded rate, from a checkpointed position, so that checkpoints
+            // complete mid-stream; the failing map at parallelism 1, chained to the source, keeps that order.
+            List<MachineInput> inputs = plant.machineInputs;
+            machineInputs = env.fromSource(new DataGeneratorSource<>(index -> inputs.get((int) (long) index), inputs.size(),
+                            RateLimiterStrategy.perSecond(4_000), TypeInformation.of(MachineInput.class)),
+                            WatermarkStrategy.noWatermarks(), "machine inputs").setParallelism(1)
+                    .map(failure, TypeInformation.of(MachineInput.class)).setParallelism(1).name("fail once");
+        } else {
+            machineInputs = env.fromData(plant.machineInputs, TypeInformation.of(MachineInput.class));
         }
         machineInputs = machineInputs.assignTimestampsAndWatermarks(WatermarkStrategy
                 .<MachineInput>forBoundedOutOfOrderness(RandomPlant.OUT_OF_ORDERNESS)
@@ -267,7 +275,7 @@ class DeterminismTest {
 
     /**
      * Passes machine inputs through, and throws once at the {@code failAt}-th input, but only after a checkpoint
-     * completed (until then it slows the source down, so that one completes mid-stream). Static state survives the
+     * completed (the source is rate-limited, so that one completes mid-stream). Static state survives the
      * restore, so it does not throw again.
      */
     static final class FailOnce implements MapFunction<MachineInput, MachineInput>, CheckpointListener {
@@ -295,9 +303,6 @@ class DeterminismTest {
             if (FAILED.get()) {
                 SEEN_AFTER_FAILURE.incrementAndGet();
                 return input;
-            }
-            if (seen % 3 == 0 || CHECKPOINTS.get() == 0) {
-                Thread.sleep(1); // slow enough for checkpoints to complete before the failure point
             }
             if (seen >= failAt && CHECKPOINTS.get() > 0) {
                 FAILED_AT.set(seen);
