@@ -1,6 +1,7 @@
 package io.shopfloor.job.benchmark;
 
 import io.shopfloor.job.KafkaPostingJob;
+import io.shopfloor.job.kafka.EmbeddedKafka;
 import io.shopfloor.job.kafka.KafkaTopics;
 import io.shopfloor.schema.ShopfloorSchemas;
 import io.shopfloor.schema.common.DeadLetter;

@@ -1,5 +1,12 @@
 package io.shopfloor.job.kafka;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.Node;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,6 +152,78 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback,
             return records;
         }
     }
+
+    /**
+     * Waits until the broker holds a log for every partition of {@code topics}: topic creation returns a moment
+     * before the broker leads the new partitions, and records produced in between are refused.
+     */
+    public void awaitPartitions(Collection<String> topics, Duration timeout) throws Exception {
+        Set<TopicPartition> expected = new HashSet<>();
+        admin.describeTopics(topics).allTopicNames().get().values().forEach(description -> description.partitions()
+                .forEach(p -> expected.add(new TopicPartition(description.name(), p.partition()))));
+        List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Set<TopicPartition> present = new HashSet<>();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values()
+                    .forEach(dir -> present.addAll(dir.replicaInfos().keySet())));
+            if (present.containsAll(expected)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                expected.removeAll(present);
+                throw new IllegalStateException("no log after " + timeout + " for " + expected);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** The transactional ids with an ongoing transaction, and the partitions it wrote to. */
+    public List<String> openTransactions() throws Exception {
+        List<String> ids = admin.listTransactions().all().get().stream()
+                .filter(t -> t.state() == TransactionState.ONGOING)
+                .map(TransactionListing::transactionalId).sorted().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return admin.describeTransactions(ids).all().get().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().topicPartitions() + " since "
+                        + java.time.Instant.ofEpochMilli(e.getValue().transactionStartTimeMs().orElse(0)))
+                .sorted().toList();
+    }
+
+    /** Reads a topic to its end (as of the call), handing each record to {@code action}; returns the count. */
+    public long forEach(String topic, boolean readCommitted, Duration timeout,
+                        Consumer<ConsumerRecord<byte[], byte[]>> action) {
+        IsolationLevel isolation = readCommitted ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            // assign() rather than subscribe(): no consumer group, no rebalance to wait for.
+            Set<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .collect(Collectors.toSet());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long count = 0;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("not at the end of " + topic + " after " + timeout + ": read "
+                            + count + ", end offsets " + end);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    action.accept(record);
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
+
 
     @Override
     public void close() throws Exception {
