@@ -56,6 +56,7 @@ class KafkaPostingJobTest {
     @Test
     void example1FromMachineSignalsOnKafkaGivesTheExamplesLedgerOnKafka() throws Exception {
         KafkaTopics.createMissing(KAFKA.bootstrapServers(), 2, (short) 1);
+        KAFKA.awaitPartitions(KafkaTopics.ALL, Duration.ofSeconds(30));
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         masterData(records);
         order(records);
