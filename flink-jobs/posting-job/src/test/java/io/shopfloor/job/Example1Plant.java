@@ -17,6 +17,11 @@ import io.shopfloor.posting.SetA;
 import io.shopfloor.posting.order.OrderDefinition;
 import io.shopfloor.posting.order.OrderStatus;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -43,6 +48,16 @@ public final class Example1Plant {
 
     /** A value and its event time, for finite test sources. */
     public record Timed<T>(T value, long time) implements java.io.Serializable {
+
+        /** A finite source of the values, each with its time as event time. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public static <T> DataStream<T> source(StreamExecutionEnvironment env, List<Timed<T>> values,
+                                               TypeInformation<T> type) {
+            return env.fromData(values, (TypeInformation<Timed<T>>) (TypeInformation) JavaSerializableTypeInfo.forClass(Timed.class))
+                    .assignTimestampsAndWatermarks(WatermarkStrategy.<Timed<T>>forMonotonousTimestamps()
+                            .withTimestampAssigner((timed, previous) -> timed.time()))
+                    .map(Timed::value, type);
+        }
     }
 
     static Instant at(int minute) {

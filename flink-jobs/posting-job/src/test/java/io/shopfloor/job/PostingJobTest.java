@@ -39,8 +39,8 @@ class PostingJobTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         PostingJob.Outputs outputs = PostingJob.build(new PostingJob.Sources(
-                machineInputs(env), timed(env, Example1Plant.orderInputs(), PostingJob.ORDER_INPUT_TYPE),
-                timed(env, Example1Plant.masterData(), PostingJob.MASTER_DATA_TYPE)), Example1Plant.SETTINGS);
+                machineInputs(env), Timed.source(env, Example1Plant.orderInputs(), PostingJob.ORDER_INPUT_TYPE),
+                Timed.source(env, Example1Plant.masterData(), PostingJob.MASTER_DATA_TYPE)), Example1Plant.SETTINGS);
         CloseableIterator<PostedEntry> entries = outputs.entries().collectAsync();
         CloseableIterator<Rejected> machineRejections = outputs.machineRejections().collectAsync();
         CloseableIterator<Rejection> orderRejections = outputs.orderRejections().collectAsync();
@@ -100,12 +100,4 @@ class PostingJobTest {
                         .withTimestampAssigner((input, previous) -> input.eventTime().toEpochMilli()));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T> DataStream<T> timed(StreamExecutionEnvironment env, List<Timed<T>> values,
-                                           TypeInformation<T> type) {
-        return env.fromData(values, (TypeInformation<Timed<T>>) (TypeInformation) JavaSerializableTypeInfo.forClass(Timed.class))
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<Timed<T>>forMonotonousTimestamps()
-                        .withTimestampAssigner((timed, previous) -> timed.time()))
-                .map(Timed::value, type);
-    }
 }

@@ -90,23 +90,19 @@ public final class OrderInputMapping {
     }
 
     public static MasterDataChange item(Item item) {
-        MasterDataChange change = MasterDataChange.of(MasterDataMapping.item(item));
-        return item.getDeleted() ? change.asDeletion() : change;
+        return MasterDataChange.of(MasterDataMapping.item(item)).deletedIf(item.getDeleted());
     }
 
     public static MasterDataChange workCenter(WorkCenter workCenter) {
-        MasterDataChange change = MasterDataChange.of(MasterDataMapping.workCenter(workCenter));
-        return workCenter.getDeleted() ? change.asDeletion() : change;
+        return MasterDataChange.of(MasterDataMapping.workCenter(workCenter)).deletedIf(workCenter.getDeleted());
     }
 
     public static MasterDataChange machineCenter(MachineCenter machineCenter) {
-        MasterDataChange change = MasterDataChange.of(MasterDataMapping.machineCenter(machineCenter));
-        return machineCenter.getDeleted() ? change.asDeletion() : change;
+        return MasterDataChange.of(MasterDataMapping.machineCenter(machineCenter)).deletedIf(machineCenter.getDeleted());
     }
 
     public static MasterDataChange location(Location location) {
-        MasterDataChange change = MasterDataChange.of(MasterDataMapping.location(location));
-        return location.getDeleted() ? change.asDeletion() : change;
+        return MasterDataChange.of(MasterDataMapping.location(location)).deletedIf(location.getDeleted());
     }
 
     public static MasterDataChange manufacturingSetup(ManufacturingSetup setup) {

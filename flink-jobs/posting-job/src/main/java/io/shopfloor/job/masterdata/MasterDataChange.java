@@ -43,6 +43,11 @@ public record MasterDataChange(String key, Object value, boolean deleted) implem
         return new MasterDataChange(key, null, true);
     }
 
+    /** This change, or its deletion when the CDC record says the row was deleted. */
+    public MasterDataChange deletedIf(boolean deleted) {
+        return deleted ? asDeletion() : this;
+    }
+
     static final String SETUP_KEY = "setup";
 
     static String itemKey(String no) {

@@ -1,7 +1,6 @@
 package io.shopfloor.job.determinism;
 
 import io.shopfloor.job.Example1Plant.Timed;
-import io.shopfloor.job.JavaSerializableTypeInfo;
 import io.shopfloor.job.PostingJob;
 import io.shopfloor.job.machine.MachineInput;
 import io.shopfloor.job.machine.Rejected;
@@ -189,8 +188,8 @@ class DeterminismTest {
                 .withTimestampAssigner((input, previous) -> input.eventTime().toEpochMilli()));
 
         PostingJob.Outputs outputs = PostingJob.build(new PostingJob.Sources(machineInputs,
-                timed(env, plant.orderInputs, PostingJob.ORDER_INPUT_TYPE),
-                timed(env, plant.masterData, PostingJob.MASTER_DATA_TYPE)), RandomPlant.SETTINGS);
+                Timed.source(env, plant.orderInputs, PostingJob.ORDER_INPUT_TYPE),
+                Timed.source(env, plant.masterData, PostingJob.MASTER_DATA_TYPE)), RandomPlant.SETTINGS);
         CloseableIterator<PostedEntry> entries = outputs.entries().collectAsync();
         CloseableIterator<Rejected> machineRejections = outputs.machineRejections().collectAsync();
         CloseableIterator<Rejection> orderRejections = outputs.orderRejections().collectAsync();
@@ -213,14 +212,6 @@ class DeterminismTest {
         return values;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T> DataStream<T> timed(StreamExecutionEnvironment env, List<Timed<T>> values,
-                                           TypeInformation<T> type) {
-        return env.fromData(values, (TypeInformation<Timed<T>>) (TypeInformation) JavaSerializableTypeInfo.forClass(Timed.class))
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<Timed<T>>forMonotonousTimestamps()
-                        .withTimestampAssigner((timed, previous) -> timed.time()))
-                .map(Timed::value, type);
-    }
 
     private static int outputQuantity(List<LedgerEntry> entries, String operationNo) {
         return entries.stream()

@@ -124,33 +124,12 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback,
      * of aborted transactions are skipped, and an open transaction makes this wait (up to {@code timeout}).
      */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, boolean readCommitted, Duration timeout) {
-        IsolationLevel isolation = readCommitted ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            // assign() rather than subscribe(): no consumer group, no rebalance to wait for.
-            Set<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .collect(Collectors.toSet());
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("not at the end of " + topic + " after " + timeout + ": read "
-                            + records.size() + ", end offsets " + end);
-                }
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-            records.sort((a, b) -> a.partition() != b.partition()
-                    ? Integer.compare(a.partition(), b.partition())
-                    : Long.compare(a.offset(), b.offset()));
-            return records;
-        }
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        forEach(topic, readCommitted, timeout, records::add);
+        records.sort((a, b) -> a.partition() != b.partition()
+                ? Integer.compare(a.partition(), b.partition())
+                : Long.compare(a.offset(), b.offset()));
+        return records;
     }
 
     /**
