@@ -10,7 +10,7 @@ import io.shopfloor.job.kafka.AvroKafkaSerializer;
 import io.shopfloor.job.kafka.AvroRecordTypeInfo;
 import io.shopfloor.job.kafka.Decoded;
 import io.shopfloor.job.kafka.KafkaSinks;
-import io.shopfloor.job.kafka.KafkaTopics;
+import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.job.machine.MachineInput;
 import io.shopfloor.job.machine.MachineTimeline;
 import io.shopfloor.job.machine.ShiftCalendar;

@@ -1,8 +1,8 @@
 package io.shopfloor.job;
 
 import io.shopfloor.job.avro.AvroFixtures;
-import io.shopfloor.job.kafka.EmbeddedKafka;
-import io.shopfloor.job.kafka.KafkaTopics;
+import io.shopfloor.schema.EmbeddedKafka;
+import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.job.machine.MachineInput;
 import io.shopfloor.schema.ShopfloorSchemas;
 import io.shopfloor.schema.masterdata.CostingMethod;

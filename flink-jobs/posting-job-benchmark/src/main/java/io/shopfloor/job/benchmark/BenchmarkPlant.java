@@ -1,6 +1,6 @@
 package io.shopfloor.job.benchmark;
 
-import io.shopfloor.job.kafka.KafkaTopics;
+import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.schema.ShopfloorSchemas;
 import io.shopfloor.schema.masterdata.Item;
 import io.shopfloor.schema.masterdata.Location;

@@ -1,8 +1,8 @@
 package io.shopfloor.job.benchmark;
 
 import io.shopfloor.job.KafkaPostingJob;
-import io.shopfloor.job.kafka.EmbeddedKafka;
-import io.shopfloor.job.kafka.KafkaTopics;
+import io.shopfloor.schema.EmbeddedKafka;
+import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.schema.ShopfloorSchemas;
 import io.shopfloor.schema.common.DeadLetter;
 import io.shopfloor.schema.ledger.CapacityLedgerEntry;

@@ -1,5 +1,7 @@
 package io.shopfloor.job.kafka;
 
+import io.shopfloor.schema.KafkaTopics;
+import io.shopfloor.schema.EmbeddedKafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

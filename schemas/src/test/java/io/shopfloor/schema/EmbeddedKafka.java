@@ -1,4 +1,4 @@
-package io.shopfloor.job.kafka;
+package io.shopfloor.schema;
 
 import java.util.Collection;
 import java.util.HashSet;

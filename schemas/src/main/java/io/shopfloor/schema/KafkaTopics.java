@@ -1,4 +1,4 @@
-package io.shopfloor.job.kafka;
+package io.shopfloor.schema;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.shopfloor.job.kafka;
+package io.shopfloor.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
