@@ -376,19 +376,32 @@ public final class PostingJobBenchmark {
         Map<String, Long> itemEntryTypes = new TreeMap<>();
         Map<String, Long> deadLetterReasons = new TreeMap<>();
 
+        Map<String, OutputDigest> digests = new TreeMap<>();
+        for (String topic : List.of(KafkaTopics.LEDGER_CAPACITY_ENTRIES, KafkaTopics.LEDGER_ITEM_ENTRIES,
+                KafkaTopics.LEDGER_VALUE_ENTRIES, KafkaTopics.LEDGER_WAREHOUSE_ENTRIES,
+                KafkaTopics.LEDGER_ORDER_STATUS, KafkaTopics.DEAD_LETTERS, KafkaTopics.MACHINE_KPIS)) {
+            digests.put(topic, new OutputDigest());
+        }
         long capacity = kafka.forEach(KafkaTopics.LEDGER_CAPACITY_ENTRIES, true, timeout, r -> {
             CapacityLedgerEntry e = decode(capacityDecoder, r);
             output[0] = output[0].add(e.getOutputQuantity());
             output[1] = output[1].add(e.getScrapQuantity());
+            digests.get(KafkaTopics.LEDGER_CAPACITY_ENTRIES).add(r);
         });
-        long items = kafka.forEach(KafkaTopics.LEDGER_ITEM_ENTRIES, true, timeout,
-                r -> itemEntryTypes.merge(String.valueOf(decode(itemDecoder, r).getEntryType()), 1L, Long::sum));
-        long values = kafka.forEach(KafkaTopics.LEDGER_VALUE_ENTRIES, true, timeout, r -> { });
-        long warehouse = kafka.forEach(KafkaTopics.LEDGER_WAREHOUSE_ENTRIES, true, timeout, r -> { });
-        long statuses = kafka.forEach(KafkaTopics.LEDGER_ORDER_STATUS, true, timeout, r -> { });
+        long items = kafka.forEach(KafkaTopics.LEDGER_ITEM_ENTRIES, true, timeout, r -> {
+            itemEntryTypes.merge(String.valueOf(decode(itemDecoder, r).getEntryType()), 1L, Long::sum);
+            digests.get(KafkaTopics.LEDGER_ITEM_ENTRIES).add(r);
+        });
+        long values = kafka.forEach(KafkaTopics.LEDGER_VALUE_ENTRIES, true, timeout,
+                digests.get(KafkaTopics.LEDGER_VALUE_ENTRIES)::add);
+        long warehouse = kafka.forEach(KafkaTopics.LEDGER_WAREHOUSE_ENTRIES, true, timeout,
+                digests.get(KafkaTopics.LEDGER_WAREHOUSE_ENTRIES)::add);
+        long statuses = kafka.forEach(KafkaTopics.LEDGER_ORDER_STATUS, true, timeout,
+                digests.get(KafkaTopics.LEDGER_ORDER_STATUS)::add);
         long deadLetters = kafka.forEach(KafkaTopics.DEAD_LETTERS, true, timeout, r -> {
             DeadLetter d = decode(deadLetterDecoder, r);
             deadLetterReasons.merge(d.getStage() + "/" + d.getReasonCode(), 1L, Long::sum);
+            digests.get(KafkaTopics.DEAD_LETTERS).add(r);
         });
         System.out.printf("ledger entries      %,d in all (read_committed): capacity %,d, item %,d %s, value %,d,"
                         + " warehouse %,d, order status %,d%n", capacity + items + values + warehouse + statuses,
@@ -400,8 +413,11 @@ public final class PostingJobBenchmark {
                 produced.goodCounted(), output[1].stripTrailingZeros().toPlainString(), produced.scrapCounted(),
                 complete ? "complete" : "INCOMPLETE");
         System.out.printf("dead letters        %,d %s%n", deadLetters, deadLetterReasons);
-        long kpis = kafka.forEach(KafkaTopics.MACHINE_KPIS, false, timeout, r -> { });
+        long kpis = kafka.forEach(KafkaTopics.MACHINE_KPIS, false, timeout, digests.get(KafkaTopics.MACHINE_KPIS)::add);
         System.out.printf("machine KPIs        %,d (at least once)%n", kpis);
+        // Same seed, same day, same job semantics: same digests (the plant's dates follow the wall clock).
+        System.out.printf("output digests      %s%n", digests.entrySet().stream()
+                .map(d -> d.getKey() + " " + d.getValue().hex()).collect(Collectors.joining(", ")));
 
         // Exactly-once sinks: everything written must be committed once the job has finished.
         long uncommitted = 0;
