@@ -9,11 +9,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.MissingSchemaException;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -45,6 +49,8 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
 
     private final AvroRecordSerializer<T> avro;
     private transient Map<Long, Schema> writerSchemas; // by fingerprint, built on first use
+    private transient Map<Long, DatumReader<T>> readers; // by writer fingerprint, built on first use
+    private transient BinaryDecoder decoder; // reused: one per record would be garbage on the hot path
 
     public AvroKafkaDeserializer(Class<T> type) {
         this.avro = new AvroRecordSerializer<>(Objects.requireNonNull(type, "type"));
@@ -62,9 +68,12 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
             return deadLetter(message, NULL_PAYLOAD, "record value is null");
         }
         try {
-            checkDeclaredLengths(value);
-            return Decoded.ofRecord(avro.decode(value),
-                    message.topic(), message.partition(), message.offset(), message.timestamp());
+            Long fingerprint = fingerprint(value);
+            Schema writer = fingerprint == null ? null : writerSchemas().get(fingerprint);
+            // Without a known writer schema the message decoder says what is wrong (header, unknown schema).
+            T record = writer == null ? avro.decode(value) : decodeBody(value, fingerprint, writer);
+            return Decoded.ofRecord(record, message.topic(), message.partition(), message.offset(),
+                    message.timestamp());
         } catch (MissingSchemaException e) {
             return deadLetter(message, UNKNOWN_SCHEMA, describe(e));
         } catch (IOException | RuntimeException e) {
@@ -94,18 +103,36 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
     }
 
     /**
-     * Avro allocates a string's or bytes' declared length before reading it, so a few corrupt bytes declaring
+     * Decodes the body after a single-object header whose writer schema is known, as
+     * {@link ShopfloorSchemas#decoder} would (the same datum reader from writer to reader schema), but from the
+     * array directly rather than through streams.
+     *
+     * <p>Avro allocates a string's or bytes' declared length before reading it, so a few corrupt bytes declaring
      * a 1 GB string would kill the TaskManager (OutOfMemoryError), and again after every restart. Skipping
      * through the body first checks each declared length against the bytes really there, allocating nothing
-     * (EOFException if one does not fit). Payloads without a known header are left to the decoder to report.
+     * (EOFException if one does not fit).
      */
-    private void checkDeclaredLengths(byte[] value) throws IOException {
-        Long fingerprint = fingerprint(value);
-        Schema writer = fingerprint == null ? null : writerSchemas().get(fingerprint);
-        if (writer != null) {
-            GenericDatumReader.skip(writer,
-                    DecoderFactory.get().binaryDecoder(value, HEADER_LENGTH, value.length - HEADER_LENGTH, null));
+    private T decodeBody(byte[] value, long fingerprint, Schema writer) throws IOException {
+        decoder = DecoderFactory.get().binaryDecoder(value, HEADER_LENGTH, value.length - HEADER_LENGTH, decoder);
+        GenericDatumReader.skip(writer, decoder);
+        decoder = DecoderFactory.get().binaryDecoder(value, HEADER_LENGTH, value.length - HEADER_LENGTH, decoder);
+        try {
+            return reader(fingerprint, writer).read(null, decoder);
+        } catch (IOException e) {
+            throw new AvroRuntimeException("Decoding datum failed", e); // as the message decoder reports it
         }
+    }
+
+    private DatumReader<T> reader(long fingerprint, Schema writer) {
+        if (readers == null) {
+            readers = new HashMap<>();
+        }
+        return readers.computeIfAbsent(fingerprint, f -> {
+            SpecificData model = SpecificData.getForClass(avro.type()); // carries the decimal/time conversions
+            @SuppressWarnings("unchecked")
+            DatumReader<T> reader = (DatumReader<T>) model.createDatumReader(writer, model.getSchema(avro.type()));
+            return reader;
+        });
     }
 
     private Map<Long, Schema> writerSchemas() {
