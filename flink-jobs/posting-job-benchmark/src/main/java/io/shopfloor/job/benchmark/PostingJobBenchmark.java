@@ -161,8 +161,9 @@ public final class PostingJobBenchmark {
             double consumerSeconds = sorted[1];
             double consumerRate = produced.readings() / consumerSeconds;
             System.out.printf("plain consumer      %,d readings decoded in %.2f s: %,.0f readings/s (median of %.2f,"
-                            + " %.2f and %.2f s; cold pass %.2f s); %s%n", produced.readings(), consumerSeconds,
-                    consumerRate, passes[0], passes[1], passes[2], cold, consumerSample);
+                            + " %.2f and %.2f s; cold pass %.2f s); %s; %.1f µs CPU per reading%n",
+                    produced.readings(), consumerSeconds, consumerRate, passes[0], passes[1], passes[2], cold,
+                    consumerSample, consumerSample.cpuMicrosPer(passes.length * produced.readings()));
 
             long machineInputs = produced.readings() + produced.stateChanges() + produced.operationEvents();
             JobRun job = runJob(bootstrap, options, machineInputs);
@@ -178,8 +179,9 @@ public final class PostingJobBenchmark {
                     steady.firstInputSeconds(), steady.lastInputSeconds() - steady.firstInputSeconds(),
                     job.seconds() - steady.lastInputSeconds());
             System.out.printf("sustained           %,.0f readings/s into the machine stage while %.0f%% to %.0f%% of"
-                            + " its inputs came in (%,d inputs in %.2f s); %s%n", steady.rate(),
-                    Steady.FROM * 100, Steady.TO * 100, steady.inputs(), steady.seconds(), steady.load());
+                            + " its inputs came in (%,d inputs in %.2f s); %s; %.1f µs CPU per reading%n",
+                    steady.rate(), Steady.FROM * 100, Steady.TO * 100, steady.inputs(), steady.seconds(),
+                    steady.load(), steady.load().cpuMicrosPer(steady.inputs()));
             System.out.printf("ratio job/consumer  %.2f sustained, %.2f submission to finish (target: 100,000"
                     + " readings/s or more through the job, ratio 0.5 or more)%n", steady.rate() / consumerRate,
                     jobRate / consumerRate);
@@ -449,6 +451,11 @@ public final class PostingJobBenchmark {
         private final long[] system = systemJiffies();
 
         record Sample(double seconds, double processCores, double systemBusy, double steal, double gcSeconds) {
+            /** CPU time of this JVM per item, in microseconds: less sensitive to other load than a rate. */
+            double cpuMicrosPer(long items) {
+                return processCores * seconds * 1e6 / items;
+            }
+
             @Override
             public String toString() {
                 return String.format("load: this JVM %.2f cores, machine %s busy (%s steal), GC %.2f s", processCores,
