@@ -4,7 +4,6 @@ import io.shopfloor.schema.ShopfloorSchemas;
 import io.shopfloor.schema.common.DeadLetter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
@@ -49,7 +47,9 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
 
     private final AvroRecordSerializer<T> avro;
     private transient Map<Long, Schema> writerSchemas; // by fingerprint, built on first use
-    private transient Map<Long, DatumReader<T>> readers; // by writer fingerprint, built on first use
+    private transient Map<Long, GenericDatumReader<T>> readers; // by writer fingerprint, built on first use
+    private transient long lastFingerprint; // nearly every record has the writer schema of the one before
+    private transient GenericDatumReader<T> lastReader;
     private transient BinaryDecoder decoder; // reused: one per record would be garbage on the hot path
 
     public AvroKafkaDeserializer(Class<T> type) {
@@ -68,10 +68,9 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
             return deadLetter(message, NULL_PAYLOAD, "record value is null");
         }
         try {
-            Long fingerprint = fingerprint(value);
-            Schema writer = fingerprint == null ? null : writerSchemas().get(fingerprint);
+            GenericDatumReader<T> reader = hasHeader(value) ? reader(fingerprintOf(value)) : null;
             // Without a known writer schema the message decoder says what is wrong (header, unknown schema).
-            T record = writer == null ? avro.decode(value) : decodeBody(value, fingerprint, writer);
+            T record = reader == null ? avro.decode(value) : decodeBody(value, reader);
             return Decoded.ofRecord(record, message.topic(), message.partition(), message.offset(),
                     message.timestamp());
         } catch (MissingSchemaException e) {
@@ -112,27 +111,41 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
      * through the body first checks each declared length against the bytes really there, allocating nothing
      * (EOFException if one does not fit).
      */
-    private T decodeBody(byte[] value, long fingerprint, Schema writer) throws IOException {
+    private T decodeBody(byte[] value, GenericDatumReader<T> reader) throws IOException {
         decoder = DecoderFactory.get().binaryDecoder(value, HEADER_LENGTH, value.length - HEADER_LENGTH, decoder);
-        GenericDatumReader.skip(writer, decoder);
+        GenericDatumReader.skip(reader.getSchema(), decoder); // the writer schema
         decoder = DecoderFactory.get().binaryDecoder(value, HEADER_LENGTH, value.length - HEADER_LENGTH, decoder);
         try {
-            return reader(fingerprint, writer).read(null, decoder);
+            return reader.read(null, decoder);
         } catch (IOException e) {
             throw new AvroRuntimeException("Decoding datum failed", e); // as the message decoder reports it
         }
     }
 
-    private DatumReader<T> reader(long fingerprint, Schema writer) {
+    /** The datum reader from the writer schema of {@code fingerprint} to the record's; null if none is known. */
+    private GenericDatumReader<T> reader(long fingerprint) {
+        if (lastReader != null && fingerprint == lastFingerprint) {
+            return lastReader;
+        }
         if (readers == null) {
             readers = new HashMap<>();
         }
-        return readers.computeIfAbsent(fingerprint, f -> {
+        GenericDatumReader<T> reader = readers.get(fingerprint);
+        if (reader == null) {
+            Schema writer = writerSchemas().get(fingerprint);
+            if (writer == null) {
+                return null;
+            }
             SpecificData model = SpecificData.getForClass(avro.type()); // carries the decimal/time conversions
             @SuppressWarnings("unchecked")
-            DatumReader<T> reader = (DatumReader<T>) model.createDatumReader(writer, model.getSchema(avro.type()));
-            return reader;
-        });
+            GenericDatumReader<T> created =
+                    (GenericDatumReader<T>) model.createDatumReader(writer, model.getSchema(avro.type()));
+            readers.put(fingerprint, created);
+            reader = created;
+        }
+        lastFingerprint = fingerprint;
+        lastReader = reader;
+        return reader;
     }
 
     private Map<Long, Schema> writerSchemas() {
@@ -148,11 +161,20 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
 
     /** The fingerprint from a single-object header, or null when the bytes have none. */
     static Long fingerprint(byte[] value) {
-        if (value.length < HEADER_LENGTH
-                || value[0] != SINGLE_OBJECT_MARKER[0] || value[1] != SINGLE_OBJECT_MARKER[1]) {
-            return null;
+        return hasHeader(value) ? fingerprintOf(value) : null;
+    }
+
+    private static boolean hasHeader(byte[] value) {
+        return value.length >= HEADER_LENGTH
+                && value[0] == SINGLE_OBJECT_MARKER[0] && value[1] == SINGLE_OBJECT_MARKER[1];
+    }
+
+    private static long fingerprintOf(byte[] value) {
+        long fingerprint = 0;
+        for (int i = HEADER_LENGTH - 1; i >= 2; i--) { // little-endian
+            fingerprint = (fingerprint << 8) | (value[i] & 0xFF);
         }
-        return ByteBuffer.wrap(value, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        return fingerprint;
     }
 
     private static String describe(Exception e) {

@@ -204,8 +204,13 @@ public final class MachineTimeline implements Serializable {
             return MachineState.NO_SIGNAL;
         }
         if (state == MachineState.STOPPED) {
-            Instant stopEnd = pending.stream().filter(MachineSignal.StateChanged.class::isInstance)
-                    .map(MachineSignal::eventTime).findFirst().orElse(null);
+            Instant stopEnd = null;
+            for (MachineSignal signal : pending) { // a loop, not a stream: this runs for every slice of a stop
+                if (signal instanceof MachineSignal.StateChanged) {
+                    stopEnd = signal.eventTime();
+                    break;
+                }
+            }
             if (stopEnd != null && Duration.between(stateSince, stopEnd).compareTo(settings.microStopThreshold()) < 0) {
                 return stateBeforeStop; // a micro-stop stays run time
             }

@@ -25,7 +25,9 @@ import org.apache.flink.util.OutputTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Per machine (keyed by machine id): applies counter readings, states and operation events in event-time order
@@ -48,6 +50,12 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
     private transient MapState<String, CounterBaseline> baselines;
     private transient ValueState<MachineTimeline> timeline;
     private transient List<MachineInput> due;
+    /**
+     * The wake-up each machine last asked for. Registering it again costs a timer-queue lookup per instant, so it is
+     * skipped: a wake-up is always later than the instant that asks for it, so one asked for before has not fired.
+     * Not state: after a restore the map is empty, and registering again is merely redundant.
+     */
+    private transient Map<String, Long> wakeUps;
 
     public MachineSignalFunction(MachineTimeline.Settings settings, Duration allowedLateness) {
         this.settings = settings;
@@ -64,6 +72,7 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
         timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
                 new JavaSerializer<MachineTimeline>()));
         due = new ArrayList<>();
+        wakeUps = new HashMap<>();
     }
 
     @Override
@@ -123,8 +132,11 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
         // Without new input, the next window end becomes final one horizon later: wake up then.
         if (machine.needsTime()) {
             long finalUntil = timestamp - settings.horizonMillis();
-            ctx.timerService().registerEventTimeTimer(
-                    machine.windowEndAt(Instant.ofEpochMilli(finalUntil)).toEpochMilli() + settings.horizonMillis());
+            long wakeUp = machine.windowEndAt(Instant.ofEpochMilli(finalUntil)).toEpochMilli() + settings.horizonMillis();
+            Long asked = wakeUps.put(ctx.getCurrentKey(), wakeUp);
+            if (asked == null || asked != wakeUp) {
+                ctx.timerService().registerEventTimeTimer(wakeUp);
+            }
         }
     }
 

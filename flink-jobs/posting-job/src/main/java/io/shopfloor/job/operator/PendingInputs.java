@@ -94,7 +94,7 @@ final class PendingInputs {
 
     private void makeRoom() {
         int size = end - first;
-        if (first > 0 && size <= inputs.length / 2) {
+        if (first > 0 && size <= inputs.length / 4) {
             System.arraycopy(inputs, first, inputs, 0, size); // reuse the room released at the front
             Arrays.fill(inputs, size, end, null);
         } else {
