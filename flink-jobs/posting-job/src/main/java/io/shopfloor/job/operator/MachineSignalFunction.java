@@ -1,6 +1,5 @@
 package io.shopfloor.job.operator;
 
-import io.shopfloor.job.machine.CounterBaseline;
 import io.shopfloor.job.machine.CounterDelta;
 import io.shopfloor.job.machine.CounterDeltas;
 import io.shopfloor.job.machine.CounterReading;
@@ -11,11 +10,8 @@ import io.shopfloor.job.machine.Rejected;
 import io.shopfloor.job.machine.ReportedLine;
 import io.shopfloor.job.machine.Unattributed;
 import io.shopfloor.job.machine.WindowTotals;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.runtime.state.JavaSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -34,8 +30,8 @@ import java.util.Map;
  * behind the watermark, turns readings into deltas, and lets the {@link MachineTimeline} cut them into reported
  * lines. Late, invalid and unattributed input goes to {@link #REJECTED}; per-window totals to {@link #TOTALS}.
  *
- * <p>Held inputs wait in one sorted value per machine ({@link PendingInputs}), and only the earliest of them has an
- * event-time timer (the next one is registered when it fires), so the timer queue stays as small as the number of
+ * <p>Held inputs wait in one sorted value per machine ({@link PendingInputs}, kept with the counter baselines in
+ * {@link MachineInputs}), and only the earliest of them has an event-time timer (the next one is registered when it fires), so the timer queue stays as small as the number of
  * machines. Every instant with inputs, and every wake-up the timeline asks for, is still its own timer, in event
  * time order: what each one emits carries that instant as its timestamp, as downstream ordering expects.
  */
@@ -46,8 +42,7 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
     private final MachineTimeline.Settings settings;
     private final Duration allowedLateness;
 
-    private transient ValueState<PendingInputs> pending;
-    private transient MapState<String, CounterBaseline> baselines;
+    private transient ValueState<MachineInputs> inputs;
     private transient ValueState<MachineTimeline> timeline;
     private transient List<MachineInput> due;
     /**
@@ -64,11 +59,9 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-inputs",
-                PendingInputsSerializer.INSTANCE));
-        // Java serialization: these types are records and plain classes, which Kryo mishandles (references).
-        baselines = getRuntimeContext().getMapState(new MapStateDescriptor<>("counter-baselines",
-                StringSerializer.INSTANCE, new JavaSerializer<CounterBaseline>()));
+        inputs = getRuntimeContext().getState(new ValueStateDescriptor<>("machine-inputs",
+                MachineInputsSerializer.INSTANCE));
+        // Java serialization: the timeline is records and plain classes, which Kryo mishandles (references).
         timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
                 new JavaSerializer<MachineTimeline>()));
         due = new ArrayList<>();
@@ -85,39 +78,36 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
                         + allowedLateness + " behind the watermark " + Instant.ofEpochMilli(watermark));
             } else {
                 // Late but allowed: its time has passed, apply it now.
+                MachineInputs machineInputs = machineInputs();
                 MachineTimeline machine = timeline(ctx.getCurrentKey());
-                apply(input, machine, ctx);
+                apply(input, machineInputs, machine, ctx);
+                inputs.update(machineInputs);
                 timeline.update(machine);
             }
             return;
         }
-        PendingInputs inputs = pending.value();
-        if (inputs == null) {
-            inputs = new PendingInputs();
-        }
-        if (time < inputs.firstTime()) {
+        MachineInputs machineInputs = machineInputs();
+        if (time < machineInputs.held.firstTime()) {
             ctx.timerService().registerEventTimeTimer(time); // the new earliest: it wakes this machine up
         }
-        inputs.add(input);
-        pending.update(inputs);
+        machineInputs.held.add(input);
+        inputs.update(machineInputs);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ReportedLine> out) throws Exception {
         MachineTimeline machine = timeline(ctx.getCurrentKey());
-        PendingInputs inputs = pending.value();
-        if (inputs != null) {
+        MachineInputs machineInputs = inputs.value();
+        if (machineInputs != null) {
             due.clear();
-            inputs.release(timestamp, due);
+            machineInputs.held.release(timestamp, due);
             for (MachineInput input : due) {
-                apply(input, machine, ctx);
+                apply(input, machineInputs, machine, ctx);
             }
             due.clear();
-            if (inputs.isEmpty()) {
-                pending.clear();
-            } else {
-                pending.update(inputs);
-                ctx.timerService().registerEventTimeTimer(inputs.firstTime());
+            inputs.update(machineInputs);
+            if (!machineInputs.held.isEmpty()) {
+                ctx.timerService().registerEventTimeTimer(machineInputs.held.firstTime());
             }
         }
         MachineTimeline.Output output = machine.advanceTo(Instant.ofEpochMilli(timestamp));
@@ -140,16 +130,16 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
         }
     }
 
-    private void apply(MachineInput input, MachineTimeline machine, Context ctx) throws Exception {
+    private void apply(MachineInput input, MachineInputs machineInputs, MachineTimeline machine, Context ctx) {
         MachineSignal signal;
         if (input.reading() != null) {
             CounterReading reading = input.reading();
-            CounterDelta delta = CounterDeltas.apply(baselines.get(reading.counterName()), reading);
+            CounterDelta delta = CounterDeltas.apply(machineInputs.baselines.get(reading.counterName()), reading);
             if (delta.kind() == CounterDelta.Kind.INVALID) {
                 reject(ctx, input, Rejected.Reason.INVALID_COUNTER_VALUE, delta.detail());
                 return;
             }
-            baselines.put(reading.counterName(), delta.baseline());
+            machineInputs.baselines.put(reading.counterName(), delta.baseline());
             signal = delta.counts()
                     ? new MachineSignal.PartsCounted(reading.eventTime(), reading.kind(), delta.delta())
                     : new MachineSignal.Heartbeat(reading.eventTime());
@@ -160,6 +150,11 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
             reject(ctx, input, Rejected.Reason.LATE, "its time was already posted (until "
                     + machine.finalizedUntil() + ")");
         }
+    }
+
+    private MachineInputs machineInputs() throws Exception {
+        MachineInputs machineInputs = inputs.value();
+        return machineInputs != null ? machineInputs : new MachineInputs();
     }
 
     private MachineTimeline timeline(String machineId) throws Exception {
