@@ -31,6 +31,11 @@ public final class JobProgress implements MetricReporter {
         configuration.setString("metrics.reporter." + NAME + ".factory.class", Factory.class.getName());
     }
 
+    /** Forgets the counters of earlier jobs: call before submitting the next one. */
+    static void reset() {
+        COUNTERS.clear();
+    }
+
     /** Records taken in so far by every subtask of the operator (0 before it starts). */
     static long recordsIn() {
         long sum = 0;

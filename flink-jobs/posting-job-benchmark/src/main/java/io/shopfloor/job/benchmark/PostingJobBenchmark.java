@@ -9,12 +9,14 @@ import io.shopfloor.schema.ledger.CapacityLedgerEntry;
 import io.shopfloor.schema.ledger.ItemLedgerEntry;
 import io.shopfloor.schema.signal.MachineCounterReading;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.JobListener;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,7 +42,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -166,16 +167,19 @@ public final class PostingJobBenchmark {
                     produced.readings(), consumerSeconds, consumerRate, passes[0], passes[1], passes[2], cold,
                     consumerSample, consumerSample.cpuMicrosPer(passes.length * produced.readings()));
 
+            long clusterStarted = System.nanoTime();
+            MiniCluster cluster = startCluster(options);
+            System.out.printf("local cluster       started in %.1f s%n", (System.nanoTime() - clusterStarted) / 1e9);
             if (options.warmupReadings() > 0) {
-                warmUp(options);
+                warmUp(cluster, options);
             }
             long machineInputs = produced.readings() + produced.stateChanges() + produced.operationEvents();
-            JobRun job = runJob(bootstrap, options, machineInputs);
+            JobRun job = runJob(cluster, bootstrap, options, machineInputs);
+            cluster.closeAsync().get(60, TimeUnit.SECONDS);
             double jobRate = produced.readings() / job.seconds();
             System.out.printf("posting job         %,d readings in %.2f s (submission to finish; Flink net runtime"
-                            + " %.2f s; %.2f s with the MiniCluster start and stop): %,.0f readings/s; %s%n",
-                    produced.readings(), job.seconds(), job.netRuntimeSeconds(), job.executeSeconds(), jobRate,
-                    job.load());
+                            + " %.2f s): %,.0f readings/s; %s%n",
+                    produced.readings(), job.seconds(), job.netRuntimeSeconds(), jobRate, job.load());
             Steady steady = job.steady();
             System.out.printf("  of which          %.2f s until the first input reached the machine stage, %.2f s"
                             + " from there to the last, %.2f s from the last to the finish (the rest of the input"
@@ -195,19 +199,21 @@ public final class PostingJobBenchmark {
     }
 
     /**
-     * The job once over a smaller plant on a broker of its own, so that the measured run finds the job's code
-     * compiled, as the measured consumer passes find theirs after a cold pass: in a cold JVM the JIT compilers take
-     * a large share of the two cores while the job runs (sampled from /proc: more than the job's own threads). A
-     * long-running job pays that once; the steady state is what the target is about. Prints what the cold run did.
+     * The job once over a smaller plant on a broker of its own, on the same local cluster, so that the measured run
+     * finds the cluster's and the job's code compiled, as the measured consumer passes find theirs after a cold
+     * pass: in a cold JVM the JIT compilers take a large share of the two cores while the job runs (sampled from
+     * /proc: more than the job's own threads), and a second local cluster would bring its classes to compile
+     * again. A cluster and a long-running job pay that once; the steady state is what the target is about. Prints
+     * what the cold run did.
      */
-    static void warmUp(Options options) throws Exception {
+    static void warmUp(MiniCluster cluster, Options options) throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka().start()) {
             String bootstrap = kafka.bootstrapServers();
             KafkaTopics.createMissing(bootstrap, options.partitions(), (short) 1);
             kafka.awaitPartitions(KafkaTopics.ALL, Duration.ofSeconds(30));
             BenchmarkPlant.Produced produced = new BenchmarkPlant(options.warmupReadings(), options.machines(),
                     options.orders(), options.seed() + 1, Instant.now()).produceTo(bootstrap);
-            JobRun job = runJob(bootstrap, options,
+            JobRun job = runJob(cluster, bootstrap, options,
                     produced.readings() + produced.stateChanges() + produced.operationEvents());
             System.out.printf("warm-up run         %,d readings on a broker of its own in %.2f s (submission to"
                             + " finish): %,.0f readings/s; sustained %,.0f readings/s; %s; %.1f µs CPU per reading"
@@ -251,7 +257,7 @@ public final class PostingJobBenchmark {
         }
     }
 
-    record JobRun(double seconds, double netRuntimeSeconds, double executeSeconds, Load.Sample load, Steady steady) {
+    record JobRun(double seconds, double netRuntimeSeconds, Load.Sample load, Steady steady) {
     }
 
     /**
@@ -268,12 +274,29 @@ public final class PostingJobBenchmark {
     }
 
     /**
-     * The posting job, bounded, as {@code KafkaPostingJob.main} defines it, on a local MiniCluster; samples how many
-     * of the {@code machineInputs} its machine stage has taken in while it runs.
+     * The local cluster both job runs go to: one TaskManager with a slot per parallel subtask, as a local
+     * environment would start for each job, but started once, as a cluster runs before and after a job.
      */
-    static JobRun runJob(String bootstrap, Options options, long machineInputs) throws Exception {
+    static MiniCluster startCluster(Options options) throws Exception {
         Configuration configuration = new Configuration();
         JobProgress.configure(configuration, MACHINE_STAGE);
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(configuration)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(options.parallelism())
+                .withRandomPorts()
+                .build());
+        cluster.start();
+        return cluster;
+    }
+
+    /**
+     * The posting job, bounded, as {@code KafkaPostingJob.main} defines it, on the local cluster; samples how many
+     * of the {@code machineInputs} its machine stage has taken in while it runs.
+     */
+    static JobRun runJob(MiniCluster cluster, String bootstrap, Options options, long machineInputs)
+            throws Exception {
+        Configuration configuration = new Configuration();
         Path checkpoints = null;
         if (options.checkpointStorage().equals("filesystem")) {
             checkpoints = Files.createTempDirectory("posting-job-benchmark-checkpoints");
@@ -290,26 +313,17 @@ public final class PostingJobBenchmark {
         env.enableCheckpointing(options.checkpointMillis());
         KafkaPostingJob.Config defaults = KafkaPostingJob.Config.defaults(bootstrap);
         KafkaPostingJob.define(env, defaults.boundedTo("posting-job-benchmark", defaults.posting()), null);
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName("posting-job-benchmark");
 
-        AtomicLong submitted = new AtomicLong();
-        Load[] load = new Load[1];
-        env.registerJobListener(new JobListener() {
-            @Override
-            public void onJobSubmitted(JobClient jobClient, Throwable throwable) {
-                submitted.set(System.nanoTime());
-                load[0] = Load.start();
-            }
-
-            @Override
-            public void onJobExecuted(JobExecutionResult result, Throwable throwable) {
-            }
-        });
-        long started = System.nanoTime();
+        JobProgress.reset();
         Progress progress = new Progress(machineInputs);
-        JobExecutionResult result;
+        long submitted = System.nanoTime();
+        Load load = Load.start();
+        JobResult result;
         try {
-            JobClient client = env.executeAsync("posting-job-benchmark");
-            CompletableFuture<JobExecutionResult> finish = client.getJobExecutionResult();
+            JobID job = cluster.submitJob(graph).get().getJobID();
+            CompletableFuture<JobResult> finish = cluster.requestJobResult(job);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds());
             result = null;
             while (result == null) {
@@ -318,7 +332,7 @@ public final class PostingJobBenchmark {
                     result = finish.get(SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
                     if (System.nanoTime() > deadline) {
-                        client.cancel().get(30, TimeUnit.SECONDS);
+                        cluster.cancelJob(job).get(30, TimeUnit.SECONDS);
                         throw new IllegalStateException("the job did not finish within " + options.timeoutSeconds()
                                 + " s", e);
                     }
@@ -331,9 +345,13 @@ public final class PostingJobBenchmark {
             }
         }
         long finished = System.nanoTime();
-        Load.Sample sample = load[0].stop();
-        return new JobRun((finished - submitted.get()) / 1e9, result.getNetRuntime(TimeUnit.MILLISECONDS) / 1e3,
-                (finished - started) / 1e9, sample, progress.steady(submitted.get()));
+        Load.Sample sample = load.stop();
+        if (!result.isSuccess()) {
+            throw new IllegalStateException("the job failed", result.getSerializedThrowable()
+                    .map(t -> t.deserializeError(PostingJobBenchmark.class.getClassLoader())).orElse(null));
+        }
+        return new JobRun((finished - submitted) / 1e9, result.getNetRuntime() / 1e3, sample,
+                progress.steady(submitted));
     }
 
     /** Samples of the machine stage's input count: when it passed the steady-state marks, and the load between. */
