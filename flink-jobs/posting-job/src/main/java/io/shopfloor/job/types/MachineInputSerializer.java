@@ -9,9 +9,9 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -58,9 +58,9 @@ public final class MachineInputSerializer extends TypeSerializerSingleton<Machin
         if (input.reading() != null) {
             CounterReading r = input.reading();
             target.writeByte(READING);
-            StringValue.writeString(r.machineId(), target);
-            StringValue.writeString(r.counterName(), target);
-            StringValue.writeString(r.kind().name(), target);
+            writeString(r.machineId(), target);
+            writeString(r.counterName(), target);
+            writeString(r.kind().name(), target);
             target.writeLong(r.value());
             target.writeInt(r.widthBits());
             target.writeLong(r.bootEpoch());
@@ -69,31 +69,31 @@ public final class MachineInputSerializer extends TypeSerializerSingleton<Machin
         } else if (input.state() != null) {
             MachineSignal.StateChanged s = input.state();
             target.writeByte(STATE);
-            StringValue.writeString(input.machineId(), target);
+            writeString(input.machineId(), target);
             writeInstant(s.eventTime(), target);
-            StringValue.writeString(s.state().name(), target);
-            StringValue.writeString(s.stopCode(), target);
+            writeString(s.state().name(), target);
+            writeString(s.stopCode(), target);
         } else {
             MachineSignal.OperationChanged o = input.operation();
             target.writeByte(OPERATION);
-            StringValue.writeString(input.machineId(), target);
+            writeString(input.machineId(), target);
             writeInstant(o.eventTime(), target);
-            StringValue.writeString(o.type().name(), target);
-            StringValue.writeString(o.orderNo(), target);
+            writeString(o.type().name(), target);
+            writeString(o.orderNo(), target);
             target.writeInt(o.orderLineNo());
-            StringValue.writeString(o.operationNo(), target);
-            StringValue.writeString(o.activityCode(), target);
-            StringValue.writeString(o.operatorId(), target);
+            writeString(o.operationNo(), target);
+            writeString(o.activityCode(), target);
+            writeString(o.operatorId(), target);
         }
     }
 
     @Override
     public MachineInput deserialize(DataInputView source) throws IOException {
         byte kind = source.readByte();
-        String machineId = StringValue.readString(source);
+        String machineId = readString(source);
         if (kind == READING) {
-            String counterName = StringValue.readString(source);
-            CounterReading.CounterKind counterKind = CounterReading.CounterKind.valueOf(StringValue.readString(source));
+            String counterName = readString(source);
+            CounterReading.CounterKind counterKind = CounterReading.CounterKind.valueOf(readString(source));
             long value = source.readLong();
             int widthBits = source.readInt();
             long bootEpoch = source.readLong();
@@ -103,21 +103,21 @@ public final class MachineInputSerializer extends TypeSerializerSingleton<Machin
         }
         if (kind == STATE) {
             Instant eventTime = readInstant(source);
-            MachineState state = MachineState.valueOf(StringValue.readString(source));
+            MachineState state = MachineState.valueOf(readString(source));
             return MachineInput.of(machineId, new MachineSignal.StateChanged(eventTime, state,
-                    StringValue.readString(source)));
+                    readString(source)));
         }
         if (kind != OPERATION) {
             throw new IOException("not a machine input: kind " + kind);
         }
         Instant eventTime = readInstant(source);
         MachineSignal.OperationChanged.Type type =
-                MachineSignal.OperationChanged.Type.valueOf(StringValue.readString(source));
-        String orderNo = StringValue.readString(source);
+                MachineSignal.OperationChanged.Type.valueOf(readString(source));
+        String orderNo = readString(source);
         int orderLineNo = source.readInt();
-        String operationNo = StringValue.readString(source);
-        String activityCode = StringValue.readString(source);
-        String operatorId = StringValue.readString(source);
+        String operationNo = readString(source);
+        String activityCode = readString(source);
+        String operatorId = readString(source);
         return MachineInput.of(machineId, new MachineSignal.OperationChanged(eventTime, type, orderNo, orderLineNo,
                 operationNo, activityCode, operatorId));
     }
@@ -130,6 +130,30 @@ public final class MachineInputSerializer extends TypeSerializerSingleton<Machin
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
         serialize(deserialize(source), target);
+    }
+
+    /**
+     * A string as its UTF-8 bytes after their count (-1 for null): one bulk copy each way. Flink's string format
+     * goes character by character, which showed in profiles of checkpoints holding many inputs.
+     */
+    static void writeString(String value, DataOutputView target) throws IOException {
+        if (value == null) {
+            target.writeInt(-1);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        target.writeInt(bytes.length);
+        target.write(bytes);
+    }
+
+    static String readString(DataInputView source) throws IOException {
+        int length = source.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        source.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     static void writeInstant(Instant instant, DataOutputView target) throws IOException {

@@ -10,7 +10,6 @@ import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.runtime.state.JavaSerializer;
-import org.apache.flink.types.StringValue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -65,36 +64,36 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
         if (input instanceof OrderInput.MachineLine machine) {
             target.writeByte(MACHINE_LINE);
             ReportedLine l = machine.line();
-            StringValue.writeString(l.sourceId(), target);
-            StringValue.writeString(l.kind().name(), target);
-            StringValue.writeString(l.machineId(), target);
-            StringValue.writeString(l.orderNo(), target);
+            MachineInputSerializer.writeString(l.sourceId(), target);
+            MachineInputSerializer.writeString(l.kind().name(), target);
+            MachineInputSerializer.writeString(l.machineId(), target);
+            MachineInputSerializer.writeString(l.orderNo(), target);
             target.writeInt(l.orderLineNo());
-            StringValue.writeString(l.operationNo(), target);
+            MachineInputSerializer.writeString(l.operationNo(), target);
             writeInstant(l.startingTime(), target);
             writeInstant(l.endingTime(), target);
             target.writeBoolean(l.postingDate() != null);
             if (l.postingDate() != null) {
                 target.writeLong(l.postingDate().toEpochDay());
             }
-            StringValue.writeString(l.workShiftCode(), target);
+            MachineInputSerializer.writeString(l.workShiftCode(), target);
             BigDecSerializer.INSTANCE.serialize(l.setupMinutes(), target);
             BigDecSerializer.INSTANCE.serialize(l.runMinutes(), target);
             BigDecSerializer.INSTANCE.serialize(l.stopMinutes(), target);
-            StringValue.writeString(l.stopCode(), target);
+            MachineInputSerializer.writeString(l.stopCode(), target);
             target.writeLong(l.outputQuantity());
             target.writeLong(l.scrapQuantity());
             target.writeBoolean(l.finished());
-            StringValue.writeString(l.operatorId(), target);
+            MachineInputSerializer.writeString(l.operatorId(), target);
         } else if (input instanceof OrderInput.Totals totals) {
             target.writeByte(TOTALS);
             WindowTotals t = totals.totals();
-            StringValue.writeString(t.machineId(), target);
+            MachineInputSerializer.writeString(t.machineId(), target);
             writeInstant(t.from(), target);
             writeInstant(t.to(), target);
-            StringValue.writeString(t.orderNo(), target);
+            MachineInputSerializer.writeString(t.orderNo(), target);
             target.writeInt(t.orderLineNo());
-            StringValue.writeString(t.operationNo(), target);
+            MachineInputSerializer.writeString(t.operationNo(), target);
             target.writeLong(t.goodParts());
             target.writeLong(t.scrapParts());
             target.writeLong(t.setupMillis());
@@ -112,35 +111,35 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
     public OrderInput deserialize(DataInputView source) throws IOException {
         byte kind = source.readByte();
         if (kind == MACHINE_LINE) {
-            String sourceId = StringValue.readString(source);
-            ReportedLine.Kind lineKind = ReportedLine.Kind.valueOf(StringValue.readString(source));
-            String machineId = StringValue.readString(source);
-            String orderNo = StringValue.readString(source);
+            String sourceId = MachineInputSerializer.readString(source);
+            ReportedLine.Kind lineKind = ReportedLine.Kind.valueOf(MachineInputSerializer.readString(source));
+            String machineId = MachineInputSerializer.readString(source);
+            String orderNo = MachineInputSerializer.readString(source);
             int orderLineNo = source.readInt();
-            String operationNo = StringValue.readString(source);
+            String operationNo = MachineInputSerializer.readString(source);
             Instant startingTime = readInstant(source);
             Instant endingTime = readInstant(source);
             LocalDate postingDate = source.readBoolean() ? LocalDate.ofEpochDay(source.readLong()) : null;
-            String workShiftCode = StringValue.readString(source);
+            String workShiftCode = MachineInputSerializer.readString(source);
             BigDecimal setupMinutes = BigDecSerializer.readBigDecimal(source);
             BigDecimal runMinutes = BigDecSerializer.readBigDecimal(source);
             BigDecimal stopMinutes = BigDecSerializer.readBigDecimal(source);
-            String stopCode = StringValue.readString(source);
+            String stopCode = MachineInputSerializer.readString(source);
             long outputQuantity = source.readLong();
             long scrapQuantity = source.readLong();
             boolean finished = source.readBoolean();
-            String operatorId = StringValue.readString(source);
+            String operatorId = MachineInputSerializer.readString(source);
             return new OrderInput.MachineLine(new ReportedLine(sourceId, lineKind, machineId, orderNo, orderLineNo,
                     operationNo, startingTime, endingTime, postingDate, workShiftCode, setupMinutes, runMinutes,
                     stopMinutes, stopCode, outputQuantity, scrapQuantity, finished, operatorId));
         }
         if (kind == TOTALS) {
-            String machineId = StringValue.readString(source);
+            String machineId = MachineInputSerializer.readString(source);
             Instant from = readInstant(source);
             Instant to = readInstant(source);
-            String orderNo = StringValue.readString(source);
+            String orderNo = MachineInputSerializer.readString(source);
             int orderLineNo = source.readInt();
-            String operationNo = StringValue.readString(source);
+            String operationNo = MachineInputSerializer.readString(source);
             return new OrderInput.Totals(new WindowTotals(machineId, from, to, orderNo, orderLineNo, operationNo,
                     source.readLong(), source.readLong(), source.readLong(), source.readLong(), source.readLong(),
                     source.readLong(), source.readLong()));
