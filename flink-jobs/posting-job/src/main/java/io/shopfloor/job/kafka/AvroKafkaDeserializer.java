@@ -47,9 +47,9 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
 
     private final AvroRecordSerializer<T> avro;
     private transient Map<Long, Schema> writerSchemas; // by fingerprint, built on first use
-    private transient Map<Long, GenericDatumReader<T>> readers; // by writer fingerprint, built on first use
+    private transient Map<Long, WriterSchema<T>> readers; // by writer fingerprint, built on first use
     private transient long lastFingerprint; // nearly every record has the writer schema of the one before
-    private transient GenericDatumReader<T> lastReader;
+    private transient WriterSchema<T> lastReader;
     private transient BinaryDecoder decoder; // reused: one per record would be garbage on the hot path
 
     public AvroKafkaDeserializer(Class<T> type) {
@@ -68,7 +68,7 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
             return deadLetter(message, NULL_PAYLOAD, "record value is null");
         }
         try {
-            GenericDatumReader<T> reader = hasHeader(value) ? reader(fingerprintOf(value)) : null;
+            WriterSchema<T> reader = hasHeader(value) ? reader(fingerprintOf(value)) : null;
             // Without a known writer schema the message decoder says what is wrong (header, unknown schema).
             T record = reader == null ? avro.decode(value) : decodeBody(value, reader);
             return Decoded.ofRecord(record, message.topic(), message.partition(), message.offset(),
@@ -111,26 +111,26 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
      * through the body first checks each declared length against the bytes really there, allocating nothing
      * (EOFException if one does not fit).
      */
-    private T decodeBody(byte[] value, GenericDatumReader<T> reader) throws IOException {
+    private T decodeBody(byte[] value, WriterSchema<T> writer) throws IOException {
         decoder = DecoderFactory.get().binaryDecoder(value, HEADER_LENGTH, value.length - HEADER_LENGTH, decoder);
-        GenericDatumReader.skip(reader.getSchema(), decoder); // the writer schema
+        writer.skipper().skip(decoder);
         decoder = DecoderFactory.get().binaryDecoder(value, HEADER_LENGTH, value.length - HEADER_LENGTH, decoder);
         try {
-            return reader.read(null, decoder);
+            return writer.reader().read(null, decoder);
         } catch (IOException e) {
             throw new AvroRuntimeException("Decoding datum failed", e); // as the message decoder reports it
         }
     }
 
-    /** The datum reader from the writer schema of {@code fingerprint} to the record's; null if none is known. */
-    private GenericDatumReader<T> reader(long fingerprint) {
+    /** How to skip and read a body of the writer schema of {@code fingerprint}; null if none is known. */
+    private WriterSchema<T> reader(long fingerprint) {
         if (lastReader != null && fingerprint == lastFingerprint) {
             return lastReader;
         }
         if (readers == null) {
             readers = new HashMap<>();
         }
-        GenericDatumReader<T> reader = readers.get(fingerprint);
+        WriterSchema<T> reader = readers.get(fingerprint);
         if (reader == null) {
             Schema writer = writerSchemas().get(fingerprint);
             if (writer == null) {
@@ -138,10 +138,10 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
             }
             SpecificData model = SpecificData.getForClass(avro.type()); // carries the decimal/time conversions
             @SuppressWarnings("unchecked")
-            GenericDatumReader<T> created =
+            GenericDatumReader<T> datumReader =
                     (GenericDatumReader<T>) model.createDatumReader(writer, model.getSchema(avro.type()));
-            readers.put(fingerprint, created);
-            reader = created;
+            reader = new WriterSchema<>(AvroSkipper.of(writer), datumReader);
+            readers.put(fingerprint, reader);
         }
         lastFingerprint = fingerprint;
         lastReader = reader;
@@ -183,6 +183,10 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
             detail.append(" (caused by ").append(e.getCause()).append(')');
         }
         return detail.toString();
+    }
+
+    /** What one writer schema needs: a skipper that checks declared lengths, and the reader into the record. */
+    private record WriterSchema<T>(AvroSkipper skipper, GenericDatumReader<T> reader) {
     }
 
     @Override

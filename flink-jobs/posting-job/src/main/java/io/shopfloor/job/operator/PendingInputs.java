@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One machine's inputs held until the watermark passes them, kept in {@link MachineInput#EVENT_ORDER} as they
  * arrive: a sorted array with a moving start, since inputs mostly arrive in order (one comparison each) and leave
- * from the front. Their release order therefore does not depend on their arrival.
+ * from the front. Their release order therefore does not depend on their arrival. Equal inputs (a repeated message)
+ * keep their arrival order, which cannot matter: they are equal.
  */
 final class PendingInputs {
     private MachineInput[] inputs;
@@ -46,13 +47,40 @@ final class PendingInputs {
         if (end == inputs.length) {
             makeRoom();
         }
-        int at = end;
-        while (at > first && MachineInput.EVENT_ORDER.compare(inputs[at - 1], input) > 0) {
-            at--;
-        }
+        int at = insertionPoint(input);
         System.arraycopy(inputs, at, inputs, at + 1, end - at);
         inputs[at] = input;
         end++;
+    }
+
+    /**
+     * Where {@code input} goes: after every held input not later than it. Searched from the end, in growing steps
+     * and then by halves, because most inputs go last, and the others usually only behind the few held inputs of a
+     * topic read further ahead (a replay reads a machine's state changes long before its readings).
+     */
+    private int insertionPoint(MachineInput input) {
+        if (end == first || MachineInput.EVENT_ORDER.compare(inputs[end - 1], input) <= 0) {
+            return end;
+        }
+        int later = end - 1; // inputs[later] is later than the input
+        int step = 1;
+        int notLater = later - step; // candidate: not later than the input
+        while (notLater >= first && MachineInput.EVENT_ORDER.compare(inputs[notLater], input) > 0) {
+            later = notLater;
+            step *= 2;
+            notLater = later - step;
+        }
+        int low = Math.max(notLater + 1, first); // everything before low is not later than the input
+        int high = later; // inputs[high] is later
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (MachineInput.EVENT_ORDER.compare(inputs[middle], input) > 0) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 
     /** Moves the inputs of event time {@code time} (epoch millis) or earlier to {@code due}, in event order. */

@@ -70,6 +70,29 @@ class PendingInputsTest {
     }
 
     @Test
+    void keepsEventOrderWhenInputsArriveFarAheadOrBehind() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        PendingInputs pending = new PendingInputs();
+        List<MachineInput> all = new ArrayList<>();
+        // State changes from a topic read ahead, then readings in order, now and then one behind by a random amount.
+        for (int second = 500; second < 600; second += 7) {
+            MachineInput ahead = state(second);
+            pending.add(ahead);
+            all.add(ahead);
+        }
+        for (int second = 0; second < 700; second++) {
+            int at = random.nextInt(10) == 0 ? Math.max(0, second - random.nextInt(300)) : second;
+            MachineInput input = reading(random.nextBoolean() ? "good" : "scrap", at);
+            pending.add(input);
+            all.add(input);
+        }
+        all.sort(MachineInput.EVENT_ORDER);
+        List<MachineInput> released = new ArrayList<>();
+        pending.release(ms(10_000), released);
+        assertEquals(all, released);
+    }
+
+    @Test
     void aCopyIsIndependent() {
         PendingInputs pending = new PendingInputs();
         pending.add(reading("good", 1));
