@@ -78,7 +78,8 @@ public final class MachineInputsSerializer extends TypeSerializerSingleton<Machi
             String counterName = StringValue.readString(source);
             long value = source.readLong();
             long bootEpoch = source.readLong();
-            Instant eventTime = source.readBoolean() ? Instant.ofEpochSecond(source.readLong(), source.readInt()) : null;
+            Instant eventTime = source.readBoolean()
+                    ? Instant.ofEpochSecond(source.readLong(), source.readInt()) : null;
             baselines.put(counterName, new CounterBaseline(value, bootEpoch, eventTime));
         }
         return new MachineInputs(held, baselines);

@@ -31,9 +31,10 @@ import java.util.Map;
  * lines. Late, invalid and unattributed input goes to {@link #REJECTED}; per-window totals to {@link #TOTALS}.
  *
  * <p>Held inputs wait in one sorted value per machine ({@link PendingInputs}, kept with the counter baselines in
- * {@link MachineInputs}), and only the earliest of them has an event-time timer (the next one is registered when it fires), so the timer queue stays as small as the number of
- * machines. Every instant with inputs, and every wake-up the timeline asks for, is still its own timer, in event
- * time order: what each one emits carries that instant as its timestamp, as downstream ordering expects.
+ * {@link MachineInputs}), and only the earliest of them has an event-time timer (the next one is registered when
+ * it fires), so the timer queue stays as small as the number of machines. Every instant with inputs, and every
+ * wake-up the timeline asks for, is still its own timer, in event time order: what each one emits carries that
+ * instant as its timestamp, as downstream ordering expects.
  */
 public class MachineSignalFunction extends KeyedProcessFunction<String, MachineInput, ReportedLine> {
     public static final OutputTag<Rejected> REJECTED = new OutputTag<>("machine-rejected") { };
@@ -122,7 +123,8 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
         // Without new input, the next window end becomes final one horizon later: wake up then.
         if (machine.needsTime()) {
             long finalUntil = timestamp - settings.horizonMillis();
-            long wakeUp = machine.windowEndAt(Instant.ofEpochMilli(finalUntil)).toEpochMilli() + settings.horizonMillis();
+            long wakeUp = machine.windowEndAt(Instant.ofEpochMilli(finalUntil)).toEpochMilli()
+                    + settings.horizonMillis();
             Long asked = wakeUps.put(ctx.getCurrentKey(), wakeUp);
             if (asked == null || asked != wakeUp) {
                 ctx.timerService().registerEventTimeTimer(wakeUp);

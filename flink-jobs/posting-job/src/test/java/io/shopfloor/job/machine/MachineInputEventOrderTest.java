@@ -41,8 +41,8 @@ class MachineInputEventOrderTest {
         }
         for (MachineInput a : inputs) {
             for (MachineInput b : inputs) {
-                assertEquals(Integer.signum(CHAINED.compare(a, b)), Integer.signum(MachineInput.EVENT_ORDER.compare(a, b)),
-                        () -> a + " vs " + b);
+                assertEquals(Integer.signum(CHAINED.compare(a, b)),
+                        Integer.signum(MachineInput.EVENT_ORDER.compare(a, b)), () -> a + " vs " + b);
             }
         }
         List<MachineInput> sorted = new ArrayList<>(inputs);
