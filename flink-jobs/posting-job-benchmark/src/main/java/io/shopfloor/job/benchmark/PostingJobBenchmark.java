@@ -227,7 +227,7 @@ public final class PostingJobBenchmark {
             env.getConfig().enableObjectReuse();
         }
         KafkaPostingJob.Config defaults = KafkaPostingJob.Config.defaults(bootstrap);
-        KafkaPostingJob.define(env, defaults.boundedTo("posting-job-benchmark", defaults.posting()), null);
+        KafkaPostingJob.define(env, defaults.boundedTo("posting-job-benchmark", defaults.posting()));
 
         AtomicLong submitted = new AtomicLong();
         Load[] load = new Load[1];
