@@ -101,7 +101,7 @@ SELECT order_no,
                 WHEN entry_type = 'DIRECT_COST' THEN -cost_amount_actual
                 ELSE 0 END) AS wip_amount
 FROM value_entry
-WHERE order_no <> ''
+WHERE coalesce(order_no, '') <> ''
 GROUP BY order_no;
 
 -- Capacity ledger per work or machine center and day (times in the center's capacity unit).

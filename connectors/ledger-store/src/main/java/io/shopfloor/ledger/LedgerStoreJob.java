@@ -23,14 +23,19 @@ public final class LedgerStoreJob {
     /** Attaches the ledger store's sinks to the job's streams. */
     public static void attach(PostingJob.Outputs outputs, DataStream<DeadLetter> deadLetters,
                               LedgerStoreSink.Settings settings) {
+        attach(outputs, settings);
+        deadLetters.sinkTo(new LedgerStoreSink<>(settings, StoreRows::of))
+                .name("ledger store: dead letters").uid("ledger-store-dead-letters");
+    }
+
+    /** Attaches the sinks of the job's own outputs (entries, cost plans, machine KPIs). */
+    public static void attach(PostingJob.Outputs outputs, LedgerStoreSink.Settings settings) {
         outputs.entries().sinkTo(new LedgerStoreSink<>(settings, StoreRows::of))
                 .name("ledger store: entries").uid("ledger-store-entries");
         outputs.costPlans().sinkTo(new LedgerStoreSink<>(settings, StoreRows::of))
                 .name("ledger store: cost plans").uid("ledger-store-cost-plans");
         outputs.machineKpis().sinkTo(new LedgerStoreSink<>(settings, StoreRows::of))
                 .name("ledger store: machine KPIs").uid("ledger-store-machine-kpis");
-        deadLetters.sinkTo(new LedgerStoreSink<>(settings, StoreRows::of))
-                .name("ledger store: dead letters").uid("ledger-store-dead-letters");
     }
 
     /**
