@@ -14,7 +14,7 @@ import java.util.List;
  * last one being the SHA-256 of all the others. Two rows with the same idempotency key and the same hash are the same
  * posting; with different hashes, a conflict.
  */
-public record StoreRow(LedgerTable table, List<String> values) {
+public record StoreRow(LedgerTable table, List<String> values) implements java.io.Serializable {
 
     public StoreRow {
         if (values.size() != table.columns().size()) {

@@ -14,8 +14,14 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.Map;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -122,6 +128,24 @@ class Example1LedgerStoreTest {
         assertEquals(List.of("item_ledger_entry 3", "production_order_cost_plan 2", "value_entry 7"), conflicts);
         assertTrue(replayed.query("SELECT replayed_content FROM posting_conflict WHERE ledger_table = 'value_entry' "
                 + "ORDER BY 1").get(0).contains("cost_amount_actual=-"), "the replayed content is kept for people");
+    }
+
+    @Test
+    void exportWritesTheLedgerBetweenTwoPostingDatesAsCsv(@TempDir Path directory) throws Exception {
+        try (Connection connection = ledger.connect(LedgerDatabase.ROLES.writer(), LedgerDatabase.ROLES.writerPassword())) {
+            assertEquals(Map.of("item_ledger_entry", 7L, "capacity_ledger_entry", 4L, "value_entry", 21L,
+                            "warehouse_entry", 0L),
+                    LedgerExport.export(connection, LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02"),
+                            directory));
+            assertEquals(Map.of("item_ledger_entry", 0L, "capacity_ledger_entry", 0L, "value_entry", 0L,
+                            "warehouse_entry", 0L),
+                    LedgerExport.export(connection, LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-31"),
+                            directory.resolve("march")));
+        }
+        List<String> items = Files.readAllLines(directory.resolve("item_ledger_entry.csv"));
+        assertEquals(8, items.size());
+        assertTrue(items.get(0).startsWith("entry_no,idempotency_key,source_key,source_entry_no,item_no,"), items.get(0));
+        assertTrue(items.get(1).contains(",RPO-1001,1,STEEL,,2026-03-02,CONSUMPTION,"), items.get(1));
     }
 
     private static List<String> counts() throws Exception {
