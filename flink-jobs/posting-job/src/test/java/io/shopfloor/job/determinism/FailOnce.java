@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Passes machine inputs through, and throws once at the {@code failAt}-th input, but only after a checkpoint
- * completed (the source is rate-limited, so that one completes mid-stream). Static state survives the
- * restore, so it does not throw again.
+ * completed (the source emits a share of its inputs per checkpoint, so that one completes mid-stream). Static
+ * state survives the restore, so it does not throw again.
  */
 public final class FailOnce implements MapFunction<MachineInput, MachineInput>, CheckpointListener {
     public static final AtomicBoolean FAILED = new AtomicBoolean();

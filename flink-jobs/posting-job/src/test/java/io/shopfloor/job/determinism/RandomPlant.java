@@ -79,15 +79,17 @@ public final class RandomPlant {
 
     /**
      * The plant as the job's sources, with event-time watermarks. With a {@code failure}, the machine inputs come in
-     * list order at a bounded rate from a checkpointed position, so that checkpoints complete mid-stream; the failing
-     * map at parallelism 1, chained to the source, keeps that order.
+     * list order from a checkpointed position, a twentieth of them per checkpoint, so that checkpoints complete
+     * mid-stream however loaded the machine is; the failing map at parallelism 1, chained to the source, keeps that
+     * order. (The job needs checkpointing enabled then, or the source stalls after the first twentieth.)
      */
     public PostingJob.Sources sources(StreamExecutionEnvironment env, FailOnce failure) {
         DataStream<MachineInput> inputs;
         if (failure != null) {
             List<MachineInput> all = machineInputs;
             inputs = env.fromSource(new DataGeneratorSource<>(index -> all.get((int) (long) index), all.size(),
-                            RateLimiterStrategy.perSecond(4_000), TypeInformation.of(MachineInput.class)),
+                            RateLimiterStrategy.perCheckpoint(Math.max(1, all.size() / 20)),
+                            TypeInformation.of(MachineInput.class)),
                             WatermarkStrategy.noWatermarks(), "machine inputs").setParallelism(1)
                     .map(failure, TypeInformation.of(MachineInput.class)).setParallelism(1).name("fail once");
         } else {
