@@ -77,11 +77,6 @@ public enum LedgerTable {
         return references;
     }
 
-    /** The temporary table a batch is copied into before it is appended. */
-    public String stagingName() {
-        return "staging_" + tableName;
-    }
-
     /** True when a column may name an entry of its own table (an applies-to), possibly in the same batch. */
     public boolean refersToItself() {
         return references.stream().anyMatch(r -> r.table().equals(tableName));
