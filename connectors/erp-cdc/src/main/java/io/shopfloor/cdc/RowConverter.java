@@ -107,7 +107,7 @@ final class RowConverter {
             return convert(model, valueSchema, value, column);
         }
         if (value == null) {
-            throw new UnmappableRowException(column + " is null; the contract needs a " + describe(schema));
+            throw new UnmappableRowException(column + " is null; the contract needs a value (" + describe(schema) + ")");
         }
         LogicalType logicalType = schema.getLogicalType();
         if (logicalType instanceof LogicalTypes.Decimal decimal) {

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real PostgreSQL server (zonky embedded, on a free port) with logical replication, for tests: each test takes a
- * database and a replication slot of its own, and the slots are dropped at the end (a leftover slot pins WAL).
- * As a JUnit 5 extension: {@code @RegisterExtension static final ErpPostgres POSTGRES = new ErpPostgres();}.
+ * database and a replication slot of its own, and a class's slots are dropped after it (a leftover slot pins WAL).
+ * As a JUnit 5 extension: {@code @RegisterExtension static final ErpPostgres POSTGRES = new ErpPostgres();}. The
+ * server is started once for all test classes of the JVM (databases keep them apart) and stops with the JVM.
  */
 public final class ErpPostgres implements BeforeAllCallback, AfterAllCallback {
     public static final String USER = "postgres";
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static EmbeddedPostgres shared;
 
     private EmbeddedPostgres server;
     private final List<String> slots = new ArrayList<>();
@@ -84,21 +86,26 @@ public final class ErpPostgres implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = EmbeddedPostgres.builder()
-                .setServerConfig("wal_level", "logical")
-                .setServerConfig("max_replication_slots", "20")
-                .setServerConfig("max_wal_senders", "20")
-                .start();
+        server = sharedServer();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (server != null) {
-            for (String slot : slots) {
-                dropSlot(slot);
-            }
-            server.close();
-            server = null;
+        for (String slot : slots) {
+            dropSlot(slot);
         }
+        slots.clear();
+    }
+
+    private static synchronized EmbeddedPostgres sharedServer() throws java.io.IOException {
+        if (shared == null) {
+            // zonky stops the server in a JVM shutdown hook of its own.
+            shared = EmbeddedPostgres.builder()
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "20")
+                    .setServerConfig("max_wal_senders", "20")
+                    .start();
+        }
+        return shared;
     }
 }
