@@ -88,7 +88,8 @@ public final class DebeziumChanges {
                     ? Instant.EPOCH.plusSeconds(Math.floorDiv(micros, 1_000_000L))
                             .plusNanos(Math.floorMod(micros, 1_000_000L) * 1_000L)
                     : value;
-            case "io.debezium.time.NanoTimestamp" -> value instanceof Long nanos ? Instant.EPOCH.plusNanos(nanos) : value;
+            case "io.debezium.time.NanoTimestamp" -> value instanceof Long nanos
+                    ? Instant.EPOCH.plusNanos(nanos) : value;
             case "org.apache.kafka.connect.data.Date" -> value instanceof Date date
                     ? LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC) : value;
             case "org.apache.kafka.connect.data.Timestamp" -> value instanceof Date date ? date.toInstant() : value;

@@ -101,6 +101,8 @@ public record ErpCdcSettings(String jdbcUrl, String user, String password, Strin
         // Confirms the log position to the server while the ERP tables are quiet, so the slot does not pin WAL.
         p.setProperty("heartbeat.interval.ms", "10000");
         p.setProperty("record.processing.threads", "1");
+        // Debezium waits this long for new changes after an empty poll (default 500 ms): the latency floor.
+        p.setProperty("poll.interval.ms", "50");
         return p;
     }
 

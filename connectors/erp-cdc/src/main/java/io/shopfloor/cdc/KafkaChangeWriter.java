@@ -78,7 +78,7 @@ public final class KafkaChangeWriter implements DebeziumEngine.ChangeConsumer<Re
                 written);
     }
 
-    /** Heartbeats and deletes carry values; Debezium's bare tombstones are switched off and skipped if they come. */
+    /** Debezium's bare tombstones are switched off (tombstones.on.delete); one that came would map to nothing. */
     @Override
     public boolean supportsTombstoneEvents() {
         return true;

@@ -51,8 +51,8 @@ public final class ReferenceErp {
             throw new IllegalArgumentException("cannot change order " + orderNo + " from " + from + " to " + to);
         }
         inTransaction(connection, () -> {
-            try (PreparedStatement header = connection.prepareStatement(
-                    "UPDATE erp.production_order SET status = ?, reopened = reopened OR ? WHERE status = ? AND no = ?")) {
+            try (PreparedStatement header = connection.prepareStatement("UPDATE erp.production_order"
+                    + " SET status = ?, reopened = reopened OR ? WHERE status = ? AND no = ?")) {
                 header.setString(1, to.name());
                 header.setBoolean(2, reopen);
                 header.setString(3, from.name());

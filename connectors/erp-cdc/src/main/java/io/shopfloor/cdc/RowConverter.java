@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
@@ -31,13 +32,16 @@ final class RowConverter {
 
     private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=[a-z0-9])([A-Z])");
     private static final Pattern NOT_A_SYMBOL_CHARACTER = Pattern.compile("[^A-Z0-9]+");
+    /** Field name to column name: the same few hundred names for every row. */
+    private static final Map<String, String> COLUMNS = new ConcurrentHashMap<>();
 
     private RowConverter() {
     }
 
     /** The column an Avro field reads: {@code qtyPerUnitOfMeasure} is {@code qty_per_unit_of_measure}. */
     static String column(String fieldName) {
-        return CAMEL_HUMP.matcher(fieldName).replaceAll("_$1").toLowerCase(Locale.ROOT);
+        return COLUMNS.computeIfAbsent(fieldName,
+                name -> CAMEL_HUMP.matcher(name).replaceAll("_$1").toLowerCase(Locale.ROOT));
     }
 
     /** Every field from its column; any value that does not fit fails the row. */
@@ -107,7 +111,8 @@ final class RowConverter {
             return convert(model, valueSchema, value, column);
         }
         if (value == null) {
-            throw new UnmappableRowException(column + " is null; the contract needs a value (" + describe(schema) + ")");
+            throw new UnmappableRowException(column + " is null; the contract needs a value ("
+                    + describe(schema) + ")");
         }
         LogicalType logicalType = schema.getLogicalType();
         if (logicalType instanceof LogicalTypes.Decimal decimal) {
@@ -178,6 +183,9 @@ final class RowConverter {
 
     /** An option's text as a symbol of the enum: the symbol itself, BC's caption, or blank for BLANK / NONE. */
     static String symbol(Schema enumSchema, String text, String column) throws UnmappableRowException {
+        if (enumSchema.hasEnumSymbol(text)) {
+            return text; // the reference ERP stores the symbols themselves
+        }
         String normalized = NOT_A_SYMBOL_CHARACTER.matcher(text.trim().toUpperCase(Locale.ROOT)).replaceAll("_")
                 .replaceAll("^_+|_+$", "");
         if (normalized.isEmpty()) {

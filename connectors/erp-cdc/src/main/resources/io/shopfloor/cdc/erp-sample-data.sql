@@ -63,7 +63,9 @@ VALUES ('FIRM_PLANNED', 'RPO-1001', 10000, 10000, 'STEEL', 'STEEL', 'KG', 2, 2, 
        ('FIRM_PLANNED', 'RPO-1001', 10000, 30000, 'PAINT', 'PAINT', 'L', 0.05, 0.05, 0, 'BACKWARD', '', 'MAIN',
         '2026-03-01');
 
--- FG-200, a painted aluminium bracket: milled, then packed (Units-costed work center, spec example 11)
+-- FG-200, a painted aluminium bracket: milled, then packed (Units-costed work center, spec example 11).
+-- Standard cost 3.62 = material 1.62 (ALU 0.255 KG 1.02, BOLT 2 x 0.10, PAINT 0.02 L 0.40) + capacity 1.84
+-- (milling 1.8 min x 0.80, packing 0.40) + capacity overhead 0.16 (1.8 min x 0.09).
 INSERT INTO erp.item (no, description, base_unit_of_measure, costing_method, unit_cost, standard_cost,
                       rounding_precision, single_level_material_cost, single_level_capacity_cost,
                       single_level_capacity_overhead_cost)

@@ -23,13 +23,21 @@ import io.shopfloor.schema.masterdata.RoutingStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The connector against a real PostgreSQL with logical replication and a real Kafka broker: the snapshot of the
  * sample data, then inserts, an order's release (a status change) and deletes as they happen, a restart that
- * picks up what changed while it was down, and a row that does not fit its contract. Each test has a database, a
- * slot and a data directory of its own and reads only what was written after it started.
+ * picks up what changed while it was down, a stop and start while rows keep changing, and a row that does not fit
+ * its contract. Each test has a database, a slot and a data directory of its own and reads only what was written
+ * after it started.
  */
 class ErpCdcConnectorTest {
     @RegisterExtension
@@ -229,6 +238,59 @@ class ErpCdcConnectorTest {
             assertEquals(List.of(false, true), locations.stream().map(l -> l.value().getDeleted()).toList());
             assertEquals("Work in progress", locations.get(1).value().getName());
             assertNull(connector.failure());
+        }
+    }
+
+    @Test
+    void stoppingAndStartingWhileTheErpKeepsChangingLosesNothing() throws Exception {
+        ErpPostgres.Database erp = POSTGRES.newErpDatabase();
+        TopicMarks beforeStart = TopicMarks.now(KAFKA);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger inserted = new AtomicInteger();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        ErpCdcConnector first = null;
+        try {
+            first = ErpCdcConnector.start(settings(erp), START);
+            beforeStart.await(KafkaTopics.MD_ITEMS, Item.class, 6, TIMEOUT);
+            TopicMarks changes = TopicMarks.now(KAFKA);
+            // One transaction per row, as fast as the database takes them, until told to stop (at most 3000).
+            Future<?> inserts = writer.submit(() -> {
+                try (Connection connection = erp.connect();
+                     PreparedStatement insert = connection.prepareStatement(
+                             "INSERT INTO erp.item (no, costing_method) VALUES (?, 'FIFO')")) {
+                    while (!stop.get() && inserted.get() < 3000) {
+                        insert.setString(1, "FLOW-" + inserted.get());
+                        insert.executeUpdate();
+                        inserted.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+            changes.awaitKeys(KafkaTopics.MD_ITEMS, Item.class, 20, TIMEOUT);
+            first.close(); // while rows keep coming
+            int insertedWhenStopped = inserted.get();
+            try (ErpCdcConnector second = ErpCdcConnector.start(settings(erp), START)) {
+                stop.set(true);
+                inserts.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                int total = inserted.get();
+                assertTrue(total > insertedWhenStopped, total + " rows, " + insertedWhenStopped + " at the stop");
+
+                List<Keyed<Item>> items = changes.awaitKeys(KafkaTopics.MD_ITEMS, Item.class, total, TIMEOUT);
+                Set<String> expected = IntStream.range(0, total).mapToObj(i -> "FLOW-" + i)
+                        .collect(Collectors.toSet());
+                assertEquals(expected, items.stream().map(Keyed::key).collect(Collectors.toSet()));
+                // A repeat (sent, not yet confirmed when the first connector stopped) is the same change again.
+                Map<String, Set<Long>> positions = items.stream().collect(Collectors.groupingBy(Keyed::key,
+                        Collectors.mapping(i -> i.value().getSourceLsn(), Collectors.toSet())));
+                positions.forEach((key, lsns) -> assertEquals(1, lsns.size(), key + " at " + lsns));
+                assertNull(second.failure());
+            }
+        } finally {
+            stop.set(true);
+            writer.shutdownNow();
+            if (first != null) {
+                first.close();
+            }
         }
     }
 

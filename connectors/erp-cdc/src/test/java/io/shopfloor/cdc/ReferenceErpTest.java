@@ -34,7 +34,8 @@ class ReferenceErpTest {
                     }
                 }
                 assertEquals(expected, strings(connection, "SELECT column_name || ' ' || CASE"
-                        + " WHEN data_type = 'numeric' THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')'"
+                        + " WHEN data_type = 'numeric'"
+                        + " THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')'"
                         + " ELSE data_type END || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END"
                         + " FROM information_schema.columns WHERE table_schema = 'erp' AND table_name = ?"
                         + " ORDER BY ordinal_position", table.table()), table.table());
@@ -104,7 +105,8 @@ class ReferenceErpTest {
     /** Status, then the number of header, line, routing and component rows, routing status, reopened. */
     private static List<String> orderRows(Connection connection, String orderNo) throws SQLException {
         return strings(connection, "SELECT o.status || ' ' || 1 || ' '"
-                + " || (SELECT count(*) FROM erp.prod_order_line l WHERE l.status = o.status AND l.prod_order_no = o.no)"
+                + " || (SELECT count(*) FROM erp.prod_order_line l WHERE l.status = o.status"
+                + " AND l.prod_order_no = o.no)"
                 + " || ' ' || (SELECT count(*) FROM erp.prod_order_routing_line r WHERE r.status = o.status"
                 + " AND r.prod_order_no = o.no) || ' ' || (SELECT count(*) FROM erp.prod_order_component c"
                 + " WHERE c.status = o.status AND c.prod_order_no = o.no) || ' ' || (SELECT string_agg(DISTINCT"

@@ -92,7 +92,8 @@ class RowConverterTest {
                 "unit_cost = 1" + "0".repeat(34) + " has more than 38 digits");
         assertRefused(ITEMS, with(row(bolt), "costing_method", "Weighted"),
                 "costing_method = 'Weighted' is not a CostingMethod [FIFO, LIFO, SPECIFIC, AVERAGE, STANDARD]");
-        assertRefused(ITEMS, with(row(bolt), "description", null), "description is null; the contract needs a value (string)");
+        assertRefused(ITEMS, with(row(bolt), "description", null),
+                "description is null; the contract needs a value (string)");
         assertRefused(ITEMS, with(row(bolt), "blocked", "no"), "blocked = no (String) is not a boolean");
         Map<String, Object> withoutColumn = row(bolt);
         withoutColumn.remove("flushing_method");

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.specific.SpecificRecord;
@@ -56,6 +57,18 @@ final class TopicMarks {
      * the mark up to the topic's end, in partition and offset order.
      */
     <T extends SpecificRecord> List<Keyed<T>> await(String topic, Class<T> type, int count, Duration timeout) {
+        return await(topic, type, records -> records.size() >= count, count + " records", timeout);
+    }
+
+    /** As {@link #await}, until the records after the mark carry at least {@code count} different keys. */
+    <T extends SpecificRecord> List<Keyed<T>> awaitKeys(String topic, Class<T> type, int count, Duration timeout) {
+        return await(topic, type, records -> records.stream().map(Keyed::key).distinct().count() >= count,
+                count + " keys", timeout);
+    }
+
+    private <T extends SpecificRecord> List<Keyed<T>> await(String topic, Class<T> type,
+                                                            Predicate<List<Keyed<T>>> enough, String expected,
+                                                            Duration timeout) {
         BinaryMessageDecoder<T> decoder = ShopfloorSchemas.decoder(type);
         List<Keyed<T>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(kafka)) {
@@ -67,14 +80,14 @@ final class TopicMarks {
             Map<TopicPartition, Long> end = null;
             while (end == null || !atEnd(consumer, partitions, end)) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("expected " + count + " records on " + topic + " within " + timeout
-                            + ", got " + records.size() + ": " + records);
+                    throw new AssertionError("expected " + expected + " on " + topic + " within " + timeout
+                            + ", got " + records.size() + " records: " + records);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     records.add(new Keyed<>(new String(record.key(), StandardCharsets.UTF_8), record.partition(),
                             record.timestamp(), decode(decoder, record.value())));
                 }
-                if (end == null && records.size() >= count) {
+                if (end == null && enough.test(records)) {
                     end = consumer.endOffsets(partitions); // enough arrived: read on to the end as of now
                 }
             }
