@@ -116,6 +116,8 @@ public final class ErpCdcConnector implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(connector::close, "erp-cdc-shutdown"));
         connector.completed.await();
         if (connector.failure.get() != null) {
+            // Also on stderr: the logging binding is the deployment's choice and may be missing.
+            System.err.println("ERP CDC stopped: " + connector.failure.get());
             System.exit(1);
         }
     }
