@@ -89,7 +89,7 @@ class CdcToPostingJobTest {
         env.setParallelism(2);
         env.enableCheckpointing(300);
         KafkaPostingJob.define(env, KafkaPostingJob.Config.defaults(KAFKA.bootstrapServers())
-                .boundedTo("cdc-to-ledger", Example1Plant.SETTINGS), null);
+                .boundedTo("cdc-to-ledger", Example1Plant.SETTINGS));
         env.execute("cdc to ledger");
 
         List<OrderStatusChange> statuses = read(KafkaTopics.LEDGER_ORDER_STATUS, OrderStatusChange.class);

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -253,15 +254,20 @@ class ErpCdcConnectorTest {
             first = ErpCdcConnector.start(settings(erp), START);
             beforeStart.await(KafkaTopics.MD_ITEMS, Item.class, 6, TIMEOUT);
             TopicMarks changes = TopicMarks.now(KAFKA);
-            // One transaction per row, as fast as the database takes them, until told to stop (at most 3000).
+            // One transaction per row, as fast as the database takes them, until told to stop; the writer says when
+            // it has gone past a row count the test sets once the second connector runs.
+            AtomicInteger target = new AtomicInteger(Integer.MAX_VALUE);
+            CountDownLatch pastTarget = new CountDownLatch(1);
             Future<?> inserts = writer.submit(() -> {
                 try (Connection connection = erp.connect();
                      PreparedStatement insert = connection.prepareStatement(
                              "INSERT INTO erp.item (no, costing_method) VALUES (?, 'FIFO')")) {
-                    while (!stop.get() && inserted.get() < 3000) {
+                    while (!stop.get() && inserted.get() < 100_000) {
                         insert.setString(1, "FLOW-" + inserted.get());
                         insert.executeUpdate();
-                        inserted.incrementAndGet();
+                        if (inserted.incrementAndGet() >= target.get()) {
+                            pastTarget.countDown();
+                        }
                     }
                 }
                 return null;
@@ -270,6 +276,8 @@ class ErpCdcConnectorTest {
             first.close(); // while rows keep coming
             int insertedWhenStopped = inserted.get();
             try (ErpCdcConnector second = ErpCdcConnector.start(settings(erp), START)) {
+                target.set(inserted.get() + 50);
+                assertTrue(pastTarget.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the writer stalled");
                 stop.set(true);
                 inserts.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 int total = inserted.get();
