@@ -3,16 +3,12 @@ package io.shopfloor.ledger;
 import io.shopfloor.job.PostingJob;
 import io.shopfloor.job.determinism.FailOnce;
 import io.shopfloor.job.determinism.RandomPlant;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,16 +70,8 @@ class FailureRecoveryTest {
     }
 
     private static void run(LedgerDatabase.Ledger target, FailOnce failure) throws Exception {
-        Configuration configuration = new Configuration();
-        if (failure != null) {
-            configuration.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(200));
-            configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-            configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ZERO);
-        } else {
-            configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                FailOnce.jobConfiguration(failure));
         env.setParallelism(2);
         LedgerStoreJob.attach(PostingJob.build(PLANT.sources(env, failure), RandomPlant.SETTINGS),
                 target.writerSettings());

@@ -13,9 +13,6 @@ import io.shopfloor.posting.ledger.ItemLedgerEntryType;
 import io.shopfloor.posting.ledger.LedgerEntry;
 import io.shopfloor.posting.ledger.OrderStatusEntry;
 import io.shopfloor.posting.order.OrderStatus;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -148,16 +144,8 @@ class DeterminismTest {
 
     /** Runs the job on the plant; with a {@code failure}, checkpointed every 200 ms and restarted at once. */
     static Run run(int parallelism, FailOnce failure) throws Exception {
-        Configuration configuration = new Configuration();
-        if (failure != null) {
-            configuration.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(200));
-            configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-            configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ZERO);
-        } else {
-            configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                FailOnce.jobConfiguration(failure));
         env.setParallelism(parallelism);
 
         PostingJob.Outputs outputs = PostingJob.build(plant.sources(env, failure), RandomPlant.SETTINGS);

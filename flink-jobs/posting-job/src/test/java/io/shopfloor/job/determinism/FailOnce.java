@@ -3,7 +3,11 @@ package io.shopfloor.job.determinism;
 import io.shopfloor.job.machine.MachineInput;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +25,20 @@ public final class FailOnce implements MapFunction<MachineInput, MachineInput>, 
     static volatile int failAt;
 
     private int seen;
+
+    /** A job with a {@code failure} checkpoints every 200 ms and restarts at once; without one, it never restarts. */
+    public static Configuration jobConfiguration(FailOnce failure) {
+        Configuration configuration = new Configuration();
+        if (failure != null) {
+            configuration.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(200));
+            configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+            configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ZERO);
+        } else {
+            configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        }
+        return configuration;
+    }
 
     public static void reset(int at) {
         FAILED.set(false);
