@@ -1,0 +1,40 @@
+package io.shopfloor.bridge.testing;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** Moquette (MQTT 3.1.1) in this JVM on a free port, sessions in memory. */
+public final class Moquette implements AutoCloseable {
+    private final Server server = new Server();
+    private final int port;
+
+    private Moquette(Path directory) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("host", "127.0.0.1");
+        int freePort = FreePort.find(); // Moquette binds port 0 but reports 0, not the port it got
+        properties.setProperty("port", String.valueOf(freePort));
+        properties.setProperty("allow_anonymous", "true");
+        properties.setProperty("persistence_enabled", "false");
+        properties.setProperty("data_path", directory.toAbsolutePath().toString());
+        properties.setProperty("telemetry_enabled", "false");
+        // room for the whole test run in a session whose client is down
+        properties.setProperty("session_queue_size", "100000");
+        server.startServer(new MemoryConfig(properties));
+        port = freePort;
+    }
+
+    public static Moquette start(Path directory) throws Exception {
+        return new Moquette(directory);
+    }
+
+    public String tcpUri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        server.stopServer();
+    }
+}
