@@ -2,7 +2,10 @@ package io.shopfloor.bridge;
 
 import static io.shopfloor.bridge.testing.TestBridgeConfig.counterPayload;
 import static io.shopfloor.bridge.testing.TestBridgeConfig.counterTopic;
+import static io.shopfloor.bridge.testing.TestBridgeConfig.operationTopic;
+import static io.shopfloor.bridge.testing.TestBridgeConfig.stateTopic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shopfloor.bridge.testing.KafkaTail;
@@ -12,11 +15,19 @@ import io.shopfloor.bridge.testing.TestPublisher;
 import io.shopfloor.schema.EmbeddedKafka;
 import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.schema.signal.CounterKind;
+import io.shopfloor.bridge.translate.ReasonCodes;
+import io.shopfloor.schema.common.DeadLetter;
 import io.shopfloor.schema.signal.MachineCounterReading;
+import io.shopfloor.schema.signal.MachineState;
+import io.shopfloor.schema.signal.MachineStateChange;
+import io.shopfloor.schema.signal.OperationEvent;
+import io.shopfloor.schema.signal.OperationEventType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +72,6 @@ class MqttV3MoquetteBridgeTest {
                 }
                 publisher.awaitAcknowledged();
             }
-            System.out.println("published at " + Instant.now() + ", bridged " + bridge.metrics());
             List<KafkaTail.Keyed<MachineCounterReading>> records = counters.awaitUntil(
                     read -> distinctSequences(read).size() == messages, Duration.ofSeconds(90));
 
@@ -83,6 +93,76 @@ class MqttV3MoquetteBridgeTest {
             }
             assertEquals(messages, bridge.metrics().signals.sum());
             assertEquals(0, bridge.metrics().deadLetters.sum());
+        }
+    }
+
+    /** Every kind of bad JSON input lands in the dead letters with its reason; good messages around it pass. */
+    @Test
+    void badInputGoesToTheDeadLettersAndTheBridgeKeepsRunning() throws Exception {
+        long t = Instant.parse("2024-06-03T07:00:00Z").toEpochMilli();
+        Map<String, String[]> bad = new LinkedHashMap<>(); // reason -> topic, payload
+        bad.put(ReasonCodes.MALFORMED_JSON, new String[] {counterTopic("M-1", "good"), "{\"timestamp\": 1, \"value\": "});
+        bad.put(ReasonCodes.WRONG_TYPE, new String[] {counterTopic("M-1", "good"),
+                "{\"timestamp\":" + t + ",\"value\":\"12\",\"bootEpoch\":1}"});
+        bad.put(ReasonCodes.UNKNOWN_MACHINE, new String[] {counterTopic("M-404", "good"), counterPayload(t, 1, 1, 1)});
+        bad.put(ReasonCodes.NEGATIVE_COUNTER, new String[] {counterTopic("M-1", "good"),
+                "{\"timestamp\":" + t + ",\"value\":-5,\"bootEpoch\":1}"});
+        bad.put(ReasonCodes.MACHINE_ID_MISMATCH, new String[] {counterTopic("M-1", "good"),
+                "{\"machineId\":\"M-2\",\"timestamp\":" + t + ",\"value\":5,\"bootEpoch\":1}"});
+        bad.put(ReasonCodes.UNKNOWN_COUNTER, new String[] {counterTopic("M-1", "bogus"), counterPayload(t, 1, 1, 1)});
+        bad.put(ReasonCodes.VALUE_OUT_OF_RANGE, new String[] {counterTopic("M-1", "scrap"),
+                counterPayload(t, 65_536, 1, 1)});
+        bad.put(ReasonCodes.MISSING_FIELD, new String[] {stateTopic("M-1"), "{\"timestamp\":" + t + "}"});
+        bad.put(ReasonCodes.INVALID_VALUE, new String[] {operationTopic("M-1"), "{\"timestamp\":" + t
+                + ",\"eventType\":\"LUNCH_BREAK\",\"orderNo\":\"PO-1\",\"orderLineNo\":10000,"
+                + "\"operationNo\":\"10\"}"});
+        TestBridgeConfig config = TestBridgeConfig.of(broker.tcpUri(), 3, "v3-bad-input", KAFKA.bootstrapServers());
+        try (BridgeService bridge = BridgeService.start(config.build());
+             KafkaTail<DeadLetter> deadLetters = new KafkaTail<>(KAFKA.bootstrapServers(), KafkaTopics.DEAD_LETTERS,
+                     DeadLetter.class);
+             KafkaTail<MachineStateChange> states = new KafkaTail<>(KAFKA.bootstrapServers(),
+                     KafkaTopics.MACHINE_STATES, MachineStateChange.class);
+             KafkaTail<OperationEvent> operations = new KafkaTail<>(KAFKA.bootstrapServers(),
+                     KafkaTopics.OPERATION_EVENTS, OperationEvent.class);
+             TestPublisher publisher = TestPublisher.connect(broker.tcpUri(), "v3-bad-publisher", 3)) {
+            assertTrue(bridge.awaitSubscribed(Duration.ofSeconds(30)), "bridge subscribed");
+            for (String[] message : bad.values()) {
+                publisher.publish(message[0], message[1]);
+            }
+            // After all that, good messages still pass.
+            publisher.publish(stateTopic("M-3"), "{\"timestamp\":\"2024-06-03T07:00:00+02:00\",\"state\":\"stopped\","
+                    + "\"stopCode\":\"E7\",\"bootEpoch\":4,\"seq\":99}");
+            publisher.publish(operationTopic("M-3"), "{\"machineId\":\"M-3\",\"timestamp\":" + t
+                    + ",\"eventType\":\"OPERATION_STARTED\",\"orderNo\":\"PO-1\",\"orderLineNo\":10000,"
+                    + "\"operationNo\":\"20\",\"operatorId\":\"OP-7\"}");
+            publisher.awaitAcknowledged();
+
+            Map<String, DeadLetter> letters = new HashMap<>();
+            deadLetters.awaitUntil(read -> read.size() >= bad.size(), Duration.ofSeconds(30))
+                    .forEach(r -> letters.put(r.value().getReasonCode(), r.value()));
+            assertEquals(bad.keySet(), letters.keySet());
+            for (Map.Entry<String, String[]> expected : bad.entrySet()) {
+                DeadLetter letter = letters.get(expected.getKey());
+                assertEquals(expected.getValue()[0], letter.getSourceTopic());
+                assertEquals(expected.getValue()[1], new String(MqttV5MosquittoBridgeTest.bytes(letter.getPayload()),
+                        StandardCharsets.UTF_8));
+                assertEquals("mqtt-bridge", letter.getStage());
+                assertEquals(1, letter.getAttempt());
+                assertFalse(letter.getReasonDetail().isBlank());
+            }
+            assertEquals("payload machineId \"M-2\" differs from the topic's M-1",
+                    letters.get(ReasonCodes.MACHINE_ID_MISMATCH).getReasonDetail());
+            assertEquals("value -5 is negative", letters.get(ReasonCodes.NEGATIVE_COUNTER).getReasonDetail());
+            assertEquals("machine M-404 is not in the registry",
+                    letters.get(ReasonCodes.UNKNOWN_MACHINE).getReasonDetail());
+
+            MachineStateChange state = states.awaitUntil(read -> !read.isEmpty(), Duration.ofSeconds(30)).get(0).value();
+            assertEquals(new MachineStateChange("M-3", MachineState.STOPPED, "E7", 4L, 99L,
+                    Instant.parse("2024-06-03T05:00:00Z"), state.getReceivedTimestamp()), state);
+            OperationEvent operation = operations.awaitUntil(read -> !read.isEmpty(), Duration.ofSeconds(30))
+                    .get(0).value();
+            assertEquals(new OperationEvent("M-3", OperationEventType.OPERATION_STARTED, "PO-1", 10000, "20", "OP-7",
+                    null, Instant.ofEpochMilli(t), "M-3/OPERATION_STARTED/PO-1/10000/20/" + t), operation);
         }
     }
 
