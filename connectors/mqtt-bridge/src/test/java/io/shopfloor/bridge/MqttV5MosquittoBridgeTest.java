@@ -10,6 +10,7 @@ import static io.shopfloor.bridge.testing.TestBridgeConfig.counterPayload;
 import static io.shopfloor.bridge.testing.TestBridgeConfig.counterTopic;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.shopfloor.bridge.testing.KafkaTail;
 import io.shopfloor.bridge.testing.Mosquitto;
 import io.shopfloor.bridge.testing.TestBridgeConfig;
+import io.shopfloor.bridge.testing.TestCertificates;
 import io.shopfloor.bridge.testing.TestPublisher;
 import io.shopfloor.bridge.testing.TopicListener;
 import io.shopfloor.bridge.translate.ReasonCodes;
@@ -205,6 +207,53 @@ class MqttV5MosquittoBridgeTest {
         } finally {
             commands.close();
         }
+    }
+
+    /**
+     * TLS with username and password: the bridge connects with the configured trust store and credentials (a
+     * wrong password gets it nowhere), and comes back by itself after the broker restarts.
+     */
+    @Test
+    void tlsWithPasswordAndReconnectAfterABrokerRestart(@TempDir Path tlsDirectory) throws Exception {
+        TestCertificates certificates = TestCertificates.create(tlsDirectory);
+        long t = Instant.parse("2024-06-03T11:00:00Z").toEpochMilli();
+        try (Mosquitto tlsBroker = Mosquitto.startTls(tlsDirectory, certificates.certificatePem(),
+                certificates.keyPem(), "bridge", "s3cret")) {
+            Map<String, Object> tls = Map.of("trustStore", certificates.trustStore().toString(),
+                    "trustStorePassword", certificates.trustStorePassword());
+            TestBridgeConfig config = TestBridgeConfig.of(tlsBroker.sslUri(), 5, "tls-bridge",
+                    KAFKA.bootstrapServers()).mqtt("username", "bridge").mqtt("password", "s3cret").mqtt("tls", tls);
+            TestBridgeConfig wrongPassword = TestBridgeConfig.of(tlsBroker.sslUri(), 5, "tls-intruder",
+                    KAFKA.bootstrapServers()).mqtt("username", "bridge").mqtt("password", "guess").mqtt("tls", tls);
+            TestPublisher.Login login = new TestPublisher.Login(
+                    io.shopfloor.bridge.mqtt.Tls.socketFactory(config.build().mqtt().tls()), "bridge", "s3cret");
+            try (BridgeService bridge = BridgeService.start(config.build());
+                 BridgeService intruder = BridgeService.start(wrongPassword.build());
+                 KafkaTail<MachineCounterReading> counters = new KafkaTail<>(KAFKA.bootstrapServers(),
+                         KafkaTopics.MACHINE_COUNTERS, MachineCounterReading.class)) {
+                assertTrue(bridge.awaitSubscribed(Duration.ofSeconds(30)), "bridge subscribed over TLS");
+                assertFalse(intruder.awaitSubscribed(Duration.ofSeconds(2)), "a wrong password is refused");
+                try (TestPublisher publisher = TestPublisher.connect(tlsBroker.sslUri(), "tls-publisher", 5, login)) {
+                    publisher.publish(counterTopic("M-5", "scrap"), counterPayload(t, 11, 1, 1));
+                    publisher.awaitAcknowledged();
+                }
+                counters.awaitUntil(read -> scrapOf(read, "M-5").equals(List.of(11L)), Duration.ofSeconds(30));
+
+                tlsBroker.restart();
+                try (TestPublisher publisher = TestPublisher.connect(tlsBroker.sslUri(), "tls-publisher", 5, login)) {
+                    publisher.publish(counterTopic("M-5", "scrap"), counterPayload(t + 1, 12, 1, 2));
+                    publisher.awaitAcknowledged();
+                }
+                counters.awaitUntil(read -> scrapOf(read, "M-5").equals(List.of(11L, 12L)), Duration.ofSeconds(60));
+                assertEquals(0, intruder.metrics().received.sum());
+            }
+        }
+    }
+
+    private static List<Long> scrapOf(List<KafkaTail.Keyed<MachineCounterReading>> read, String machine) {
+        return read.stream().map(KafkaTail.Keyed::value)
+                .filter(r -> r.getMachineId().equals(machine) && r.getCounterName().equals("scrap"))
+                .map(MachineCounterReading::getValue).distinct().toList();
     }
 
     private static String rebirthRequest(byte[] payload) throws Exception {

@@ -47,6 +47,8 @@ final class PahoV3Subscriber extends MqttSubscriber implements MqttCallback {
         if (settings.socketFactory() != null) {
             options.setSocketFactory(settings.socketFactory());
             options.setHttpsHostnameVerificationEnabled(settings.hostnameVerification());
+        } else if (settings.serverUri().startsWith("tcp://")) {
+            options.setSocketFactory(new BufferedSocketFactory());
         }
         long timeoutMillis = settings.connectTimeoutSeconds() * 1000L;
         client.connect(options).waitForCompletion(timeoutMillis);

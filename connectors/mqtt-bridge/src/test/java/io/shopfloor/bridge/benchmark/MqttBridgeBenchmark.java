@@ -60,6 +60,8 @@ public final class MqttBridgeBenchmark {
             if (linger != null) {
                 config.kafkaProducer(java.util.Map.of("linger.ms", linger));
             }
+            int total = messages + messages / 10;
+            Result result;
             try (BridgeService bridge = BridgeService.start(config.build())) {
                 if (!bridge.awaitSubscribed(Duration.ofSeconds(60))) {
                     throw new IllegalStateException("bridge not subscribed");
@@ -71,48 +73,154 @@ public final class MqttBridgeBenchmark {
                         publishers, protocol, window, inflight, connections, protocol, kafka.bootstrapServers(),
                         Runtime.getRuntime().availableProcessors());
                 run(broker, bridge, publishers, protocol, window, messages / 10, 0, "warm-up");
-                Result result = run(broker, bridge, publishers, protocol, window, messages, messages / 10,
-                        "measured");
-                BitSet seen = new BitSet();
-                BinaryMessageDecoder<MachineCounterReading> decoder =
-                        ShopfloorSchemas.decoder(MachineCounterReading.class);
-                kafka.forEach(KafkaTopics.MACHINE_COUNTERS, false, Duration.ofSeconds(120), record -> {
-                    try {
-                        seen.set(decoder.decode(record.value()).getSequenceNumber().intValue());
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-                int total = messages + messages / 10;
-                System.out.printf("check: %d of %d sequence numbers in Kafka%n", seen.cardinality(), total);
-                System.out.printf("RESULT: %,d messages bridged in %.2f s = %,.0f msg/s (publish alone: %,.0f msg/s)%n",
-                        messages, result.bridgedSeconds(), messages / result.bridgedSeconds(),
-                        messages / result.publishedSeconds());
-                System.out.println("bridge: " + bridge.metrics());
+                result = run(broker, bridge, publishers, protocol, window, messages, messages / 10, "measured");
             }
+            // The bridge alone: a backlog published while it was down (kept in its persistent sessions), drained by
+            // a new bridge without publishers competing for the CPU.
+            publishBacklog(broker, publishers, protocol, window, messages, total);
+            double drainSeconds;
+            double drainCpu;
+            try (BridgeService bridge = BridgeService.start(config.build())) {
+                long start = System.nanoTime();
+                double cpuBefore = bridgeCpuSeconds();
+                awaitAcknowledged(bridge, messages, 0);
+                drainSeconds = (System.nanoTime() - start) / 1e9;
+                drainCpu = bridgeCpuSeconds() - cpuBefore;
+                System.out.printf("backlog: %,d messages drained in %.2f s = %,.0f msg/s; CPU: bridge threads %.1f "
+                        + "us/msg%n", messages, drainSeconds, messages / drainSeconds, drainCpu * 1e6 / messages);
+            }
+            BitSet seen = new BitSet();
+            BinaryMessageDecoder<MachineCounterReading> decoder = ShopfloorSchemas.decoder(MachineCounterReading.class);
+            kafka.forEach(KafkaTopics.MACHINE_COUNTERS, false, Duration.ofSeconds(120), record -> {
+                try {
+                    seen.set(decoder.decode(record.value()).getSequenceNumber().intValue());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            System.out.printf("check: %d of %d sequence numbers in Kafka%n", seen.cardinality(), total + messages);
+            System.out.printf("RESULT: %,d messages published and bridged in %.2f s = %,.0f msg/s (publish alone: "
+                            + "%,.0f msg/s)%n", messages, result.bridgedSeconds(), messages / result.bridgedSeconds(),
+                    messages / result.publishedSeconds());
+            System.out.printf("RESULT: backlog of %,d messages drained by the bridge alone at %,.0f msg/s%n", messages,
+                    messages / drainSeconds);
+            System.out.printf("RESULT bridge CPU: %.1f us per message while publishing, %.1f while draining "
+                            + "(= %,.0f msg/s per core); whole JVM incl. publishers and Kafka broker: %.1f us%n",
+                    result.bridgeCpuSeconds() * 1e6 / messages, drainCpu * 1e6 / messages, messages / drainCpu,
+                    result.processCpuSeconds() * 1e6 / messages);
         }
     }
 
-    private record Result(double publishedSeconds, double bridgedSeconds) {
+    private static void publishBacklog(Mosquitto broker, int publishers, int protocol, int window, int messages,
+                                       int firstSeq) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(publishers);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int p = 0; p < publishers; p++) {
+            int offset = p;
+            tasks.add(pool.submit(() -> {
+                try (TestPublisher client = TestPublisher.connect(broker.tcpUri(), "backlog-publisher-" + offset,
+                        protocol, window)) {
+                    for (int i = offset; i < messages; i += publishers) {
+                        int seq = firstSeq + i;
+                        client.publish(counterTopic("M-" + (seq % 100), "good"), counterPayload(seq, seq, 1, seq));
+                    }
+                    client.awaitAcknowledged();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> task : tasks) {
+            task.get(10, TimeUnit.MINUTES);
+        }
+        pool.shutdownNow();
+    }
+
+    /** Waits until the bridge has acknowledged {@code messages} more than {@code before}. */
+    private static long awaitAcknowledged(BridgeService bridge, int messages, long before) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicLong doneAt = new AtomicLong();
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+        watcher.scheduleAtFixedRate(() -> {
+            if (bridge.metrics().acknowledged.sum() - before >= messages && doneAt.get() == 0) {
+                doneAt.set(System.nanoTime());
+                done.countDown();
+            }
+        }, 5, 5, TimeUnit.MILLISECONDS);
+        try {
+            if (!done.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("not all messages acknowledged: " + bridge.metrics());
+            }
+            return doneAt.get();
+        } finally {
+            watcher.shutdownNow();
+        }
+    }
+
+    private record Result(double publishedSeconds, double bridgedSeconds, double bridgeCpuSeconds,
+                          double processCpuSeconds) {
+    }
+
+    /**
+     * CPU time of the bridge's threads (its Paho connections, its Kafka producer, its scheduler), which says
+     * what the bridge itself costs per message however busy the machine is with the publishers, the brokers
+     * and everything else.
+     */
+    private static double bridgeCpuSeconds() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().contains("benchmark-bridge")
+                    || info.getThreadName().startsWith("mqtt-bridge"))) {
+                nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return nanos / 1e9;
+    }
+
+    /** CPU nanoseconds per thread id, with the thread names. */
+    private static java.util.Map<Long, java.util.Map.Entry<String, Long>> threadCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, java.util.Map.Entry<String, Long>> cpu = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                cpu.put(info.getThreadId(), java.util.Map.entry(info.getThreadName(),
+                        Math.max(0, threads.getThreadCpuTime(info.getThreadId()))));
+            }
+        }
+        return cpu;
+    }
+
+    /** Where this JVM's CPU went during the run, by thread name (digits folded). */
+    private static String cpuByThreadGroup(java.util.Map<Long, java.util.Map.Entry<String, Long>> before,
+                                           java.util.Map<Long, java.util.Map.Entry<String, Long>> after,
+                                           int messages) {
+        java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+        after.forEach((id, now) -> {
+            long earlier = before.containsKey(id) ? before.get(id).getValue() : 0;
+            groups.merge(now.getKey().replaceAll("\\d+", "N"), now.getValue() - earlier, Long::sum);
+        });
+        return groups.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .map(e -> String.format("  %6.1f us/msg  %s", e.getValue() / 1e3 / messages, e.getKey()))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static Result run(Mosquitto broker, BridgeService bridge, int publishers, int protocol, int window,
                               int messages, int firstSeq, String label) throws Exception {
         long ackedBefore = bridge.metrics().acknowledged.sum();
-        CountDownLatch allAcknowledged = new CountDownLatch(1);
-        AtomicLong doneAt = new AtomicLong();
-        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
-        watcher.scheduleAtFixedRate(() -> {
-            if (bridge.metrics().acknowledged.sum() - ackedBefore >= messages && doneAt.get() == 0) {
-                doneAt.set(System.nanoTime());
-                allAcknowledged.countDown();
-            }
-        }, 5, 5, TimeUnit.MILLISECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(publishers);
         List<TestPublisher> clients = new ArrayList<>();
         for (int p = 0; p < publishers; p++) {
             clients.add(TestPublisher.connect(broker.tcpUri(), label + "-publisher-" + p, protocol, window));
         }
+        double bridgeCpuBefore = bridgeCpuSeconds();
+        double processCpuBefore = processCpuSeconds();
+        var threadsBefore = threadCpu();
         long start = System.nanoTime();
         List<Future<?>> tasks = new ArrayList<>();
         for (int p = 0; p < publishers; p++) {
@@ -131,17 +239,20 @@ public final class MqttBridgeBenchmark {
             task.get(10, TimeUnit.MINUTES);
         }
         long published = System.nanoTime();
-        if (!allAcknowledged.await(10, TimeUnit.MINUTES)) {
-            throw new IllegalStateException(label + ": not all messages acknowledged: " + bridge.metrics());
-        }
-        watcher.shutdownNow();
+        long doneAt = awaitAcknowledged(bridge, messages, ackedBefore);
+        double bridgeCpu = bridgeCpuSeconds() - bridgeCpuBefore;
+        double processCpu = processCpuSeconds() - processCpuBefore;
+        String cpuByThread = cpuByThreadGroup(threadsBefore, threadCpu(), messages);
         pool.shutdownNow();
         for (TestPublisher client : clients) {
             client.close();
         }
-        Result result = new Result((published - start) / 1e9, (doneAt.get() - start) / 1e9);
-        System.out.printf("%s: %,d messages, published in %.2f s, bridged in %.2f s = %,.0f msg/s%n", label,
-                messages, result.publishedSeconds(), result.bridgedSeconds(), messages / result.bridgedSeconds());
+        Result result = new Result((published - start) / 1e9, (doneAt - start) / 1e9, bridgeCpu, processCpu);
+        System.out.printf("%s: %,d messages, published in %.2f s, bridged in %.2f s = %,.0f msg/s; CPU: bridge "
+                        + "threads %.2f s (%.1f us/msg = %,.0f msg/s per core), whole JVM %.2f s%n", label, messages,
+                result.publishedSeconds(), result.bridgedSeconds(), messages / result.bridgedSeconds(), bridgeCpu,
+                bridgeCpu * 1e6 / messages, messages / bridgeCpu, processCpu);
+        System.out.println("CPU by thread:\n" + cpuByThread);
         return result;
     }
 }

@@ -17,7 +17,13 @@ public final class TestPublisher implements AutoCloseable {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private TestPublisher(String serverUri, String clientId, int protocolVersion, int windowSize) throws Exception {
+    /** TLS and credentials of a publisher; all null for plain anonymous TCP. */
+    public record Login(javax.net.SocketFactory socketFactory, String username, String password) {
+        static final Login ANONYMOUS = new Login(null, null, null);
+    }
+
+    private TestPublisher(String serverUri, String clientId, int protocolVersion, int windowSize, Login login)
+            throws Exception {
         this.windowSize = windowSize;
         this.window = new Semaphore(windowSize);
         if (protocolVersion == 3) {
@@ -26,6 +32,15 @@ public final class TestPublisher implements AutoCloseable {
             var options = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
             options.setCleanSession(true);
             options.setMaxInflight(windowSize + 1);
+            if (login.socketFactory() != null) {
+                options.setSocketFactory(login.socketFactory());
+            } else if (serverUri.startsWith("tcp://")) {
+                options.setSocketFactory(new io.shopfloor.bridge.mqtt.BufferedSocketFactory());
+            }
+            if (login.username() != null) {
+                options.setUserName(login.username());
+                options.setPassword(login.password().toCharArray());
+            }
             v3.connect(options).waitForCompletion(10_000);
             client = v3;
         } else {
@@ -33,18 +48,32 @@ public final class TestPublisher implements AutoCloseable {
                     new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
             var options = new org.eclipse.paho.mqttv5.client.MqttConnectionOptions();
             options.setCleanStart(true);
+            if (login.socketFactory() != null) {
+                options.setSocketFactory(login.socketFactory());
+            } else if (serverUri.startsWith("tcp://")) {
+                options.setSocketFactory(new io.shopfloor.bridge.mqtt.BufferedSocketFactory());
+            }
+            if (login.username() != null) {
+                options.setUserName(login.username());
+                options.setPassword(login.password().getBytes(StandardCharsets.UTF_8));
+            }
             v5.connect(options).waitForCompletion(10_000);
             client = v5;
         }
     }
 
     public static TestPublisher connect(String serverUri, String clientId, int protocolVersion) throws Exception {
-        return new TestPublisher(serverUri, clientId, protocolVersion, 16);
+        return new TestPublisher(serverUri, clientId, protocolVersion, 16, Login.ANONYMOUS);
     }
 
     public static TestPublisher connect(String serverUri, String clientId, int protocolVersion, int window)
             throws Exception {
-        return new TestPublisher(serverUri, clientId, protocolVersion, window);
+        return new TestPublisher(serverUri, clientId, protocolVersion, window, Login.ANONYMOUS);
+    }
+
+    public static TestPublisher connect(String serverUri, String clientId, int protocolVersion, Login login)
+            throws Exception {
+        return new TestPublisher(serverUri, clientId, protocolVersion, 16, login);
     }
 
     public void publish(String topic, String payload) throws Exception {
