@@ -135,6 +135,7 @@ public final class BridgeService implements AutoCloseable {
                 var created = KafkaTopics.createMissing(admin, kafka.partitions(), kafka.replicationFactor());
                 if (!created.isEmpty()) {
                     LOG.info("created Kafka topics {}", created);
+                    awaitPartitionLogs(admin, created, Duration.ofSeconds(30));
                 }
                 return;
             } catch (java.util.concurrent.ExecutionException | org.apache.kafka.common.KafkaException e) {
@@ -144,6 +145,31 @@ public final class BridgeService implements AutoCloseable {
                 TimeUnit.MILLISECONDS.sleep(delay);
             }
         }
+    }
+
+    /**
+     * Creating a topic returns a moment before its brokers lead the new partitions. Records sent in between are
+     * refused, and the idempotent producer's retries of several in-flight batches can then fail as out of
+     * sequence for the whole delivery timeout: wait until every partition has a log on its brokers.
+     */
+    private static void awaitPartitionLogs(Admin admin, java.util.Set<String> topics, Duration timeout)
+            throws java.util.concurrent.ExecutionException, InterruptedException {
+        java.util.Set<org.apache.kafka.common.TopicPartition> expected = new java.util.HashSet<>();
+        admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                .forEach(p -> expected.add(new org.apache.kafka.common.TopicPartition(topic.name(), p.partition()))));
+        List<Integer> brokers = admin.describeCluster().nodes().get().stream()
+                .map(org.apache.kafka.common.Node::id).toList();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.Set<org.apache.kafka.common.TopicPartition> present = new java.util.HashSet<>();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values()
+                    .forEach(dir -> present.addAll(dir.replicaInfos().keySet())));
+            if (present.containsAll(expected)) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        LOG.warn("new Kafka partitions still without a log after {}; sending anyway", timeout);
     }
 
     /** Sparkplug NCMD {@code Node Control/Rebirth = true}, QoS 0, on the Sparkplug connection. */
