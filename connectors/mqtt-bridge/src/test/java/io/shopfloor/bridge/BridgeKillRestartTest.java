@@ -106,8 +106,8 @@ class BridgeKillRestartTest {
                 assertTrue(inKafkaAtKill < MESSAGES / 2 + MESSAGES / 10,
                         "killed mid-run (" + inKafkaAtKill + " in Kafka at the kill)");
                 System.out.printf("kill/restart %s: %d of them in Kafka at the kill, %d records for %d messages "
-                        + "(%d duplicates)%n", config.build().mqtt().clientId(), inKafkaAtKill, records.size(), MESSAGES,
-                        records.size() - MESSAGES);
+                        + "(%d duplicates)%n", config.build().mqtt().clientId(), inKafkaAtKill, records.size(),
+                        MESSAGES, records.size() - MESSAGES);
                 // SIGTERM: the JVM exits with 128 + 15 after the shutdown hook closed the bridge.
                 assertEquals(143, second.stop());
                 assertTrue(Files.readString(log).contains("BridgeService - stopped: received"), "clean stop");

@@ -101,7 +101,8 @@ class MqttV3MoquetteBridgeTest {
     void badInputGoesToTheDeadLettersAndTheBridgeKeepsRunning() throws Exception {
         long t = Instant.parse("2024-06-03T07:00:00Z").toEpochMilli();
         Map<String, String[]> bad = new LinkedHashMap<>(); // reason -> topic, payload
-        bad.put(ReasonCodes.MALFORMED_JSON, new String[] {counterTopic("M-1", "good"), "{\"timestamp\": 1, \"value\": "});
+        bad.put(ReasonCodes.MALFORMED_JSON, new String[] {counterTopic("M-1", "good"),
+                "{\"timestamp\": 1, \"value\": "});
         bad.put(ReasonCodes.WRONG_TYPE, new String[] {counterTopic("M-1", "good"),
                 "{\"timestamp\":" + t + ",\"value\":\"12\",\"bootEpoch\":1}"});
         bad.put(ReasonCodes.UNKNOWN_MACHINE, new String[] {counterTopic("M-404", "good"), counterPayload(t, 1, 1, 1)});
@@ -156,7 +157,8 @@ class MqttV3MoquetteBridgeTest {
             assertEquals("machine M-404 is not in the registry",
                     letters.get(ReasonCodes.UNKNOWN_MACHINE).getReasonDetail());
 
-            MachineStateChange state = states.awaitUntil(read -> !read.isEmpty(), Duration.ofSeconds(30)).get(0).value();
+            MachineStateChange state = states.awaitUntil(read -> !read.isEmpty(), Duration.ofSeconds(30))
+                    .get(0).value();
             assertEquals(new MachineStateChange("M-3", MachineState.STOPPED, "E7", 4L, 99L,
                     Instant.parse("2024-06-03T05:00:00Z"), state.getReceivedTimestamp()), state);
             OperationEvent operation = operations.awaitUntil(read -> !read.isEmpty(), Duration.ofSeconds(30))

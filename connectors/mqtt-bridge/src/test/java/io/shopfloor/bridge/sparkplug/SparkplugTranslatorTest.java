@@ -45,7 +45,8 @@ class SparkplugTranslatorTest {
         Translation deviceBirth = translate(DEVICE.formatted("DBIRTH"), payload(now, 1L, List.of(
                 metric("Counters/Good", 10L, MetricDataType.UInt32, 5L),
                 metric("Counters/Scrap", 11L, MetricDataType.UInt16, 0),
-                metric("Counters/Total", 12L, MetricDataType.UInt64, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)),
+                metric("Counters/Total", 12L, MetricDataType.UInt64,
+                        BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)),
                 metric("State", 13L, MetricDataType.String, "SETUP"))));
         assertEquals(List.of(), deviceBirth.deadLetterReasons());
         assertEquals(4, deviceBirth.signals());

@@ -125,7 +125,7 @@ public final class TestBridgeConfig {
 
     /** A JSON counter payload; the value is unsigned. */
     public static String counterPayload(long timestamp, long value, long bootEpoch, long seq) {
-        return "{\"timestamp\":" + timestamp + ",\"value\":" + Long.toUnsignedString(value) + ",\"bootEpoch\":" + bootEpoch + ",\"seq\":"
-                + seq + "}";
+        return "{\"timestamp\":" + timestamp + ",\"value\":" + Long.toUnsignedString(value) + ",\"bootEpoch\":"
+                + bootEpoch + ",\"seq\":" + seq + "}";
     }
 }
