@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,6 +167,49 @@ class MqttV3MoquetteBridgeTest {
             assertEquals(new OperationEvent("M-3", OperationEventType.OPERATION_STARTED, "PO-1", 10000, "20", "OP-7",
                     null, Instant.ofEpochMilli(t), "M-3/OPERATION_STARTED/PO-1/10000/20/" + t), operation);
         }
+    }
+
+    /**
+     * The broker restarts and forgets every session: the bridge reconnects with its backoff and subscribes again
+     * (the session it expected is gone), and later messages flow again.
+     */
+    @Test
+    void reconnectsAndSubscribesAgainAfterTheBrokerLostItsSessions() throws Exception {
+        long t = Instant.parse("2024-06-03T12:00:00Z").toEpochMilli();
+        TestBridgeConfig config = TestBridgeConfig.of(broker.tcpUri(), 3, "v3-restart", KAFKA.bootstrapServers());
+        try (BridgeService bridge = BridgeService.start(config.build());
+             KafkaTail<MachineCounterReading> counters = new KafkaTail<>(KAFKA.bootstrapServers(),
+                     KafkaTopics.MACHINE_COUNTERS, MachineCounterReading.class)) {
+            assertTrue(bridge.awaitSubscribed(Duration.ofSeconds(30)), "bridge subscribed");
+            try (TestPublisher publisher = TestPublisher.connect(broker.tcpUri(), "v3-restart-publisher", 3)) {
+                publisher.publish(counterTopic("M-7", "scrap"), counterPayload(t, 1, 5, 1));
+                publisher.awaitAcknowledged();
+            }
+            counters.awaitUntil(read -> scrapValues(read, "M-7").equals(List.of(1L)), Duration.ofSeconds(30));
+            broker.restart();
+            // Publish until the bridge's new subscription takes them: before it resubscribed, the new broker
+            // has nobody to deliver to (and forgets the message, as MQTT allows).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long value = 1;
+            try (TestPublisher publisher = TestPublisher.connect(broker.tcpUri(), "v3-restart-publisher", 3)) {
+                do {
+                    assertTrue(System.nanoTime() < deadline, "bridge back within 60 s");
+                    value++;
+                    publisher.publish(counterTopic("M-7", "scrap"), counterPayload(t + value, value, 5, value));
+                    publisher.awaitAcknowledged();
+                } while (scrapValues(counters.readFor(Duration.ofMillis(300)), "M-7").size() < 2);
+            }
+            List<Long> values = scrapValues(counters.records(), "M-7");
+            assertEquals(1L, values.get(0));
+            assertTrue(values.get(1) >= 2 && values.get(1) <= value, "a message published after the restart");
+            assertEquals(0, bridge.metrics().deadLetters.sum());
+        }
+    }
+
+    private static List<Long> scrapValues(List<KafkaTail.Keyed<MachineCounterReading>> read, String machine) {
+        return read.stream().map(KafkaTail.Keyed::value)
+                .filter(r -> r.getMachineId().equals(machine) && r.getCounterName().equals("scrap"))
+                .map(MachineCounterReading::getValue).distinct().toList();
     }
 
     static Map<Long, MachineCounterReading> distinctSequences(List<KafkaTail.Keyed<MachineCounterReading>> read) {
