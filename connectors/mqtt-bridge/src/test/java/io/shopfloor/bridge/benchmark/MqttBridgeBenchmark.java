@@ -34,8 +34,9 @@ import org.apache.avro.message.BinaryMessageDecoder;
  * <pre>
  * mvn -B -ntp -pl connectors/mqtt-bridge -am -DskipTests -Pmqtt-bridge-benchmark verify [-Dmessages=200000]
  * </pre>
- * Settings (system properties): messages (200000), publishers (4), window (64: unacknowledged publishes per
- * publisher), connections (4, the bridge's shared subscription connections), protocol (5), inflight (1000:
+ * Settings (system properties): messages (200000), publishers (4), publisher ("raw": a minimal MQTT 3.1.1
+ * QoS 1 publisher on a socket, see {@link RawMqttPublisher}; "paho": Paho clients of the bridge's protocol),
+ * window (64: unacknowledged publishes per publisher), connections (4, the bridge's shared subscription connections), protocol (5), inflight (1000:
  * mosquitto's max_inflight_messages, which is also the Receive Maximum it grants publishers; its default 20
  * caps each publisher at 20 messages per round trip), linger (the producer's linger.ms, default the bridge's).
  */
@@ -50,6 +51,7 @@ public final class MqttBridgeBenchmark {
         int connections = Integer.getInteger("connections", 4);
         int protocol = Integer.getInteger("protocol", 5);
         int window = Integer.getInteger("window", 64);
+        String publisherKind = System.getProperty("publisher", "raw");
         int inflight = Integer.getInteger("inflight", 1000);
         String linger = System.getProperty("linger");
         Path directory = Files.createTempDirectory("mqtt-bridge-benchmark");
@@ -67,10 +69,11 @@ public final class MqttBridgeBenchmark {
                     throw new IllegalStateException("bridge not subscribed");
                 }
                 kafka.awaitPartitions(List.of(KafkaTopics.MACHINE_COUNTERS), Duration.ofSeconds(30));
-                System.out.printf("setup: %d publishers (Paho v%d, QoS 1, window %d each) -> mosquitto 2.0.11 "
+                System.out.printf("setup: %d publishers (%s, QoS 1, window %d each) -> mosquitto 2.0.11 "
                                 + "(max_inflight_messages %d) -> bridge (%d MQTT %d connections, shared subscription, "
                                 + "Receive Maximum 1000) -> Kafka %s (in-process, 3 partitions); %d cores%n",
-                        publishers, protocol, window, inflight, connections, protocol, kafka.bootstrapServers(),
+                        publishers, publisherKind.equals("raw") ? "raw socket MQTT 3.1.1" : "Paho v" + protocol,
+                        window, inflight, connections, protocol, kafka.bootstrapServers(),
                         Runtime.getRuntime().availableProcessors());
                 run(broker, bridge, publishers, protocol, window, messages / 10, 0, "warm-up");
                 result = run(broker, bridge, publishers, protocol, window, messages, messages / 10, "measured");
@@ -118,7 +121,7 @@ public final class MqttBridgeBenchmark {
         for (int p = 0; p < publishers; p++) {
             int offset = p;
             tasks.add(pool.submit(() -> {
-                try (TestPublisher client = TestPublisher.connect(broker.tcpUri(), "backlog-publisher-" + offset,
+                try (Publisher client = Publisher.connect(broker.tcpUri(), "backlog-publisher-" + offset,
                         protocol, window)) {
                     for (int i = offset; i < messages; i += publishers) {
                         int seq = firstSeq + i;
@@ -153,6 +156,46 @@ public final class MqttBridgeBenchmark {
             return doneAt.get();
         } finally {
             watcher.shutdownNow();
+        }
+    }
+
+    /** The benchmark's publishing client: Paho or the raw socket one. */
+    private interface Publisher extends AutoCloseable {
+        void publish(String topic, String payload) throws Exception;
+
+        void awaitAcknowledged() throws Exception;
+
+        static Publisher connect(String serverUri, String clientId, int protocol, int window) throws Exception {
+            if ("raw".equals(System.getProperty("publisher", "raw"))) {
+                RawMqttPublisher raw = new RawMqttPublisher(serverUri, clientId, window);
+                return new Publisher() {
+                    public void publish(String topic, String payload) throws Exception {
+                        raw.publish(topic, payload);
+                    }
+
+                    public void awaitAcknowledged() throws Exception {
+                        raw.awaitAcknowledged();
+                    }
+
+                    public void close() throws Exception {
+                        raw.close();
+                    }
+                };
+            }
+            TestPublisher paho = TestPublisher.connect(serverUri, clientId, protocol, window);
+            return new Publisher() {
+                public void publish(String topic, String payload) throws Exception {
+                    paho.publish(topic, payload);
+                }
+
+                public void awaitAcknowledged() throws Exception {
+                    paho.awaitAcknowledged();
+                }
+
+                public void close() throws Exception {
+                    paho.close();
+                }
+            };
         }
     }
 
@@ -214,9 +257,9 @@ public final class MqttBridgeBenchmark {
                               int messages, int firstSeq, String label) throws Exception {
         long ackedBefore = bridge.metrics().acknowledged.sum();
         ExecutorService pool = Executors.newFixedThreadPool(publishers);
-        List<TestPublisher> clients = new ArrayList<>();
+        List<Publisher> clients = new ArrayList<>();
         for (int p = 0; p < publishers; p++) {
-            clients.add(TestPublisher.connect(broker.tcpUri(), label + "-publisher-" + p, protocol, window));
+            clients.add(Publisher.connect(broker.tcpUri(), label + "-publisher-" + p, protocol, window));
         }
         double bridgeCpuBefore = bridgeCpuSeconds();
         double processCpuBefore = processCpuSeconds();
@@ -224,7 +267,7 @@ public final class MqttBridgeBenchmark {
         long start = System.nanoTime();
         List<Future<?>> tasks = new ArrayList<>();
         for (int p = 0; p < publishers; p++) {
-            TestPublisher client = clients.get(p);
+            Publisher client = clients.get(p);
             int offset = p;
             tasks.add(pool.submit(() -> {
                 for (int i = offset; i < messages; i += publishers) {
@@ -244,7 +287,7 @@ public final class MqttBridgeBenchmark {
         double processCpu = processCpuSeconds() - processCpuBefore;
         String cpuByThread = cpuByThreadGroup(threadsBefore, threadCpu(), messages);
         pool.shutdownNow();
-        for (TestPublisher client : clients) {
+        for (Publisher client : clients) {
             client.close();
         }
         Result result = new Result((published - start) / 1e9, (doneAt - start) / 1e9, bridgeCpu, processCpu);
