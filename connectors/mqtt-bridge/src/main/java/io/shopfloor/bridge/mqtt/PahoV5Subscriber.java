@@ -133,12 +133,19 @@ final class PahoV5Subscriber extends MqttSubscriber implements MqttCallback {
             }
         } catch (MqttException e) {
             LOG.debug("{} disconnect: {}", settings.clientId(), e.toString());
+            try {
+                // A busy or half-dead connection: drop it, or Paho's threads (its ping timer is not a daemon)
+                // outlive the bridge.
+                current.disconnectForcibly(0, 1000, false);
+            } catch (MqttException forced) {
+                LOG.debug("{} forced disconnect: {}", settings.clientId(), forced.toString());
+            }
         }
         if (closed) {
             try {
-                current.close();
+                current.close(true);
             } catch (MqttException e) {
-                LOG.debug("{} close: {}", settings.clientId(), e.toString());
+                LOG.warn("{} close: {}", settings.clientId(), e.toString());
             }
         }
     }
