@@ -265,6 +265,7 @@ public final class MqttBridgeBenchmark {
         }
         double bridgeCpuBefore = bridgeCpuSeconds();
         double processCpuBefore = processCpuSeconds();
+        double brokerCpuBefore = broker.cpuSeconds();
         var threadsBefore = threadCpu();
         long start = System.nanoTime();
         List<Future<?>> tasks = new ArrayList<>();
@@ -287,7 +288,9 @@ public final class MqttBridgeBenchmark {
         long doneAt = awaitAcknowledged(bridge, messages, ackedBefore);
         double bridgeCpu = bridgeCpuSeconds() - bridgeCpuBefore;
         double processCpu = processCpuSeconds() - processCpuBefore;
-        String cpuByThread = cpuByThreadGroup(threadsBefore, threadCpu(), messages);
+        String cpuByThread = cpuByThreadGroup(threadsBefore, threadCpu(), messages)
+                + String.format("%n  %6.1f us/msg  mosquitto (its own process)",
+                        (broker.cpuSeconds() - brokerCpuBefore) * 1e6 / messages);
         pool.shutdownNow();
         for (Publisher client : clients) {
             client.close();

@@ -108,6 +108,14 @@ public final class Mosquitto implements AutoCloseable {
         }
     }
 
+    /** CPU time the broker process used so far (Linux /proc; user + system). */
+    public double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        return ticks / 100.0; // USER_HZ
+    }
+
     public int port() {
         return port;
     }
