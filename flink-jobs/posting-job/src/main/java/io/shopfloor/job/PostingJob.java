@@ -14,6 +14,8 @@ import io.shopfloor.job.order.OrderCostPlan;
 import io.shopfloor.job.order.OrderLedger;
 import io.shopfloor.job.order.PostedEntry;
 import io.shopfloor.job.order.Rejection;
+import io.shopfloor.job.types.MachineInputTypeInfo;
+import io.shopfloor.job.types.OrderInputTypeInfo;
 import io.shopfloor.posting.Notice;
 import io.shopfloor.posting.PostingSettings;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -36,8 +38,10 @@ public final class PostingJob {
                            OrderLedger.Settings orders, Duration finishedOrderRetention) implements Serializable {
     }
 
-    /** Stream types for the low-volume inputs (sealed interfaces and records: Java serialization, not Kryo). */
-    public static final TypeInformation<OrderInput> ORDER_INPUT_TYPE = JavaSerializableTypeInfo.forClass(OrderInput.class);
+    /** Stream types of the inputs machines cause, the hot path: serializers written for them. */
+    public static final TypeInformation<MachineInput> MACHINE_INPUT_TYPE = MachineInputTypeInfo.INSTANCE;
+    public static final TypeInformation<OrderInput> ORDER_INPUT_TYPE = OrderInputTypeInfo.INSTANCE;
+    /** Stream type of the low-volume master data (sealed interfaces and records: Java serialization, not Kryo). */
     public static final TypeInformation<MasterDataChange> MASTER_DATA_TYPE =
             JavaSerializableTypeInfo.forClass(MasterDataChange.class);
 

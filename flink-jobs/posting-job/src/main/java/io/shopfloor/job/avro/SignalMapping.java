@@ -13,12 +13,18 @@ import static io.shopfloor.job.avro.AvroValues.blankToNull;
 /** Machine signals from the bridge (Avro) as inputs of the per-machine stage; event time is the source time. */
 public final class SignalMapping {
 
+    /** The job's counter kind of each Avro one, by ordinal (one per reading: no lookup by name). */
+    private static final CounterReading.CounterKind[] COUNTER_KINDS =
+            java.util.Arrays.stream(io.shopfloor.schema.signal.CounterKind.values())
+                    .map(kind -> CounterReading.CounterKind.valueOf(kind.name()))
+                    .toArray(CounterReading.CounterKind[]::new);
+
     private SignalMapping() {
     }
 
     public static MachineInput counterReading(MachineCounterReading r) {
         return MachineInput.of(new CounterReading(r.getMachineId(), r.getCounterName(),
-                CounterReading.CounterKind.valueOf(r.getCounterKind().name()), r.getValue(), r.getWidthBits(),
+                COUNTER_KINDS[r.getCounterKind().ordinal()], r.getValue(), r.getWidthBits(),
                 r.getBootEpoch(), r.getSequenceNumber() == null ? 0 : r.getSequenceNumber(), r.getSourceTimestamp()));
     }
 

@@ -4,16 +4,18 @@ import io.shopfloor.schema.ShopfloorSchemas;
 import io.shopfloor.schema.common.DeadLetter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.MissingSchemaException;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -45,6 +47,10 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
 
     private final AvroRecordSerializer<T> avro;
     private transient Map<Long, Schema> writerSchemas; // by fingerprint, built on first use
+    private transient Map<Long, GenericDatumReader<T>> readers; // by writer fingerprint, built on first use
+    private transient long lastFingerprint; // nearly every record has the writer schema of the one before
+    private transient GenericDatumReader<T> lastReader;
+    private transient BinaryDecoder decoder; // reused: one per record would be garbage on the hot path
 
     public AvroKafkaDeserializer(Class<T> type) {
         this.avro = new AvroRecordSerializer<>(Objects.requireNonNull(type, "type"));
@@ -62,9 +68,11 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
             return deadLetter(message, NULL_PAYLOAD, "record value is null");
         }
         try {
-            checkDeclaredLengths(value);
-            return Decoded.ofRecord(avro.decode(value),
-                    message.topic(), message.partition(), message.offset(), message.timestamp());
+            GenericDatumReader<T> reader = hasHeader(value) ? reader(fingerprintOf(value)) : null;
+            // Without a known writer schema the message decoder says what is wrong (header, unknown schema).
+            T record = reader == null ? avro.decode(value) : decodeBody(value, reader);
+            return Decoded.ofRecord(record, message.topic(), message.partition(), message.offset(),
+                    message.timestamp());
         } catch (MissingSchemaException e) {
             return deadLetter(message, UNKNOWN_SCHEMA, describe(e));
         } catch (IOException | RuntimeException e) {
@@ -94,18 +102,50 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
     }
 
     /**
-     * Avro allocates a string's or bytes' declared length before reading it, so a few corrupt bytes declaring
+     * Decodes the body after a single-object header whose writer schema is known, as
+     * {@link ShopfloorSchemas#decoder} would (the same datum reader from writer to reader schema), but from the
+     * array directly rather than through streams.
+     *
+     * <p>Avro allocates a string's or bytes' declared length before reading it, so a few corrupt bytes declaring
      * a 1 GB string would kill the TaskManager (OutOfMemoryError), and again after every restart. Skipping
      * through the body first checks each declared length against the bytes really there, allocating nothing
-     * (EOFException if one does not fit). Payloads without a known header are left to the decoder to report.
+     * (EOFException if one does not fit).
      */
-    private void checkDeclaredLengths(byte[] value) throws IOException {
-        Long fingerprint = fingerprint(value);
-        Schema writer = fingerprint == null ? null : writerSchemas().get(fingerprint);
-        if (writer != null) {
-            GenericDatumReader.skip(writer,
-                    DecoderFactory.get().binaryDecoder(value, HEADER_LENGTH, value.length - HEADER_LENGTH, null));
+    private T decodeBody(byte[] value, GenericDatumReader<T> reader) throws IOException {
+        decoder = DecoderFactory.get().binaryDecoder(value, HEADER_LENGTH, value.length - HEADER_LENGTH, decoder);
+        GenericDatumReader.skip(reader.getSchema(), decoder); // the writer schema
+        decoder = DecoderFactory.get().binaryDecoder(value, HEADER_LENGTH, value.length - HEADER_LENGTH, decoder);
+        try {
+            return reader.read(null, decoder);
+        } catch (IOException e) {
+            throw new AvroRuntimeException("Decoding datum failed", e); // as the message decoder reports it
         }
+    }
+
+    /** The datum reader from the writer schema of {@code fingerprint} to the record's; null if none is known. */
+    private GenericDatumReader<T> reader(long fingerprint) {
+        if (lastReader != null && fingerprint == lastFingerprint) {
+            return lastReader;
+        }
+        if (readers == null) {
+            readers = new HashMap<>();
+        }
+        GenericDatumReader<T> reader = readers.get(fingerprint);
+        if (reader == null) {
+            Schema writer = writerSchemas().get(fingerprint);
+            if (writer == null) {
+                return null;
+            }
+            SpecificData model = SpecificData.getForClass(avro.type()); // carries the decimal/time conversions
+            @SuppressWarnings("unchecked")
+            GenericDatumReader<T> created =
+                    (GenericDatumReader<T>) model.createDatumReader(writer, model.getSchema(avro.type()));
+            readers.put(fingerprint, created);
+            reader = created;
+        }
+        lastFingerprint = fingerprint;
+        lastReader = reader;
+        return reader;
     }
 
     private Map<Long, Schema> writerSchemas() {
@@ -121,11 +161,20 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
 
     /** The fingerprint from a single-object header, or null when the bytes have none. */
     static Long fingerprint(byte[] value) {
-        if (value.length < HEADER_LENGTH
-                || value[0] != SINGLE_OBJECT_MARKER[0] || value[1] != SINGLE_OBJECT_MARKER[1]) {
-            return null;
+        return hasHeader(value) ? fingerprintOf(value) : null;
+    }
+
+    private static boolean hasHeader(byte[] value) {
+        return value.length >= HEADER_LENGTH
+                && value[0] == SINGLE_OBJECT_MARKER[0] && value[1] == SINGLE_OBJECT_MARKER[1];
+    }
+
+    private static long fingerprintOf(byte[] value) {
+        long fingerprint = 0;
+        for (int i = HEADER_LENGTH - 1; i >= 2; i--) { // little-endian
+            fingerprint = (fingerprint << 8) | (value[i] & 0xFF);
         }
-        return ByteBuffer.wrap(value, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        return fingerprint;
     }
 
     private static String describe(Exception e) {

@@ -42,24 +42,84 @@ public record MachineInput(String machineId, CounterReading reading, MachineSign
     }
 
     /**
-     * A total order of inputs by event time, rank, then content, that does not depend on arrival. Compares
-     * fields, not text: it runs for every input.
+     * A total order of inputs by event time, rank, then content, that does not depend on arrival: event time, rank,
+     * machine id; then readings by counter name, boot epoch, value, sequence number, kind and width; states by
+     * state and stop code (null first); operation events by type, order no., line no., operation no., activity
+     * code and operator (null as "null"). Written out rather than chained, since it runs for every input.
      */
-    public static final Comparator<MachineInput> EVENT_ORDER = Comparator.comparing(MachineInput::eventTime)
-            .thenComparingInt(MachineInput::rank)
-            .thenComparing(MachineInput::machineId)
-            .thenComparing(input -> input.reading, Comparator.nullsFirst(Comparator
-                    .comparing(CounterReading::counterName).thenComparingLong(CounterReading::bootEpoch)
-                    .thenComparingLong(CounterReading::value).thenComparingLong(CounterReading::sequenceNumber)
-                    .thenComparing(CounterReading::kind).thenComparingInt(CounterReading::widthBits)))
-            .thenComparing(input -> input.state, Comparator.nullsFirst(Comparator
-                    .comparing(MachineSignal.StateChanged::state)
-                    .thenComparing(MachineSignal.StateChanged::stopCode, Comparator.nullsFirst(Comparator.naturalOrder()))))
-            .thenComparing(input -> input.operation, Comparator.nullsFirst(Comparator
-                    .comparing(MachineSignal.OperationChanged::type)
-                    .thenComparing(o -> String.valueOf(o.orderNo()))
-                    .thenComparingInt(MachineSignal.OperationChanged::orderLineNo)
-                    .thenComparing(o -> String.valueOf(o.operationNo()))
-                    .thenComparing(o -> String.valueOf(o.activityCode()))
-                    .thenComparing(o -> String.valueOf(o.operatorId()))));
+    public static final Comparator<MachineInput> EVENT_ORDER = MachineInput::compareEventOrder;
+
+    private static int compareEventOrder(MachineInput a, MachineInput b) {
+        int c = a.eventTime().compareTo(b.eventTime());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.rank(), b.rank());
+        if (c != 0) {
+            return c;
+        }
+        c = a.machineId.compareTo(b.machineId);
+        if (c != 0) {
+            return c;
+        }
+        c = compareReadings(a.reading, b.reading);
+        if (c != 0) {
+            return c;
+        }
+        c = compareStates(a.state, b.state);
+        return c != 0 ? c : compareOperations(a.operation, b.operation);
+    }
+
+    private static int compareReadings(CounterReading a, CounterReading b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? -1 : 1;
+        }
+        int c = a.counterName().compareTo(b.counterName());
+        if (c == 0) {
+            c = Long.compare(a.bootEpoch(), b.bootEpoch());
+        }
+        if (c == 0) {
+            c = Long.compare(a.value(), b.value());
+        }
+        if (c == 0) {
+            c = Long.compare(a.sequenceNumber(), b.sequenceNumber());
+        }
+        if (c == 0) {
+            c = a.kind().compareTo(b.kind());
+        }
+        return c != 0 ? c : Integer.compare(a.widthBits(), b.widthBits());
+    }
+
+    private static int compareStates(MachineSignal.StateChanged a, MachineSignal.StateChanged b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? -1 : 1;
+        }
+        int c = a.state().compareTo(b.state());
+        if (c != 0) {
+            return c;
+        }
+        return a.stopCode() == null || b.stopCode() == null
+                ? (a.stopCode() == b.stopCode() ? 0 : a.stopCode() == null ? -1 : 1)
+                : a.stopCode().compareTo(b.stopCode());
+    }
+
+    private static int compareOperations(MachineSignal.OperationChanged a, MachineSignal.OperationChanged b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? -1 : 1;
+        }
+        int c = a.type().compareTo(b.type());
+        if (c == 0) {
+            c = String.valueOf(a.orderNo()).compareTo(String.valueOf(b.orderNo()));
+        }
+        if (c == 0) {
+            c = Integer.compare(a.orderLineNo(), b.orderLineNo());
+        }
+        if (c == 0) {
+            c = String.valueOf(a.operationNo()).compareTo(String.valueOf(b.operationNo()));
+        }
+        if (c == 0) {
+            c = String.valueOf(a.activityCode()).compareTo(String.valueOf(b.activityCode()));
+        }
+        return c != 0 ? c : String.valueOf(a.operatorId()).compareTo(String.valueOf(b.operatorId()));
+    }
 }

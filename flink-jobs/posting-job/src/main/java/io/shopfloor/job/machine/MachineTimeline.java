@@ -78,6 +78,9 @@ public final class MachineTimeline implements Serializable {
     private final Totals totals = new Totals();
 
     private transient Output output;
+    /** The accumulation of the context last asked for: nearly every slice of time goes to the same one. */
+    private transient Context cachedContext;
+    private transient Accumulation cachedAccumulation;
 
     public MachineTimeline(String machineId, Settings settings) {
         this.machineId = machineId;
@@ -115,6 +118,17 @@ public final class MachineTimeline implements Serializable {
         boolean recentlySilent = lastSignal != null && finalizedUntil != null
                 && Duration.between(lastSignal, finalizedUntil).compareTo(SILENCE_REPORTED_FOR) < 0;
         return !pending.isEmpty() || !accumulations.isEmpty() || unattributed.any() || totals.any() || recentlySilent;
+    }
+
+    /**
+     * {@link Settings#windowEnd}, from the open window when {@code time} falls in it: the window of a moment that is
+     * about to become final is nearly always the open one, and this spares the calendar arithmetic.
+     */
+    public Instant windowEndAt(Instant time) {
+        if (windowStart != null && !time.isBefore(windowStart) && time.isBefore(windowEnd)) {
+            return windowEnd;
+        }
+        return settings.windowEnd(time);
     }
 
     public Output advanceTo(Instant newWatermark) {
@@ -190,8 +204,13 @@ public final class MachineTimeline implements Serializable {
             return MachineState.NO_SIGNAL;
         }
         if (state == MachineState.STOPPED) {
-            Instant stopEnd = pending.stream().filter(MachineSignal.StateChanged.class::isInstance)
-                    .map(MachineSignal::eventTime).findFirst().orElse(null);
+            Instant stopEnd = null;
+            for (MachineSignal signal : pending) { // a loop, not a stream: this runs for every slice of a stop
+                if (signal instanceof MachineSignal.StateChanged) {
+                    stopEnd = signal.eventTime();
+                    break;
+                }
+            }
             if (stopEnd != null && Duration.between(stateSince, stopEnd).compareTo(settings.microStopThreshold()) < 0) {
                 return stateBeforeStop; // a micro-stop stays run time
             }
@@ -299,6 +318,7 @@ public final class MachineTimeline implements Serializable {
     /** An operation's finish cuts its window: what it accumulated so far goes out now, with the Finished flag. */
     private void emitFinished(Context finished, Instant at) {
         Accumulation accumulation = accumulations.remove(finished.key());
+        cachedContext = null;
         if (accumulation == null) {
             accumulation = new Accumulation(finished);
         }
@@ -320,6 +340,7 @@ public final class MachineTimeline implements Serializable {
                     totals.stopMillis, totals.noSignalMillis, totals.idleMillis));
         }
         accumulations.clear();
+        cachedContext = null;
         unattributed.clear();
         totals.clear();
     }
@@ -351,7 +372,11 @@ public final class MachineTimeline implements Serializable {
     }
 
     private Accumulation accumulation(Context c) {
-        return accumulations.computeIfAbsent(c.key(), k -> new Accumulation(c));
+        if (c != cachedContext) {
+            cachedAccumulation = accumulations.computeIfAbsent(c.key(), k -> new Accumulation(c));
+            cachedContext = c;
+        }
+        return cachedAccumulation;
     }
 
     private String codeOr(String fallback) {

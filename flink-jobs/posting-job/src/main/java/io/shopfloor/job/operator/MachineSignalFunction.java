@@ -15,7 +15,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.runtime.state.JavaSerializer;
@@ -26,12 +25,19 @@ import org.apache.flink.util.OutputTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Per machine (keyed by machine id): applies counter readings, states and operation events in event-time order
  * behind the watermark, turns readings into deltas, and lets the {@link MachineTimeline} cut them into reported
  * lines. Late, invalid and unattributed input goes to {@link #REJECTED}; per-window totals to {@link #TOTALS}.
+ *
+ * <p>Held inputs wait in one sorted value per machine ({@link PendingInputs}), and only the earliest of them has an
+ * event-time timer (the next one is registered when it fires), so the timer queue stays as small as the number of
+ * machines. Every instant with inputs, and every wake-up the timeline asks for, is still its own timer, in event
+ * time order: what each one emits carries that instant as its timestamp, as downstream ordering expects.
  */
 public class MachineSignalFunction extends KeyedProcessFunction<String, MachineInput, ReportedLine> {
     public static final OutputTag<Rejected> REJECTED = new OutputTag<>("machine-rejected") { };
@@ -40,9 +46,16 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
     private final MachineTimeline.Settings settings;
     private final Duration allowedLateness;
 
-    private transient EventTimeBuffer<MachineInput> buffer;
+    private transient ValueState<PendingInputs> pending;
     private transient MapState<String, CounterBaseline> baselines;
     private transient ValueState<MachineTimeline> timeline;
+    private transient List<MachineInput> due;
+    /**
+     * The wake-up each machine last asked for. Registering it again costs a timer-queue lookup per instant, so it is
+     * skipped: a wake-up is always later than the instant that asks for it, so one asked for before has not fired.
+     * Not state: after a restore the map is empty, and registering again is merely redundant.
+     */
+    private transient Map<String, Long> wakeUps;
 
     public MachineSignalFunction(MachineTimeline.Settings settings, Duration allowedLateness) {
         this.settings = settings;
@@ -51,13 +64,15 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     @Override
     public void open(OpenContext openContext) {
-        buffer = new EventTimeBuffer<>(getRuntimeContext(),
-                getRuntimeContext().createSerializer(TypeInformation.of(MachineInput.class)), MachineInput.EVENT_ORDER);
+        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-inputs",
+                PendingInputsSerializer.INSTANCE));
         // Java serialization: these types are records and plain classes, which Kryo mishandles (references).
         baselines = getRuntimeContext().getMapState(new MapStateDescriptor<>("counter-baselines",
                 StringSerializer.INSTANCE, new JavaSerializer<CounterBaseline>()));
         timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
                 new JavaSerializer<MachineTimeline>()));
+        due = new ArrayList<>();
+        wakeUps = new HashMap<>();
     }
 
     @Override
@@ -69,19 +84,42 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
                 reject(ctx, input, Rejected.Reason.LATE, "event time " + input.eventTime() + " is more than "
                         + allowedLateness + " behind the watermark " + Instant.ofEpochMilli(watermark));
             } else {
-                apply(input, ctx); // late but allowed: its time has passed, apply it now
+                // Late but allowed: its time has passed, apply it now.
+                MachineTimeline machine = timeline(ctx.getCurrentKey());
+                apply(input, machine, ctx);
+                timeline.update(machine);
             }
             return;
         }
-        buffer.add(time, input, ctx.timerService());
+        PendingInputs inputs = pending.value();
+        if (inputs == null) {
+            inputs = new PendingInputs();
+        }
+        if (time < inputs.firstTime()) {
+            ctx.timerService().registerEventTimeTimer(time); // the new earliest: it wakes this machine up
+        }
+        inputs.add(input);
+        pending.update(inputs);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ReportedLine> out) throws Exception {
-        for (MachineInput input : buffer.release(timestamp)) {
-            apply(input, ctx);
-        }
         MachineTimeline machine = timeline(ctx.getCurrentKey());
+        PendingInputs inputs = pending.value();
+        if (inputs != null) {
+            due.clear();
+            inputs.release(timestamp, due);
+            for (MachineInput input : due) {
+                apply(input, machine, ctx);
+            }
+            due.clear();
+            if (inputs.isEmpty()) {
+                pending.clear();
+            } else {
+                pending.update(inputs);
+                ctx.timerService().registerEventTimeTimer(inputs.firstTime());
+            }
+        }
         MachineTimeline.Output output = machine.advanceTo(Instant.ofEpochMilli(timestamp));
         output.lines().forEach(out::collect);
         output.totals().forEach(totals -> ctx.output(TOTALS, totals));
@@ -94,14 +132,16 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
         // Without new input, the next window end becomes final one horizon later: wake up then.
         if (machine.needsTime()) {
             long finalUntil = timestamp - settings.horizonMillis();
-            ctx.timerService().registerEventTimeTimer(
-                    settings.windowEnd(Instant.ofEpochMilli(finalUntil)).toEpochMilli() + settings.horizonMillis());
+            long wakeUp = machine.windowEndAt(Instant.ofEpochMilli(finalUntil)).toEpochMilli() + settings.horizonMillis();
+            Long asked = wakeUps.put(ctx.getCurrentKey(), wakeUp);
+            if (asked == null || asked != wakeUp) {
+                ctx.timerService().registerEventTimeTimer(wakeUp);
+            }
         }
     }
 
-    private void apply(MachineInput input, Context ctx) throws Exception {
-        MachineTimeline machine = timeline(ctx.getCurrentKey());
-        List<MachineSignal> signals = new ArrayList<>(1);
+    private void apply(MachineInput input, MachineTimeline machine, Context ctx) throws Exception {
+        MachineSignal signal;
         if (input.reading() != null) {
             CounterReading reading = input.reading();
             CounterDelta delta = CounterDeltas.apply(baselines.get(reading.counterName()), reading);
@@ -110,19 +150,16 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
                 return;
             }
             baselines.put(reading.counterName(), delta.baseline());
-            signals.add(delta.counts()
+            signal = delta.counts()
                     ? new MachineSignal.PartsCounted(reading.eventTime(), reading.kind(), delta.delta())
-                    : new MachineSignal.Heartbeat(reading.eventTime()));
+                    : new MachineSignal.Heartbeat(reading.eventTime());
         } else {
-            signals.add(input.signal());
+            signal = input.signal();
         }
-        for (MachineSignal signal : signals) {
-            if (!machine.accept(signal)) {
-                reject(ctx, input, Rejected.Reason.LATE, "its time was already posted (until "
-                        + machine.finalizedUntil() + ")");
-            }
+        if (!machine.accept(signal)) {
+            reject(ctx, input, Rejected.Reason.LATE, "its time was already posted (until "
+                    + machine.finalizedUntil() + ")");
         }
-        timeline.update(machine);
     }
 
     private MachineTimeline timeline(String machineId) throws Exception {

@@ -10,6 +10,7 @@ import io.shopfloor.job.order.OrderLedger;
 import io.shopfloor.job.JavaSerializableTypeInfo;
 import io.shopfloor.job.order.PostedEntry;
 import io.shopfloor.job.order.Rejection;
+import io.shopfloor.job.types.OrderInputSerializer;
 import io.shopfloor.job.machine.MachineKpi;
 import io.shopfloor.job.machine.MachineKpis;
 import io.shopfloor.job.machine.ReportedLine;
@@ -72,7 +73,7 @@ public class OrderPostingFunction
     @Override
     public void open(OpenContext openContext) {
         rules = new PostingRules(postingSettings);
-        buffer = new EventTimeBuffer<>(getRuntimeContext(), new JavaSerializer<>(), EVENT_ORDER);
+        buffer = new EventTimeBuffer<>(getRuntimeContext(), OrderInputSerializer.INSTANCE, EVENT_ORDER);
         // Java serialization: the posting state is records and plain classes, which Kryo mishandles.
         ledger = getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
                 new JavaSerializer<OrderLedger>()));
