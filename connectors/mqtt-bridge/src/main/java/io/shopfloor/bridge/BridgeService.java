@@ -17,13 +17,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.tahu.message.SparkplugBPayloadEncoder;
 import org.eclipse.tahu.message.model.Metric;
@@ -138,7 +144,7 @@ public final class BridgeService implements AutoCloseable {
                     awaitPartitionLogs(admin, created, Duration.ofSeconds(30));
                 }
                 return;
-            } catch (java.util.concurrent.ExecutionException | org.apache.kafka.common.KafkaException e) {
+            } catch (ExecutionException | KafkaException e) {
                 long delay = backoff.delayMillis(attempt);
                 LOG.warn("could not create the Kafka topics (attempt {}), retrying in {} ms: {}", attempt, delay,
                         e.toString());
@@ -152,16 +158,16 @@ public final class BridgeService implements AutoCloseable {
      * refused, and the idempotent producer's retries of several in-flight batches can then fail as out of
      * sequence for the whole delivery timeout: wait until every partition has a log on its brokers.
      */
-    private static void awaitPartitionLogs(Admin admin, java.util.Set<String> topics, Duration timeout)
-            throws java.util.concurrent.ExecutionException, InterruptedException {
-        java.util.Set<org.apache.kafka.common.TopicPartition> expected = new java.util.HashSet<>();
+    private static void awaitPartitionLogs(Admin admin, Set<String> topics, Duration timeout)
+            throws ExecutionException, InterruptedException {
+        Set<TopicPartition> expected = new HashSet<>();
         admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
-                .forEach(p -> expected.add(new org.apache.kafka.common.TopicPartition(topic.name(), p.partition()))));
+                .forEach(p -> expected.add(new TopicPartition(topic.name(), p.partition()))));
         List<Integer> brokers = admin.describeCluster().nodes().get().stream()
-                .map(org.apache.kafka.common.Node::id).toList();
+                .map(Node::id).toList();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            java.util.Set<org.apache.kafka.common.TopicPartition> present = new java.util.HashSet<>();
+            Set<TopicPartition> present = new HashSet<>();
             admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values()
                     .forEach(dir -> present.addAll(dir.replicaInfos().keySet())));
             if (present.containsAll(expected)) {

@@ -1,7 +1,9 @@
 package io.shopfloor.bridge.mqtt;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,7 +23,7 @@ public abstract class MqttSubscriber implements AutoCloseable {
     protected final ConnectionSettings settings;
     protected final MessageHandler handler;
     private final ScheduledExecutorService connector;
-    private final java.util.concurrent.CountDownLatch subscribed = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch subscribed = new CountDownLatch(1);
     private final Object ackLock = new Object();
     private long connection; // guarded by ackLock: counts connection losses
     private int failedAttempts; // only on the connector thread
@@ -95,7 +97,7 @@ public abstract class MqttSubscriber implements AutoCloseable {
         if (!closed) {
             try {
                 connector.schedule(this::connectOnce, delayMillis, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // closed meanwhile
             }
         }

@@ -1,5 +1,6 @@
 package io.shopfloor.bridge.mqtt;
 
+import java.util.Arrays;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -37,7 +38,6 @@ final class PahoV3Subscriber extends MqttSubscriber implements MqttCallback {
         options.setAutomaticReconnect(false); // MqttSubscriber reconnects, with its own backoff
         options.setKeepAliveInterval(settings.keepAliveSeconds());
         options.setConnectionTimeout(settings.connectTimeoutSeconds());
-        options.setMaxInflight(Math.max(10, settings.receiveMaximum()));
         if (settings.username() != null) {
             options.setUserName(settings.username());
         }
@@ -54,7 +54,7 @@ final class PahoV3Subscriber extends MqttSubscriber implements MqttCallback {
         client.connect(options).waitForCompletion(timeoutMillis);
         String[] filters = settings.filters().toArray(String[]::new);
         int[] qos = new int[filters.length];
-        java.util.Arrays.fill(qos, 1);
+        Arrays.fill(qos, 1);
         IMqttToken subscription = client.subscribe(filters, qos);
         subscription.waitForCompletion(timeoutMillis);
         for (int granted : subscription.getGrantedQos()) {
