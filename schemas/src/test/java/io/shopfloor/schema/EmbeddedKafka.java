@@ -137,12 +137,22 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback,
      * before the broker leads the new partitions, and records produced in between are refused.
      */
     public void awaitPartitions(Collection<String> topics, Duration timeout) throws Exception {
-        Set<TopicPartition> expected = new HashSet<>();
-        admin.describeTopics(topics).allTopicNames().get().values().forEach(description -> description.partitions()
-                .forEach(p -> expected.add(new TopicPartition(description.name(), p.partition()))));
-        List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
         long deadline = System.nanoTime() + timeout.toNanos();
+        List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
         while (true) {
+            // Right after creation the broker may not know a topic yet: ask again until the deadline.
+            Set<TopicPartition> expected = new HashSet<>();
+            try {
+                admin.describeTopics(topics).allTopicNames().get().values().forEach(description -> description
+                        .partitions().forEach(p -> expected.add(new TopicPartition(description.name(), p.partition()))));
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+                continue;
+            }
             Set<TopicPartition> present = new HashSet<>();
             admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values()
                     .forEach(dir -> present.addAll(dir.replicaInfos().keySet())));

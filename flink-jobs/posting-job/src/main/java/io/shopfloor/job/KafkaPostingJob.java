@@ -42,7 +42,6 @@ import io.shopfloor.schema.signal.OperationEvent;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -65,8 +64,8 @@ import java.util.List;
 /**
  * The posting job on Kafka: reads the signal, journal, status and master-data topics (Avro single-object
  * encoding), runs {@link PostingJob}, and writes ledger entries and dead letters back to Kafka exactly once.
- * A ledger sink passed in (the PostgreSQL ledger store) receives the same entries. {@code main} only wires this to
- * the command line.
+ * {@link #define} returns the streams, so that the PostgreSQL ledger store can attach its sinks too. {@code main}
+ * only wires this to the command line.
  */
 public final class KafkaPostingJob {
 
@@ -108,17 +107,21 @@ public final class KafkaPostingJob {
         configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
-        define(env, Config.defaults(bootstrapServers), null);
+        define(env, Config.defaults(bootstrapServers));
         env.execute("shopfloor-posting-job");
     }
 
+    /** The job's streams, for further sinks (the PostgreSQL ledger store attaches to these). */
+    public record Streams(PostingJob.Outputs outputs, DataStream<DeadLetter> deadLetters) {
+    }
+
     /**
-     * Adds the job to {@code env}; {@code ledgerSink} (may be null) also receives every posted entry. Turns on
-     * Flink's object reuse for {@code env}: chained operators then hand records on as they are instead of copying
-     * each one, which is safe here because no function of the job changes or keeps a record it was handed (they
-     * are immutable records, or Avro records that are only read).
+     * Adds the job with its Kafka sources and sinks to {@code env}. Turns on Flink's object reuse for {@code env}:
+     * chained operators then hand records on as they are instead of copying each one, which is safe here because no
+     * function of the job changes or keeps a record it was handed (they are immutable records, or Avro records that
+     * are only read; the ledger store's sink turns each into its row as it arrives).
      */
-    public static PostingJob.Outputs define(StreamExecutionEnvironment env, Config config, Sink<PostedEntry> ledgerSink) {
+    public static Streams define(StreamExecutionEnvironment env, Config config) {
         env.getConfig().enableObjectReuse();
         List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
         Sources sources = new Sources(env, config, deadLetters);
@@ -162,9 +165,6 @@ public final class KafkaPostingJob {
                 config.posting());
 
         writeLedger(outputs.entries(), config);
-        if (ledgerSink != null) {
-            outputs.entries().sinkTo(ledgerSink).name("ledger store").uid("ledger-store");
-        }
         // KPIs restate a window: a repeat after a restart is harmless, so at-least-once is enough.
         outputs.machineKpis().map(KpiMapping::machineKpi, new AvroRecordTypeInfo<>(MachineKpi.class)).name("machine KPIs")
                 .sinkTo(KafkaSinks.atLeastOnce(config.bootstrapServers(),
@@ -186,7 +186,7 @@ public final class KafkaPostingJob {
                         new AvroKafkaSerializer<>(KafkaTopics.DEAD_LETTERS, DeadLetter.class, DeadLetter::getId),
                         config.transactionalIdPrefix() + "-dead-letters"))
                 .name("dead letters").uid("dead-letters-sink");
-        return outputs;
+        return new Streams(outputs, allDeadLetters);
     }
 
     private static final OutputTag<CapacityLedgerEntry> CAPACITY_ENTRIES =
@@ -234,7 +234,7 @@ public final class KafkaPostingJob {
             } else if (e.statusChange() != null) {
                 ctx.output(STATUS_CHANGES, LedgerMapping.orderStatusChange(e.statusChange(), e.eventTime()));
             }
-            // Warehouse requests have no Avro record yet: they reach the ledger sink passed in only.
+            // Warehouse requests have no Avro record yet: they reach the ledger store only.
         }
     }
 

@@ -10,6 +10,7 @@ import io.shopfloor.job.masterdata.MasterDataChange;
 import io.shopfloor.job.operator.MachineSignalFunction;
 import io.shopfloor.job.operator.OrderPostingFunction;
 import io.shopfloor.job.order.OrderInput;
+import io.shopfloor.job.order.OrderCostPlan;
 import io.shopfloor.job.order.OrderLedger;
 import io.shopfloor.job.order.PostedEntry;
 import io.shopfloor.job.order.Rejection;
@@ -49,10 +50,11 @@ public final class PostingJob {
                           DataStream<MasterDataChange> masterData) {
     }
 
-    /** The outputs: ledger entries, what could not be posted (with reasons), KPIs, and policy notices. */
+    /** The outputs: ledger entries, what could not be posted (with reasons), KPIs, policy notices, cost plans. */
     public record Outputs(DataStream<PostedEntry> entries, DataStream<Rejected> machineRejections,
                           DataStream<Rejection> orderRejections, DataStream<WindowTotals> machineTotals,
-                          DataStream<MachineKpi> machineKpis, DataStream<Notice> notices) {
+                          DataStream<MachineKpi> machineKpis, DataStream<Notice> notices,
+                          DataStream<OrderCostPlan> costPlans) {
     }
 
     private PostingJob() {
@@ -81,6 +83,7 @@ public final class PostingJob {
 
         return new Outputs(entries, reported.getSideOutput(MachineSignalFunction.REJECTED),
                 entries.getSideOutput(OrderPostingFunction.REJECTED), totals,
-                entries.getSideOutput(OrderPostingFunction.KPIS), entries.getSideOutput(OrderPostingFunction.NOTICES));
+                entries.getSideOutput(OrderPostingFunction.KPIS), entries.getSideOutput(OrderPostingFunction.NOTICES),
+                entries.getSideOutput(OrderPostingFunction.COST_PLANS));
     }
 }

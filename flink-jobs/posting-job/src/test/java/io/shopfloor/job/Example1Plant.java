@@ -113,6 +113,10 @@ public final class Example1Plant {
         inputs.add(MachineInput.of("MC-ASSY", new MachineSignal.StateChanged(at(450), MachineState.RUNNING, null)));
         counters(inputs, "MC-ASSY", 450, 490, minute -> 60 + (minute - 450L), minute -> 0L);
         operation(inputs, "MC-ASSY", 490, OperationChanged.Type.OPERATION_FINISHED, "20");
+        // In event-time order (stable: same-time inputs keep the order above), as a gateway sends them. Unsorted, the
+        // operation start at minute 30 would come before the readings of minutes 0-30, further out of order than the
+        // sources' one-minute bound: whether those readings were late would depend on when a periodic watermark fell.
+        inputs.sort(java.util.Comparator.comparing(MachineInput::eventTime));
         return inputs;
     }
 

@@ -70,7 +70,7 @@ class KafkaPostingJobTest {
         env.setParallelism(2);
         env.enableCheckpointing(300);
         KafkaPostingJob.define(env, KafkaPostingJob.Config.defaults(KAFKA.bootstrapServers())
-                .boundedTo("example-1", Example1Plant.SETTINGS), null);
+                .boundedTo("example-1", Example1Plant.SETTINGS));
         env.execute("example 1 on kafka");
 
         List<CapacityLedgerEntry> capacity = read(KafkaTopics.LEDGER_CAPACITY_ENTRIES, CapacityLedgerEntry.class);

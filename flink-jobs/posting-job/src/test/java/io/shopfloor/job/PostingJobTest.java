@@ -3,6 +3,7 @@ package io.shopfloor.job;
 import io.shopfloor.job.Example1Plant.Timed;
 import io.shopfloor.job.machine.MachineInput;
 import io.shopfloor.job.machine.Rejected;
+import io.shopfloor.job.order.OrderCostPlan;
 import io.shopfloor.job.order.PostedEntry;
 import io.shopfloor.job.order.Rejection;
 import io.shopfloor.posting.Ledger;
@@ -44,6 +45,7 @@ class PostingJobTest {
         CloseableIterator<PostedEntry> entries = outputs.entries().collectAsync();
         CloseableIterator<Rejected> machineRejections = outputs.machineRejections().collectAsync();
         CloseableIterator<Rejection> orderRejections = outputs.orderRejections().collectAsync();
+        CloseableIterator<OrderCostPlan> costPlans = outputs.costPlans().collectAsync();
         env.execute("example 1");
 
         List<LedgerEntry> ledger = new ArrayList<>();
@@ -92,6 +94,21 @@ class PostingJobTest {
                 "VE 21 VARIANCE CAPACITY_OVERHEAD ILE 6 valued 40 inv 0 actual -0.48 expected 0.00 adjustment"),
                 text);
         assertEquals(0, Ledger.wip(ledger, SetA.ORDER).compareTo(BigDecimal.ZERO));
+
+        // The plan the statistics compare with: at release, and after the adjustment (100 finished = 100 planned);
+        // capacity need 330 minutes as in the spec's statistics.
+        List<String> plans = new ArrayList<>();
+        costPlans.forEachRemaining(plan -> plans.add(plan.status() + " " + plan.postingDate() + " standard "
+                + plan.standard().values() + " expected " + plan.expected().values() + " need "
+                + plan.expectedCapacityNeed().stripTrailingZeros().toPlainString() + " lines " + plan.lines()
+                + " components " + plan.components().size()));
+        String line = "[LinePlan[lineNo=10000, itemNo=FG-100, routingReferenceNo=10000, quantityBase=100.00000, "
+                + "indirectCostPct=0, overheadRate=0]]";
+        assertEquals(List.of(
+                "RELEASED 2026-03-01 standard [455.00, 280.00, 0.00, 46.00, 0.00] expected [455.00, 280.00, 0.00, 46.00, "
+                        + "0.00] need 330 lines " + line + " components 3",
+                "FINISHED 2026-03-02 standard [455.00, 280.00, 0.00, 46.00, 0.00] expected [455.00, 280.00, 0.00, 46.00, "
+                        + "0.00] need 330 lines " + line + " components 3"), plans);
     }
 
     private static DataStream<MachineInput> machineInputs(StreamExecutionEnvironment env) {

@@ -312,7 +312,7 @@ public final class PostingJobBenchmark {
         env.setParallelism(options.parallelism());
         env.enableCheckpointing(options.checkpointMillis());
         KafkaPostingJob.Config defaults = KafkaPostingJob.Config.defaults(bootstrap);
-        KafkaPostingJob.define(env, defaults.boundedTo("posting-job-benchmark", defaults.posting()), null);
+        KafkaPostingJob.define(env, defaults.boundedTo("posting-job-benchmark", defaults.posting()));
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName("posting-job-benchmark");
 

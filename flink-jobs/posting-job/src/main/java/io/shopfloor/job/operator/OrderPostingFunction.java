@@ -5,7 +5,9 @@ import io.shopfloor.job.masterdata.MasterDataChange;
 import io.shopfloor.job.masterdata.MasterDataVersions;
 import io.shopfloor.job.order.MachineLines;
 import io.shopfloor.job.order.OrderInput;
+import io.shopfloor.job.order.OrderCostPlan;
 import io.shopfloor.job.order.OrderLedger;
+import io.shopfloor.job.JavaSerializableTypeInfo;
 import io.shopfloor.job.order.PostedEntry;
 import io.shopfloor.job.order.Rejection;
 import io.shopfloor.job.types.OrderInputSerializer;
@@ -47,6 +49,8 @@ public class OrderPostingFunction
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("order-rejected") { };
     public static final OutputTag<Notice> NOTICES = new OutputTag<>("order-notices") { };
     public static final OutputTag<MachineKpi> KPIS = new OutputTag<>("machine-kpis") { };
+    public static final OutputTag<OrderCostPlan> COST_PLANS =
+            new OutputTag<>("order-cost-plans", JavaSerializableTypeInfo.forClass(OrderCostPlan.class));
 
     static final Comparator<OrderInput> EVENT_ORDER = Comparator.comparingInt(OrderInput::rank)
             .thenComparing(OrderInput::sourceId);
@@ -139,6 +143,7 @@ public class OrderPostingFunction
         PostedEntry.of(ctx.getCurrentKey(), java.time.Instant.ofEpochMilli(time), result.entries()).forEach(out::collect);
         result.notices().forEach(notice -> ctx.output(NOTICES, notice));
         result.rejections().forEach(rejection -> ctx.output(REJECTED, rejection));
+        result.costPlans().forEach(plan -> ctx.output(COST_PLANS, plan.at(java.time.Instant.ofEpochMilli(time))));
         if (current.isFinished() && current.order() == null && !current.isMarker()) {
             current = current.finishedMarker(); // a finished, adjusted order keeps only that it was finished
             ctx.timerService().registerEventTimeTimer(time + retention.toMillis());

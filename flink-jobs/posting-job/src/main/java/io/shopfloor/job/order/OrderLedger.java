@@ -41,13 +41,14 @@ public final class OrderLedger implements Serializable {
     }
 
     /** What one input produced. */
-    public record Result(List<LedgerEntry> entries, List<Notice> notices, List<Rejection> rejections) implements Serializable {
+    public record Result(List<LedgerEntry> entries, List<Notice> notices, List<Rejection> rejections,
+                         List<OrderCostPlan> costPlans) implements Serializable {
         public static Result none() {
             return empty();
         }
 
         static Result empty() {
-            return new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            return new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
 
         void add(PostingResult result, String key, String sourceId, Object input) {
@@ -108,10 +109,12 @@ public final class OrderLedger implements Serializable {
         }
         ProductionOrder refreshed = refresh.order();
         PostingResult released = rules.release(refreshed, command, masterData, numbers);
+        result.add(released, orderNo, command.sourceId(), command);
         if (released instanceof PostingResult.Posted) {
             order = refreshed;
+            result.costPlans().add(OrderCostPlan.of(command.sourceId(), order, OrderStatus.RELEASED,
+                    command.postingDate(), rules.statistics(order, masterData), masterData));
         }
-        result.add(released, orderNo, command.sourceId(), command);
         return result;
     }
 
@@ -166,6 +169,11 @@ public final class OrderLedger implements Serializable {
             if (settings.adjustCostAtFinish()) {
                 result.add(rules.adjustCost(order, new CostAdjustmentRun(command.sourceId() + "/adjust",
                         command.postingDate()), masterData, numbers), orderNo, command.sourceId(), command);
+            }
+            // After the adjustment Standard is for the finished quantity: the plan the statistics compare with.
+            result.costPlans().add(OrderCostPlan.of(command.sourceId(), order, OrderStatus.FINISHED,
+                    command.postingDate(), rules.statistics(order, masterData), masterData));
+            if (settings.adjustCostAtFinish()) {
                 order = null; // nothing can post to a finished order: its posting state is no longer needed
             }
         }

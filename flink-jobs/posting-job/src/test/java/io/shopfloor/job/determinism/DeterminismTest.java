@@ -1,8 +1,6 @@
 package io.shopfloor.job.determinism;
 
-import io.shopfloor.job.Example1Plant.Timed;
 import io.shopfloor.job.PostingJob;
-import io.shopfloor.job.machine.MachineInput;
 import io.shopfloor.job.machine.Rejected;
 import io.shopfloor.job.machine.MachineKpi;
 import io.shopfloor.job.order.PostedEntry;
@@ -15,17 +13,7 @@ import io.shopfloor.posting.ledger.ItemLedgerEntryType;
 import io.shopfloor.posting.ledger.LedgerEntry;
 import io.shopfloor.posting.ledger.OrderStatusEntry;
 import io.shopfloor.posting.order.OrderStatus;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.state.CheckpointListener;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
@@ -34,15 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -159,37 +144,11 @@ class DeterminismTest {
 
     /** Runs the job on the plant; with a {@code failure}, checkpointed every 200 ms and restarted at once. */
     static Run run(int parallelism, FailOnce failure) throws Exception {
-        Configuration configuration = new Configuration();
-        if (failure != null) {
-            configuration.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(200));
-            configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-            configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ZERO);
-        } else {
-            configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                FailOnce.jobConfiguration(failure));
         env.setParallelism(parallelism);
 
-        DataStream<MachineInput> machineInputs;
-        if (failure != null) {
-            // The plant's inputs in list order at a bounded rate, from a checkpointed position, so that checkpoints
-            // complete mid-stream; the failing map at parallelism 1, chained to the source, keeps that order.
-            List<MachineInput> inputs = plant.machineInputs;
-            machineInputs = env.fromSource(new DataGeneratorSource<>(index -> inputs.get((int) (long) index), inputs.size(),
-                            RateLimiterStrategy.perSecond(4_000), TypeInformation.of(MachineInput.class)),
-                            WatermarkStrategy.noWatermarks(), "machine inputs").setParallelism(1)
-                    .map(failure, TypeInformation.of(MachineInput.class)).setParallelism(1).name("fail once");
-        } else {
-            machineInputs = env.fromData(plant.machineInputs, TypeInformation.of(MachineInput.class));
-        }
-        machineInputs = machineInputs.assignTimestampsAndWatermarks(WatermarkStrategy
-                .<MachineInput>forBoundedOutOfOrderness(RandomPlant.OUT_OF_ORDERNESS)
-                .withTimestampAssigner((input, previous) -> input.eventTime().toEpochMilli()));
-
-        PostingJob.Outputs outputs = PostingJob.build(new PostingJob.Sources(machineInputs,
-                Timed.source(env, plant.orderInputs, PostingJob.ORDER_INPUT_TYPE),
-                Timed.source(env, plant.masterData, PostingJob.MASTER_DATA_TYPE)), RandomPlant.SETTINGS);
+        PostingJob.Outputs outputs = PostingJob.build(plant.sources(env, failure), RandomPlant.SETTINGS);
         CloseableIterator<PostedEntry> entries = outputs.entries().collectAsync();
         CloseableIterator<Rejected> machineRejections = outputs.machineRejections().collectAsync();
         CloseableIterator<Rejection> orderRejections = outputs.orderRejections().collectAsync();
@@ -262,51 +221,5 @@ class DeterminismTest {
             lines.add((i == index ? "> " : "  ") + i + ": " + LedgerText.of(entries.get(i)));
         }
         return String.join("\n", lines);
-    }
-
-    /**
-     * Passes machine inputs through, and throws once at the {@code failAt}-th input, but only after a checkpoint
-     * completed (the source is rate-limited, so that one completes mid-stream). Static state survives the
-     * restore, so it does not throw again.
-     */
-    static final class FailOnce implements MapFunction<MachineInput, MachineInput>, CheckpointListener {
-        static final AtomicBoolean FAILED = new AtomicBoolean();
-        static final AtomicInteger CHECKPOINTS = new AtomicInteger();
-        static final AtomicInteger CHECKPOINTS_BEFORE_FAILURE = new AtomicInteger();
-        static final AtomicInteger FAILED_AT = new AtomicInteger();
-        static final AtomicInteger SEEN_AFTER_FAILURE = new AtomicInteger();
-        static volatile int failAt;
-
-        private int seen;
-
-        static void reset(int at) {
-            FAILED.set(false);
-            CHECKPOINTS.set(0);
-            CHECKPOINTS_BEFORE_FAILURE.set(0);
-            FAILED_AT.set(0);
-            SEEN_AFTER_FAILURE.set(0);
-            failAt = at;
-        }
-
-        @Override
-        public MachineInput map(MachineInput input) throws Exception {
-            seen++;
-            if (FAILED.get()) {
-                SEEN_AFTER_FAILURE.incrementAndGet();
-                return input;
-            }
-            if (seen >= failAt && CHECKPOINTS.get() > 0) {
-                FAILED_AT.set(seen);
-                CHECKPOINTS_BEFORE_FAILURE.set(CHECKPOINTS.get());
-                FAILED.set(true);
-                throw new IllegalStateException("injected failure at machine input " + seen);
-            }
-            return input;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            CHECKPOINTS.incrementAndGet();
-        }
     }
 }

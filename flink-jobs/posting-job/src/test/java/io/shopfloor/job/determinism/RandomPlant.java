@@ -1,5 +1,11 @@
 package io.shopfloor.job.determinism;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import io.shopfloor.job.Example1Plant.Timed;
 import io.shopfloor.job.PostingJob;
 import io.shopfloor.job.machine.CounterReading;
@@ -70,6 +76,31 @@ public final class RandomPlant {
     public final Map<String, Integer> counts = new LinkedHashMap<>();
 
     private final Random random;
+
+    /**
+     * The plant as the job's sources, with event-time watermarks. With a {@code failure}, the machine inputs come in
+     * list order from a checkpointed position, a twentieth of them per checkpoint, so that checkpoints complete
+     * mid-stream however loaded the machine is; the failing map at parallelism 1, chained to the source, keeps that
+     * order. (The job needs checkpointing enabled then, or the source stalls after the first twentieth.)
+     */
+    public PostingJob.Sources sources(StreamExecutionEnvironment env, FailOnce failure) {
+        DataStream<MachineInput> inputs;
+        if (failure != null) {
+            List<MachineInput> all = machineInputs;
+            inputs = env.fromSource(new DataGeneratorSource<>(index -> all.get((int) (long) index), all.size(),
+                            RateLimiterStrategy.perCheckpoint(Math.max(1, all.size() / 20)),
+                            TypeInformation.of(MachineInput.class)),
+                            WatermarkStrategy.noWatermarks(), "machine inputs").setParallelism(1)
+                    .map(failure, TypeInformation.of(MachineInput.class)).setParallelism(1).name("fail once");
+        } else {
+            inputs = env.fromData(machineInputs, TypeInformation.of(MachineInput.class));
+        }
+        inputs = inputs.assignTimestampsAndWatermarks(WatermarkStrategy
+                .<MachineInput>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
+                .withTimestampAssigner((input, previous) -> input.eventTime().toEpochMilli()));
+        return new PostingJob.Sources(inputs, Timed.source(env, orderInputs, PostingJob.ORDER_INPUT_TYPE),
+                Timed.source(env, masterData, PostingJob.MASTER_DATA_TYPE));
+    }
 
     public RandomPlant(long seed, int orderCount) {
         this.random = new Random(seed);

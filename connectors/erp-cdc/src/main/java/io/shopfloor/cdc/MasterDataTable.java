@@ -1,0 +1,66 @@
+package io.shopfloor.cdc;
+
+import io.shopfloor.schema.KafkaTopics;
+import io.shopfloor.schema.masterdata.Item;
+import io.shopfloor.schema.masterdata.Location;
+import io.shopfloor.schema.masterdata.MachineCenter;
+import io.shopfloor.schema.masterdata.ManufacturingSetup;
+import io.shopfloor.schema.masterdata.ProdOrderComponent;
+import io.shopfloor.schema.masterdata.ProdOrderLine;
+import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
+import io.shopfloor.schema.masterdata.ProductionOrder;
+import io.shopfloor.schema.masterdata.WorkCenter;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * One ERP table and what its rows become: the Avro master-data record, the compacted topic, and the natural key
+ * (Avro field names, in key order, as the record's doc gives them).
+ *
+ * <p>{@code orderNoField} names the production order number of the order tables: their records are partitioned by
+ * it, so every row of one order (header, lines, routing lines, components) keeps its commit order within a topic
+ * even when its key changes (a status change moves a row from one key to another).
+ */
+public record MasterDataTable(String table, Class<? extends SpecificRecord> recordType, String topic,
+                              List<String> keyFields, String orderNoField) {
+
+    /** The schema of the reference ERP (erp-schema.sql). */
+    public static final String SCHEMA = "erp";
+
+    public static final List<MasterDataTable> ALL = List.of(
+            new MasterDataTable("production_order", ProductionOrder.class, KafkaTopics.MD_PRODUCTION_ORDERS,
+                    List.of("status", "no"), "no"),
+            new MasterDataTable("prod_order_line", ProdOrderLine.class, KafkaTopics.MD_PROD_ORDER_LINES,
+                    List.of("status", "prodOrderNo", "lineNo"), "prodOrderNo"),
+            new MasterDataTable("prod_order_routing_line", ProdOrderRoutingLine.class,
+                    KafkaTopics.MD_PROD_ORDER_ROUTING_LINES,
+                    List.of("status", "prodOrderNo", "routingReferenceNo", "routingNo", "operationNo"), "prodOrderNo"),
+            new MasterDataTable("prod_order_component", ProdOrderComponent.class, KafkaTopics.MD_PROD_ORDER_COMPONENTS,
+                    List.of("status", "prodOrderNo", "prodOrderLineNo", "lineNo"), "prodOrderNo"),
+            new MasterDataTable("item", Item.class, KafkaTopics.MD_ITEMS, List.of("no"), null),
+            new MasterDataTable("work_center", WorkCenter.class, KafkaTopics.MD_WORK_CENTERS, List.of("no"), null),
+            new MasterDataTable("machine_center", MachineCenter.class, KafkaTopics.MD_MACHINE_CENTERS, List.of("no"),
+                    null),
+            new MasterDataTable("location", Location.class, KafkaTopics.MD_LOCATIONS, List.of("code"), null),
+            new MasterDataTable("manufacturing_setup", ManufacturingSetup.class, KafkaTopics.MD_MANUFACTURING_SETUP,
+                    List.of("primaryKey"), null));
+
+    public MasterDataTable {
+        keyFields = List.copyOf(keyFields);
+    }
+
+    /** The table by its unqualified name, if it is one of ours. */
+    public static Optional<MasterDataTable> byName(String table) {
+        return ALL.stream().filter(t -> t.table.equals(table)).findFirst();
+    }
+
+    /** {@code erp.production_order}. */
+    public String qualifiedName() {
+        return SCHEMA + "." + table;
+    }
+
+    public boolean isOrderTable() {
+        return orderNoField != null;
+    }
+}

@@ -1,0 +1,66 @@
+package io.shopfloor.cdc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ErpCdcSettingsTest {
+    @Test
+    void argumentsWithDefaultsAndThePasswordFromTheEnvironment() {
+        ErpCdcSettings settings = ErpCdcSettings.fromArguments(List.of("--jdbc-url=jdbc:postgresql://erp:5433/bc",
+                "--user=cdc", "--bootstrap-servers=kafka:9092", "--data-dir=/var/lib/erp-cdc"),
+                Map.of("PGPASSWORD", "secret"));
+        assertEquals(new ErpCdcSettings("jdbc:postgresql://erp:5433/bc", "cdc", "secret", "kafka:9092",
+                Path.of("/var/lib/erp-cdc"), "shopfloor_erp_cdc", "shopfloor_erp_cdc", 2, (short) 1), settings);
+
+        ErpCdcSettings explicit = ErpCdcSettings.fromArguments(List.of("--jdbc-url=jdbc:postgresql://erp/bc",
+                "--user=cdc", "--password=given", "--bootstrap-servers=k:9092", "--data-dir=d", "--slot=s1",
+                "--publication=p1", "--partitions=6", "--replication-factor=3"), Map.of("PGPASSWORD", "ignored"));
+        assertEquals(new ErpCdcSettings("jdbc:postgresql://erp/bc", "cdc", "given", "k:9092", Path.of("d"), "s1",
+                "p1", 6, (short) 3), explicit);
+    }
+
+    @Test
+    void missingOrUnknownArgumentsAreRefusedWithTheUsage() {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> ErpCdcSettings.fromArguments(List.of("--user=cdc"), Map.of()));
+        assertTrue(missing.getMessage().startsWith("missing --jdbc-url\nusage: ErpCdcConnector"), missing.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> ErpCdcSettings.fromArguments(List.of("--slots=x", "--jdbc=y"), Map.of()));
+        assertTrue(unknown.getMessage().startsWith("unknown [jdbc, slots]\n"), unknown.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ErpCdcSettings.fromArguments(List.of("user"), Map.of()));
+    }
+
+    @Test
+    void debeziumReadsTheErpTablesWithItsOwnSlotAndPublicationAndExactDecimals() {
+        Properties p = ErpCdcSettings.of("jdbc:postgresql://erp.example:5433/bc?sslmode=disable", "cdc", "pw",
+                "kafka:9092", Path.of("/data")).withSlotAndPublication("slot_a", "pub_a").debeziumProperties();
+        assertEquals("erp.example", p.getProperty("database.hostname"));
+        assertEquals("5433", p.getProperty("database.port"));
+        assertEquals("bc", p.getProperty("database.dbname"));
+        assertEquals("cdc", p.getProperty("database.user"));
+        assertEquals("pw", p.getProperty("database.password"));
+        assertEquals("pgoutput", p.getProperty("plugin.name"));
+        assertEquals("slot_a", p.getProperty("slot.name"));
+        assertEquals("pub_a", p.getProperty("publication.name"));
+        assertEquals("filtered", p.getProperty("publication.autocreate.mode"));
+        assertEquals("string", p.getProperty("decimal.handling.mode"));
+        assertEquals("false", p.getProperty("tombstones.on.delete"));
+        assertEquals("org.apache.kafka.connect.storage.FileOffsetBackingStore", p.getProperty("offset.storage"));
+        assertEquals(Path.of("/data/offsets.dat").toString(), p.getProperty("offset.storage.file.filename"));
+        assertEquals("0", p.getProperty("offset.flush.interval.ms"));
+        assertEquals("erp\\.production_order,erp\\.prod_order_line,erp\\.prod_order_routing_line,"
+                        + "erp\\.prod_order_component,erp\\.item,erp\\.work_center,erp\\.machine_center,erp\\.location,"
+                        + "erp\\.manufacturing_setup", p.getProperty("table.include.list"));
+        assertEquals("5432", ErpCdcSettings.of("jdbc:postgresql://erp/bc", "u", "", "k", Path.of("d"))
+                .debeziumProperties().getProperty("database.port"));
+        assertThrows(IllegalArgumentException.class,
+                () -> ErpCdcSettings.of("jdbc:mysql://erp/bc", "u", "", "k", Path.of("d")).debeziumProperties());
+    }
+}

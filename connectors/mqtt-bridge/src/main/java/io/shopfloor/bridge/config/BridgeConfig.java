@@ -1,0 +1,65 @@
+package io.shopfloor.bridge.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The bridge's configuration file (JSON, see {@code bridge.example.json} beside the module's pom): where the
+ * broker and Kafka are, which topics carry what, and the machine registry. Absent settings take the documented
+ * defaults of each section.
+ */
+public record BridgeConfig(MqttSettings mqtt, TopicSettings topics, SparkplugSettings sparkplug,
+                           KafkaSettings kafka, List<CounterSpec> defaultCounters, List<MachineSpec> machines) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            // A misspelt setting must fail at start-up, not be ignored.
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public BridgeConfig {
+        if (mqtt == null) {
+            throw new IllegalArgumentException("mqtt settings are required");
+        }
+        if (kafka == null) {
+            throw new IllegalArgumentException("kafka settings are required");
+        }
+        topics = topics == null ? TopicSettings.DEFAULT : topics;
+        sparkplug = sparkplug == null ? SparkplugSettings.DISABLED : sparkplug;
+        defaultCounters = defaultCounters == null ? List.of() : List.copyOf(defaultCounters);
+        machines = machines == null ? List.of() : List.copyOf(machines);
+        Set<String> ids = new HashSet<>();
+        for (MachineSpec machine : machines) {
+            if (!ids.add(machine.machineId())) {
+                throw new IllegalArgumentException("machine " + machine.machineId() + " is listed twice");
+            }
+        }
+    }
+
+    public static BridgeConfig load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        }
+    }
+
+    public static BridgeConfig read(InputStream json) throws IOException {
+        return MAPPER.readValue(json, BridgeConfig.class);
+    }
+
+    public static BridgeConfig parse(String json) throws IOException {
+        return MAPPER.readValue(json, BridgeConfig.class);
+    }
+
+    public String toJson() {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
