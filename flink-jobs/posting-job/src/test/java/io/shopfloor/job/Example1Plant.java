@@ -89,7 +89,7 @@ public final class Example1Plant {
         definition.components().forEach(c -> inputs.add(new Timed<>(
                 new OrderInput.Definition(SetA.ORDER, null, null, c, false, "cdc-comp-" + c.lineNo()), defined)));
         inputs.add(new Timed<>(new OrderInput.Header(new OrderAssembly.Header(SetA.ORDER, "FG-100 x 100", "FG-100",
-                "MAIN", false), OrderStatus.RELEASED, "cdc-release", SetA.D0), at(-30).toEpochMilli()));
+                "MAIN", false), OrderStatus.RELEASED, false, "cdc-release", SetA.D0), at(-30).toEpochMilli()));
         return inputs;
     }
 

@@ -128,8 +128,8 @@ public final class JournalMapping {
     }
 
     /**
-     * The sourceId seeds every idempotency key ({@code sourceId/ILE1}, ...) and the ledger's sourceEventId is read
-     * back as the part before the first '/', so it must be non-blank and free of '/'.
+     * The sourceId seeds every idempotency key ({@code sourceId/ILE1}, ...), so it must be non-blank; and free of '/',
+     * so that a person's line can never take the key of a machine or CDC line (their source ids contain '/').
      */
     private static String checkCommon(JournalLine line) {
         String id = line.getSourceId();

@@ -282,9 +282,12 @@ public final class LedgerMapping {
                 .build();
     }
 
-    /** The rules key every entry {@code sourceId/<ledger><n>}: the journal line's sourceId is before the '/'. */
+    /**
+     * The rules key every entry {@code sourceId/<ledger><n>}, so the source event is all before the last '/'. Machine
+     * and CDC source ids contain '/' themselves ({@code M1/RPO-1/10000/10/...}, {@code cdc/RPO-1/RELEASED/lsn42}).
+     */
     public static String sourceEventId(String idempotencyKey) {
-        int slash = idempotencyKey.indexOf('/');
+        int slash = idempotencyKey.lastIndexOf('/');
         return slash < 0 ? idempotencyKey : idempotencyKey.substring(0, slash);
     }
 

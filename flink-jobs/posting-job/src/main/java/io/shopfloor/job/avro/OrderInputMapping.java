@@ -38,8 +38,9 @@ public final class OrderInputMapping {
     public static OrderInput header(ProductionOrder order, Instant eventTime, ZoneId plantZone) {
         OrderStatus status = MasterDataMapping.orderStatus(order.getStatus());
         return new OrderInput.Header(new OrderAssembly.Header(order.getNo(), order.getDescription(), order.getSourceNo(),
-                order.getLocationCode(), order.getBlocked()), status,
-                "cdc/" + order.getNo() + "/" + status + "/" + position(order.getSourceLsn(), eventTime),
+                order.getLocationCode(), order.getBlocked()), status, order.getDeleted(),
+                "cdc/" + order.getNo() + "/" + status + (order.getDeleted() ? "/deleted/" : "/")
+                        + position(order.getSourceLsn(), eventTime),
                 LocalDate.ofInstant(eventTime, plantZone));
     }
 

@@ -206,7 +206,10 @@ public class OrderPostingFunction
             return changeStatus(ledger, change.status(), change.sourceId(), change.postingDate(), masterData);
         }
         OrderInput.Header header = (OrderInput.Header) input;
-        ledger.assembly().put(header.header());
+        ledger.header(header.header(), header.deleted());
+        if (header.deleted()) {
+            return OrderLedger.Result.none();
+        }
         return changeStatus(ledger, header.status(), header.sourceId(), header.postingDate(), masterData);
     }
 

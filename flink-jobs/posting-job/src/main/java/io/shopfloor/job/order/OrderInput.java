@@ -15,7 +15,9 @@ import java.time.LocalDate;
 
 /**
  * What the per-order stage consumes, keyed by order number (order-less capacity lines by "capacity/" + center).
- * {@link #rank()} orders inputs of one instant: an order's definition before its status, both before postings.
+ * {@link #rank()} orders inputs of one instant: removals (CDC deletes) first, because a key change (BC keys orders and
+ * their lines by status) arrives as a delete of the old key and an insert of the new one at the same log position,
+ * on any partition; then the order's definition, its status, postings, and last the machines' KPI totals.
  */
 public sealed interface OrderInput extends Serializable {
     String CAPACITY_KEY_PREFIX = "capacity/";
@@ -37,7 +39,7 @@ public sealed interface OrderInput extends Serializable {
         }
 
         public int rank() {
-            return 3;
+            return 4;
         }
     }
 
@@ -52,7 +54,7 @@ public sealed interface OrderInput extends Serializable {
         }
 
         public int rank() {
-            return 3;
+            return 4;
         }
     }
 
@@ -67,7 +69,7 @@ public sealed interface OrderInput extends Serializable {
         }
 
         public int rank() {
-            return 3;
+            return 4;
         }
     }
 
@@ -82,19 +84,22 @@ public sealed interface OrderInput extends Serializable {
         }
 
         public int rank() {
-            return 3;
+            return 4;
         }
     }
 
-    /** The order header changed (CDC); a new status releases or finishes the order. */
-    record Header(OrderAssembly.Header header, OrderStatus status, String sourceId, LocalDate postingDate)
-            implements Serializable, OrderInput {
+    /**
+     * The order header changed (CDC); a new status releases or finishes the order. A deleted header is the row of
+     * {@code status} gone from the ERP: the old key of a status change, or the order deleted.
+     */
+    record Header(OrderAssembly.Header header, OrderStatus status, boolean deleted, String sourceId,
+                  LocalDate postingDate) implements Serializable, OrderInput {
         public String key() {
             return header.no();
         }
 
         public int rank() {
-            return 1;
+            return deleted ? 0 : 2;
         }
     }
 
@@ -109,7 +114,7 @@ public sealed interface OrderInput extends Serializable {
         }
 
         public int rank() {
-            return 4;
+            return 5;
         }
     }
 
@@ -121,7 +126,7 @@ public sealed interface OrderInput extends Serializable {
         }
 
         public int rank() {
-            return 2;
+            return 3;
         }
     }
 
@@ -133,7 +138,7 @@ public sealed interface OrderInput extends Serializable {
         }
 
         public int rank() {
-            return 0;
+            return deleted ? 0 : 1;
         }
     }
 }

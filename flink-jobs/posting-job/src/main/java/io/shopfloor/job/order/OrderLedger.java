@@ -73,6 +73,7 @@ public final class OrderLedger implements Serializable {
     private LocalDate finishedOn;
     private FinishOrder pendingFinish;
     private boolean marker;
+    private boolean deletedInErp;
 
     public OrderLedger(String orderNo) {
         this.orderNo = orderNo;
@@ -80,6 +81,17 @@ public final class OrderLedger implements Serializable {
 
     public OrderAssembly assembly() {
         return assembly;
+    }
+
+    /**
+     * The ERP's header row of the order: a deleted row means the order was deleted in the ERP, unless a row under a
+     * new key (a status change) follows at the same instant. Entries already posted stay; later postings are refused.
+     */
+    public void header(OrderAssembly.Header header, boolean deleted) {
+        deletedInErp = deleted;
+        if (!deleted) {
+            assembly.put(header);
+        }
     }
 
     public boolean isFinished() {
@@ -158,8 +170,9 @@ public final class OrderLedger implements Serializable {
         if (isFinished()) {
             return result; // the ERP confirms a finish the job already posted
         }
-        if (order == null) {
-            result.reject(orderNo, command.sourceId(), "ORDER_NOT_RELEASED", orderNo + " was never released", command);
+        if (deletedInErp || order == null) {
+            result.reject(orderNo, command.sourceId(), deletedInErp ? "ORDER_DELETED" : "ORDER_NOT_RELEASED",
+                    orderNo + (deletedInErp ? " was deleted in the ERP" : " was never released"), command);
             return result;
         }
         PostingResult finished = rules.finish(order, command, masterData, numbers);
@@ -182,6 +195,10 @@ public final class OrderLedger implements Serializable {
 
     private Result onReleasedOrder(String sourceId, Object line, Function<ProductionOrder, PostingResult> posting) {
         Result result = Result.empty();
+        if (deletedInErp) {
+            result.reject(orderNo, sourceId, "ORDER_DELETED", orderNo + " was deleted in the ERP", line);
+            return result;
+        }
         if (order == null) {
             result.reject(orderNo, sourceId, isFinished() ? "ORDER_FINISHED" : "ORDER_NOT_RELEASED",
                     orderNo + (isFinished() ? " was finished on " + finishedOn : " is not released"), line);

@@ -253,9 +253,10 @@ class LedgerMappingTest {
     }
 
     @Test
-    void sourceEventIdIsTheKeyBeforeTheFirstSlash() {
+    void sourceEventIdIsTheKeyBeforeTheLedgerSuffix() {
         assertEquals("E1", LedgerMapping.sourceEventId("E1/VE3"));
-        assertEquals("E1", LedgerMapping.sourceEventId("E1/X/2"));
+        assertEquals("M1/RPO-1/10000/10/w3", LedgerMapping.sourceEventId("M1/RPO-1/10000/10/w3/CLE2"));
+        assertEquals("cdc/RPO-1/RELEASED/lsn42", LedgerMapping.sourceEventId("cdc/RPO-1/RELEASED/lsn42/ST1"));
         assertEquals("E1", LedgerMapping.sourceEventId("E1"));
     }
 

@@ -151,7 +151,7 @@ public final class RandomPlant {
             definition.components().forEach(c -> orderInputs.add(new Timed<>(
                     new OrderInput.Definition(no, null, null, c, false, no + "/cdc-comp-" + c.lineNo()), defined)));
             orderInputs.add(new Timed<>(new OrderInput.Header(new OrderAssembly.Header(no, definition.description(),
-                    definition.sourceNo(), definition.locationCode(), false), OrderStatus.RELEASED,
+                    definition.sourceNo(), definition.locationCode(), false), OrderStatus.RELEASED, false,
                     no + "/cdc-release", SetA.D1), released));
         }
     }

@@ -1,5 +1,6 @@
 package io.shopfloor.job.operator;
 
+import io.shopfloor.job.avro.LedgerMapping;
 import io.shopfloor.job.machine.ReportedLine;
 import io.shopfloor.job.masterdata.MasterDataChange;
 import io.shopfloor.job.order.OrderAssembly;
@@ -71,7 +72,7 @@ class OrderPostingFunctionTest {
         definition.components().forEach(c ->
                 send(new OrderInput.Definition(SetA.ORDER, null, null, c, false, "cdc-c" + c.lineNo()), DEFINED));
         send(new OrderInput.Header(new OrderAssembly.Header(SetA.ORDER, "FG-100 x 100", "FG-100", "MAIN", false),
-                OrderStatus.RELEASED, "cdc-h1", SetA.D0), RELEASED);
+                OrderStatus.RELEASED, false, "cdc-h1", SetA.D0), RELEASED);
     }
 
     private void send(OrderInput input, long time) {
@@ -214,6 +215,57 @@ class OrderPostingFunctionTest {
         List<String> ledger = ledger();
         assertEquals("CLE 1 WC-CUT op 10 qty 20 inv 20 setup 0 run 20 stop 0 out 20 scrap 0 last false item FG-100 order RPO-1001/10000 2026-03-02",
                 ledger.get(1));
+    }
+
+    /**
+     * BC keys orders and their lines by status: CDC sends a release as deletes of the Firm Planned rows and inserts of
+     * the Released rows at one log position, on any partition, with the same source ids. Here every insert arrives
+     * before its delete; the removals still go first and the order is released with all its lines.
+     */
+    @Test
+    void aReleaseByKeyChangeKeepsTheOrderDefinedWhateverTheArrivalOfItsDeletesAndInserts() throws Exception {
+        OrderDefinition definition = setA.definition();
+        OrderAssembly.Header header = new OrderAssembly.Header(SetA.ORDER, "FG-100 x 100", "FG-100", "MAIN", false);
+        List<OrderInput> rows = new java.util.ArrayList<>();
+        definition.lines().forEach(l -> rows.add(new OrderInput.Definition(SetA.ORDER, l, null, null, false, "cdc/l")));
+        definition.routingLines().forEach(r ->
+                rows.add(new OrderInput.Definition(SetA.ORDER, null, r, null, false, "cdc/r" + r.operationNo())));
+        definition.components().forEach(c ->
+                rows.add(new OrderInput.Definition(SetA.ORDER, null, null, c, false, "cdc/c" + c.lineNo())));
+        rows.forEach(row -> send(row, DEFINED));
+        send(new OrderInput.Header(header, OrderStatus.FIRM_PLANNED, false, "cdc/h/FIRM_PLANNED", SetA.D0), DEFINED);
+
+        send(new OrderInput.Header(header, OrderStatus.RELEASED, false, "cdc/h/RELEASED", SetA.D0), RELEASED);
+        rows.forEach(row -> send(row, RELEASED));
+        rows.forEach(row -> {
+            OrderInput.Definition d = (OrderInput.Definition) row;
+            send(new OrderInput.Definition(d.orderNo(), d.line(), d.routingLine(), d.component(), true, d.sourceId()),
+                    RELEASED);
+        });
+        send(new OrderInput.Header(header, OrderStatus.FIRM_PLANNED, true, "cdc/h/FIRM_PLANNED/deleted", SetA.D0),
+                RELEASED);
+        send(line("A-line", "10", "0", "20", 20, 0, false), 3_000);
+        harness.watermark(10_000);
+
+        assertEquals(List.of(), sideOutput(OrderPostingFunction.REJECTED));
+        assertEquals("CLE 1 WC-CUT op 10 qty 20 inv 20 setup 0 run 20 stop 0 out 20 scrap 0 last false item FG-100 order RPO-1001/10000 2026-03-02",
+                ledger().get(1));
+    }
+
+    @Test
+    void anOrderDeletedInTheErpKeepsItsEntriesAndRefusesLaterPostingsWithTheReason() throws Exception {
+        defineAndRelease();
+        send(line("E1", "10", "0", "20", 20, 0, false), 3_000);
+        send(new OrderInput.Header(new OrderAssembly.Header(SetA.ORDER, "FG-100 x 100", "FG-100", "MAIN", false),
+                OrderStatus.RELEASED, true, "cdc/h/RELEASED/deleted", SetA.D1), 4_000);
+        send(line("E2", "10", "0", "10", 10, 0, false), 5_000);
+        harness.watermark(10_000);
+
+        assertEquals(List.of("cdc-h1", "E1"), entries().stream().map(e -> LedgerMapping.sourceEventId(e.idempotencyKey()))
+                .distinct().toList());
+        List<Rejection> rejections = sideOutput(OrderPostingFunction.REJECTED);
+        assertEquals(List.of("E2 ORDER_DELETED RPO-1001 was deleted in the ERP"), rejections.stream()
+                .map(r -> r.sourceId() + " " + r.reasonCode() + " " + r.detail()).toList());
     }
 
     @Test
