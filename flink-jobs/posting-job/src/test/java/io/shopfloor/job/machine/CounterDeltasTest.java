@@ -90,6 +90,26 @@ class CounterDeltasTest {
     }
 
     @Test
+    void aNewBootEpochWithoutALowerValueIsAReconnectThatCountsOn() {
+        CounterDelta delta = CounterDeltas.apply(baseline(560, 1), reading(600, 32, 2, 1));
+        assertEquals(CounterDelta.Kind.COUNTED, delta.kind());
+        assertEquals(40, delta.delta());
+        assertEquals(2, delta.baseline().bootEpoch());
+        assertEquals(CounterDelta.Kind.DUPLICATE, CounterDeltas.apply(delta.baseline(), reading(600, 32, 2, 2)).kind());
+    }
+
+    @Test
+    void sparkplugBdSeqEpochsWrapAfter255() {
+        CounterDelta restart = CounterDeltas.apply(baseline(560, 255), reading(3, 32, 0, 1));
+        assertEquals(CounterDelta.Kind.RESTARTED, restart.kind());
+        assertEquals(3, restart.delta());
+        assertEquals(CounterDelta.Kind.STALE, CounterDeltas.apply(restart.baseline(), reading(570, 32, 255, 2)).kind());
+        // Beyond 255 epochs compare as numbers: a boot time in seconds is newer when larger.
+        assertEquals(CounterDelta.Kind.STALE,
+                CounterDeltas.apply(baseline(560, 1_764_000_000L), reading(3, 32, 0, 1)).kind());
+    }
+
+    @Test
     void valuesOutsideTheDeclaredWidthAreInvalid() {
         assertEquals(CounterDelta.Kind.INVALID, CounterDeltas.apply(null, reading(70_000, 16, 1, 1)).kind());
         assertEquals(CounterDelta.Kind.INVALID, CounterDeltas.apply(null, reading(-1, 32, 1, 1)).kind());
