@@ -1,6 +1,7 @@
 package io.shopfloor.cdc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shopfloor.cdc.TopicMarks.Keyed;
 import io.shopfloor.job.Example1Plant;
@@ -99,7 +100,11 @@ class CdcToPostingJobTest {
         assertEquals(List.of(ProductionOrderStatus.RELEASED, ProductionOrderStatus.RELEASED,
                 ProductionOrderStatus.RELEASED), statuses.stream().map(OrderStatusChange::getToStatus).toList());
         // The release of RPO-1001 happens at the commit time of the status change, the others at the snapshot's.
-        // (Their sourceId reads "cdc": the job keeps a CDC source id only up to its first '/'.)
+        // Their source id is the CDC record's: order, status and log position (the snapshot has none: its time).
+        assertTrue(statuses.get(0).getSourceId().matches("cdc/RPO-1001/RELEASED/lsn\\d+"), statuses.get(0).getSourceId());
+        assertEquals(List.of("cdc/RPO-1002/RELEASED/t" + snapshotTime.toEpochMilli(),
+                "cdc/RPO-1003/RELEASED/t" + snapshotTime.toEpochMilli()),
+                statuses.subList(1, 3).stream().map(OrderStatusChange::getSourceId).toList());
         assertEquals(List.of(released.getSourceTimestamp(), snapshotTime, snapshotTime),
                 statuses.stream().map(OrderStatusChange::getEventTime).toList());
         assertEquals(List.of(date(released.getSourceTimestamp()), date(snapshotTime), date(snapshotTime)),
