@@ -73,6 +73,36 @@ public abstract class MqttSubscriber implements AutoCloseable {
 
     protected abstract void disconnect();
 
+    /** One call on a Paho client (v3 and v5 clients share no type). */
+    protected interface ClientCall {
+        void run() throws Exception;
+    }
+
+    /** Disconnects gently, else forcibly, and closes the client once the subscriber is closed. */
+    protected final void disconnect(boolean connected, ClientCall gentle, ClientCall forcibly, ClientCall close) {
+        try {
+            if (connected) {
+                gentle.run();
+            }
+        } catch (Exception e) {
+            LOG.debug("{} disconnect: {}", settings.clientId(), e.toString());
+            try {
+                // A busy or half-dead connection: drop it, or Paho's threads (its ping timer is not a daemon)
+                // outlive the bridge.
+                forcibly.run();
+            } catch (Exception forced) {
+                LOG.debug("{} forced disconnect: {}", settings.clientId(), forced.toString());
+            }
+        }
+        if (closed) {
+            try {
+                close.run();
+            } catch (Exception e) {
+                LOG.warn("{} close: {}", settings.clientId(), e.toString());
+            }
+        }
+    }
+
     private void connectOnce() {
         if (closed) {
             return;

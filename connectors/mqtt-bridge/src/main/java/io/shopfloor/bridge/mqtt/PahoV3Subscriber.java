@@ -103,29 +103,9 @@ final class PahoV3Subscriber extends MqttSubscriber implements MqttCallback {
     @Override
     protected void disconnect() {
         MqttAsyncClient current = client;
-        if (current == null) {
-            return;
-        }
-        try {
-            if (current.isConnected()) {
-                current.disconnect(1000).waitForCompletion(3000);
-            }
-        } catch (MqttException e) {
-            LOG.debug("{} disconnect: {}", settings.clientId(), e.toString());
-            try {
-                // A busy or half-dead connection: drop it, or Paho's threads (its ping timer is not a daemon)
-                // outlive the bridge.
-                current.disconnectForcibly(0, 1000, false);
-            } catch (MqttException forced) {
-                LOG.debug("{} forced disconnect: {}", settings.clientId(), forced.toString());
-            }
-        }
-        if (closed) {
-            try {
-                current.close(true);
-            } catch (MqttException e) {
-                LOG.warn("{} close: {}", settings.clientId(), e.toString());
-            }
+        if (current != null) {
+            disconnect(current.isConnected(), () -> current.disconnect(1000).waitForCompletion(3000),
+                    () -> current.disconnectForcibly(0, 1000, false), () -> current.close(true));
         }
     }
 }
