@@ -1,6 +1,8 @@
 package io.shopfloor.job.benchmark;
 
 import io.shopfloor.job.KafkaPostingJob;
+import io.shopfloor.job.kafka.AvroKafkaDeserializer;
+import io.shopfloor.job.kafka.Decoded;
 import io.shopfloor.schema.EmbeddedKafka;
 import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.schema.ShopfloorSchemas;
@@ -10,14 +12,19 @@ import io.shopfloor.schema.ledger.ItemLedgerEntry;
 import io.shopfloor.schema.signal.MachineCounterReading;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -173,6 +180,15 @@ public final class PostingJobBenchmark {
             if (options.warmupReadings() > 0) {
                 warmUp(cluster, options);
             }
+            // What any Flink job reading this topic can reach here: the source alone, then with the keyed exchange.
+            for (boolean keyed : new boolean[] {false, true}) {
+                double seconds = readWithFlink(cluster, bootstrap, options, keyed);
+                System.out.printf("flink ceiling       %,d readings %s in %.2f s (submission to finish): %,.0f"
+                                + " readings/s, ratio to the plain consumer %.2f%n", produced.readings(),
+                        keyed ? "decoded and exchanged by machine to a discarding sink"
+                                : "decoded by Flink's Kafka source into a discarding sink",
+                        seconds, produced.readings() / seconds, produced.readings() / seconds / consumerRate);
+            }
             long machineInputs = produced.readings() + produced.stateChanges() + produced.operationEvents();
             JobRun job = runJob(cluster, bootstrap, options, machineInputs);
             cluster.closeAsync().get(60, TimeUnit.SECONDS);
@@ -255,6 +271,43 @@ public final class PostingJobBenchmark {
             }
             return seconds;
         }
+    }
+
+    /**
+     * The counter readings through Flink's Kafka source with the job's decoder into a discarding sink, bounded, on
+     * the local cluster; {@code keyed}: through an exchange keyed by machine first, as the job's machine stage gets
+     * them. Returns the seconds from submission to finish.
+     */
+    static double readWithFlink(MiniCluster cluster, String bootstrap, Options options, boolean keyed)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.getConfig().enableObjectReuse();
+        env.setParallelism(options.parallelism());
+        KafkaSource<Decoded<MachineCounterReading>> source = KafkaSource.<Decoded<MachineCounterReading>>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(KafkaTopics.MACHINE_COUNTERS)
+                .setGroupId("posting-job-benchmark-ceiling")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setDeserializer(new AvroKafkaDeserializer<>(MachineCounterReading.class))
+                .build();
+        DataStream<Decoded<MachineCounterReading>> readings = env.fromSource(source,
+                WatermarkStrategy.noWatermarks(), "machine-counters");
+        if (keyed) {
+            readings = readings.keyBy(decoded -> decoded.isRecord() ? decoded.record().getMachineId() : "")
+                    .filter(Decoded::isRecord);
+        }
+        readings.sinkTo(new DiscardingSink<>());
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName("posting-job-benchmark-ceiling");
+        long submitted = System.nanoTime();
+        JobID job = cluster.submitJob(graph).get().getJobID();
+        JobResult result = cluster.requestJobResult(job).get(options.timeoutSeconds(), TimeUnit.SECONDS);
+        if (!result.isSuccess()) {
+            throw new IllegalStateException("the ceiling job failed", result.getSerializedThrowable()
+                    .map(t -> t.deserializeError(PostingJobBenchmark.class.getClassLoader())).orElse(null));
+        }
+        return (System.nanoTime() - submitted) / 1e9;
     }
 
     record JobRun(double seconds, double netRuntimeSeconds, Load.Sample load, Steady steady) {
