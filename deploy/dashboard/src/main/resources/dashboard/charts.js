@@ -38,7 +38,8 @@ function lineChart(svg, series, options) {
   for (let i = 0; i <= 3; i++) {
     const x = xMin + (xMax - xMin) * i / 3;
     const label = new Date(x).toISOString().substring(5, 16).replace('T', ' ');
-    svg.appendChild(svgElement('text', {x: sx(x), y: height - bottom + 14, 'text-anchor': 'middle'}, label));
+    const anchor = i === 0 ? 'start' : i === 3 ? 'end' : 'middle'; // keep the end labels inside the box
+    svg.appendChild(svgElement('text', {x: sx(x), y: height - bottom + 14, 'text-anchor': anchor}, label));
   }
   series.forEach((s, index) => {
     const color = PALETTE[index % PALETTE.length];

@@ -17,6 +17,10 @@ function text(value) {
   return value === null || value === undefined ? '' : String(value);
 }
 
+function dateTime(value) {
+  return value.substring(0, 16).replace('T', ' ');
+}
+
 function componentTable(components) {
   return el('table', {class: 'components'},
     el('thead', {}, el('tr', {}, el('th', {}, 'Line'), el('th', {}, 'Item'), el('th', {}, 'Description'),
@@ -47,7 +51,13 @@ function render(card) {
         el('span', {}, el('b', {}, 'Run time: '), el('span', {class: 'run'}, `${op.expectedRunTime} ${op.runTimeUnit}`),
           ` for ${op.operationQuantity}`),
         el('span', {}, el('b', {}, 'Time needed: '), el('span', {class: 'needed'}, `${op.timeNeeded} ${op.timeNeededUnit}`)),
-        op.routingLinkCode ? el('span', {}, el('b', {}, 'Routing link: '), op.routingLinkCode) : null),
+        op.routingLinkCode ? el('span', {}, el('b', {}, 'Routing link: '), op.routingLinkCode) : null,
+        op.type === 'MACHINE_CENTER' ? el('span', {}, el('b', {}, 'Work center: '), op.workCenterNo) : null,
+        op.startingDateTime ? el('span', {}, el('b', {}, 'Start: '), dateTime(op.startingDateTime)) : null,
+        op.endingDateTime ? el('span', {}, el('b', {}, 'End: '), dateTime(op.endingDateTime)) : null),
+      reported.setupTime !== null || reported.runTime !== null ? el('div', {class: 'times reported-times'},
+        el('span', {}, el('b', {}, 'Reported setup: '), el('span', {class: 'reported-setup'}, text(reported.setupTime))),
+        el('span', {}, el('b', {}, 'Reported run: '), el('span', {class: 'reported-run'}, text(reported.runTime)))) : null,
       el('table', {class: 'reporting'},
         el('thead', {}, el('tr', {}, el('th', {class: 'num'}, 'Output'), el('th', {class: 'num'}, 'Scrap'),
           el('th', {}, 'Date'), el('th', {}, 'By'))),
