@@ -74,6 +74,14 @@ function renderCharts() {
   })), {yMin: 0, yMax: 100, yUnit: '%'});
 }
 
+// A burst of machine events redraws the charts once.
+let chartsScheduled = false;
+function scheduleCharts() {
+  if (chartsScheduled) return;
+  chartsScheduled = true;
+  setTimeout(() => { chartsScheduled = false; renderCharts(); }, 150);
+}
+
 function renderLedger(ledger) {
   const error = document.getElementById('ledger-error');
   error.hidden = !ledger.ledgerError;
@@ -130,7 +138,7 @@ function connect() {
   });
   source.addEventListener('machine', event => {
     renderMachine(JSON.parse(event.data));
-    renderCharts();
+    scheduleCharts();
   });
   source.addEventListener('ledger', event => renderLedger(JSON.parse(event.data)));
 }

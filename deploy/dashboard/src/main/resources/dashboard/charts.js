@@ -1,6 +1,7 @@
 // Small inline-SVG charts: line charts over time with axes and a legend, and sparklines for the tiles.
 'use strict';
 const SVG_NS = 'http://www.w3.org/2000/svg';
+const LEGEND_ENTRIES = 5;
 const PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#c62828', '#00838f', '#5d4037', '#9e9d24'];
 
 function svgElement(name, attributes, text) {
@@ -44,16 +45,21 @@ function lineChart(svg, series, options) {
   series.forEach((s, index) => {
     const color = PALETTE[index % PALETTE.length];
     const sorted = [...s.points].sort((a, b) => a.x - b.x);
-    if (sorted.length === 1) {
-      svg.appendChild(svgElement('circle', {cx: sx(sorted[0].x), cy: sy(sorted[0].y), r: 3, fill: color}));
-    } else {
-      svg.appendChild(svgElement('polyline', {class: 'series', stroke: color,
-        points: sorted.map(p => sx(p.x).toFixed(1) + ',' + sy(p.y).toFixed(1)).join(' ')}));
+    const mark = sorted.length === 1
+      ? svgElement('circle', {cx: sx(sorted[0].x), cy: sy(sorted[0].y), r: 3, fill: color})
+      : svgElement('polyline', {class: 'series', stroke: color,
+        points: sorted.map(p => sx(p.x).toFixed(1) + ',' + sy(p.y).toFixed(1)).join(' ')});
+    mark.appendChild(svgElement('title', {}, s.name));
+    svg.appendChild(mark);
+    if (series.length <= LEGEND_ENTRIES) {
+      const legendX = left + index * 110;
+      svg.appendChild(svgElement('rect', {x: legendX, y: height - 14, width: 10, height: 10, fill: color}));
+      svg.appendChild(svgElement('text', {x: legendX + 14, y: height - 5}, s.name));
     }
-    const legendX = left + index * 110;
-    svg.appendChild(svgElement('rect', {x: legendX, y: height - 14, width: 10, height: 10, fill: color}));
-    svg.appendChild(svgElement('text', {x: legendX + 14, y: height - 5}, s.name));
   });
+  if (series.length > LEGEND_ENTRIES) {
+    svg.appendChild(svgElement('text', {x: left, y: height - 5}, series.length + ' machines: hover a line for its name'));
+  }
 }
 
 // A line of values without axes, scaled to the box.

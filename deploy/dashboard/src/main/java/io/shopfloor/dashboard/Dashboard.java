@@ -16,7 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +41,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Dashboard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
     static final Duration LEDGER_POLL_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * Machine updates are coalesced for this long: a tile shows the latest of what came in meanwhile, so catching up
+     * on a topic's history (or a burst) sends one event per machine, not one per record.
+     */
+    static final Duration MACHINE_PUBLISH_INTERVAL = Duration.ofMillis(100);
     private static final Duration SSE_KEEP_ALIVE = Duration.ofSeconds(15);
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
@@ -46,26 +54,29 @@ public final class Dashboard implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService httpThreads;
     private final ScheduledExecutorService ledgerPoller;
+    private final ScheduledExecutorService machinePublisher;
+    private final Set<String> changedMachines = ConcurrentHashMap.newKeySet();
     private final EventStream events;
     private final MachineBoard board = new MachineBoard();
     private final MasterData masterData = new MasterData();
     private final LedgerQueries ledger;
     private final PlantFeed feed;
     private final AtomicReference<DashboardState.LedgerPart> ledgerPart = new AtomicReference<>(
-            DashboardState.LedgerPart.of(LedgerSnapshot.EMPTY, java.util.List.of(), null));
+            DashboardState.LedgerPart.of(LedgerSnapshot.EMPTY, List.of(), null));
     private final URI uri;
 
     private Dashboard(DashboardSettings settings) throws IOException {
         events = new EventStream(SSE_KEEP_ALIVE);
         ledger = new LedgerQueries(settings.ledgerJdbcUrl(), settings.ledgerUser(), settings.ledgerPassword());
         feed = new PlantFeed(settings.kafkaBootstrapServers(), board, masterData,
-                machine -> events.publish("machine", Json.write(machine)), Clock.systemUTC());
+                machine -> changedMachines.add(machine.machineId()), Clock.systemUTC());
         server = HttpServer.create(new InetSocketAddress(settings.port()), 0);
         // Each open page holds one thread for its event stream: a growing pool, not a fixed one.
         httpThreads = Executors.newCachedThreadPool(daemonThreads("dashboard-http"));
         server.setExecutor(httpThreads);
         server.createContext("/", this::serve);
         ledgerPoller = Executors.newSingleThreadScheduledExecutor(daemonThreads("dashboard-ledger"));
+        machinePublisher = Executors.newSingleThreadScheduledExecutor(daemonThreads("dashboard-machines"));
         uri = URI.create("http://localhost:" + server.getAddress().getPort() + "/");
     }
 
@@ -76,6 +87,8 @@ public final class Dashboard implements AutoCloseable {
         dashboard.feed.start();
         dashboard.ledgerPoller.scheduleWithFixedDelay(dashboard::pollLedger, 0,
                 LEDGER_POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        dashboard.machinePublisher.scheduleWithFixedDelay(dashboard::publishChangedMachines, 0,
+                MACHINE_PUBLISH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("dashboard at {}", dashboard.uri);
         return dashboard;
     }
@@ -88,6 +101,17 @@ public final class Dashboard implements AutoCloseable {
     /** The state the page would get now. */
     public DashboardState state() {
         return new DashboardState(board.machines(), ledgerPart.get());
+    }
+
+    private void publishChangedMachines() {
+        try {
+            for (String machineId : List.copyOf(changedMachines)) {
+                changedMachines.remove(machineId);
+                board.machine(machineId).ifPresent(machine -> events.publish("machine", Json.write(machine)));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("cannot publish machine updates", e); // and go on: the next change publishes again
+        }
     }
 
     private void pollLedger() {
@@ -209,6 +233,7 @@ public final class Dashboard implements AutoCloseable {
         events.close();
         server.stop(0);
         ledgerPoller.shutdownNow();
+        machinePublisher.shutdownNow();
         httpThreads.shutdownNow();
         feed.close();
         ledger.close();

@@ -57,6 +57,12 @@ public final class MachineBoard {
         return view(kpi.getMachineId(), machine);
     }
 
+    /** One machine's tile, if it has reported. */
+    public synchronized java.util.Optional<MachineView> machine(String machineId) {
+        Machine machine = machines.get(machineId);
+        return machine == null ? java.util.Optional.empty() : java.util.Optional.of(view(machineId, machine));
+    }
+
     public synchronized List<MachineView> machines() {
         List<MachineView> views = new ArrayList<>();
         machines.forEach((id, machine) -> views.add(view(id, machine)));

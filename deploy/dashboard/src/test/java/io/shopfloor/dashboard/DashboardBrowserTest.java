@@ -96,9 +96,11 @@ class DashboardBrowserTest {
         assertEquals("one page", browser.findElement(By.tagName("body")).getAttribute("data-marker"),
                 "the page was not reloaded");
         // CUT-1's two KPI windows make a line in the output chart (MC-ASSY's single window is a dot).
-        List<WebElement> lines = browser.findElements(By.cssSelector("#output-chart polyline"));
-        assertEquals(1, lines.size());
-        assertEquals(2, lines.get(0).getAttribute("points").split(" ").length);
+        // The charts redraw a moment after a burst of updates: wait for it.
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#output-chart polyline"), 1));
+        WebElement line = browser.findElement(By.cssSelector("#output-chart polyline"));
+        assertEquals(List.of(2, "CUT-1"), List.of(line.getAttribute("points").split(" ").length,
+                line.findElement(By.tagName("title")).getAttribute("textContent")));
 
         // The finished order's statistics table, cell by cell (spec example 1).
         By table = By.cssSelector("table.statistics[data-order='RPO-1001']");
