@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,8 +43,8 @@ public final class Dashboard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
     static final Duration LEDGER_POLL_INTERVAL = Duration.ofSeconds(1);
     /**
-     * Machine updates are coalesced for this long: a tile shows the latest of what came in meanwhile, so catching up
-     * on a topic's history (or a burst) sends one event per machine, not one per record.
+     * Machine updates go out at once, then at most this often: a tile shows the latest of what came in meanwhile,
+     * so catching up on a topic's history (or a burst) sends one event per machine and interval, not one per record.
      */
     static final Duration MACHINE_PUBLISH_INTERVAL = Duration.ofMillis(100);
     private static final Duration SSE_KEEP_ALIVE = Duration.ofSeconds(15);
@@ -56,6 +57,8 @@ public final class Dashboard implements AutoCloseable {
     private final ScheduledExecutorService ledgerPoller;
     private final ScheduledExecutorService machinePublisher;
     private final Set<String> changedMachines = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean machinePublishScheduled = new AtomicBoolean();
+    private volatile long lastMachinePublishNanos = System.nanoTime() - MACHINE_PUBLISH_INTERVAL.toNanos();
     private final EventStream events;
     private final MachineBoard board = new MachineBoard();
     private final MasterData masterData = new MasterData();
@@ -69,7 +72,7 @@ public final class Dashboard implements AutoCloseable {
         events = new EventStream(SSE_KEEP_ALIVE);
         ledger = new LedgerQueries(settings.ledgerJdbcUrl(), settings.ledgerUser(), settings.ledgerPassword());
         feed = new PlantFeed(settings.kafkaBootstrapServers(), board, masterData,
-                machine -> changedMachines.add(machine.machineId()), Clock.systemUTC());
+                machine -> machineChanged(machine.machineId()), Clock.systemUTC());
         server = HttpServer.create(new InetSocketAddress(settings.port()), 0);
         // Each open page holds one thread for its event stream: a growing pool, not a fixed one.
         httpThreads = Executors.newCachedThreadPool(daemonThreads("dashboard-http"));
@@ -87,8 +90,6 @@ public final class Dashboard implements AutoCloseable {
         dashboard.feed.start();
         dashboard.ledgerPoller.scheduleWithFixedDelay(dashboard::pollLedger, 0,
                 LEDGER_POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        dashboard.machinePublisher.scheduleWithFixedDelay(dashboard::publishChangedMachines, 0,
-                MACHINE_PUBLISH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("dashboard at {}", dashboard.uri);
         return dashboard;
     }
@@ -103,7 +104,18 @@ public final class Dashboard implements AutoCloseable {
         return new DashboardState(board.machines(), ledgerPart.get());
     }
 
+    private void machineChanged(String machineId) {
+        changedMachines.add(machineId);
+        if (machinePublishScheduled.compareAndSet(false, true)) {
+            long wait = lastMachinePublishNanos + MACHINE_PUBLISH_INTERVAL.toNanos() - System.nanoTime();
+            machinePublisher.schedule(this::publishChangedMachines, Math.max(0, wait), TimeUnit.NANOSECONDS);
+        }
+    }
+
     private void publishChangedMachines() {
+        // Cleared first: a change from now on schedules the next run (at worst one that finds nothing to send).
+        machinePublishScheduled.set(false);
+        lastMachinePublishNanos = System.nanoTime();
         try {
             for (String machineId : List.copyOf(changedMachines)) {
                 changedMachines.remove(machineId);
@@ -230,12 +242,12 @@ public final class Dashboard implements AutoCloseable {
 
     @Override
     public void close() {
+        feed.close(); // first: nothing schedules machine updates after this
         events.close();
         server.stop(0);
         ledgerPoller.shutdownNow();
         machinePublisher.shutdownNow();
         httpThreads.shutdownNow();
-        feed.close();
         ledger.close();
         LOG.info("dashboard at {} stopped", uri);
     }

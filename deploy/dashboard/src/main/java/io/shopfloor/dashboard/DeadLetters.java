@@ -21,8 +21,14 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
-    /** The dead letter of a record whose value failed to decode (or was empty). */
+    /** The dead letter of a record whose value failed to decode (or was empty), with the reason that tells why. */
     public static DeadLetter of(ConsumerRecord<byte[], byte[]> record, Exception failure, Instant now) {
+        return of(record, failure, reasonCode(record.value(), failure), now);
+    }
+
+    /** The dead letter of a record, for the given reason. */
+    public static DeadLetter of(ConsumerRecord<byte[], byte[]> record, Exception failure, String reasonCode,
+                                Instant now) {
         byte[] payload = record.value() == null ? new byte[0] : record.value();
         return DeadLetter.newBuilder()
                 .setId(STAGE + "/" + record.topic() + "/" + record.partition() + "/" + record.offset())
@@ -32,7 +38,7 @@ public final class DeadLetters {
                 .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
                 .setPayload(ByteBuffer.wrap(payload))
                 .setPayloadSchemaFingerprint(fingerprint(payload))
-                .setReasonCode(reasonCode(record.value(), failure))
+                .setReasonCode(reasonCode)
                 .setReasonDetail(String.valueOf(failure))
                 .setFailedAt(now)
                 .setStage(STAGE)

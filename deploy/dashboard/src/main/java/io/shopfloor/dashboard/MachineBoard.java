@@ -43,6 +43,9 @@ public final class MachineBoard {
         if (!machine.windows.isEmpty() && start.isBefore(machine.windows.firstKey()) && machine.trimmed) {
             return view(kpi.getMachineId(), machine); // older than the kept history: already in the totals
         }
+        // The chart point is computed once here, not on every view of the tile.
+        machine.points.put(start, new MachineView.KpiPoint(kpi.getWindowEnd(), kpi.getGoodParts(),
+                kpi.getScrapParts(), percent(kpi.getOee())));
         MachineKpi replaced = machine.windows.put(start, kpi);
         if (replaced != null) {
             machine.goodParts -= replaced.getGoodParts();
@@ -52,6 +55,7 @@ public final class MachineBoard {
         machine.scrapParts += kpi.getScrapParts();
         while (machine.windows.size() > HISTORY_WINDOWS) {
             machine.windows.pollFirstEntry();
+            machine.points.pollFirstEntry();
             machine.trimmed = true;
         }
         return view(kpi.getMachineId(), machine);
@@ -71,11 +75,6 @@ public final class MachineBoard {
     }
 
     private static MachineView view(String machineId, Machine machine) {
-        List<MachineView.KpiPoint> history = new ArrayList<>();
-        for (MachineKpi kpi : machine.windows.values()) {
-            history.add(new MachineView.KpiPoint(kpi.getWindowEnd(), kpi.getGoodParts(), kpi.getScrapParts(),
-                    percent(kpi.getOee())));
-        }
         MachineKpi latest = machine.windows.isEmpty() ? null : machine.windows.lastEntry().getValue();
         return new MachineView(machineId, machine.state == null ? "UNKNOWN" : machine.state, machine.stopCode,
                 machine.stateSince,
@@ -85,7 +84,7 @@ public final class MachineBoard {
                 latest == null ? null : percent(latest.getAvailability()),
                 latest == null ? null : percent(latest.getPerformance()),
                 latest == null ? null : percent(latest.getQuality()),
-                latest == null ? null : latest.getWindowEnd(), List.copyOf(history));
+                latest == null ? null : latest.getWindowEnd(), List.copyOf(machine.points.values()));
     }
 
     /** A ratio as a percentage with one decimal, half-up (0.8752 → 87.5). */
@@ -101,6 +100,7 @@ public final class MachineBoard {
         String stopCode;
         Instant stateSince;
         final NavigableMap<Instant, MachineKpi> windows = new TreeMap<>();
+        final NavigableMap<Instant, MachineView.KpiPoint> points = new TreeMap<>();
         boolean trimmed;
         long goodParts;
         long scrapParts;

@@ -161,23 +161,28 @@ public final class PlantFeed implements AutoCloseable {
             }
             value = DECODERS.get(record.topic()).decode(record.value());
         } catch (Exception e) {
-            deadLetter(record, e);
+            deadLetter(record, e, DeadLetters.reasonCode(record.value(), e));
             return;
         }
-        if (value instanceof MachineStateChange change) {
-            onMachineChange.accept(board.apply(change));
-        } else if (value instanceof MachineKpi kpi) {
-            onMachineChange.accept(board.apply(kpi));
-        } else {
-            masterData.apply(value);
+        try {
+            if (value instanceof MachineStateChange change) {
+                onMachineChange.accept(board.apply(change));
+            } else if (value instanceof MachineKpi kpi) {
+                onMachineChange.accept(board.apply(kpi));
+            } else {
+                masterData.apply(value);
+            }
+        } catch (RuntimeException e) {
+            // A record that decodes but cannot be applied must not stop the feed either.
+            deadLetter(record, e, "UNPROCESSABLE");
         }
     }
 
-    private void deadLetter(ConsumerRecord<byte[], byte[]> record, Exception failure) {
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, Exception failure, String reasonCode) {
         deadLetters++;
-        LOG.warn("dead letter from {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+        LOG.warn("dead letter from {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(), reasonCode,
                 failure.toString());
-        byte[] letter = DeadLetters.encode(DeadLetters.of(record, failure, clock.instant()));
+        byte[] letter = DeadLetters.encode(DeadLetters.of(record, failure, reasonCode, clock.instant()));
         deadLetterProducer.send(new ProducerRecord<>(DeadLetters.topic(), record.key(), letter), (metadata, e) -> {
             if (e != null) {
                 LOG.error("could not write the dead letter of {}-{}@{}", record.topic(), record.partition(),
