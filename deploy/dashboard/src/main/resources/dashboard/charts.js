@@ -58,7 +58,8 @@ function lineChart(svg, series, options) {
     }
   });
   if (series.length > LEGEND_ENTRIES) {
-    svg.appendChild(svgElement('text', {x: left, y: height - 5}, series.length + ' machines: hover a line for its name'));
+    svg.appendChild(svgElement('text', {x: left, y: height - 5},
+      series.length + ' machines: hover a line for its name'));
   }
 }
 

@@ -17,6 +17,11 @@ function text(value) {
   return value === null || value === undefined ? '' : String(value);
 }
 
+// A labelled value; the value's class lets tests and print styles find it.
+function fact(label, className, value, suffix) {
+  return el('span', {}, el('b', {}, label), el('span', {class: className}, value), suffix);
+}
+
 function dateTime(value) {
   return value.substring(0, 16).replace('T', ' ');
 }
@@ -47,17 +52,16 @@ function render(card) {
         + ` ${op.no} ${op.centerName && op.centerName !== op.no ? '(' + op.centerName + ')' : ''}`,
         el('span', {}, `Routing ${op.routingNo} · ${op.routingStatus}`)),
       el('div', {class: 'times'},
-        el('span', {}, el('b', {}, 'Setup time: '), el('span', {class: 'setup'}, `${op.expectedSetupTime} ${op.setupTimeUnit}`)),
-        el('span', {}, el('b', {}, 'Run time: '), el('span', {class: 'run'}, `${op.expectedRunTime} ${op.runTimeUnit}`),
-          ` for ${op.operationQuantity}`),
-        el('span', {}, el('b', {}, 'Time needed: '), el('span', {class: 'needed'}, `${op.timeNeeded} ${op.timeNeededUnit}`)),
-        op.routingLinkCode ? el('span', {}, el('b', {}, 'Routing link: '), op.routingLinkCode) : null,
-        op.type === 'MACHINE_CENTER' ? el('span', {}, el('b', {}, 'Work center: '), op.workCenterNo) : null,
-        op.startingDateTime ? el('span', {}, el('b', {}, 'Start: '), dateTime(op.startingDateTime)) : null,
-        op.endingDateTime ? el('span', {}, el('b', {}, 'End: '), dateTime(op.endingDateTime)) : null),
+        fact('Setup time: ', 'setup', `${op.expectedSetupTime} ${op.setupTimeUnit}`),
+        fact('Run time: ', 'run', `${op.expectedRunTime} ${op.runTimeUnit}`, ` for ${op.operationQuantity}`),
+        fact('Time needed: ', 'needed', `${op.timeNeeded} ${op.timeNeededUnit}`),
+        op.routingLinkCode ? fact('Routing link: ', 'link', op.routingLinkCode) : null,
+        op.type === 'MACHINE_CENTER' ? fact('Work center: ', 'work-center', op.workCenterNo) : null,
+        op.startingDateTime ? fact('Start: ', 'start', dateTime(op.startingDateTime)) : null,
+        op.endingDateTime ? fact('End: ', 'end', dateTime(op.endingDateTime)) : null),
       reported.setupTime !== null || reported.runTime !== null ? el('div', {class: 'times reported-times'},
-        el('span', {}, el('b', {}, 'Reported setup: '), el('span', {class: 'reported-setup'}, text(reported.setupTime))),
-        el('span', {}, el('b', {}, 'Reported run: '), el('span', {class: 'reported-run'}, text(reported.runTime)))) : null,
+        fact('Reported setup: ', 'reported-setup', text(reported.setupTime)),
+        fact('Reported run: ', 'reported-run', text(reported.runTime))) : null,
       el('table', {class: 'reporting'},
         el('thead', {}, el('tr', {}, el('th', {class: 'num'}, 'Output'), el('th', {class: 'num'}, 'Scrap'),
           el('th', {}, 'Date'), el('th', {}, 'By'))),

@@ -120,7 +120,8 @@ class DashboardBrowserTest {
                 "Total | 781.00 | 781.00 | 797.65 | 2.1319 | 16.65"), rows);
         WebElement order = browser.findElement(By.cssSelector("#orders tr[data-order='RPO-1001']"));
         assertEquals(List.of("FINISHED", "100.00000", "3.00000"), List.of(
-                order.findElement(By.className("status")).getText(), order.findElement(By.className("output")).getText(),
+                order.findElement(By.className("status")).getText(),
+                order.findElement(By.className("output")).getText(),
                 order.findElement(By.className("scrap")).getText()));
         assertEquals(11, browser.findElements(By.cssSelector("#entries tbody tr")).size());
         screenshot("dashboard.png");
@@ -139,6 +140,8 @@ class DashboardBrowserTest {
                 cut.findElement(By.cssSelector("tr.reported .scrap")).getText(),
                 cut.findElement(By.cssSelector("tr.reported .date")).getText(),
                 cut.findElement(By.cssSelector("tr.reported .by")).getText()));
+        assertEquals(List.of("30", "206"), List.of(cut.findElement(By.className("reported-setup")).getText(),
+                cut.findElement(By.className("reported-run")).getText()));
         assertEquals("216.3", cut.findElement(By.cssSelector("tr[data-item='STEEL'] .consumed")).getText());
         WebElement assembly = browser.findElement(By.cssSelector("section[data-operation='20']"));
         assertTrue(assembly.findElement(By.tagName("h2")).getText()
