@@ -6,6 +6,7 @@ const BUCKET_NAMES = {
   MATERIAL: 'Material', CAPACITY: 'Capacity', SUBCONTRACTED: 'Subcontracted', CAPACITY_OVERHEAD: 'Capacity overhead',
   MANUFACTURING_OVERHEAD: 'Manufacturing overhead', TOTAL: 'Total'
 };
+const TOTALS_NOTE = 'parts of every KPI window still on the machine-kpis topic; OEE and ratios: latest window';
 const STAT_COLUMNS = [['standardCost', 'Standard'], ['expectedCost', 'Expected'], ['actualCost', 'Actual'],
   ['deviationPct', 'Dev. %'], ['variance', 'Variance']];
 
@@ -39,8 +40,8 @@ function renderMachine(machine) {
   tile.className = 'tile state-' + machine.state;
   const since = machine.stateSince ? new Date(machine.stateSince).toISOString().substring(11, 16) : '';
   const facts = el('dl', {class: 'facts'},
-    el('dt', {}, 'Good'), el('dd', {class: 'good'}, text(machine.goodParts, '0')),
-    el('dt', {}, 'Scrap'), el('dd', {class: 'scrap'}, text(machine.scrapParts, '0')),
+    el('dt', {title: TOTALS_NOTE}, 'Good'), el('dd', {class: 'good'}, text(machine.goodParts, '0')),
+    el('dt', {title: TOTALS_NOTE}, 'Scrap'), el('dd', {class: 'scrap'}, text(machine.scrapParts, '0')),
     el('dt', {}, 'Availability'), el('dd', {}, pct(machine.availabilityPct)),
     el('dt', {}, 'Performance'), el('dd', {}, pct(machine.performancePct)),
     el('dt', {}, 'Quality'), el('dd', {}, pct(machine.qualityPct)),
@@ -65,9 +66,10 @@ function pct(value) {
 
 function renderCharts() {
   const list = [...machines.values()].sort((a, b) => a.machineId.localeCompare(b.machineId));
-  lineChart(document.getElementById('output-chart'), list.map(m => ({
-    name: m.machineId, points: m.history.map(p => ({x: Date.parse(p.windowEnd), y: p.goodParts}))
-  })));
+  lineChart(document.getElementById('output-chart'), list.map(m => {
+    let total = 0; // cumulative good parts over the kept windows: a rising line reads as output over time
+    return {name: m.machineId, points: m.history.map(p => ({x: Date.parse(p.windowEnd), y: total += p.goodParts}))};
+  }));
   lineChart(document.getElementById('oee-chart'), list.map(m => ({
     name: m.machineId, points: m.history.filter(p => p.oeePct !== null)
       .map(p => ({x: Date.parse(p.windowEnd), y: Number(p.oeePct)}))

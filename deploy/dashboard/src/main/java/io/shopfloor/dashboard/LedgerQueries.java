@@ -25,6 +25,8 @@ import java.util.Map;
 public final class LedgerQueries implements AutoCloseable {
     /** How many of the latest entries the page lists. */
     public static final int LATEST_ENTRIES = 25;
+    /** How many orders the page lists: open ones first, then the latest finished. */
+    public static final int ORDERS = 200;
     /** How many finished orders get a statistics table, latest finished first. */
     public static final int FINISHED_ORDERS = 5;
 
@@ -54,7 +56,9 @@ public final class LedgerQueries implements AutoCloseable {
 
     public synchronized List<OrderProgress> orders() throws SQLException {
         return query("SELECT order_no, status, status_date, planned_quantity, output_quantity, scrap_quantity, "
-                + "progress_pct, last_output_date FROM production_order_progress ORDER BY order_no", List.of(),
+                        + "progress_pct, last_output_date FROM production_order_progress "
+                        + "ORDER BY status = 'FINISHED', status_date DESC NULLS LAST, order_no LIMIT ?",
+                List.of(ORDERS),
                 r -> new OrderProgress(r.getString(1), null, null, r.getString(2), date(r, 3), r.getBigDecimal(4),
                         r.getBigDecimal(5), r.getBigDecimal(6), r.getBigDecimal(7), date(r, 8)));
     }

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -150,6 +153,11 @@ class DashboardBrowserTest {
         assertEquals("MC-ASSY", assembly.findElement(By.cssSelector("tr.reported .by")).getText());
         assertEquals(1, browser.findElements(By.cssSelector("section.unlinked tr[data-item='PAINT']")).size());
         screenshot("jobcard.png");
+        // And it prints: Chromium renders the print stylesheet to a PDF.
+        Pdf pdf = ((PrintsPage) browser).print(new PrintOptions());
+        byte[] document = java.util.Base64.getDecoder().decode(pdf.getContent());
+        Files.write(SCREENSHOTS.resolve("jobcard.pdf"), document);
+        assertEquals("%PDF-", new String(document, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     private void screenshot(String name) throws Exception {
