@@ -71,9 +71,16 @@ public final class Dashboard implements AutoCloseable {
     private Dashboard(DashboardSettings settings) throws IOException {
         events = new EventStream(SSE_KEEP_ALIVE);
         ledger = new LedgerQueries(settings.ledgerJdbcUrl(), settings.ledgerUser(), settings.ledgerPassword());
+        // The Kafka clients before the port: they fail on unusable settings, and a bound but never started
+        // HttpServer does not give its port back until its selector is collected.
         feed = new PlantFeed(settings.kafkaBootstrapServers(), board, masterData,
                 machine -> machineChanged(machine.machineId()), Clock.systemUTC());
-        server = HttpServer.create(new InetSocketAddress(settings.port()), 0);
+        try {
+            server = HttpServer.create(new InetSocketAddress(settings.port()), 0);
+        } catch (IOException e) {
+            feed.close();
+            throw e;
+        }
         // Each open page holds one thread for its event stream: a growing pool, not a fixed one.
         httpThreads = Executors.newCachedThreadPool(daemonThreads("dashboard-http"));
         server.setExecutor(httpThreads);
@@ -86,10 +93,15 @@ public final class Dashboard implements AutoCloseable {
     /** Starts serving; returns once the page can be opened (the data follows as it is read). */
     public static Dashboard start(DashboardSettings settings) throws Exception {
         Dashboard dashboard = new Dashboard(settings);
-        dashboard.server.start();
-        dashboard.feed.start();
-        dashboard.ledgerPoller.scheduleWithFixedDelay(dashboard::pollLedger, 0,
-                LEDGER_POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            dashboard.server.start();
+            dashboard.feed.start();
+            dashboard.ledgerPoller.scheduleWithFixedDelay(dashboard::pollLedger, 0,
+                    LEDGER_POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            dashboard.close();
+            throw e;
+        }
         LOG.info("dashboard at {}", dashboard.uri);
         return dashboard;
     }

@@ -72,13 +72,22 @@ public final class PlantFeed implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, "dashboard-feed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.deadLetterProducer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.CLIENT_ID_CONFIG, "dashboard-dead-letters"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        this.deadLetterProducer = deadLetterProducer(bootstrapServers);
         this.thread = new Thread(this::run, "dashboard-plant-feed");
         this.thread.setDaemon(true);
+    }
+
+    private KafkaProducer<byte[], byte[]> deadLetterProducer(String bootstrapServers) {
+        try {
+            return new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.CLIENT_ID_CONFIG, "dashboard-dead-letters"),
+                    new ByteArraySerializer(), new ByteArraySerializer());
+        } catch (RuntimeException e) {
+            consumer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     public PlantFeed start() {
@@ -211,11 +220,15 @@ public final class PlantFeed implements AutoCloseable {
         synchronized (this) {
             notifyAll();
         }
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (thread.isAlive()) {
+            consumer.wakeup();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else if (thread.getState() == Thread.State.NEW) {
+            consumer.close(Duration.ZERO); // never started: the reading thread would have closed it
         }
         deadLetterProducer.close(Duration.ofSeconds(5));
     }

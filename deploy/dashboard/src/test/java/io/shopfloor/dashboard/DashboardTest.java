@@ -19,6 +19,20 @@ class DashboardTest {
     }
 
     @Test
+    void aDashboardThatCannotStartLeavesItsPortFree() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        int free = port;
+        assertThrows(org.apache.kafka.common.KafkaException.class, () -> Dashboard.start(new DashboardSettings(free,
+                "jdbc:postgresql://localhost:1/none", "u", "p", "not a host list")));
+        try (java.net.ServerSocket again = new java.net.ServerSocket(free)) {
+            assertEquals(free, again.getLocalPort());
+        }
+    }
+
+    @Test
     void settingsRefuseAPortOutOfRangeAndMissingConnections() {
         assertEquals("port out of range: 70000", assertThrows(IllegalArgumentException.class,
                 () -> new DashboardSettings(70000, "jdbc:postgresql://x/y", "u", "p", "k:9092")).getMessage());
