@@ -1,0 +1,108 @@
+package io.shopfloor.dashboard;
+
+import io.shopfloor.schema.signal.MachineKpi;
+import io.shopfloor.schema.signal.MachineStateChange;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The latest state and KPIs of every machine, from the machine-states and machine-kpis topics. State changes
+ * arrive out of order and twice (QoS 1, store-and-forward): the one with the latest source time wins. A KPI
+ * window seen again replaces the one before (a replay of the posting job). Thread-safe.
+ */
+public final class MachineBoard {
+    /** Windows kept per machine for the charts; parts of older windows stay in the totals. */
+    static final int HISTORY_WINDOWS = 96;
+
+    private final Map<String, Machine> machines = new TreeMap<>();
+
+    /** Applies a state change and returns the machine's tile as it is now. */
+    public synchronized MachineView apply(MachineStateChange change) {
+        Machine machine = machines.computeIfAbsent(change.getMachineId(), id -> new Machine());
+        Instant at = change.getSourceTimestamp();
+        if (machine.stateSince == null || !at.isBefore(machine.stateSince)) {
+            machine.state = change.getState().name();
+            machine.stopCode = change.getStopCode();
+            machine.stateSince = at;
+        }
+        return view(change.getMachineId(), machine);
+    }
+
+    /** Applies a KPI window and returns the machine's tile as it is now. */
+    public synchronized MachineView apply(MachineKpi kpi) {
+        Machine machine = machines.computeIfAbsent(kpi.getMachineId(), id -> new Machine());
+        Instant start = kpi.getWindowStart();
+        if (!machine.windows.isEmpty() && start.isBefore(machine.windows.firstKey()) && machine.trimmed) {
+            return view(kpi.getMachineId(), machine); // older than the kept history: already in the totals
+        }
+        // The chart point is computed once here, not on every view of the tile.
+        machine.points.put(start, new MachineView.KpiPoint(kpi.getWindowEnd(), kpi.getGoodParts(),
+                kpi.getScrapParts(), percent(kpi.getOee())));
+        MachineKpi replaced = machine.windows.put(start, kpi);
+        if (replaced != null) {
+            machine.goodParts -= replaced.getGoodParts();
+            machine.scrapParts -= replaced.getScrapParts();
+        }
+        machine.goodParts += kpi.getGoodParts();
+        machine.scrapParts += kpi.getScrapParts();
+        while (machine.windows.size() > HISTORY_WINDOWS) {
+            machine.windows.pollFirstEntry();
+            machine.points.pollFirstEntry();
+            machine.trimmed = true;
+        }
+        return view(kpi.getMachineId(), machine);
+    }
+
+    /** One machine's tile, if it has reported. */
+    public synchronized java.util.Optional<MachineView> machine(String machineId) {
+        Machine machine = machines.get(machineId);
+        return machine == null ? java.util.Optional.empty() : java.util.Optional.of(view(machineId, machine));
+    }
+
+    public synchronized List<MachineView> machines() {
+        List<MachineView> views = new ArrayList<>();
+        machines.forEach((id, machine) -> views.add(view(id, machine)));
+        views.sort(Comparator.comparing(MachineView::machineId));
+        return views;
+    }
+
+    private static MachineView view(String machineId, Machine machine) {
+        MachineKpi latest = machine.windows.isEmpty() ? null : machine.windows.lastEntry().getValue();
+        return new MachineView(machineId, machine.state == null ? "UNKNOWN" : machine.state, machine.stopCode,
+                machine.stateSince,
+                latest == null ? null : latest.getOrderNo(), latest == null ? null : latest.getOperationNo(),
+                machine.goodParts, machine.scrapParts,
+                latest == null ? null : percent(latest.getOee()),
+                latest == null ? null : percent(latest.getAvailability()),
+                latest == null ? null : percent(latest.getPerformance()),
+                latest == null ? null : percent(latest.getQuality()),
+                latest == null ? null : latest.getWindowEnd(), List.copyOf(machine.points.values()));
+    }
+
+    /** A ratio as a percentage with one decimal, half-up (0.8752 → 87.5). */
+    static BigDecimal percent(Double ratio) {
+        if (ratio == null || ratio.isNaN() || ratio.isInfinite()) {
+            return null;
+        }
+        return BigDecimal.valueOf(ratio).multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private static final class Machine {
+        String state;
+        String stopCode;
+        Instant stateSince;
+        final NavigableMap<Instant, MachineKpi> windows = new TreeMap<>();
+        final NavigableMap<Instant, MachineView.KpiPoint> points = new TreeMap<>();
+        boolean trimmed;
+        long goodParts;
+        long scrapParts;
+    }
+}
