@@ -4,7 +4,8 @@
 --   idempotency_key  derived by the posting rules from the source event: unique, a replay is a no-op;
 --   source_key       the job key whose numbering the entry used (production order no., or 'capacity');
 --   source_entry_no  the entry number within that key: references between entries are resolved through it;
---   content_hash     SHA-256 of the entry's content: a replay with the same key and other content is a conflict;
+--   content_hash     SHA-256 of the entry's content as the writer encodes it (binary COPY fields): a replay with the
+--                    same key and other content is a conflict;
 --   event_time       event time of the input that posted it; committed_at: when the store committed it.
 
 CREATE TABLE item_ledger_entry (
@@ -38,7 +39,7 @@ CREATE TABLE item_ledger_entry (
     cost_amount_expected     numeric(38, 2) NOT NULL,
     cost_amount_actual       numeric(38, 2) NOT NULL,
     event_time               timestamptz NOT NULL,
-    content_hash             text    NOT NULL,
+    content_hash             bytea   NOT NULL,
     committed_at             timestamptz NOT NULL DEFAULT clock_timestamp(),
     UNIQUE (source_key, source_entry_no)
 );
@@ -88,7 +89,7 @@ CREATE TABLE capacity_ledger_entry (
     scrap_code                text   ,
     last_output_line          boolean NOT NULL,
     event_time                timestamptz NOT NULL,
-    content_hash              text    NOT NULL,
+    content_hash              bytea   NOT NULL,
     committed_at              timestamptz NOT NULL DEFAULT clock_timestamp(),
     UNIQUE (source_key, source_entry_no)
 );
@@ -127,7 +128,7 @@ CREATE TABLE value_entry (
     source_code                text   ,
     adjustment                 boolean NOT NULL,
     event_time                 timestamptz NOT NULL,
-    content_hash               text    NOT NULL,
+    content_hash               bytea   NOT NULL,
     committed_at               timestamptz NOT NULL DEFAULT clock_timestamp(),
     UNIQUE (source_key, source_entry_no)
 );
@@ -154,7 +155,7 @@ CREATE TABLE warehouse_entry (
     reference_no          text   ,
     registering_date      date    NOT NULL,
     event_time            timestamptz NOT NULL,
-    content_hash          text    NOT NULL,
+    content_hash          bytea   NOT NULL,
     committed_at          timestamptz NOT NULL DEFAULT clock_timestamp(),
     UNIQUE (source_key, source_entry_no)
 );
@@ -174,7 +175,7 @@ CREATE TABLE warehouse_request (
     quantity_base     numeric(38, 5) NOT NULL,
     date              date    NOT NULL,
     event_time        timestamptz NOT NULL,
-    content_hash      text    NOT NULL,
+    content_hash      bytea   NOT NULL,
     committed_at      timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 
@@ -187,7 +188,7 @@ CREATE TABLE production_order_status_history (
     to_status         text   ,
     posting_date      date    NOT NULL,
     event_time        timestamptz NOT NULL,
-    content_hash      text    NOT NULL,
+    content_hash      bytea   NOT NULL,
     committed_at      timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX production_order_status_history_order ON production_order_status_history (order_no);
@@ -211,7 +212,7 @@ CREATE TABLE production_order_cost_plan (
     lines                   jsonb   NOT NULL,
     components              jsonb   NOT NULL,
     event_time              timestamptz NOT NULL,
-    content_hash            text    NOT NULL,
+    content_hash            bytea   NOT NULL,
     committed_at            timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX production_order_cost_plan_order ON production_order_cost_plan (order_no, event_time);
@@ -231,18 +232,28 @@ CREATE TABLE dead_letter (
     failed_at                   timestamptz NOT NULL,
     stage                       text    NOT NULL,
     attempt                     integer NOT NULL,
-    content_hash                text    NOT NULL,
+    content_hash                bytea   NOT NULL,
     committed_at                timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX dead_letter_reason ON dead_letter (reason_code);
+
+-- The writer maps the job's entry numbers to the store's in its INSERT ... SELECT; a number that does not resolve
+-- fails the batch through this function (called only then).
+CREATE FUNCTION ledger_reference_missing(ledger_table text, idempotency_key text, referenced_table text,
+                                         source_entry_no bigint) RETURNS bigint LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% % names % % of its order, which the store does not have', ledger_table, idempotency_key,
+        referenced_table, source_entry_no USING ERRCODE = 'foreign_key_violation';
+END
+$$;
 
 -- A replay that brought an idempotency key already stored with different content: recorded, never applied.
 CREATE TABLE posting_conflict (
     id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     ledger_table       text    NOT NULL,
     idempotency_key    text    NOT NULL,
-    stored_hash        text    NOT NULL,
-    replayed_hash      text    NOT NULL,
+    stored_hash        bytea   NOT NULL,
+    replayed_hash      bytea   NOT NULL,
     replayed_content   text    NOT NULL,
     detected_at        timestamptz NOT NULL DEFAULT clock_timestamp(),
     UNIQUE (ledger_table, idempotency_key, replayed_hash)
@@ -266,7 +277,7 @@ CREATE TABLE machine_kpi (
     idle_millis              bigint  NOT NULL,
     no_signal_millis         bigint  NOT NULL,
     ideal_cycle_time_millis  bigint,
-    content_hash             text    NOT NULL,
+    content_hash             bytea   NOT NULL,
     committed_at             timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX machine_kpi_machine_window ON machine_kpi (machine_id, window_start);
