@@ -15,7 +15,13 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.util.Collector;
 
 import java.lang.management.ManagementFactory;
@@ -30,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ledger rows per second written by the {@link LedgerStoreSink} into a real PostgreSQL (zonky, fsync off as zonky
@@ -40,8 +47,10 @@ import java.util.List;
  * emits it ({@link PostedEntry}, converted by {@link StoreRows#of(PostedEntry)} in the sink): a capacity ledger
  * entry, an item ledger entry and two value entries naming them. A program, not a test: {@code --postings=N}
  * (default 250,000 = 1,000,000 rows), {@code --parallelism=P} (default 2), {@code --batch-size=B} and
- * {@code --max-delay-ms=D} (default the sink's, 5,000 rows and 200 ms); {@code --what-if-sql=S} runs S as the owner
- * after the migrations (to measure, say, an index less).
+ * {@code --max-delay-ms=D} (default the sink's, 5,000 rows and 200 ms); {@code --warmup-postings=W} (default 50,000;
+ * a run of its own into another database before the measured one, on the same local cluster, so that the JIT's
+ * work is not measured); {@code --what-if-sql=S} runs S as the owner after the migrations (to measure, say, an
+ * index less).
  */
 public final class LedgerStoreBenchmark {
     private static final int ROWS_PER_POSTING = 4;
@@ -63,6 +72,7 @@ public final class LedgerStoreBenchmark {
         int batchSize = Integer.parseInt(option(args, "batch-size", String.valueOf(defaults.batchSize())));
         long maxDelayMillis = Long.parseLong(option(args, "max-delay-ms",
                 String.valueOf(defaults.maxDelay().toMillis())));
+        long warmUpPostings = Long.parseLong(option(args, "warmup-postings", "50000"));
 
         // Alone on this thread (and warming up the JIT): the generator's and the conversion's CPU per row.
         int alone = 100_000;
@@ -105,33 +115,38 @@ public final class LedgerStoreBenchmark {
                 System.out.println("what if: " + whatIf);
             }
 
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            env.setParallelism(parallelism);
-            env.enableCheckpointing(10_000);
-            // As the posting job runs: chained operators hand records over without copying them.
-            env.getConfig().enableObjectReuse();
             LedgerStoreSink.Settings settings = new LedgerStoreSink.Settings(url, roles.writer(),
                     roles.writerPassword(), batchSize, Duration.ofMillis(maxDelayMillis));
-            env.fromSource(new DataGeneratorSource<>(index -> index, postings, RateLimiterStrategy.noOp(), Types.LONG),
-                            WatermarkStrategy.noWatermarks(), "postings")
-                    .flatMap((Long posting, Collector<PostedEntry> out) -> posting(posting).forEach(out::collect),
-                            TypeInformation.of(PostedEntry.class))
-                    .name("entries")
-                    .sinkTo(new LedgerStoreSink<>(settings, StoreRows::of, LedgerStoreBenchmark::record))
-                    .name("ledger store");
+            MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setNumTaskManagers(1)
+                    .setNumSlotsPerTaskManager(parallelism).withRandomPorts().build());
+            cluster.start();
+            if (warmUpPostings > 0) {
+                // The JIT compiles Flink's, the driver's and the sink's code on a run of its own, into a database of
+                // its own, so that the measured run shows the steady state.
+                try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                     Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE DATABASE warmup");
+                }
+                String warmUpUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/warmup";
+                LedgerStoreSchema.migrate(warmUpUrl, "postgres", "", roles, PostingSettings.DeviationBasis.STANDARD);
+                run(cluster, new LedgerStoreSink.Settings(warmUpUrl, roles.writer(), roles.writerPassword(),
+                        batchSize, Duration.ofMillis(maxDelayMillis)), warmUpPostings, parallelism);
+                reset();
+            }
 
             String loadBefore = CpuMeter.loadAverage();
             long jvmBefore = CpuMeter.jvmNanos();
             long postgresBefore = CpuMeter.postgresNanos(postmaster);
             long machineBefore = CpuMeter.machineBusyNanos();
             long started = System.nanoTime();
-            env.execute("ledger store benchmark");
+            run(cluster, settings, postings, parallelism);
             double seconds = (System.nanoTime() - started) / 1e9;
             long jvmNanos = CpuMeter.jvmNanos() - jvmBefore;
             awaitWritersGone(url);
             long postgresNanos = CpuMeter.postgresNanos(postmaster) - postgresBefore;
             long machineNanos = CpuMeter.machineBusyNanos() - machineBefore;
             String loadAfter = CpuMeter.loadAverage();
+            cluster.close();
 
             long rows;
             try (Connection connection = DriverManager.getConnection(url, "postgres", "");
@@ -163,6 +178,36 @@ public final class LedgerStoreBenchmark {
                 throw new IllegalStateException("expected " + postings * ROWS_PER_POSTING + " rows, found " + rows);
             }
         }
+    }
+
+    /** The benchmark's job on the cluster: generated postings, as the job emits them, into the sink. */
+    private static void run(MiniCluster cluster, LedgerStoreSink.Settings settings, long postings, int parallelism)
+            throws Exception {
+        Configuration configuration = new Configuration();
+        // A benchmark run either runs through or fails: a restarted run measures something else.
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        env.setParallelism(parallelism);
+        env.enableCheckpointing(10_000);
+        // As the posting job runs: chained operators hand records over without copying them.
+        env.getConfig().enableObjectReuse();
+        env.fromSource(new DataGeneratorSource<>(index -> index, postings, RateLimiterStrategy.noOp(), Types.LONG),
+                        WatermarkStrategy.noWatermarks(), "postings")
+                .flatMap((Long posting, Collector<PostedEntry> out) -> posting(posting).forEach(out::collect),
+                        TypeInformation.of(PostedEntry.class))
+                .name("entries")
+                .sinkTo(new LedgerStoreSink<>(settings, StoreRows::of, LedgerStoreBenchmark::record))
+                .name("ledger store");
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName("ledger store benchmark");
+        JobResult result = cluster.requestJobResult(cluster.submitJob(graph).get().getJobID())
+                .get(30, TimeUnit.MINUTES);
+        result.toJobExecutionResult(LedgerStoreBenchmark.class.getClassLoader());
+    }
+
+    private static synchronized void reset() {
+        latencyCount = 0;
+        writeCpuNanos = 0;
     }
 
     /** One output posting of order RPO-n, as the job emits it: capacity entry, item entry, a value entry for each. */
