@@ -94,7 +94,8 @@ public final class StoreRows {
     /** A KPI restates one machine window: the machine, the window and the operation identify it. */
     public static StoreRow of(MachineKpi k) {
         return StoreRow.of(LedgerTable.MACHINE_KPI,
-                k.machineId() + "/" + k.windowStart() + "/" + k.orderNo() + "/" + k.orderLineNo() + "/" + k.operationNo(),
+                k.machineId() + "/" + k.windowStart() + "/" + k.orderNo() + "/" + k.orderLineNo() + "/"
+                        + k.operationNo(),
                 k.machineId(), k.windowStart(), k.windowEnd(), k.orderNo(), k.orderLineNo(), k.operationNo(),
                 k.goodParts(), k.scrapParts(), k.setupMillis(), k.runMillis(), k.stopMillis(), k.idleMillis(),
                 k.noSignalMillis(), k.idealCycleTimeMillis());
