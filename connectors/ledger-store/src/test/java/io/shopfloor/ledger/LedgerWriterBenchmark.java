@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * batches and the program prints PostgreSQL's CPU per row and the writer's, to compare schema and statement
  * variants quickly on a loaded machine. A program, not a test: {@code --postings=N} (default 100,000),
  * {@code --batch-size=B} (5,000), {@code --what-if-sql=S} (run as the owner after the migrations),
- * {@code --perf=FILE} (record the writing backend with Linux perf into FILE).
+ * {@code --perf=FILE} (record the writing backend with Linux perf into FILE), {@code --server-config=k=v,k=v}
+ * (PostgreSQL settings, to measure a server's tuning).
  */
 public final class LedgerWriterBenchmark {
     private LedgerWriterBenchmark() {
@@ -37,7 +38,14 @@ public final class LedgerWriterBenchmark {
             }
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder();
+        for (String setting : option(args, "server-config", "").split(",")) {
+            if (!setting.isEmpty()) {
+                server.setServerConfig(setting.substring(0, setting.indexOf('=')),
+                        setting.substring(setting.indexOf('=') + 1));
+            }
+        }
+        try (EmbeddedPostgres postgres = server.start()) {
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE ledger");
