@@ -62,7 +62,8 @@ public final class LedgerExport {
     /** Arguments: JDBC URL, user, password, first posting date, last posting date, output directory. */
     public static void main(String[] args) throws Exception {
         if (args.length != 6) {
-            System.err.println("usage: LedgerExport <jdbc url> <user> <password> <from yyyy-mm-dd> <to yyyy-mm-dd> <dir>");
+            System.err.println("usage: LedgerExport <jdbc url> <user> <password> <from yyyy-mm-dd> <to yyyy-mm-dd> "
+                    + "<dir>");
             System.exit(2);
         }
         try (Connection connection = DriverManager.getConnection(args[0], args[1], args[2])) {

@@ -9,6 +9,8 @@ import org.apache.flink.util.function.SerializableFunction;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,9 +35,12 @@ public final class LedgerStoreSink<T> implements Sink<T> {
         }
     }
 
-    /** Told after each commit, with when each committed row reached the sink (System.nanoTime()). */
+    /**
+     * Told after each commit, with when each committed row reached the sink and when the commit returned
+     * (System.nanoTime()), and the CPU time the writing thread spent in the write (encoding was done as rows came).
+     */
     public interface CommitListener extends Serializable {
-        void committed(long[] receivedNanos, int count, long committedNanos);
+        void committed(long[] receivedNanos, int count, long committedNanos, long writeCpuNanos);
     }
 
     private final Settings settings;
@@ -49,7 +54,7 @@ public final class LedgerStoreSink<T> implements Sink<T> {
     }
 
     public LedgerStoreSink(Settings settings, SerializableFunction<T, StoreRow> toRow) {
-        this(settings, toRow, (received, count, committed) -> { });
+        this(settings, toRow, (received, count, committed, cpu) -> { });
     }
 
     @Override
@@ -63,6 +68,7 @@ public final class LedgerStoreSink<T> implements Sink<T> {
     }
 
     private static final class Writer<T> implements SinkWriter<T> {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         private final LedgerWriter ledger;
         private final Settings settings;
         private final SerializableFunction<T, StoreRow> toRow;
@@ -114,6 +120,7 @@ public final class LedgerStoreSink<T> implements Sink<T> {
             if (buffer.isEmpty()) {
                 return;
             }
+            long cpuBefore = THREADS.getCurrentThreadCpuTime();
             try {
                 LedgerWriter.BatchResult result = ledger.write(buffer);
                 appended.inc(result.appended());
@@ -122,7 +129,8 @@ public final class LedgerStoreSink<T> implements Sink<T> {
             } catch (SQLException e) {
                 throw new IOException("ledger store write of " + buffer.size() + " rows failed", e);
             }
-            listener.committed(receivedNanos, buffer.size(), System.nanoTime());
+            long committed = System.nanoTime();
+            listener.committed(receivedNanos, buffer.size(), committed, THREADS.getCurrentThreadCpuTime() - cpuBefore);
             buffer.clear();
         }
 

@@ -2,83 +2,141 @@ package io.shopfloor.ledger;
 
 import java.util.List;
 
+import static io.shopfloor.ledger.ColumnType.BOOL;
+import static io.shopfloor.ledger.ColumnType.BYTEA;
+import static io.shopfloor.ledger.ColumnType.DATE;
+import static io.shopfloor.ledger.ColumnType.INT4;
+import static io.shopfloor.ledger.ColumnType.INT8;
+import static io.shopfloor.ledger.ColumnType.JSONB;
+import static io.shopfloor.ledger.ColumnType.NUMERIC;
+import static io.shopfloor.ledger.ColumnType.TEXT;
+import static io.shopfloor.ledger.ColumnType.TIMESTAMPTZ;
+
 /**
- * The tables the ledger store appends to, with the columns the writer fills, in the order {@link StoreRow}s carry
- * their values. Every table has an {@code idempotency_key} (first) and a {@code content_hash} (last); the entry
- * tables also {@code source_key} and {@code source_entry_no}, the job's numbering, through which the entries name
- * each other: a {@link Reference} column arrives holding the job's number and is stored as the store's entry number.
+ * The tables the ledger store appends to, with the columns the writer fills and their PostgreSQL types, in the order
+ * {@link StoreRow}s carry their values; the writer adds {@value #CONTENT_HASH} after them. Every table has an
+ * {@code idempotency_key} (first); the entry tables also {@code source_key} and {@code source_entry_no}, the job's
+ * numbering, through which the entries name each other: a {@link Reference} column arrives holding the job's number
+ * and is stored as the store's entry number.
  */
 public enum LedgerTable {
-    ITEM_LEDGER_ENTRY("item_ledger_entry", List.of("idempotency_key", "source_key", "source_entry_no", "item_no",
-            "variant_code", "posting_date", "entry_type", "source_no", "document_no", "description", "location_code",
-            "quantity", "remaining_quantity", "invoiced_quantity", "open", "positive", "applies_to_entry",
-            "order_type", "order_no", "order_line_no", "prod_order_comp_line_no", "unit_of_measure_code",
-            "qty_per_unit_of_measure", "completely_invoiced", "source_code", "cost_amount_expected",
-            "cost_amount_actual", "event_time", "content_hash"),
+    ITEM_LEDGER_ENTRY("item_ledger_entry", List.of(c("idempotency_key", TEXT), c("source_key", TEXT),
+            c("source_entry_no", INT8), c("item_no", TEXT), c("variant_code", TEXT), c("posting_date", DATE),
+            c("entry_type", TEXT), c("source_no", TEXT), c("document_no", TEXT), c("description", TEXT),
+            c("location_code", TEXT), c("quantity", NUMERIC), c("remaining_quantity", NUMERIC),
+            c("invoiced_quantity", NUMERIC), c("open", BOOL), c("positive", BOOL), c("applies_to_entry", INT8),
+            c("order_type", TEXT), c("order_no", TEXT), c("order_line_no", INT4), c("prod_order_comp_line_no", INT4),
+            c("unit_of_measure_code", TEXT), c("qty_per_unit_of_measure", NUMERIC), c("completely_invoiced", BOOL),
+            c("source_code", TEXT), c("cost_amount_expected", NUMERIC), c("cost_amount_actual", NUMERIC),
+            c("event_time", TIMESTAMPTZ)),
             List.of(new Reference("applies_to_entry", "item_ledger_entry"))),
-    CAPACITY_LEDGER_ENTRY("capacity_ledger_entry", List.of("idempotency_key", "source_key", "source_entry_no",
-            "operation_no", "type", "no", "description", "work_center_no", "work_center_group_code", "subcontracting",
-            "quantity", "invoiced_quantity", "completely_invoiced", "setup_time", "run_time", "stop_time",
-            "cap_unit_of_measure_code", "qty_per_cap_unit_of_measure", "item_no", "variant_code", "output_quantity",
-            "scrap_quantity", "unit_of_measure_code", "qty_per_unit_of_measure", "order_type", "order_no",
-            "order_line_no", "routing_no", "routing_reference_no", "posting_date", "document_date", "document_no",
-            "external_document_no", "starting_time", "ending_time", "concurrent_capacity", "work_shift_code",
-            "stop_code", "scrap_code", "last_output_line", "event_time", "content_hash"), List.of()),
-    VALUE_ENTRY("value_entry", List.of("idempotency_key", "source_key", "source_entry_no", "item_ledger_entry_no",
-            "capacity_ledger_entry_no", "entry_type", "variance_type", "item_ledger_entry_type", "type", "no",
-            "item_no", "order_type", "order_no", "order_line_no", "source_no", "location_code", "valued_quantity",
-            "invoiced_quantity", "item_ledger_entry_quantity", "cost_amount_actual", "cost_amount_expected",
-            "cost_per_unit", "expected_cost", "inventoriable", "posting_date", "valuation_date", "document_no",
-            "source_code", "adjustment", "event_time", "content_hash"),
+    CAPACITY_LEDGER_ENTRY("capacity_ledger_entry", List.of(c("idempotency_key", TEXT), c("source_key", TEXT),
+            c("source_entry_no", INT8), c("operation_no", TEXT), c("type", TEXT), c("no", TEXT),
+            c("description", TEXT), c("work_center_no", TEXT), c("work_center_group_code", TEXT),
+            c("subcontracting", BOOL), c("quantity", NUMERIC), c("invoiced_quantity", NUMERIC),
+            c("completely_invoiced", BOOL), c("setup_time", NUMERIC), c("run_time", NUMERIC), c("stop_time", NUMERIC),
+            c("cap_unit_of_measure_code", TEXT), c("qty_per_cap_unit_of_measure", NUMERIC), c("item_no", TEXT),
+            c("variant_code", TEXT), c("output_quantity", NUMERIC), c("scrap_quantity", NUMERIC),
+            c("unit_of_measure_code", TEXT), c("qty_per_unit_of_measure", NUMERIC), c("order_type", TEXT),
+            c("order_no", TEXT), c("order_line_no", INT4), c("routing_no", TEXT), c("routing_reference_no", INT4),
+            c("posting_date", DATE), c("document_date", DATE), c("document_no", TEXT),
+            c("external_document_no", TEXT), c("starting_time", TIMESTAMPTZ), c("ending_time", TIMESTAMPTZ),
+            c("concurrent_capacity", NUMERIC), c("work_shift_code", TEXT), c("stop_code", TEXT),
+            c("scrap_code", TEXT), c("last_output_line", BOOL), c("event_time", TIMESTAMPTZ)),
+            List.of()),
+    VALUE_ENTRY("value_entry", List.of(c("idempotency_key", TEXT), c("source_key", TEXT), c("source_entry_no", INT8),
+            c("item_ledger_entry_no", INT8), c("capacity_ledger_entry_no", INT8), c("entry_type", TEXT),
+            c("variance_type", TEXT), c("item_ledger_entry_type", TEXT), c("type", TEXT), c("no", TEXT),
+            c("item_no", TEXT), c("order_type", TEXT), c("order_no", TEXT), c("order_line_no", INT4),
+            c("source_no", TEXT), c("location_code", TEXT), c("valued_quantity", NUMERIC),
+            c("invoiced_quantity", NUMERIC), c("item_ledger_entry_quantity", NUMERIC),
+            c("cost_amount_actual", NUMERIC), c("cost_amount_expected", NUMERIC), c("cost_per_unit", NUMERIC),
+            c("expected_cost", BOOL), c("inventoriable", BOOL), c("posting_date", DATE), c("valuation_date", DATE),
+            c("document_no", TEXT), c("source_code", TEXT), c("adjustment", BOOL), c("event_time", TIMESTAMPTZ)),
             List.of(new Reference("item_ledger_entry_no", "item_ledger_entry"),
                     new Reference("capacity_ledger_entry_no", "capacity_ledger_entry"))),
-    WAREHOUSE_ENTRY("warehouse_entry", List.of("idempotency_key", "source_key", "source_entry_no", "location_code",
-            "bin_code", "item_no", "variant_code", "quantity", "qty_base", "unit_of_measure_code", "entry_type",
-            "source_no", "source_line_no", "source_subline_no", "reference_no", "registering_date", "event_time",
-            "content_hash"), List.of()),
-    WAREHOUSE_REQUEST("warehouse_request", List.of("idempotency_key", "source_key", "request_type", "location_code",
-            "bin_code", "item_no", "variant_code", "order_no", "order_line_no", "quantity_base", "date", "event_time",
-            "content_hash"), List.of()),
-    PRODUCTION_ORDER_STATUS_HISTORY("production_order_status_history", List.of("idempotency_key", "source_key",
-            "order_no", "from_status", "to_status", "posting_date", "event_time", "content_hash"), List.of()),
-    PRODUCTION_ORDER_COST_PLAN("production_order_cost_plan", List.of("idempotency_key", "source_key", "order_no",
-            "status", "posting_date", "expected_capacity_need", "cost_rows", "lines", "components", "event_time",
-            "content_hash"), List.of()),
-    MACHINE_KPI("machine_kpi", List.of("idempotency_key", "machine_id", "window_start", "window_end", "order_no",
-            "order_line_no", "operation_no", "good_parts", "scrap_parts", "setup_millis", "run_millis", "stop_millis",
-            "idle_millis", "no_signal_millis", "ideal_cycle_time_millis", "content_hash"), List.of()),
-    DEAD_LETTER("dead_letter", List.of("idempotency_key", "source_topic", "source_partition", "source_offset", "key",
-            "payload", "payload_schema_fingerprint", "reason_code", "reason_detail", "failed_at", "stage", "attempt",
-            "content_hash"), List.of());
+    WAREHOUSE_ENTRY("warehouse_entry", List.of(c("idempotency_key", TEXT), c("source_key", TEXT),
+            c("source_entry_no", INT8), c("location_code", TEXT), c("bin_code", TEXT), c("item_no", TEXT),
+            c("variant_code", TEXT), c("quantity", NUMERIC), c("qty_base", NUMERIC), c("unit_of_measure_code", TEXT),
+            c("entry_type", TEXT), c("source_no", TEXT), c("source_line_no", INT4), c("source_subline_no", INT4),
+            c("reference_no", TEXT), c("registering_date", DATE), c("event_time", TIMESTAMPTZ)),
+            List.of()),
+    WAREHOUSE_REQUEST("warehouse_request", List.of(c("idempotency_key", TEXT), c("source_key", TEXT),
+            c("request_type", TEXT), c("location_code", TEXT), c("bin_code", TEXT), c("item_no", TEXT),
+            c("variant_code", TEXT), c("order_no", TEXT), c("order_line_no", INT4), c("quantity_base", NUMERIC),
+            c("date", DATE), c("event_time", TIMESTAMPTZ)),
+            List.of()),
+    PRODUCTION_ORDER_STATUS_HISTORY("production_order_status_history", List.of(c("idempotency_key", TEXT),
+            c("source_key", TEXT), c("order_no", TEXT), c("from_status", TEXT), c("to_status", TEXT),
+            c("posting_date", DATE), c("event_time", TIMESTAMPTZ)),
+            List.of()),
+    PRODUCTION_ORDER_COST_PLAN("production_order_cost_plan", List.of(c("idempotency_key", TEXT),
+            c("source_key", TEXT), c("order_no", TEXT), c("status", TEXT), c("posting_date", DATE),
+            c("expected_capacity_need", NUMERIC), c("cost_rows", JSONB), c("lines", JSONB), c("components", JSONB),
+            c("event_time", TIMESTAMPTZ)),
+            List.of()),
+    MACHINE_KPI("machine_kpi", List.of(c("idempotency_key", TEXT), c("machine_id", TEXT),
+            c("window_start", TIMESTAMPTZ), c("window_end", TIMESTAMPTZ), c("order_no", TEXT),
+            c("order_line_no", INT4), c("operation_no", TEXT), c("good_parts", INT8), c("scrap_parts", INT8),
+            c("setup_millis", INT8), c("run_millis", INT8), c("stop_millis", INT8), c("idle_millis", INT8),
+            c("no_signal_millis", INT8), c("ideal_cycle_time_millis", INT8)),
+            List.of()),
+    DEAD_LETTER("dead_letter", List.of(c("idempotency_key", TEXT), c("source_topic", TEXT),
+            c("source_partition", INT4), c("source_offset", INT8), c("key", BYTEA), c("payload", BYTEA),
+            c("payload_schema_fingerprint", INT8), c("reason_code", TEXT), c("reason_detail", TEXT),
+            c("failed_at", TIMESTAMPTZ), c("stage", TEXT), c("attempt", INT4)),
+            List.of());
+
+    /** The column holding the SHA-256 of a row's content (bytea), filled from {@link StoreRow#contentHash()}. */
+    public static final String CONTENT_HASH = "content_hash";
+
+    /** A column the writer fills, with its type. */
+    public record Column(String name, ColumnType type) {
+    }
 
     /** A column that names another entry by the job's entry number within the same source key. */
     public record Reference(String column, String table) {
     }
 
     private final String tableName;
-    private final List<String> columns;
+    private final List<Column> columns;
     private final List<Reference> references;
 
-    LedgerTable(String tableName, List<String> columns, List<Reference> references) {
+    LedgerTable(String tableName, List<Column> columns, List<Reference> references) {
         this.tableName = tableName;
         this.columns = columns;
         this.references = references;
+    }
+
+    private static Column c(String name, ColumnType type) {
+        return new Column(name, type);
     }
 
     public String tableName() {
         return tableName;
     }
 
-    public List<String> columns() {
+    /** The columns a row's values fill, in order (without the content hash). */
+    public List<Column> columns() {
         return columns;
+    }
+
+    /** The position of a column among {@link #columns()}, or -1. */
+    public int indexOf(String column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(column)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public List<Reference> references() {
         return references;
     }
 
-    /** True when a column may name an entry of its own table (an applies-to), possibly in the same batch. */
-    public boolean refersToItself() {
-        return references.stream().anyMatch(r -> r.table().equals(tableName));
+    /** The column naming an entry of this same table (an applies-to), possibly in the same batch; null if none. */
+    public Reference selfReference() {
+        return references.stream().filter(r -> r.table().equals(tableName)).findFirst().orElse(null);
     }
 }

@@ -1,14 +1,17 @@
 package io.shopfloor.ledger;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -21,28 +24,44 @@ import java.util.StringJoiner;
 /**
  * Appends batches of rows to the ledger tables, each batch in one transaction, idempotently: a row whose
  * idempotency key is stored already is skipped when its content hash matches (a replay) and recorded in
- * {@code posting_conflict} when it does not (never applied). Each table's rows go in one statement, as one array
- * per column ({@code INSERT ... SELECT FROM unnest(...) ORDER BY ordinality ON CONFLICT DO NOTHING}), in dependency
- * order, the references between entries mapped from the job's numbering to the store's sequences. Plain JDBC, no
- * Flink: the sink wraps it.
+ * {@code posting_conflict} when it does not (never applied). Per table, the rows are streamed by binary COPY into a
+ * temporary staging table of the session (emptied at every commit), then appended by one
+ * {@code INSERT ... SELECT ... ORDER BY row_order ON CONFLICT (idempotency_key) DO NOTHING}, in dependency order,
+ * the references between entries mapped from the job's numbering to the store's sequences (a reference that does
+ * not resolve fails the batch). Only when fewer rows were appended than staged does a query look for conflicts.
+ * Plain JDBC, no Flink: the sink wraps it.
  */
 public final class LedgerWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerWriter.class);
+    private static final byte[] COPY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
+            0, 0, 0, 0, 0, 0, 0, 0};
 
     /** What one batch did. */
     public record BatchResult(int appended, int replayed, List<String> conflicts) {
     }
 
     private final Connection connection;
-    private final Map<LedgerTable, String> inserts = new EnumMap<>(LedgerTable.class);
+    private final CopyManager copyManager;
+    private final Map<LedgerTable, TableStatements> statements = new EnumMap<>(LedgerTable.class);
+    private final CopyBuffer copyBuffer = new CopyBuffer(1 << 20);
 
     public LedgerWriter(String jdbcUrl, String user, String password) throws SQLException {
         connection = DriverManager.getConnection(jdbcUrl, user, password);
-        connection.setAutoCommit(false);
-        for (LedgerTable table : LedgerTable.values()) {
-            inserts.put(table, insert(table, columnTypes(table)));
+        try {
+            connection.setAutoCommit(false);
+            copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (LedgerTable table : LedgerTable.values()) {
+                checkColumns(table);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(createStaging(table));
+                }
+                statements.put(table, new TableStatements(table));
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
         }
-        connection.commit();
     }
 
     /** Appends the rows in one transaction (rows of one source key must come in posting order). */
@@ -57,22 +76,14 @@ public final class LedgerWriter implements AutoCloseable {
         try {
             // Enum order is dependency order: item and capacity entries before the value entries naming them.
             for (Map.Entry<LedgerTable, List<StoreRow>> tableRows : byTable.entrySet()) {
-                LedgerTable table = tableRows.getKey();
-                List<StoreRow> unique = withoutRepeatedKeys(tableRows.getValue());
-                Set<String> inserted = new HashSet<>();
-                if (table.refersToItself()) {
-                    // An applies-to may name an entry of the same batch: append the others first.
-                    int appliesTo = table.columns().indexOf("applies_to_entry");
-                    inserted.addAll(append(table, unique.stream().filter(r -> r.values().get(appliesTo) == null).toList()));
-                    inserted.addAll(append(table, unique.stream().filter(r -> r.values().get(appliesTo) != null).toList()));
-                } else {
-                    inserted.addAll(append(table, unique));
-                }
-                appended += inserted.size();
-                List<StoreRow> notInserted = unique.stream().filter(r -> !inserted.contains(r.idempotencyKey())).toList();
-                List<String> tableConflicts = recordConflicts(table, notInserted);
+                List<StoreRow> staged = tableRows.getValue();
+                TableStatements table = statements.get(tableRows.getKey());
+                stage(table, staged);
+                int inserted = table.append(staged);
+                List<String> tableConflicts = inserted == staged.size() ? List.of() : table.recordConflicts(staged);
+                appended += inserted;
                 conflicts.addAll(tableConflicts);
-                replayed += tableRows.getValue().size() - inserted.size() - tableConflicts.size();
+                replayed += staged.size() - inserted - tableConflicts.size();
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -86,118 +97,44 @@ public final class LedgerWriter implements AutoCloseable {
         return new BatchResult(appended, replayed, conflicts);
     }
 
-    /** Appends the rows whose keys are new; returns their keys. Refuses the batch if a reference does not resolve. */
-    private Set<String> append(LedgerTable table, List<StoreRow> rows) throws SQLException {
-        Set<String> inserted = new HashSet<>();
-        if (rows.isEmpty()) {
-            return inserted;
+    /** Streams the rows into the table's staging table, numbered in batch order. */
+    private void stage(TableStatements table, List<StoreRow> rows) throws SQLException {
+        short fieldCount = (short) (table.table.columns().size() + 2);
+        copyBuffer.clear();
+        copyBuffer.putBytes(COPY_HEADER);
+        for (int i = 0; i < rows.size(); i++) {
+            copyBuffer.putShort(fieldCount);
+            copyBuffer.putInt(4);
+            copyBuffer.putInt(i);
+            rows.get(i).appendTo(copyBuffer);
         }
-        List<LedgerTable.Reference> references = table.references();
-        try (PreparedStatement insert = connection.prepareStatement(inserts.get(table))) {
-            List<Array> arrays = new ArrayList<>();
-            for (int column = 0; column < table.columns().size(); column++) {
-                String[] values = new String[rows.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = rows.get(i).values().get(column);
-                }
-                Array array = connection.createArrayOf("text", values);
-                arrays.add(array);
-                insert.setArray(column + 1, array);
-            }
-            Map<String, StoreRow> byKey = new HashMap<>();
-            rows.forEach(row -> byKey.put(row.idempotencyKey(), row));
-            try (ResultSet result = insert.executeQuery()) {
-                while (result.next()) {
-                    String key = result.getString(1);
-                    inserted.add(key);
-                    for (int r = 0; r < references.size(); r++) {
-                        String named = byKey.get(key).values().get(table.columns().indexOf(references.get(r).column()));
-                        result.getLong(2 + r);
-                        if (named != null && result.wasNull()) {
-                            throw new IllegalStateException(table.tableName() + " " + key + " names "
-                                    + references.get(r).table() + " " + named
-                                    + " of its order, which the store does not have");
-                        }
-                    }
-                }
-            }
-            for (Array array : arrays) {
-                array.free();
+        copyBuffer.putShort(-1);
+        CopyIn copy = copyManager.copyIn(table.copy);
+        try {
+            copy.writeToCopy(copyBuffer.array(), 0, copyBuffer.size());
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
             }
         }
-        return inserted;
     }
 
-    /** Rows whose key is stored with other content: recorded (once per distinct content), never applied. */
-    private List<String> recordConflicts(LedgerTable table, List<StoreRow> notInserted) throws SQLException {
-        List<String> conflicts = new ArrayList<>();
-        if (notInserted.isEmpty()) {
-            return conflicts;
-        }
-        Map<String, StoreRow> byKey = new HashMap<>();
-        notInserted.forEach(row -> byKey.put(row.idempotencyKey(), row));
-        try (PreparedStatement stored = connection.prepareStatement("SELECT idempotency_key, content_hash FROM "
-                + table.tableName() + " WHERE idempotency_key = ANY (?)");
-             PreparedStatement record = connection.prepareStatement("INSERT INTO posting_conflict (ledger_table, "
-                     + "idempotency_key, stored_hash, replayed_hash, replayed_content) VALUES (?, ?, ?, ?, ?) "
-                     + "ON CONFLICT DO NOTHING")) {
-            stored.setArray(1, connection.createArrayOf("text", byKey.keySet().toArray(String[]::new)));
-            try (ResultSet result = stored.executeQuery()) {
-                while (result.next()) {
-                    StoreRow replayed = byKey.get(result.getString(1));
-                    if (!replayed.contentHash().equals(result.getString(2))) {
-                        conflicts.add(replayed.idempotencyKey());
-                        record.setString(1, table.tableName());
-                        record.setString(2, replayed.idempotencyKey());
-                        record.setString(3, result.getString(2));
-                        record.setString(4, replayed.contentHash());
-                        record.setString(5, replayed.content());
-                        record.addBatch();
-                    }
-                }
-            }
-            if (!conflicts.isEmpty()) {
-                record.executeBatch();
-            }
-        }
-        return conflicts;
+    private static String staging(LedgerTable table) {
+        return "ledger_staging_" + table.tableName();
     }
 
-    /** A key repeated within one batch is the same posting twice: the first one stands for both. */
-    private static List<StoreRow> withoutRepeatedKeys(List<StoreRow> rows) {
-        Set<String> keys = new HashSet<>();
-        List<StoreRow> unique = new ArrayList<>(rows.size());
-        for (StoreRow row : rows) {
-            if (keys.add(row.idempotencyKey())) {
-                unique.add(row);
-            }
-        }
-        return unique;
+    private static String createStaging(LedgerTable table) {
+        StringJoiner columns = new StringJoiner(", ");
+        columns.add("row_order int4");
+        table.columns().forEach(c -> columns.add(c.name() + " " + c.type().udtName()));
+        columns.add(LedgerTable.CONTENT_HASH + " bytea");
+        // Temporary: no WAL, private to the session; emptied at every commit or rollback.
+        return "CREATE TEMPORARY TABLE IF NOT EXISTS " + staging(table) + " (" + columns + ") ON COMMIT DELETE ROWS";
     }
 
-    /** The statement appending one array per column, references mapped, returning the keys and mapped references. */
-    private static String insert(LedgerTable table, Map<String, String> types) {
-        StringJoiner arrays = new StringJoiner(", ");
-        StringJoiner names = new StringJoiner(", ");
-        StringJoiner values = new StringJoiner(", ");
-        for (String column : table.columns()) {
-            arrays.add("?::text[]");
-            names.add(column);
-            String typed = "s." + column + "::" + types.get(column);
-            values.add(table.references().stream().filter(r -> r.column().equals(column)).findFirst()
-                    .map(r -> "(SELECT m.entry_no FROM " + r.table() + " m WHERE m.source_key = s.source_key"
-                            + " AND m.source_entry_no = " + typed + ")")
-                    .orElse(typed));
-        }
-        StringJoiner returning = new StringJoiner(", ");
-        returning.add("idempotency_key");
-        table.references().forEach(r -> returning.add(r.column()));
-        return "INSERT INTO " + table.tableName() + " (" + names + ") SELECT " + values
-                + " FROM unnest(" + arrays + ") WITH ORDINALITY AS s (" + names + ", row_order) ORDER BY row_order"
-                + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING " + returning;
-    }
-
-    private Map<String, String> columnTypes(LedgerTable table) throws SQLException {
+    /** Refuses to start against a database whose tables lack a column or give one another type. */
+    private void checkColumns(LedgerTable table) throws SQLException {
         Map<String, String> types = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT column_name, udt_name FROM "
                 + "information_schema.columns WHERE table_name = ? AND table_schema = current_schema()")) {
@@ -208,13 +145,106 @@ public final class LedgerWriter implements AutoCloseable {
                 }
             }
         }
-        for (String column : table.columns()) {
-            if (!types.containsKey(column)) {
-                throw new IllegalStateException(table.tableName() + "." + column + " is not in the database: "
-                        + "is the ledger store's schema migrated?");
+        List<LedgerTable.Column> columns = new ArrayList<>(table.columns());
+        columns.add(new LedgerTable.Column(LedgerTable.CONTENT_HASH, ColumnType.BYTEA));
+        for (LedgerTable.Column column : columns) {
+            if (!column.type().udtName().equals(types.get(column.name()))) {
+                throw new IllegalStateException(table.tableName() + "." + column.name() + " is "
+                        + (types.containsKey(column.name()) ? types.get(column.name()) : "not in the database")
+                        + ", the writer expects " + column.type().udtName()
+                        + ": is the ledger store's schema migrated?");
             }
         }
-        return types;
+    }
+
+    /** A table's statements, prepared once per connection. */
+    private final class TableStatements {
+        final LedgerTable table;
+        final String copy;
+        final int selfReference;
+        final PreparedStatement insertAll;
+        final PreparedStatement insertWithoutSelfReference;
+        final PreparedStatement insertWithSelfReference;
+        final PreparedStatement conflicting;
+        final PreparedStatement recordConflict;
+
+        TableStatements(LedgerTable table) throws SQLException {
+            this.table = table;
+            this.copy = "COPY " + staging(table) + " FROM STDIN (FORMAT binary)";
+            LedgerTable.Reference self = table.selfReference();
+            this.selfReference = self == null ? -1 : table.indexOf(self.column());
+            this.insertAll = connection.prepareStatement(insert(table, ""));
+            this.insertWithoutSelfReference = self == null ? null
+                    : connection.prepareStatement(insert(table, " WHERE s." + self.column() + " IS NULL"));
+            this.insertWithSelfReference = self == null ? null
+                    : connection.prepareStatement(insert(table, " WHERE s." + self.column() + " IS NOT NULL"));
+            this.conflicting = connection.prepareStatement("SELECT s.row_order, t." + LedgerTable.CONTENT_HASH
+                    + " FROM " + staging(table) + " s JOIN " + table.tableName()
+                    + " t ON t.idempotency_key = s.idempotency_key WHERE t." + LedgerTable.CONTENT_HASH + " <> s."
+                    + LedgerTable.CONTENT_HASH + " ORDER BY s.row_order");
+            this.recordConflict = connection.prepareStatement("INSERT INTO posting_conflict (ledger_table, "
+                    + "idempotency_key, stored_hash, replayed_hash, replayed_content) VALUES (?, ?, ?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING");
+        }
+
+        /** Appends the staged rows whose keys are new; returns how many. */
+        int append(List<StoreRow> rows) throws SQLException {
+            boolean anySelfReference = false;
+            if (selfReference >= 0) {
+                for (StoreRow row : rows) {
+                    anySelfReference |= row.value(selfReference) != null;
+                }
+            }
+            if (!anySelfReference) {
+                return insertAll.executeUpdate();
+            }
+            // An applies-to may name an entry of the same batch, which one statement does not see: others first.
+            return insertWithoutSelfReference.executeUpdate() + insertWithSelfReference.executeUpdate();
+        }
+
+        /** Staged rows whose key is stored with other content: recorded (once per distinct content), never applied. */
+        List<String> recordConflicts(List<StoreRow> rows) throws SQLException {
+            List<String> conflicts = new ArrayList<>();
+            Set<String> recorded = new HashSet<>();
+            try (ResultSet result = conflicting.executeQuery()) {
+                while (result.next()) {
+                    StoreRow replayed = rows.get(result.getInt(1));
+                    conflicts.add(replayed.idempotencyKey());
+                    if (recorded.add(replayed.idempotencyKey() + " " + replayed.contentHashHex())) {
+                        recordConflict.setString(1, table.tableName());
+                        recordConflict.setString(2, replayed.idempotencyKey());
+                        recordConflict.setBytes(3, result.getBytes(2));
+                        recordConflict.setBytes(4, replayed.contentHash());
+                        recordConflict.setString(5, replayed.content());
+                        recordConflict.addBatch();
+                    }
+                }
+            }
+            if (!recorded.isEmpty()) {
+                recordConflict.executeBatch();
+            }
+            return conflicts;
+        }
+    }
+
+    /** The statement appending the staged rows in batch order, references mapped to the store's entry numbers. */
+    private static String insert(LedgerTable table, String filter) {
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner values = new StringJoiner(", ");
+        for (LedgerTable.Column column : table.columns()) {
+            names.add(column.name());
+            String staged = "s." + column.name();
+            values.add(table.references().stream().filter(r -> r.column().equals(column.name())).findFirst()
+                    .map(r -> "CASE WHEN " + staged + " IS NULL THEN NULL ELSE coalesce((SELECT m.entry_no FROM "
+                            + r.table() + " m WHERE m.source_key = s.source_key AND m.source_entry_no = " + staged
+                            + "), ledger_reference_missing('" + table.tableName() + "', s.idempotency_key, '"
+                            + r.table() + "', " + staged + ")) END")
+                    .orElse(staged));
+        }
+        names.add(LedgerTable.CONTENT_HASH);
+        values.add("s." + LedgerTable.CONTENT_HASH);
+        return "INSERT INTO " + table.tableName() + " (" + names + ") SELECT " + values + " FROM " + staging(table)
+                + " s" + filter + " ORDER BY s.row_order ON CONFLICT (idempotency_key) DO NOTHING";
     }
 
     @Override

@@ -87,14 +87,15 @@ public final class StoreRows {
         plan.components().forEach(c -> components.add("order_line_no", c.orderLineNo(), "line_no", c.lineNo(),
                 "item_no", c.itemNo(), "expected_qty_base", c.expectedQtyBase(), "cost_amount", c.costAmount()));
         return StoreRow.of(LedgerTable.PRODUCTION_ORDER_COST_PLAN, plan.idempotencyKey(), plan.orderNo(),
-                plan.orderNo(), plan.status(), plan.postingDate(), plan.expectedCapacityNeed(), costRows, lines,
-                components, plan.eventTime());
+                plan.orderNo(), plan.status(), plan.postingDate(), plan.expectedCapacityNeed(), costRows.toString(),
+                lines.toString(), components.toString(), plan.eventTime());
     }
 
     /** A KPI restates one machine window: the machine, the window and the operation identify it. */
     public static StoreRow of(MachineKpi k) {
         return StoreRow.of(LedgerTable.MACHINE_KPI,
-                k.machineId() + "/" + k.windowStart() + "/" + k.orderNo() + "/" + k.orderLineNo() + "/" + k.operationNo(),
+                k.machineId() + "/" + k.windowStart() + "/" + k.orderNo() + "/" + k.orderLineNo() + "/"
+                        + k.operationNo(),
                 k.machineId(), k.windowStart(), k.windowEnd(), k.orderNo(), k.orderLineNo(), k.operationNo(),
                 k.goodParts(), k.scrapParts(), k.setupMillis(), k.runMillis(), k.stopMillis(), k.idleMillis(),
                 k.noSignalMillis(), k.idealCycleTimeMillis());

@@ -1,0 +1,147 @@
+package io.shopfloor.ledger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The writer against a real PostgreSQL: values arrive exactly as given (binary COPY of numerics, dates, instants,
+ * text, JSON and bytes), replays are no-ops, changed content is recorded and never applied, references resolve to
+ * the store's entry numbers within a batch and across batches, and a reference that does not resolve refuses the
+ * whole batch.
+ */
+class LedgerWriterTest {
+    @RegisterExtension
+    static final LedgerDatabase POSTGRES = new LedgerDatabase();
+
+    private static final LocalDate DATE = LocalDate.parse("2026-03-02");
+    private static final Instant TIME = Instant.parse("2026-03-02T08:00:00.123456789Z");
+
+    @Test
+    void valuesAreStoredExactlyAsGiven() throws Exception {
+        LedgerDatabase.Ledger ledger = POSTGRES.newLedger();
+        List<BigDecimal> amounts = List.of(new BigDecimal("0.00"), new BigDecimal("-0.01"), new BigDecimal("12345.5"),
+                new BigDecimal("0.00001"), new BigDecimal("1E+3"), new BigDecimal("-98765432109876543210.12"),
+                new BigDecimal("10000"), new BigDecimal("0.5"));
+        List<StoreRow> rows = new ArrayList<>();
+        for (int i = 0; i < amounts.size(); i++) {
+            rows.add(warehouseEntry("K" + i, i + 1L, amounts.get(i), "Bin Ä/€ " + i));
+        }
+        rows.add(StoreRow.of(LedgerTable.PRODUCTION_ORDER_COST_PLAN, "RPO-1/plan", "RPO-1", "RPO-1", "RELEASED", DATE,
+                new BigDecimal("2.5"), "[{\"cost_bucket\":\"MATERIAL\",\"standard_cost\":455.00}]", "[]", "[]", TIME));
+        rows.add(StoreRow.of(LedgerTable.DEAD_LETTER, "dl-1", "machine-counters", 3, 42L, null,
+                new byte[] {0, (byte) 0xff, 7}, -5L, "BAD_PAYLOAD", "not JSON", TIME, "bridge", 0));
+        try (LedgerWriter writer = writer(ledger)) {
+            assertEquals(new LedgerWriter.BatchResult(10, 0, List.of()), writer.write(rows));
+        }
+        assertEquals(List.of("K0 0.00000 Bin Ä/€ 0 2026-03-02 2026-03-02 08:00:00.123457",
+                        "K1 -0.01000 Bin Ä/€ 1 2026-03-02 2026-03-02 08:00:00.123457",
+                        "K2 12345.50000 Bin Ä/€ 2 2026-03-02 2026-03-02 08:00:00.123457",
+                        "K3 0.00001 Bin Ä/€ 3 2026-03-02 2026-03-02 08:00:00.123457",
+                        "K4 1000.00000 Bin Ä/€ 4 2026-03-02 2026-03-02 08:00:00.123457",
+                        "K5 -98765432109876543210.12000 Bin Ä/€ 5 2026-03-02 2026-03-02 08:00:00.123457",
+                        "K6 10000.00000 Bin Ä/€ 6 2026-03-02 2026-03-02 08:00:00.123457",
+                        "K7 0.50000 Bin Ä/€ 7 2026-03-02 2026-03-02 08:00:00.123457"),
+                ledger.query("SELECT idempotency_key, quantity, bin_code, registering_date, "
+                        + "event_time AT TIME ZONE 'UTC' FROM warehouse_entry ORDER BY entry_no"));
+        assertEquals(List.of("2.50000 MATERIAL 455.00"), ledger.query("SELECT expected_capacity_need, "
+                + "cost_rows->0->>'cost_bucket', cost_rows->0->>'standard_cost' FROM production_order_cost_plan"));
+        assertEquals(List.of("3 42 null \\x00ff07 -5 0"), ledger.query("SELECT source_partition, source_offset, key, "
+                + "payload, payload_schema_fingerprint, attempt FROM dead_letter"));
+        assertEquals(List.of(rows.get(0).contentHashHex()),
+                ledger.query("SELECT encode(content_hash, 'hex') FROM warehouse_entry WHERE idempotency_key = 'K0'"));
+    }
+
+    @Test
+    void aReplayIsANoOpAndChangedContentIsRecordedNeverApplied() throws Exception {
+        LedgerDatabase.Ledger ledger = POSTGRES.newLedger();
+        try (LedgerWriter writer = writer(ledger)) {
+            assertEquals(new LedgerWriter.BatchResult(2, 0, List.of()), writer.write(List.of(
+                    warehouseEntry("A", 1L, BigDecimal.ONE, "B1"), warehouseEntry("B", 2L, BigDecimal.TEN, "B1"))));
+            StoreRow changed = warehouseEntry("B", 2L, new BigDecimal("11"), "B1");
+            // A replay of A, B with other content (twice: recorded once), a new C, and C again within the batch.
+            LedgerWriter.BatchResult result = writer.write(List.of(warehouseEntry("A", 1L, BigDecimal.ONE, "B1"),
+                    changed, changed, warehouseEntry("C", 3L, BigDecimal.ONE, "B1"),
+                    warehouseEntry("C", 3L, BigDecimal.ONE, "B1")));
+            assertEquals(new LedgerWriter.BatchResult(1, 2, List.of("B", "B")), result);
+        }
+        assertEquals(List.of("A 1.00000", "B 10.00000", "C 1.00000"),
+                ledger.query("SELECT idempotency_key, quantity FROM warehouse_entry ORDER BY entry_no"));
+        List<String> conflicts = ledger.query("SELECT ledger_table, idempotency_key, stored_hash <> replayed_hash, "
+                + "replayed_content FROM posting_conflict");
+        assertEquals(1, conflicts.size(), conflicts::toString);
+        assertTrue(conflicts.get(0).startsWith("warehouse_entry B t idempotency_key=B; source_key=RPO-1; "
+                + "source_entry_no=2; location_code=MAIN; bin_code=B1;"), conflicts.get(0));
+        assertTrue(conflicts.get(0).contains("; quantity=11; "), conflicts.get(0));
+    }
+
+    @Test
+    void referencesResolveToTheStoresEntryNumbersWithinAndAcrossBatches() throws Exception {
+        LedgerDatabase.Ledger ledger = POSTGRES.newLedger();
+        // Another order first, so that the store's numbers differ from the job's.
+        try (LedgerWriter writer = writer(ledger)) {
+            writer.write(List.of(item("RPO-0", 1L, null), item("RPO-0", 2L, 1L)));
+            // Order RPO-1: entry 2 applies to entry 1 in the same batch; value entries name entries 1 and 2.
+            writer.write(List.of(item("RPO-1", 1L, null), item("RPO-1", 2L, 1L), value("RPO-1", 1L, 1L)));
+            writer.write(List.of(value("RPO-1", 2L, 2L), item("RPO-1", 3L, 2L)));
+        }
+        assertEquals(List.of("RPO-0/ILE1 null", "RPO-0/ILE2 RPO-0/ILE1", "RPO-1/ILE1 null", "RPO-1/ILE2 RPO-1/ILE1",
+                        "RPO-1/ILE3 RPO-1/ILE2"),
+                ledger.query("SELECT i.idempotency_key, a.idempotency_key FROM item_ledger_entry i "
+                        + "LEFT JOIN item_ledger_entry a ON a.entry_no = i.applies_to_entry ORDER BY i.entry_no"));
+        assertEquals(List.of("RPO-1/VE1 RPO-1/ILE1", "RPO-1/VE2 RPO-1/ILE2"),
+                ledger.query("SELECT v.idempotency_key, i.idempotency_key FROM value_entry v "
+                        + "JOIN item_ledger_entry i ON i.entry_no = v.item_ledger_entry_no ORDER BY v.entry_no"));
+    }
+
+    @Test
+    void aReferenceThatDoesNotResolveRefusesTheWholeBatch() throws Exception {
+        LedgerDatabase.Ledger ledger = POSTGRES.newLedger();
+        try (LedgerWriter writer = writer(ledger)) {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> writer.write(List.of(item("RPO-1", 1L, null), value("RPO-1", 1L, 7L))));
+            assertEquals("23503", refused.getSQLState(), refused.getMessage());
+            assertTrue(refused.getMessage().contains(
+                    "value_entry RPO-1/VE1 names item_ledger_entry 7 of its order, which the store does not have"),
+                    refused.getMessage());
+            // The writer goes on after the refusal: the same connection, its staging tables empty again.
+            assertEquals(new LedgerWriter.BatchResult(1, 0, List.of()), writer.write(List.of(item("RPO-1", 1L, null))));
+        }
+        assertEquals(List.of("1 0"), ledger.query("SELECT (SELECT count(*) FROM item_ledger_entry), "
+                + "(SELECT count(*) FROM value_entry)"));
+    }
+
+    private static LedgerWriter writer(LedgerDatabase.Ledger ledger) throws SQLException {
+        return new LedgerWriter(ledger.jdbcUrl(), LedgerDatabase.ROLES.writer(), LedgerDatabase.ROLES.writerPassword());
+    }
+
+    private static StoreRow warehouseEntry(String key, long entryNo, BigDecimal quantity, String bin) {
+        return StoreRow.of(LedgerTable.WAREHOUSE_ENTRY, key, "RPO-1", entryNo, "MAIN", bin, "FG-100", "", quantity,
+                quantity, "PCS", "POSITIVE_ADJMT", "RPO-1", 10000, 0, "", DATE, TIME);
+    }
+
+    private static StoreRow item(String order, long entryNo, Long appliesTo) {
+        BigDecimal quantity = appliesTo == null ? BigDecimal.TEN : BigDecimal.TEN.negate();
+        return StoreRow.of(LedgerTable.ITEM_LEDGER_ENTRY, order + "/ILE" + entryNo, order, entryNo, "FG-100", "", DATE,
+                "OUTPUT", "FG-100", order, "", "MAIN", quantity, quantity, BigDecimal.ZERO, true, appliesTo == null,
+                appliesTo, "PRODUCTION", order, 10000, 0, "PCS", BigDecimal.ONE, false, "MACHINE",
+                new BigDecimal("78.10"), BigDecimal.ZERO, TIME);
+    }
+
+    private static StoreRow value(String order, long entryNo, long itemEntryNo) {
+        return StoreRow.of(LedgerTable.VALUE_ENTRY, order + "/VE" + entryNo, order, entryNo, itemEntryNo, null,
+                "DIRECT_COST", null, "OUTPUT", null, "", "FG-100", "PRODUCTION", order, 10000, "FG-100", "MAIN",
+                BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("78.10"),
+                new BigDecimal("7.81"), true, true, DATE, DATE, order, "MACHINE", false, TIME);
+    }
+}
