@@ -1,0 +1,332 @@
+package io.shopfloor.launcher;
+
+import io.shopfloor.bridge.BridgeService;
+import io.shopfloor.bridge.config.BridgeConfig;
+import io.shopfloor.schema.signal.CounterKind;
+import io.shopfloor.bridge.config.CounterSpec;
+import io.shopfloor.bridge.config.KafkaSettings;
+import io.shopfloor.bridge.config.MachineSpec;
+import io.shopfloor.bridge.config.MqttSettings;
+import io.shopfloor.bridge.config.SparkplugDevice;
+import io.shopfloor.bridge.config.SparkplugSettings;
+import io.shopfloor.bridge.config.TopicSettings;
+import io.shopfloor.cdc.ErpCdcConnector;
+import io.shopfloor.cdc.ErpCdcSettings;
+import io.shopfloor.cdc.ReferenceErp;
+import io.shopfloor.job.KafkaPostingJob;
+import io.shopfloor.job.PostingJob;
+import io.shopfloor.job.machine.MachineTimeline;
+import io.shopfloor.job.machine.ShiftCalendar;
+import io.shopfloor.job.order.OrderLedger;
+import io.shopfloor.ledger.LedgerStoreJob;
+import io.shopfloor.ledger.LedgerStoreSchema;
+import io.shopfloor.ledger.LedgerStoreSink;
+import io.shopfloor.posting.PostingSettings;
+import io.shopfloor.schema.KafkaTopics;
+import io.shopfloor.simulator.ErpOrders;
+import io.shopfloor.simulator.PlantLayout;
+import io.shopfloor.simulator.PlantModel;
+import io.shopfloor.simulator.PlantSimulator;
+import io.shopfloor.simulator.Protocol;
+import io.shopfloor.simulator.SimulatedMachine;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The whole of Shopfloor Ledger in this process, its state in one data folder: an in-process Kafka broker,
+ * Moquette, embedded PostgreSQL (databases {@code erp}, the reference ERP with the plant's released orders, and
+ * {@code ledger}, the ledger store), Debezium CDC, the MQTT bridge, the posting job with the ledger store sinks on a
+ * Flink MiniCluster, and the plant simulator. {@link #close} stops them in reverse order; a new start on the same
+ * folder continues where it stopped (Kafka logs, MQTT sessions, CDC offsets, the job's last checkpoint, the
+ * simulator's progress).
+ */
+public final class EmbeddedPlant implements AutoCloseable {
+    public static final String ERP_DATABASE = "erp";
+    public static final String LEDGER_DATABASE = "ledger";
+    private static final String OWNER = "postgres";
+    private static final LedgerStoreSchema.Roles ROLES = LedgerStoreSchema.Roles.defaults();
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * @param speed      simulated seconds per real second (60: a simulated minute per second)
+     * @param console    where one line per started part goes
+     */
+    public record Settings(Path dataDirectory, double speed, io.shopfloor.simulator.PlantSettings plant,
+                           Consumer<String> console) {
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private EmbeddedKafkaBroker kafka;
+    private EmbeddedMqttBroker mqtt;
+    private EmbeddedPostgres postgres;
+    private BridgeService bridge;
+    private JobClient job;
+    private PlantSimulator simulator;
+    private String ledgerJdbcUrl;
+    private String erpJdbcUrl;
+
+    private EmbeddedPlant() {
+    }
+
+    public static EmbeddedPlant start(Settings settings) throws Exception {
+        EmbeddedPlant plant = new EmbeddedPlant();
+        try {
+            plant.startAll(settings);
+            return plant;
+        } catch (Exception | Error e) {
+            plant.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Settings settings) throws Exception {
+        Path data = settings.dataDirectory().toAbsolutePath();
+        Files.createDirectories(data);
+        Consumer<String> console = settings.console();
+
+        kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), START_TIMEOUT);
+        started.add(kafka);
+        KafkaTopics.createMissing(kafka.bootstrapServers(), 2, (short) 1);
+        console.accept("kafka:      " + kafka.bootstrapServers() + " (KRaft, log in " + data.resolve("kafka") + ")");
+
+        mqtt = EmbeddedMqttBroker.start(data.resolve("mqtt"));
+        started.add(mqtt);
+        console.accept("mqtt:       " + mqtt.tcpUri() + " (Moquette, MQTT 3.1.1)");
+
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(data.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setServerConfig("wal_level", "logical")
+                .setServerConfig("max_replication_slots", "4")
+                .setServerConfig("max_wal_senders", "4")
+                .start();
+        started.add(postgres);
+        erpJdbcUrl = jdbcUrl(ERP_DATABASE);
+        ledgerJdbcUrl = jdbcUrl(LEDGER_DATABASE);
+        console.accept("postgresql: localhost:" + postgres.getPort() + " (databases " + ERP_DATABASE + ", "
+                + LEDGER_DATABASE + "; user " + OWNER + ")");
+
+        PlantSimulator.Settings simulatorSettings = new PlantSimulator.Settings(mqtt.tcpUri(), settings.speed(),
+                data.resolve("simulator"), settings.plant());
+        PlantModel.PlantPlan plan = PlantSimulator.planOf(simulatorSettings);
+        prepareErp(plan, console);
+        prepareLedger();
+
+        ErpCdcConnector cdc = ErpCdcConnector.start(ErpCdcSettings.of(erpJdbcUrl, OWNER, "", kafka.bootstrapServers(),
+                data.resolve("erp-cdc")), START_TIMEOUT);
+        started.add(cdc);
+        console.accept("erp cdc:    Debezium on " + ERP_DATABASE + " -> md-* topics");
+
+        bridge = BridgeService.start(bridgeConfig(plan.layout(), mqtt.tcpUri(), kafka.bootstrapServers()));
+        started.add(bridge);
+        if (!bridge.awaitSubscribed(START_TIMEOUT)) {
+            throw new IllegalStateException("the MQTT bridge did not subscribe within " + START_TIMEOUT);
+        }
+        console.accept("mqtt bridge: " + plan.layout().machines().size() + " machines (JSON and Sparkplug B group "
+                + PlantLayout.SPARKPLUG_GROUP + ") -> Kafka");
+
+        job = startPostingJob(data.resolve("checkpoints"), settings.speed(), console);
+        started.add(() -> job.cancel().get());
+
+        // DASHBOARD: io.shopfloor.dashboard.Dashboard.start(DashboardSettings) goes here once deploy/dashboard lands.
+        console.accept("dashboard:  (not wired yet)");
+
+        simulator = PlantSimulator.start(simulatorSettings);
+        started.add(simulator);
+        console.accept("simulator:  " + plan.layout().machines().size() + " machines on " + plan.layout().lines()
+                + " lines, " + plan.orders().size() + " orders, x" + settings.speed() + " from "
+                + simulator.simulatedTime() + " (ground truth in " + data.resolve("simulator/ground-truth.json")
+                + ")");
+    }
+
+    private String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    private void prepareErp(PlantModel.PlantPlan plan, Consumer<String> console) throws SQLException {
+        createDatabaseIfMissing(ERP_DATABASE);
+        try (Connection connection = DriverManager.getConnection(erpJdbcUrl, OWNER, "")) {
+            boolean fresh;
+            try (Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery(
+                         "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'erp'")) {
+                result.next();
+                fresh = result.getLong(1) == 0;
+            }
+            if (fresh) {
+                ReferenceErp.apply(connection);
+            }
+            int inserted = ErpOrders.insertMissing(connection, plan.orders());
+            if (inserted > 0) {
+                console.accept("erp:        " + inserted + " released orders added for the simulated plant");
+            }
+        }
+    }
+
+    private void prepareLedger() throws SQLException {
+        createDatabaseIfMissing(LEDGER_DATABASE);
+        LedgerStoreSchema.migrate(ledgerJdbcUrl, OWNER, "", ROLES, PostingSettings.DEFAULTS.deviationBasis());
+    }
+
+    private void createDatabaseIfMissing(String name) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '"
+                    + name + "'")) {
+                result.next();
+                if (result.getLong(1) > 0) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    /** The bridge's registry: every simulated machine with its counters, Sparkplug machines with their place. */
+    static BridgeConfig bridgeConfig(PlantLayout layout, String mqttUri, String bootstrapServers) {
+        List<MachineSpec> machines = new ArrayList<>();
+        for (SimulatedMachine machine : layout.machines()) {
+            List<CounterSpec> counters = List.of(
+                    new CounterSpec("good", CounterKind.GOOD, machine.counterWidthBits(), "Counters/Good"),
+                    new CounterSpec("scrap", CounterKind.SCRAP, machine.counterWidthBits(), "Counters/Scrap"));
+            SparkplugDevice sparkplug = machine.protocol() == Protocol.SPARKPLUG
+                    ? new SparkplugDevice(PlantLayout.SPARKPLUG_GROUP, machine.lineName(), machine.machineId(),
+                    "Machine/State", "Machine/StopCode")
+                    : null;
+            machines.add(new MachineSpec(machine.machineId(), counters, sparkplug));
+        }
+        MqttSettings mqtt = new MqttSettings(mqttUri, 3, "embedded-plant-bridge", null, null, null, 1, null, null,
+                null, null, null, 200L, 2_000L);
+        KafkaSettings kafka = new KafkaSettings(bootstrapServers, null, null, false, 2, (short) 1, null, 2_000L);
+        return new BridgeConfig(mqtt, TopicSettings.DEFAULT,
+                new SparkplugSettings(List.of(PlantLayout.SPARKPLUG_GROUP), false, null), kafka, List.of(), machines);
+    }
+
+    /**
+     * The posting job with the ledger store attached, resumed from the newest retained checkpoint in
+     * {@code checkpoints} if there is one. Out-of-orderness grows with the speed: a second of real delay between
+     * the gateways' connections is {@code speed} seconds of event time.
+     */
+    private JobClient startPostingJob(Path checkpoints, double speed, Consumer<String> console) throws Exception {
+        Files.createDirectories(checkpoints);
+        Configuration configuration = new Configuration();
+        configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        configuration.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
+        configuration.set(RestOptions.BIND_PORT, "0");
+        Optional<Path> latest = latestCheckpoint(checkpoints);
+        latest.ifPresent(path -> configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString()));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, configuration);
+        env.enableCheckpointing(Duration.ofSeconds(5).toMillis());
+        KafkaPostingJob.Config config = jobConfig(kafka.bootstrapServers(), speed);
+        KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, config);
+        LedgerStoreJob.attach(streams.outputs(), streams.deadLetters(),
+                LedgerStoreSink.Settings.of(ledgerJdbcUrl, ROLES.writer(), ROLES.writerPassword()));
+        JobClient client = env.executeAsync("shopfloor-posting-job");
+        console.accept("posting job: Flink MiniCluster, job " + client.getJobID()
+                + latest.map(path -> " resumed from " + path).orElse(" (first start)")
+                + ", checkpoints in " + checkpoints);
+        return client;
+    }
+
+    /** The defaults of {@link KafkaPostingJob.Config#defaults}, with out-of-orderness scaled by the speed. */
+    static KafkaPostingJob.Config jobConfig(String bootstrapServers, double speed) {
+        Duration outOfOrderness = Duration.ofMillis(Math.max(5_000, (long) (speed * 2_000)));
+        return new KafkaPostingJob.Config(bootstrapServers, "shopfloor-posting-job", "shopfloor-posting-job",
+                outOfOrderness, Duration.ofSeconds(10), ZoneId.of("UTC"),
+                new PostingJob.Settings(new MachineTimeline.Settings(Duration.ofSeconds(60), Duration.ofSeconds(30),
+                        Duration.ofMinutes(2), ShiftCalendar.threeShifts()), Duration.ofMinutes(5),
+                        PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, Duration.ofDays(7)), false);
+    }
+
+    /** The newest completed checkpoint ({@code <job>/chk-<n>/_metadata}) of any earlier run. */
+    static Optional<Path> latestCheckpoint(Path checkpoints) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(checkpoints, 3)) {
+            return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+                    .map(Path::getParent)
+                    .filter(p -> p.getFileName().toString().startsWith("chk-"))
+                    .max(Comparator.comparingLong((Path p) -> p.resolve("_metadata").toFile().lastModified())
+                            .thenComparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4))));
+        }
+    }
+
+    public String ledgerJdbcUrl() {
+        return ledgerJdbcUrl;
+    }
+
+    public String erpJdbcUrl() {
+        return erpJdbcUrl;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mqttUri() {
+        return mqtt.tcpUri();
+    }
+
+    public PlantSimulator simulator() {
+        return simulator;
+    }
+
+    public BridgeService bridge() {
+        return bridge;
+    }
+
+    /** A connection to the ledger as its owner (reporting and tests). */
+    public Connection connectLedger() throws SQLException {
+        return DriverManager.getConnection(ledgerJdbcUrl, OWNER, "");
+    }
+
+    /** Entries in the ledger (item, capacity and value entries). */
+    public long ledgerEntryCount() throws SQLException {
+        try (Connection connection = connectLedger();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT (SELECT count(*) FROM item_ledger_entry)"
+                     + " + (SELECT count(*) FROM capacity_ledger_entry) + (SELECT count(*) FROM value_entry)")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** Stops everything started, newest first; the data folder keeps the state for the next start. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("stopping " + started.get(i) + ": " + e);
+            }
+        }
+        started.clear();
+    }
+}
