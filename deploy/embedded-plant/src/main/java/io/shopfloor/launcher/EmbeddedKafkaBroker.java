@@ -62,13 +62,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try (OutputStream out = Files.newOutputStream(configFile)) {
             props.store(out, "written at each start of the embedded plant");
         }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int formatted = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", configFile.toString(), "--ignore-formatted"},
-                new PrintStream(output, true, StandardCharsets.UTF_8));
-        if (formatted != 0) {
-            throw new IllegalStateException("formatting the Kafka log directory failed: "
-                    + output.toString(StandardCharsets.UTF_8));
+        if (!Files.exists(logDirectory.resolve("meta.properties"))) { // formatted once, with a new cluster id
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            int formatted = StorageTool.execute(new String[] {"format", "--cluster-id",
+                    Uuid.randomUuid().toString(), "--config", configFile.toString()},
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
+            if (formatted != 0) {
+                throw new IllegalStateException("formatting the Kafka log directory failed: "
+                        + output.toString(StandardCharsets.UTF_8));
+            }
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();

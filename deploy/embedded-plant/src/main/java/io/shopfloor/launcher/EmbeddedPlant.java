@@ -104,7 +104,9 @@ public final class EmbeddedPlant implements AutoCloseable {
     private void startAll(Settings settings) throws Exception {
         Path data = settings.dataDirectory().toAbsolutePath();
         Files.createDirectories(data);
-        Consumer<String> console = settings.console();
+        long startNanos = System.nanoTime();
+        Consumer<String> console = line -> settings.console().accept(String.format("%5.1f s  %s",
+                (System.nanoTime() - startNanos) / 1e9, line));
 
         kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), START_TIMEOUT);
         started.add(kafka);

@@ -92,10 +92,13 @@ public final class PlantModel {
 
     private PlantPlan build() {
         planOrders();
+        // The restart on the first op 10 machine of the first JSON line, the dropout on the first op 10 machine of
+        // the last JSON line (the machines that get their line's first order).
         List<SimulatedMachine> json = layout.machines().stream().filter(m -> m.protocol() == Protocol.JSON)
                 .filter(m -> m.role() == MachineRole.FIRST_OPERATION).toList();
         restartMachine = json.get(0).machineId();
-        dropoutMachine = json.get(json.size() - 1).machineId();
+        int lastJsonLine = json.get(json.size() - 1).lineNo();
+        dropoutMachine = json.stream().filter(m -> m.lineNo() == lastJsonLine).findFirst().orElseThrow().machineId();
         if (dropoutMachine.equals(restartMachine)) {
             dropoutMachine = layout.machines().stream().filter(m -> m.protocol() == Protocol.JSON)
                     .filter(m -> m.role() == MachineRole.LAST_OPERATION).findFirst().orElseThrow().machineId();
@@ -370,8 +373,8 @@ public final class PlantModel {
             int made = 0;
             long lastPart = now;
             boolean restartHere = machine.machineId().equals(restartMachine) && !restarted;
-            boolean dropoutHere = machine.machineId().equals(dropoutMachine) && !droppedOut
-                    && order.quantity() * cycle > 3 * DROPOUT_MILLIS;
+            // A dropout may outlast the operation's parts: the machine then runs on until it reports again.
+            boolean dropoutHere = machine.machineId().equals(dropoutMachine) && !droppedOut;
             while (made < order.quantity()) {
                 boolean silent = now < silentUntil;
                 boolean afterReading = lastReading == now - TICK_MILLIS / 2;
