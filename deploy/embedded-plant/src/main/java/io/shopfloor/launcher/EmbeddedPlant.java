@@ -45,6 +45,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -108,59 +112,89 @@ public final class EmbeddedPlant implements AutoCloseable {
         Consumer<String> console = line -> settings.console().accept(String.format("%5.1f s  %s",
                 (System.nanoTime() - startNanos) / 1e9, line));
 
-        kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), START_TIMEOUT);
-        started.add(kafka);
-        KafkaTopics.createMissing(kafka.bootstrapServers(), 2, (short) 1);
-        console.accept("kafka:      " + kafka.bootstrapServers() + " (KRaft, log in " + data.resolve("kafka") + ")");
+        // Independent parts start side by side: brokers and database first, then CDC, bridge and job.
+        ExecutorService starter = Executors.newFixedThreadPool(3, runnable -> {
+            Thread thread = new Thread(runnable, "embedded-plant-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        PlantSimulator.Settings simulatorSettings;
+        PlantModel.PlantPlan plan;
+        try {
+            Future<?> kafkaStarted = starter.submit(() -> {
+                kafka = started(EmbeddedKafkaBroker.start(data.resolve("kafka"), START_TIMEOUT));
+                KafkaTopics.createMissing(kafka.bootstrapServers(), 2, (short) 1);
+                console.accept("kafka:      " + kafka.bootstrapServers() + " (KRaft, log in " + data.resolve("kafka")
+                        + ")");
+                return null;
+            });
+            mqtt = started(EmbeddedMqttBroker.start(data.resolve("mqtt")));
+            console.accept("mqtt:       " + mqtt.tcpUri() + " (Moquette, MQTT 3.1.1)");
+            simulatorSettings = new PlantSimulator.Settings(mqtt.tcpUri(), settings.speed(), data.resolve("simulator"),
+                    settings.plant());
+            plan = PlantSimulator.planOf(simulatorSettings);
+            startPostgres(data.resolve("postgres"), plan, console);
+            kafkaStarted.get();
 
-        mqtt = EmbeddedMqttBroker.start(data.resolve("mqtt"));
-        started.add(mqtt);
-        console.accept("mqtt:       " + mqtt.tcpUri() + " (Moquette, MQTT 3.1.1)");
-
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(data.resolve("postgres"))
-                .setCleanDataDirectory(false)
-                .setServerConfig("wal_level", "logical")
-                .setServerConfig("max_replication_slots", "4")
-                .setServerConfig("max_wal_senders", "4")
-                .start();
-        started.add(postgres);
-        erpJdbcUrl = jdbcUrl(ERP_DATABASE);
-        ledgerJdbcUrl = jdbcUrl(LEDGER_DATABASE);
-        console.accept("postgresql: localhost:" + postgres.getPort() + " (databases " + ERP_DATABASE + ", "
-                + LEDGER_DATABASE + "; user " + OWNER + ")");
-
-        PlantSimulator.Settings simulatorSettings = new PlantSimulator.Settings(mqtt.tcpUri(), settings.speed(),
-                data.resolve("simulator"), settings.plant());
-        PlantModel.PlantPlan plan = PlantSimulator.planOf(simulatorSettings);
-        prepareErp(plan, console);
-        prepareLedger();
-
-        ErpCdcConnector cdc = ErpCdcConnector.start(ErpCdcSettings.of(erpJdbcUrl, OWNER, "", kafka.bootstrapServers(),
-                data.resolve("erp-cdc")), START_TIMEOUT);
-        started.add(cdc);
-        console.accept("erp cdc:    Debezium on " + ERP_DATABASE + " -> md-* topics");
-
-        bridge = BridgeService.start(bridgeConfig(plan.layout(), mqtt.tcpUri(), kafka.bootstrapServers()));
-        started.add(bridge);
-        if (!bridge.awaitSubscribed(START_TIMEOUT)) {
-            throw new IllegalStateException("the MQTT bridge did not subscribe within " + START_TIMEOUT);
+            PlantModel.PlantPlan layoutOf = plan;
+            Future<?> cdcStarted = starter.submit(() -> {
+                started(ErpCdcConnector.start(ErpCdcSettings.of(erpJdbcUrl, OWNER, "", kafka.bootstrapServers(),
+                        data.resolve("erp-cdc")), START_TIMEOUT));
+                console.accept("erp cdc:    Debezium on " + ERP_DATABASE + " -> md-* topics");
+                return null;
+            });
+            Future<?> bridgeStarted = starter.submit(() -> {
+                bridge = started(BridgeService.start(bridgeConfig(layoutOf.layout(), mqtt.tcpUri(),
+                        kafka.bootstrapServers())));
+                if (!bridge.awaitSubscribed(START_TIMEOUT)) {
+                    throw new IllegalStateException("the MQTT bridge did not subscribe within " + START_TIMEOUT);
+                }
+                console.accept("mqtt bridge: " + layoutOf.layout().machines().size()
+                        + " machines (JSON and Sparkplug B group " + PlantLayout.SPARKPLUG_GROUP + ") -> Kafka");
+                return null;
+            });
+            job = startPostingJob(data.resolve("checkpoints"), settings.speed(), console);
+            started(() -> job.cancel().get());
+            cdcStarted.get();
+            bridgeStarted.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            starter.shutdownNow();
         }
-        console.accept("mqtt bridge: " + plan.layout().machines().size() + " machines (JSON and Sparkplug B group "
-                + PlantLayout.SPARKPLUG_GROUP + ") -> Kafka");
-
-        job = startPostingJob(data.resolve("checkpoints"), settings.speed(), console);
-        started.add(() -> job.cancel().get());
 
         // DASHBOARD: io.shopfloor.dashboard.Dashboard.start(DashboardSettings) goes here once deploy/dashboard lands.
         console.accept("dashboard:  (not wired yet)");
 
-        simulator = PlantSimulator.start(simulatorSettings);
-        started.add(simulator);
+        simulator = started(PlantSimulator.start(simulatorSettings));
         console.accept("simulator:  " + plan.layout().machines().size() + " machines on " + plan.layout().lines()
                 + " lines, " + plan.orders().size() + " orders, x" + settings.speed() + " from "
                 + simulator.simulatedTime() + " (ground truth in " + data.resolve("simulator/ground-truth.json")
                 + ")");
+    }
+
+    private <T extends AutoCloseable> T started(T part) {
+        synchronized (started) {
+            started.add(part);
+        }
+        return part;
+    }
+
+    private void startPostgres(Path directory, PlantModel.PlantPlan plan, Consumer<String> console)
+            throws Exception {
+        postgres = started(EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("wal_level", "logical")
+                .setServerConfig("max_replication_slots", "4")
+                .setServerConfig("max_wal_senders", "4")
+                .start());
+        erpJdbcUrl = jdbcUrl(ERP_DATABASE);
+        ledgerJdbcUrl = jdbcUrl(LEDGER_DATABASE);
+        prepareErp(plan, console);
+        prepareLedger();
+        console.accept("postgresql: localhost:" + postgres.getPort() + " (databases " + ERP_DATABASE + ", "
+                + LEDGER_DATABASE + "; user " + OWNER + ")");
     }
 
     private String jdbcUrl(String database) {
@@ -255,14 +289,25 @@ public final class EmbeddedPlant implements AutoCloseable {
         return client;
     }
 
-    /** The defaults of {@link KafkaPostingJob.Config#defaults}, with out-of-orderness scaled by the speed. */
+    /**
+     * The defaults of {@link KafkaPostingJob.Config#defaults}, with out-of-orderness and allowed lateness scaled by
+     * the speed: the bridge's JSON and Sparkplug connections feed the same partitions, and a few real seconds of lag
+     * of one of them (a loaded machine) are {@code speed} times as many seconds of event time. Each tolerates 5 real
+     * seconds; the ledger lags the plant by as much.
+     */
     static KafkaPostingJob.Config jobConfig(String bootstrapServers, double speed) {
-        Duration outOfOrderness = Duration.ofMillis(Math.max(5_000, (long) (speed * 2_000)));
+        Duration tolerance = Duration.ofMillis((long) (speed * 5_000));
+        Duration outOfOrderness = max(Duration.ofSeconds(5), tolerance);
+        Duration allowedLateness = max(Duration.ofMinutes(5), tolerance);
         return new KafkaPostingJob.Config(bootstrapServers, "shopfloor-posting-job", "shopfloor-posting-job",
                 outOfOrderness, Duration.ofSeconds(10), ZoneId.of("UTC"),
                 new PostingJob.Settings(new MachineTimeline.Settings(Duration.ofSeconds(60), Duration.ofSeconds(30),
-                        Duration.ofMinutes(2), ShiftCalendar.threeShifts()), Duration.ofMinutes(5),
+                        Duration.ofMinutes(2), ShiftCalendar.threeShifts()), allowedLateness,
                         PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, Duration.ofDays(7)), false);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** The newest completed checkpoint ({@code <job>/chk-<n>/_metadata}) of any earlier run. */
@@ -321,7 +366,7 @@ public final class EmbeddedPlant implements AutoCloseable {
 
     /** Stops everything started, newest first; the data folder keeps the state for the next start. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();
