@@ -85,7 +85,7 @@ public final class EmbeddedPlant implements AutoCloseable {
     private EmbeddedKafkaBroker kafka;
     private EmbeddedMqttBroker mqtt;
     private EmbeddedPostgres postgres;
-    private BridgeService bridge;
+    private final List<BridgeService> bridges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private JobClient job;
     private PlantSimulator simulator;
     private String ledgerJdbcUrl;
@@ -144,13 +144,16 @@ public final class EmbeddedPlant implements AutoCloseable {
                 return null;
             });
             Future<?> bridgeStarted = starter.submit(() -> {
-                bridge = started(BridgeService.start(bridgeConfig(layoutOf.layout(), mqtt.tcpUri(),
-                        kafka.bootstrapServers())));
-                if (!bridge.awaitSubscribed(START_TIMEOUT)) {
-                    throw new IllegalStateException("the MQTT bridge did not subscribe within " + START_TIMEOUT);
+                for (BridgeConfig config : bridgeConfigs(layoutOf.layout(), mqtt.tcpUri(), kafka.bootstrapServers())) {
+                    BridgeService bridge = started(BridgeService.start(config));
+                    bridges.add(bridge);
+                    if (!bridge.awaitSubscribed(START_TIMEOUT)) {
+                        throw new IllegalStateException("the MQTT bridge did not subscribe within " + START_TIMEOUT);
+                    }
                 }
-                console.accept("mqtt bridge: " + layoutOf.layout().machines().size()
-                        + " machines (JSON and Sparkplug B group " + PlantLayout.SPARKPLUG_GROUP + ") -> Kafka");
+                console.accept("mqtt bridge: " + layoutOf.layout().machines().size() + " machines, "
+                        + bridges.size() + " bridges (JSON per line, Sparkplug B group "
+                        + PlantLayout.SPARKPLUG_GROUP + ") -> Kafka");
                 return null;
             });
             job = startPostingJob(data.resolve("checkpoints"), settings.speed(), console);
@@ -240,8 +243,13 @@ public final class EmbeddedPlant implements AutoCloseable {
         }
     }
 
-    /** The bridge's registry: every simulated machine with its counters, Sparkplug machines with their place. */
-    static BridgeConfig bridgeConfig(PlantLayout layout, String mqttUri, String bootstrapServers) {
+    /**
+     * One bridge per line for its JSON topics, one for Sparkplug B: a bridge connection takes as many messages as
+     * the broker keeps in flight per session before the Kafka acknowledgements come back, and one connection for the
+     * whole plant falls behind at high speeds. Each knows every machine (registry); client ids stay the same across
+     * restarts (persistent sessions).
+     */
+    static List<BridgeConfig> bridgeConfigs(PlantLayout layout, String mqttUri, String bootstrapServers) {
         List<MachineSpec> machines = new ArrayList<>();
         for (SimulatedMachine machine : layout.machines()) {
             List<CounterSpec> counters = List.of(
@@ -253,11 +261,22 @@ public final class EmbeddedPlant implements AutoCloseable {
                     : null;
             machines.add(new MachineSpec(machine.machineId(), counters, sparkplug));
         }
-        MqttSettings mqtt = new MqttSettings(mqttUri, 3, "embedded-plant-bridge", null, null, null, 1, null, null,
-                null, null, null, 200L, 2_000L);
         KafkaSettings kafka = new KafkaSettings(bootstrapServers, null, null, false, 2, (short) 1, null, 2_000L);
-        return new BridgeConfig(mqtt, TopicSettings.DEFAULT,
-                new SparkplugSettings(List.of(PlantLayout.SPARKPLUG_GROUP), false, null), kafka, List.of(), machines);
+        List<BridgeConfig> configs = new ArrayList<>();
+        for (String line : layout.machines().stream().map(SimulatedMachine::lineName).distinct().toList()) {
+            String prefix = "plant/{site}/{area}/" + line + "/{machine}/";
+            configs.add(new BridgeConfig(mqtt(mqttUri, "embedded-plant-bridge-" + line),
+                    new TopicSettings(prefix + "counter/{name}", prefix + "state", prefix + "operation", null),
+                    SparkplugSettings.DISABLED, kafka, List.of(), machines));
+        }
+        configs.add(new BridgeConfig(mqtt(mqttUri, "embedded-plant-bridge-spb"), new TopicSettings("", "", "", null),
+                new SparkplugSettings(List.of(PlantLayout.SPARKPLUG_GROUP), false, null), kafka, List.of(),
+                machines));
+        return configs;
+    }
+
+    private static MqttSettings mqtt(String uri, String clientId) {
+        return new MqttSettings(uri, 3, clientId, null, null, null, 1, null, null, null, null, null, 200L, 2_000L);
     }
 
     /**
@@ -344,8 +363,9 @@ public final class EmbeddedPlant implements AutoCloseable {
         return simulator;
     }
 
-    public BridgeService bridge() {
-        return bridge;
+    /** MQTT messages the bridges received so far. */
+    public long receivedMessages() {
+        return bridges.stream().mapToLong(b -> b.metrics().received.sum()).sum();
     }
 
     /** A connection to the ledger as its owner (reporting and tests). */

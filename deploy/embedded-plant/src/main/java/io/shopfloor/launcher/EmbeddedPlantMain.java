@@ -48,12 +48,12 @@ public final class EmbeddedPlantMain {
 
     /** Readings/s (MQTT messages the bridge received) and postings/s (ledger entries stored), every few seconds. */
     private static void report(EmbeddedPlant embedded, long startNanos, CountDownLatch stop) throws Exception {
-        long lastReadings = embedded.bridge().metrics().received.sum();
+        long lastReadings = embedded.receivedMessages();
         long lastEntries = embedded.ledgerEntryCount();
         long lastNanos = System.nanoTime();
         boolean firstSeen = lastEntries > 0;
         while (!stop.await(firstSeen ? REPORT_EVERY_SECONDS : 1, TimeUnit.SECONDS)) {
-            long readings = embedded.bridge().metrics().received.sum();
+            long readings = embedded.receivedMessages();
             long entries;
             try {
                 entries = embedded.ledgerEntryCount();
