@@ -3,7 +3,15 @@ package io.shopfloor.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.shopfloor.schema.KafkaTopics;
+import io.shopfloor.schema.ShopfloorSchemas;
+import io.shopfloor.schema.common.DeadLetter;
 import io.shopfloor.simulator.GroundTruth;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.shopfloor.simulator.PlantSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -63,6 +71,8 @@ class EmbeddedPlantEndToEndTest {
                 assertEquals(List.of(), query(ledger, "SELECT reason_code, stage, count(*) FROM dead_letter "
                         + "GROUP BY 1, 2 ORDER BY 1, 2"), "dead letters");
             }
+            assertEquals(List.of(), bridgeDeadLetters(embedded.kafkaBootstrapServers()),
+                    "dead letters of the MQTT bridges (Kafka only)");
             assertEquals("", complete);
             List<String> incidents = truth.incidents().stream().map(i -> i.kind() + " " + i.machineId()).toList();
             assertTrue(incidents.containsAll(List.of("CONTROLLER_RESTART L1-CUT-1", "GATEWAY_DROPOUT L4-MILL-1")),
@@ -97,6 +107,38 @@ class EmbeddedPlantEndToEndTest {
         return "after " + DEADLINE + ": " + finished + " of " + truth.orders().size()
                 + " orders finished, " + kpis + " of " + truth.machines().size() + " machines' KPIs complete; "
                 + "simulated time " + embedded.simulator().simulatedTime() + ", plan ends " + truth.end();
+    }
+
+    /** Reason and topic of every dead letter on Kafka's dead-letters topic written by a bridge. */
+    private static List<String> bridgeDeadLetters(String bootstrapServers) {
+        List<String> letters = new ArrayList<>();
+        var decoder = ShopfloorSchemas.decoder(DeadLetter.class);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(KafkaTopics.DEAD_LETTERS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    try {
+                        DeadLetter letter = decoder.decode(record.value());
+                        if (letter.getStage().toString().equals("mqtt-bridge")) {
+                            letters.add(letter.getReasonCode() + " " + letter.getSourceTopic() + " "
+                                    + letter.getReasonDetail());
+                        }
+                    } catch (java.io.IOException e) {
+                        letters.add("undecodable " + e);
+                    }
+                }
+            }
+        }
+        return letters.stream().limit(20).toList();
     }
 
     private static void assertOperationsMatchTheTruth(Connection ledger, GroundTruth truth) throws SQLException {

@@ -35,7 +35,7 @@ final class JsonGateway implements MachineGateway {
                 case STATE -> publisher.publish(topic(machine, "state"), bytes("{\"timestamp\":"
                         + message.timeMillis() + ",\"state\":\"" + message.state() + "\""
                         + (message.stopCode() == null ? "" : ",\"stopCode\":\"" + message.stopCode() + "\"")
-                        + ",\"bootEpoch\":" + message.bootEpoch() + "}"));
+                        + ",\"bootEpoch\":" + message.bootEpoch() + ",\"seq\":" + sequence(message) + "}"));
                 case OPERATION -> publisher.publish(topic(machine, "operation"), bytes("{\"timestamp\":"
                         + message.timeMillis() + ",\"eventType\":\"" + message.eventType() + "\",\"orderNo\":\""
                         + message.orderNo() + "\",\"orderLineNo\":10000,\"operationNo\":\"" + message.operationNo()
@@ -43,6 +43,14 @@ final class JsonGateway implements MachineGateway {
                 default -> throw new IllegalArgumentException(message.kind().name());
             }
         }
+    }
+
+    /**
+     * The bridge requires a state message's {@code seq}: the event's place on the machine's 3 s grid, which a
+     * restart of the simulator or a repeat leaves the same.
+     */
+    static long sequence(MachineMessage message) {
+        return message.timeMillis() / 3_000;
     }
 
     private byte[] counter(MachineMessage message, long value) {
