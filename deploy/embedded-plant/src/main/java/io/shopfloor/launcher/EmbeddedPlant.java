@@ -384,16 +384,42 @@ public final class EmbeddedPlant implements AutoCloseable {
         }
     }
 
-    /** Stops everything started, newest first; the data folder keeps the state for the next start. */
+    /**
+     * Stops everything started, newest first; the data folder keeps the state for the next start. The simulator
+     * stops first, then the bridges get the time to forward what the broker still holds for them (its sessions are
+     * in memory).
+     */
     @Override
     public synchronized void close() {
+        if (simulator != null && started.remove(simulator)) {
+            closeQuietly(simulator);
+            awaitBridgesQuiet(Duration.ofSeconds(10));
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                System.err.println("stopping " + started.get(i) + ": " + e);
-            }
+            closeQuietly(started.get(i));
         }
         started.clear();
+    }
+
+    private void awaitBridgesQuiet(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        long received = -1;
+        try {
+            while (System.nanoTime() < deadline && receivedMessages() != received) {
+                received = receivedMessages();
+                never.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("stopping " + part + ": " + e);
+        }
     }
 }
