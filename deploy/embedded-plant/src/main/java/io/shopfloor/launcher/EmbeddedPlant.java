@@ -89,6 +89,7 @@ public final class EmbeddedPlant implements AutoCloseable {
     private JobClient job;
     private PlantSimulator simulator;
     private String ledgerJdbcUrl;
+    private Optional<Path> restoredCheckpoint = Optional.empty();
     private String erpJdbcUrl;
 
     private EmbeddedPlant() {
@@ -157,7 +158,7 @@ public final class EmbeddedPlant implements AutoCloseable {
                 return null;
             });
             job = startPostingJob(data.resolve("checkpoints"), settings.speed(), console);
-            started(() -> job.cancel().get());
+            started(this::cancelJob);
             cdcStarted.get();
             bridgeStarted.get();
         } catch (ExecutionException e) {
@@ -294,6 +295,7 @@ public final class EmbeddedPlant implements AutoCloseable {
         configuration.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
         configuration.set(RestOptions.BIND_PORT, "0");
         Optional<Path> latest = latestCheckpoint(checkpoints);
+        restoredCheckpoint = latest;
         latest.ifPresent(path -> configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, configuration);
         env.enableCheckpointing(Duration.ofSeconds(5).toMillis());
@@ -341,6 +343,11 @@ public final class EmbeddedPlant implements AutoCloseable {
                     .max(Comparator.comparingLong((Path p) -> p.resolve("_metadata").toFile().lastModified())
                             .thenComparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4))));
         }
+    }
+
+    /** The checkpoint the posting job resumed from (empty on a first start). */
+    public Optional<Path> restoredCheckpoint() {
+        return restoredCheckpoint;
     }
 
     public String ledgerJdbcUrl() {
@@ -412,6 +419,16 @@ public final class EmbeddedPlant implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Cancels the job (its last checkpoint is retained) and waits until it has stopped. */
+    private void cancelJob() throws Exception {
+        job.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            job.getJobExecutionResult().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // cancelled: the result is the cancellation
         }
     }
 

@@ -37,8 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole embedded plant for about 100 simulated minutes (20 machines, one order per line, at 200x): the ledger
- * against the simulator's ground truth. Every good part, scrapped part and minute of setup, run and stop time of
+ * The whole embedded plant for about 100 simulated minutes (20 machines, one order per line, at 200x), stopped
+ * halfway and started again on the same data folder: the ledger against the simulator's ground truth. Every good part, scrapped part and minute of setup, run and stop time of
  * every operation is in the capacity ledger once; each machine's KPIs add up to its true time, the gateway dropout
  * as no-signal time; consumption is what the flushing rules make of the posted output; every order was finished by
  * the job and has zero WIP after the cost adjustment.
@@ -52,11 +52,22 @@ class EmbeddedPlantEndToEndTest {
     Path data;
 
     @Test
-    void theLedgerAccountsForEverythingThePlantDidExactlyOnce() throws Exception {
+    void theLedgerAccountsForEverythingThePlantDidExactlyOnceAcrossAStopAndAResume() throws Exception {
         PlantSettings plant = new PlantSettings(11, Instant.parse("2026-01-01T00:00:00Z"), 20, 1, 6, 10, false);
-        try (EmbeddedPlant embedded = EmbeddedPlant.start(new EmbeddedPlant.Settings(data, SPEED, plant,
-                LOG::info))) {
+        EmbeddedPlant.Settings settings = new EmbeddedPlant.Settings(data, SPEED, plant, LOG::info);
+        Instant stoppedAt;
+        try (EmbeddedPlant embedded = EmbeddedPlant.start(settings)) {
+            // Stop in the middle of the plan (orders running, the first ones posted), as Ctrl-C does.
             GroundTruth truth = embedded.simulator().truth();
+            Instant middle = truth.start().plus(Duration.between(truth.start(), truth.end()).dividedBy(2));
+            awaitSimulatedTime(embedded, middle);
+            stoppedAt = embedded.simulator().simulatedTime();
+        }
+        try (EmbeddedPlant embedded = EmbeddedPlant.start(settings)) {
+            GroundTruth truth = embedded.simulator().truth();
+            assertTrue(!embedded.simulator().simulatedTime().isBefore(stoppedAt.minusSeconds(1)),
+                    () -> "resumed at " + embedded.simulator().simulatedTime() + ", stopped at " + stoppedAt);
+            assertTrue(embedded.restoredCheckpoint().isPresent(), "the job resumed from its retained checkpoint");
             String complete = awaitEverythingPosted(embedded, truth);
             try (Connection ledger = embedded.connectLedger()) {
                 LOG.info("dead letters: {}", query(ledger, "SELECT reason_code, stage, left(reason_detail, 200), "
@@ -79,6 +90,15 @@ class EmbeddedPlantEndToEndTest {
                     incidents::toString);
             assertTrue(truth.duplicatedMessages() > 0 && truth.reorderedMessages() > 0, "duplicates and reorders");
         }
+    }
+
+    private static void awaitSimulatedTime(EmbeddedPlant embedded, Instant time) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        CountDownLatch never = new CountDownLatch(1);
+        while (embedded.simulator().simulatedTime().isBefore(time) && System.nanoTime() < deadline) {
+            never.await(200, TimeUnit.MILLISECONDS);
+        }
+        assertTrue(!embedded.simulator().simulatedTime().isBefore(time), "simulated time did not reach " + time);
     }
 
     /**
