@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole embedded plant for about 100 simulated minutes (20 machines, one order per line, at 200x), stopped
- * halfway and started again on the same data folder: the ledger against the simulator's ground truth. Every good part, scrapped part and minute of setup, run and stop time of
+ * halfway and started again on the same data folder: the ledger against the simulator's ground truth. Every good
+ * part, scrapped part and minute of setup, run and stop time of
  * every operation is in the capacity ledger once; each machine's KPIs add up to its true time, the gateway dropout
  * as no-signal time; consumption is what the flushing rules make of the posted output; every order was finished by
  * the job and has zero WIP after the cost adjustment.

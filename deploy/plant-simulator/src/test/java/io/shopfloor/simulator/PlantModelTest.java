@@ -55,8 +55,9 @@ class PlantModelTest {
             assertEquals(0, last.setupMillis(), order + " op 20 has no setup");
             assertTrue(last.startedAt().isAfter(first.finishedAt()), order + " op 20 after op 10");
             // The dropout's minutes are no-signal time, not run time.
-            assertTrue(first.runMillis() + first.noSignalMillis() >= order.quantity() * order.product().cycleMillis(MachineRole
-                    .FIRST_OPERATION) * 8 / 10, order + " run time near the cycle time");
+            long cycleMillis = order.product().cycleMillis(MachineRole.FIRST_OPERATION);
+            assertTrue(first.runMillis() + first.noSignalMillis() >= order.quantity() * cycleMillis * 8 / 10,
+                    order + " run time near the cycle time");
         }
         assertTrue(truth.operations().stream().mapToLong(GroundTruth.OperationTruth::scrap).sum() > 0, "scrap");
         assertTrue(truth.operations().stream().flatMap(o -> o.stopMillisByCode().keySet().stream()).distinct()

@@ -74,7 +74,8 @@ class PlantSimulatorTest {
             }
             received.add(new String[] {topic, text.toString()});
         } else {
-            received.add(new String[] {topic, new String(message.getPayload(), java.nio.charset.StandardCharsets.UTF_8)});
+            received.add(new String[] {topic,
+                    new String(message.getPayload(), java.nio.charset.StandardCharsets.UTF_8)});
         }
     }
 
