@@ -85,8 +85,8 @@ public final class EmbeddedPlant implements AutoCloseable {
     private EmbeddedKafkaBroker kafka;
     private EmbeddedMqttBroker mqtt;
     private EmbeddedPostgres postgres;
+    private volatile JobClient job;
     private final List<BridgeService> bridges = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private JobClient job;
     private PlantSimulator simulator;
     private String ledgerJdbcUrl;
     private Optional<Path> restoredCheckpoint = Optional.empty();
@@ -157,10 +157,21 @@ public final class EmbeddedPlant implements AutoCloseable {
                         + PlantLayout.SPARKPLUG_GROUP + ") -> Kafka");
                 return null;
             });
-            job = startPostingJob(data.resolve("checkpoints"), settings.speed(), console);
-            started(this::cancelJob);
+            Future<?> jobStarted = starter.submit(() -> {
+                job = startPostingJob(data.resolve("checkpoints"), settings.speed(), console);
+                started(this::cancelJob);
+                return null;
+            });
             cdcStarted.get();
             bridgeStarted.get();
+            // The plant starts while the job is being submitted: Kafka keeps what it sends. Not before CDC runs: its
+            // snapshot's time must precede the machines' events.
+            simulator = started(PlantSimulator.start(simulatorSettings));
+            console.accept("simulator:  " + plan.layout().machines().size() + " machines on "
+                    + plan.layout().lines() + " lines, " + plan.orders().size() + " orders, x" + settings.speed()
+                    + " from " + simulator.simulatedTime() + " (ground truth in "
+                    + data.resolve("simulator/ground-truth.json") + ")");
+            jobStarted.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
@@ -169,12 +180,6 @@ public final class EmbeddedPlant implements AutoCloseable {
 
         // DASHBOARD: io.shopfloor.dashboard.Dashboard.start(DashboardSettings) goes here once deploy/dashboard lands.
         console.accept("dashboard:  (not wired yet)");
-
-        simulator = started(PlantSimulator.start(simulatorSettings));
-        console.accept("simulator:  " + plan.layout().machines().size() + " machines on " + plan.layout().lines()
-                + " lines, " + plan.orders().size() + " orders, x" + settings.speed() + " from "
-                + simulator.simulatedTime() + " (ground truth in " + data.resolve("simulator/ground-truth.json")
-                + ")");
     }
 
     private <T extends AutoCloseable> T started(T part) {

@@ -62,6 +62,7 @@ class EmbeddedPlantEndToEndTest {
             GroundTruth truth = embedded.simulator().truth();
             Instant middle = truth.start().plus(Duration.between(truth.start(), truth.end()).dividedBy(2));
             awaitSimulatedTime(embedded, middle);
+            awaitCheckpoint(data.resolve("checkpoints"));
             stoppedAt = embedded.simulator().simulatedTime();
         }
         try (EmbeddedPlant embedded = EmbeddedPlant.start(settings)) {
@@ -100,6 +101,16 @@ class EmbeddedPlantEndToEndTest {
             never.await(200, TimeUnit.MILLISECONDS);
         }
         assertTrue(!embedded.simulator().simulatedTime().isBefore(time), "simulated time did not reach " + time);
+    }
+
+    /** Until the job completed a checkpoint (the plant starts before the job and may reach the middle first). */
+    private static void awaitCheckpoint(Path checkpoints) throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        CountDownLatch never = new CountDownLatch(1);
+        while (EmbeddedPlant.latestCheckpoint(checkpoints).isEmpty() && System.nanoTime() < deadline) {
+            never.await(200, TimeUnit.MILLISECONDS);
+        }
+        assertTrue(EmbeddedPlant.latestCheckpoint(checkpoints).isPresent(), "no checkpoint in " + checkpoints);
     }
 
     /**
