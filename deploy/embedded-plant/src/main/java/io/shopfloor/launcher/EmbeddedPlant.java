@@ -1,0 +1,447 @@
+package io.shopfloor.launcher;
+
+import io.shopfloor.bridge.BridgeService;
+import io.shopfloor.bridge.config.BridgeConfig;
+import io.shopfloor.schema.signal.CounterKind;
+import io.shopfloor.bridge.config.CounterSpec;
+import io.shopfloor.bridge.config.KafkaSettings;
+import io.shopfloor.bridge.config.MachineSpec;
+import io.shopfloor.bridge.config.MqttSettings;
+import io.shopfloor.bridge.config.SparkplugDevice;
+import io.shopfloor.bridge.config.SparkplugSettings;
+import io.shopfloor.bridge.config.TopicSettings;
+import io.shopfloor.cdc.ErpCdcConnector;
+import io.shopfloor.cdc.ErpCdcSettings;
+import io.shopfloor.cdc.ReferenceErp;
+import io.shopfloor.job.KafkaPostingJob;
+import io.shopfloor.job.PostingJob;
+import io.shopfloor.job.machine.MachineTimeline;
+import io.shopfloor.job.machine.ShiftCalendar;
+import io.shopfloor.job.order.OrderLedger;
+import io.shopfloor.ledger.LedgerStoreJob;
+import io.shopfloor.ledger.LedgerStoreSchema;
+import io.shopfloor.ledger.LedgerStoreSink;
+import io.shopfloor.posting.PostingSettings;
+import io.shopfloor.schema.KafkaTopics;
+import io.shopfloor.simulator.ErpOrders;
+import io.shopfloor.simulator.PlantLayout;
+import io.shopfloor.simulator.PlantModel;
+import io.shopfloor.simulator.PlantSimulator;
+import io.shopfloor.simulator.Protocol;
+import io.shopfloor.simulator.SimulatedMachine;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The whole of Shopfloor Ledger in this process, its state in one data folder: an in-process Kafka broker,
+ * Moquette, embedded PostgreSQL (databases {@code erp}, the reference ERP with the plant's released orders, and
+ * {@code ledger}, the ledger store), Debezium CDC, the MQTT bridge, the posting job with the ledger store sinks on a
+ * Flink MiniCluster, and the plant simulator. {@link #close} stops them in reverse order; a new start on the same
+ * folder continues where it stopped (Kafka logs, MQTT sessions, CDC offsets, the job's last checkpoint, the
+ * simulator's progress).
+ */
+public final class EmbeddedPlant implements AutoCloseable {
+    public static final String ERP_DATABASE = "erp";
+    public static final String LEDGER_DATABASE = "ledger";
+    private static final String OWNER = "postgres";
+    private static final LedgerStoreSchema.Roles ROLES = LedgerStoreSchema.Roles.defaults();
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * @param speed      simulated seconds per real second (60: a simulated minute per second)
+     * @param console    where one line per started part goes
+     */
+    public record Settings(Path dataDirectory, double speed, io.shopfloor.simulator.PlantSettings plant,
+                           Consumer<String> console) {
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private EmbeddedKafkaBroker kafka;
+    private EmbeddedMqttBroker mqtt;
+    private EmbeddedPostgres postgres;
+    private volatile JobClient job;
+    private final List<BridgeService> bridges = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private PlantSimulator simulator;
+    private String ledgerJdbcUrl;
+    private Optional<Path> restoredCheckpoint = Optional.empty();
+    private String erpJdbcUrl;
+
+    private EmbeddedPlant() {
+    }
+
+    public static EmbeddedPlant start(Settings settings) throws Exception {
+        EmbeddedPlant plant = new EmbeddedPlant();
+        try {
+            plant.startAll(settings);
+            return plant;
+        } catch (Exception | Error e) {
+            plant.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Settings settings) throws Exception {
+        Path data = settings.dataDirectory().toAbsolutePath();
+        Files.createDirectories(data);
+        long startNanos = System.nanoTime();
+        Consumer<String> console = line -> settings.console().accept(String.format("%5.1f s  %s",
+                (System.nanoTime() - startNanos) / 1e9, line));
+
+        // Independent parts start side by side: brokers and database first, then CDC, bridge and job.
+        ExecutorService starter = Executors.newFixedThreadPool(3, runnable -> {
+            Thread thread = new Thread(runnable, "embedded-plant-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        PlantSimulator.Settings simulatorSettings;
+        PlantModel.PlantPlan plan;
+        try {
+            Future<?> kafkaStarted = starter.submit(() -> {
+                kafka = started(EmbeddedKafkaBroker.start(data.resolve("kafka"), START_TIMEOUT));
+                KafkaTopics.createMissing(kafka.bootstrapServers(), 2, (short) 1);
+                console.accept("kafka:      " + kafka.bootstrapServers() + " (KRaft, log in " + data.resolve("kafka")
+                        + ")");
+                return null;
+            });
+            mqtt = started(EmbeddedMqttBroker.start(data.resolve("mqtt")));
+            console.accept("mqtt:       " + mqtt.tcpUri() + " (Moquette, MQTT 3.1.1)");
+            simulatorSettings = new PlantSimulator.Settings(mqtt.tcpUri(), settings.speed(), data.resolve("simulator"),
+                    settings.plant());
+            plan = PlantSimulator.planOf(simulatorSettings);
+            startPostgres(data.resolve("postgres"), plan, console);
+            kafkaStarted.get();
+
+            PlantModel.PlantPlan layoutOf = plan;
+            Future<?> cdcStarted = starter.submit(() -> {
+                started(ErpCdcConnector.start(ErpCdcSettings.of(erpJdbcUrl, OWNER, "", kafka.bootstrapServers(),
+                        data.resolve("erp-cdc")), START_TIMEOUT));
+                console.accept("erp cdc:    Debezium on " + ERP_DATABASE + " -> md-* topics");
+                return null;
+            });
+            Future<?> bridgeStarted = starter.submit(() -> {
+                for (BridgeConfig config : bridgeConfigs(layoutOf.layout(), mqtt.tcpUri(), kafka.bootstrapServers())) {
+                    BridgeService bridge = started(BridgeService.start(config));
+                    bridges.add(bridge);
+                    if (!bridge.awaitSubscribed(START_TIMEOUT)) {
+                        throw new IllegalStateException("the MQTT bridge did not subscribe within " + START_TIMEOUT);
+                    }
+                }
+                console.accept("mqtt bridge: " + layoutOf.layout().machines().size() + " machines, "
+                        + bridges.size() + " bridges (JSON per line, Sparkplug B group "
+                        + PlantLayout.SPARKPLUG_GROUP + ") -> Kafka");
+                return null;
+            });
+            Future<?> jobStarted = starter.submit(() -> {
+                job = startPostingJob(data.resolve("checkpoints"), settings.speed(), console);
+                started(this::cancelJob);
+                return null;
+            });
+            cdcStarted.get();
+            bridgeStarted.get();
+            // The plant starts while the job is being submitted: Kafka keeps what it sends. Not before CDC runs: its
+            // snapshot's time must precede the machines' events.
+            simulator = started(PlantSimulator.start(simulatorSettings));
+            console.accept("simulator:  " + plan.layout().machines().size() + " machines on "
+                    + plan.layout().lines() + " lines, " + plan.orders().size() + " orders, x" + settings.speed()
+                    + " from " + simulator.simulatedTime() + " (ground truth in "
+                    + data.resolve("simulator/ground-truth.json") + ")");
+            jobStarted.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            starter.shutdownNow();
+        }
+
+        // DASHBOARD: io.shopfloor.dashboard.Dashboard.start(DashboardSettings) goes here once deploy/dashboard lands.
+        console.accept("dashboard:  (not wired yet)");
+    }
+
+    private <T extends AutoCloseable> T started(T part) {
+        synchronized (started) {
+            started.add(part);
+        }
+        return part;
+    }
+
+    private void startPostgres(Path directory, PlantModel.PlantPlan plan, Consumer<String> console)
+            throws Exception {
+        postgres = started(EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("wal_level", "logical")
+                .setServerConfig("max_replication_slots", "4")
+                .setServerConfig("max_wal_senders", "4")
+                .start());
+        erpJdbcUrl = jdbcUrl(ERP_DATABASE);
+        ledgerJdbcUrl = jdbcUrl(LEDGER_DATABASE);
+        prepareErp(plan, console);
+        prepareLedger();
+        console.accept("postgresql: localhost:" + postgres.getPort() + " (databases " + ERP_DATABASE + ", "
+                + LEDGER_DATABASE + "; user " + OWNER + ")");
+    }
+
+    private String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    private void prepareErp(PlantModel.PlantPlan plan, Consumer<String> console) throws SQLException {
+        createDatabaseIfMissing(ERP_DATABASE);
+        try (Connection connection = DriverManager.getConnection(erpJdbcUrl, OWNER, "")) {
+            boolean fresh;
+            try (Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery(
+                         "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'erp'")) {
+                result.next();
+                fresh = result.getLong(1) == 0;
+            }
+            if (fresh) {
+                ReferenceErp.apply(connection);
+            }
+            int inserted = ErpOrders.insertMissing(connection, plan.orders());
+            if (inserted > 0) {
+                console.accept("erp:        " + inserted + " released orders added for the simulated plant");
+            }
+        }
+    }
+
+    private void prepareLedger() throws SQLException {
+        createDatabaseIfMissing(LEDGER_DATABASE);
+        LedgerStoreSchema.migrate(ledgerJdbcUrl, OWNER, "", ROLES, PostingSettings.DEFAULTS.deviationBasis());
+    }
+
+    private void createDatabaseIfMissing(String name) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '"
+                    + name + "'")) {
+                result.next();
+                if (result.getLong(1) > 0) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    /**
+     * One bridge per line for its JSON topics, one for Sparkplug B: a bridge connection takes as many messages as
+     * the broker keeps in flight per session before the Kafka acknowledgements come back, and one connection for the
+     * whole plant falls behind at high speeds. Each knows every machine (registry); client ids stay the same across
+     * restarts (persistent sessions).
+     */
+    static List<BridgeConfig> bridgeConfigs(PlantLayout layout, String mqttUri, String bootstrapServers) {
+        List<MachineSpec> machines = new ArrayList<>();
+        for (SimulatedMachine machine : layout.machines()) {
+            List<CounterSpec> counters = List.of(
+                    new CounterSpec("good", CounterKind.GOOD, machine.counterWidthBits(), "Counters/Good"),
+                    new CounterSpec("scrap", CounterKind.SCRAP, machine.counterWidthBits(), "Counters/Scrap"));
+            SparkplugDevice sparkplug = machine.protocol() == Protocol.SPARKPLUG
+                    ? new SparkplugDevice(PlantLayout.SPARKPLUG_GROUP, machine.lineName(), machine.machineId(),
+                    "Machine/State", "Machine/StopCode")
+                    : null;
+            machines.add(new MachineSpec(machine.machineId(), counters, sparkplug));
+        }
+        KafkaSettings kafka = new KafkaSettings(bootstrapServers, null, null, false, 2, (short) 1, null, 2_000L);
+        List<BridgeConfig> configs = new ArrayList<>();
+        for (String line : layout.machines().stream().map(SimulatedMachine::lineName).distinct().toList()) {
+            String prefix = "plant/{site}/{area}/" + line + "/{machine}/";
+            configs.add(new BridgeConfig(mqtt(mqttUri, "embedded-plant-bridge-" + line),
+                    new TopicSettings(prefix + "counter/{name}", prefix + "state", prefix + "operation", null),
+                    SparkplugSettings.DISABLED, kafka, List.of(), machines));
+        }
+        configs.add(new BridgeConfig(mqtt(mqttUri, "embedded-plant-bridge-spb"), new TopicSettings("", "", "", null),
+                new SparkplugSettings(List.of(PlantLayout.SPARKPLUG_GROUP), false, null), kafka, List.of(),
+                machines));
+        return configs;
+    }
+
+    private static MqttSettings mqtt(String uri, String clientId) {
+        return new MqttSettings(uri, 3, clientId, null, null, null, 1, null, null, null, null, null, 200L, 2_000L);
+    }
+
+    /**
+     * The posting job with the ledger store attached, resumed from the newest retained checkpoint in
+     * {@code checkpoints} if there is one. Out-of-orderness grows with the speed: a second of real delay between
+     * the gateways' connections is {@code speed} seconds of event time.
+     */
+    private JobClient startPostingJob(Path checkpoints, double speed, Consumer<String> console) throws Exception {
+        Files.createDirectories(checkpoints);
+        Configuration configuration = new Configuration();
+        configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        configuration.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
+        configuration.set(RestOptions.BIND_PORT, "0");
+        Optional<Path> latest = latestCheckpoint(checkpoints);
+        restoredCheckpoint = latest;
+        latest.ifPresent(path -> configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString()));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, configuration);
+        env.enableCheckpointing(Duration.ofSeconds(5).toMillis());
+        KafkaPostingJob.Config config = jobConfig(kafka.bootstrapServers(), speed);
+        KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, config);
+        LedgerStoreJob.attach(streams.outputs(), streams.deadLetters(),
+                LedgerStoreSink.Settings.of(ledgerJdbcUrl, ROLES.writer(), ROLES.writerPassword()));
+        JobClient client = env.executeAsync("shopfloor-posting-job");
+        console.accept("posting job: Flink MiniCluster, job " + client.getJobID()
+                + latest.map(path -> " resumed from " + path).orElse(" (first start)")
+                + ", checkpoints in " + checkpoints);
+        return client;
+    }
+
+    /**
+     * The defaults of {@link KafkaPostingJob.Config#defaults}, with out-of-orderness and allowed lateness scaled by
+     * the speed: the bridge's JSON and Sparkplug connections feed the same partitions, and a few real seconds of lag
+     * of one of them (a loaded machine) are {@code speed} times as many seconds of event time. Each tolerates 5 real
+     * seconds; the ledger lags the plant by as much.
+     */
+    static KafkaPostingJob.Config jobConfig(String bootstrapServers, double speed) {
+        Duration tolerance = Duration.ofMillis((long) (speed * 5_000));
+        Duration outOfOrderness = max(Duration.ofSeconds(5), tolerance);
+        Duration allowedLateness = max(Duration.ofMinutes(5), tolerance);
+        return new KafkaPostingJob.Config(bootstrapServers, "shopfloor-posting-job", "shopfloor-posting-job",
+                outOfOrderness, Duration.ofSeconds(10), ZoneId.of("UTC"),
+                new PostingJob.Settings(new MachineTimeline.Settings(Duration.ofSeconds(60), Duration.ofSeconds(30),
+                        Duration.ofMinutes(2), ShiftCalendar.threeShifts()), allowedLateness,
+                        PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, Duration.ofDays(7)), false);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** The newest completed checkpoint ({@code <job>/chk-<n>/_metadata}) of any earlier run. */
+    static Optional<Path> latestCheckpoint(Path checkpoints) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(checkpoints, 3)) {
+            return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+                    .map(Path::getParent)
+                    .filter(p -> p.getFileName().toString().startsWith("chk-"))
+                    .max(Comparator.comparingLong((Path p) -> p.resolve("_metadata").toFile().lastModified())
+                            .thenComparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4))));
+        }
+    }
+
+    /** The checkpoint the posting job resumed from (empty on a first start). */
+    public Optional<Path> restoredCheckpoint() {
+        return restoredCheckpoint;
+    }
+
+    public String ledgerJdbcUrl() {
+        return ledgerJdbcUrl;
+    }
+
+    public String erpJdbcUrl() {
+        return erpJdbcUrl;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mqttUri() {
+        return mqtt.tcpUri();
+    }
+
+    public PlantSimulator simulator() {
+        return simulator;
+    }
+
+    /** MQTT messages the bridges received so far. */
+    public long receivedMessages() {
+        return bridges.stream().mapToLong(b -> b.metrics().received.sum()).sum();
+    }
+
+    /** A connection to the ledger as its owner (reporting and tests). */
+    public Connection connectLedger() throws SQLException {
+        return DriverManager.getConnection(ledgerJdbcUrl, OWNER, "");
+    }
+
+    /** Entries in the ledger (item, capacity and value entries). */
+    public long ledgerEntryCount() throws SQLException {
+        try (Connection connection = connectLedger();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT (SELECT count(*) FROM item_ledger_entry)"
+                     + " + (SELECT count(*) FROM capacity_ledger_entry) + (SELECT count(*) FROM value_entry)")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /**
+     * Stops everything started, newest first; the data folder keeps the state for the next start. The simulator
+     * stops first, then the bridges get the time to forward what the broker still holds for them (its sessions are
+     * in memory).
+     */
+    @Override
+    public synchronized void close() {
+        if (simulator != null && started.remove(simulator)) {
+            closeQuietly(simulator);
+            awaitBridgesQuiet(Duration.ofSeconds(10));
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            closeQuietly(started.get(i));
+        }
+        started.clear();
+    }
+
+    private void awaitBridgesQuiet(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        long received = -1;
+        try {
+            while (System.nanoTime() < deadline && receivedMessages() != received) {
+                received = receivedMessages();
+                never.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Cancels the job (its last checkpoint is retained) and waits until it has stopped. */
+    private void cancelJob() throws Exception {
+        job.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            job.getJobExecutionResult().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // cancelled: the result is the cancellation
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("stopping " + part + ": " + e);
+        }
+    }
+}
