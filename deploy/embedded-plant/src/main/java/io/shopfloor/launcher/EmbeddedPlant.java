@@ -18,6 +18,8 @@ import io.shopfloor.job.PostingJob;
 import io.shopfloor.job.machine.MachineTimeline;
 import io.shopfloor.job.machine.ShiftCalendar;
 import io.shopfloor.job.order.OrderLedger;
+import io.shopfloor.dashboard.Dashboard;
+import io.shopfloor.dashboard.DashboardSettings;
 import io.shopfloor.ledger.LedgerStoreJob;
 import io.shopfloor.ledger.LedgerStoreSchema;
 import io.shopfloor.ledger.LedgerStoreSink;
@@ -32,6 +34,7 @@ import io.shopfloor.simulator.SimulatedMachine;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -74,11 +77,12 @@ public final class EmbeddedPlant implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     /**
-     * @param speed      simulated seconds per real second (60: a simulated minute per second)
-     * @param console    where one line per started part goes
+     * @param speed         simulated seconds per real second (60: a simulated minute per second)
+     * @param dashboardPort the dashboard's port; 0, or a port in use, takes a free one
+     * @param console       where one line per started part goes
      */
     public record Settings(Path dataDirectory, double speed, io.shopfloor.simulator.PlantSettings plant,
-                           Consumer<String> console) {
+                           int dashboardPort, Consumer<String> console) {
     }
 
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -88,11 +92,17 @@ public final class EmbeddedPlant implements AutoCloseable {
     private volatile JobClient job;
     private final List<BridgeService> bridges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private PlantSimulator simulator;
+    private Dashboard dashboard;
     private String ledgerJdbcUrl;
     private Optional<Path> restoredCheckpoint = Optional.empty();
     private String erpJdbcUrl;
 
     private EmbeddedPlant() {
+    }
+
+    /** The live dashboard (machines, orders, ledger, job cards). */
+    public Dashboard dashboard() {
+        return dashboard;
     }
 
     public static EmbeddedPlant start(Settings settings) throws Exception {
@@ -178,8 +188,20 @@ public final class EmbeddedPlant implements AutoCloseable {
             starter.shutdownNow();
         }
 
-        // DASHBOARD: io.shopfloor.dashboard.Dashboard.start(DashboardSettings) goes here once deploy/dashboard lands.
-        console.accept("dashboard:  (not wired yet)");
+        dashboard = started(startDashboard(settings.dashboardPort()));
+        console.accept("dashboard:  " + dashboard.uri() + " (reads the ledger as " + ROLES.reporting() + ")");
+    }
+
+    private Dashboard startDashboard(int port) throws Exception {
+        try {
+            return Dashboard.start(new DashboardSettings(port, ledgerJdbcUrl, ROLES.reporting(),
+                    ROLES.reportingPassword(), kafka.bootstrapServers()));
+        } catch (BindException e) {
+            if (port == 0) {
+                throw e;
+            }
+            return startDashboard(0); // another program has the port: any free one will do, the console says which
+        }
     }
 
     private <T extends AutoCloseable> T started(T part) {
@@ -194,6 +216,8 @@ public final class EmbeddedPlant implements AutoCloseable {
         postgres = started(EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // close() stops it after CDC and the job: its own hook would stop it under them at Ctrl-C.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("wal_level", "logical")
                 .setServerConfig("max_replication_slots", "4")
                 .setServerConfig("max_wal_senders", "4")

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar embedded-plant.jar [--data-dir=plant-data] [--speed=60] [--machines=20] [--seed=42]
- * [--orders-per-line=12]}: starts the {@link EmbeddedPlant}, prints what started where, then every few seconds
+ * [--orders-per-line=12] [--dashboard-port=8080]}: starts the {@link EmbeddedPlant}, prints what started where, then every few seconds
  * readings/s and postings/s, until Ctrl-C stops it cleanly. Only wiring: the plant does the work.
  */
 public final class EmbeddedPlantMain {
@@ -29,7 +29,8 @@ public final class EmbeddedPlantMain {
                 Instant.parse("2026-01-01T00:00:00Z"), Integer.parseInt(options.getOrDefault("machines", "20")),
                 Integer.parseInt(options.getOrDefault("orders-per-line", "12")), 8, 30, true);
         System.out.println("Shopfloor Ledger embedded plant, data in " + data.toAbsolutePath());
-        EmbeddedPlant embedded = EmbeddedPlant.start(new EmbeddedPlant.Settings(data, speed, plant,
+        int dashboardPort = Integer.parseInt(options.getOrDefault("dashboard-port", "8080"));
+        EmbeddedPlant embedded = EmbeddedPlant.start(new EmbeddedPlant.Settings(data, speed, plant, dashboardPort,
                 line -> System.out.println("  " + line)));
         System.out.printf("started in %.1f s; Ctrl-C stops (the next start continues from %s)%n",
                 (System.nanoTime() - startNanos) / 1e9, data);

@@ -55,7 +55,7 @@ class EmbeddedPlantEndToEndTest {
     @Test
     void theLedgerAccountsForEverythingThePlantDidExactlyOnceAcrossAStopAndAResume() throws Exception {
         PlantSettings plant = new PlantSettings(11, Instant.parse("2026-01-01T00:00:00Z"), 20, 1, 6, 10, false);
-        EmbeddedPlant.Settings settings = new EmbeddedPlant.Settings(data, SPEED, plant, LOG::info);
+        EmbeddedPlant.Settings settings = new EmbeddedPlant.Settings(data, SPEED, plant, 0, LOG::info);
         Instant stoppedAt;
         try (EmbeddedPlant embedded = EmbeddedPlant.start(settings)) {
             // Stop in the middle of the plan (orders running, the first ones posted), as Ctrl-C does.
@@ -87,11 +87,39 @@ class EmbeddedPlantEndToEndTest {
             assertEquals(List.of(), bridgeDeadLetters(embedded.kafkaBootstrapServers()),
                     "dead letters of the MQTT bridges (Kafka only)");
             assertEquals("", complete);
+            assertTheDashboardShowsThePlant(embedded, truth);
             List<String> incidents = truth.incidents().stream().map(i -> i.kind() + " " + i.machineId()).toList();
             assertTrue(incidents.containsAll(List.of("CONTROLLER_RESTART L1-CUT-1", "GATEWAY_DROPOUT L4-MILL-1")),
                     incidents::toString);
             assertTrue(truth.duplicatedMessages() > 0 && truth.reorderedMessages() > 0, "duplicates and reorders");
         }
+    }
+
+    /**
+     * The dashboard (it reads the ledger once a second) lists every machine, every order of the plant finished in
+     * full, and the ERP sample data's two released orders, which this plant does not run, released without output.
+     */
+    private static void assertTheDashboardShowsThePlant(EmbeddedPlant embedded, GroundTruth truth)
+            throws InterruptedException {
+        List<String> expectedOrders = java.util.stream.Stream.concat(truth.orders().stream()
+                        .map(o -> o.orderNo() + " FINISHED " + o.quantity()),
+                java.util.stream.Stream.of("RPO-1002 RELEASED 0", "RPO-1003 RELEASED 0")).sorted().toList();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        CountDownLatch never = new CountDownLatch(1);
+        List<String> orders = List.of();
+        while (System.nanoTime() < deadline) {
+            orders = embedded.dashboard().state().ledger().orders().stream()
+                    .map(o -> o.orderNo() + " " + o.status() + " " + o.outputQuantity().stripTrailingZeros()
+                            .toPlainString())
+                    .sorted().toList();
+            if (orders.equals(expectedOrders)) {
+                break;
+            }
+            never.await(200, TimeUnit.MILLISECONDS);
+        }
+        assertEquals(expectedOrders, orders);
+        assertEquals(truth.machines().stream().map(GroundTruth.MachineTruth::machineId).sorted().toList(),
+                embedded.dashboard().state().machines().stream().map(m -> m.machineId()).sorted().toList());
     }
 
     private static void awaitSimulatedTime(EmbeddedPlant embedded, Instant time) throws InterruptedException {
