@@ -28,6 +28,6 @@ export FLINK_HEARTBEAT_INTERVAL="${FLINK_HEARTBEAT_INTERVAL:-10 s}"
 export FLINK_WORK_DIR="${FLINK_WORK_DIR:-/var/lib/shopfloor/flink/work}"
 export FLINK_HEARTBEAT_TIMEOUT="${FLINK_HEARTBEAT_TIMEOUT:-50 s}"
 
-mkdir -p "$target"
+mkdir -p "$target" "$FLINK_WORK_DIR/tmp"
 envsubst < "$CLUSTER_HOME/conf/flink/config.yaml" > "$target/config.yaml"
 echo "$target/config.yaml"

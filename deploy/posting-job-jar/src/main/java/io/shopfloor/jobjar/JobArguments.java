@@ -14,21 +14,30 @@ public final class JobArguments {
     public static final String USAGE = """
             usage: ClusterPostingJob --bootstrap-servers <host:port,...> --jdbc-url <jdbc:postgresql://...>
                 [--owner postgres] [--owner-password ''] [--writer ledger_writer] [--writer-password ledger_writer]
+                [--owner-password-env VAR] [--writer-password-env VAR] (the password from that environment variable)
                 [--group-id shopfloor-posting-job] [--transactional-id-prefix <group id>]
                 [--checkpoint-interval-ms <the cluster's execution.checkpointing.interval, else 10000>]
                 [--migrate true]
             The owner migrates the ledger schema at submission; the job writes as the writer role.""";
     private static final Set<String> NAMES = Set.of("bootstrap-servers", "jdbc-url", "owner", "owner-password",
-            "writer", "writer-password", "group-id", "transactional-id-prefix", "checkpoint-interval-ms", "migrate");
+            "writer", "writer-password", "owner-password-env", "writer-password-env", "group-id",
+            "transactional-id-prefix", "checkpoint-interval-ms", "migrate");
 
     private final Map<String, String> values;
+    private final Map<String, String> environment;
 
-    private JobArguments(Map<String, String> values) {
+    private JobArguments(Map<String, String> values, Map<String, String> environment) {
         this.values = values;
+        this.environment = environment;
     }
 
     /** Parses {@code --name value} pairs; throws IllegalArgumentException with the usage on anything else. */
     public static JobArguments parse(List<String> args) {
+        return parse(args, System.getenv());
+    }
+
+    /** As {@link #parse(List)}; {@code environment} supplies the {@code --*-password-env} variables. */
+    public static JobArguments parse(List<String> args, Map<String, String> environment) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
             String arg = args.get(i);
@@ -45,7 +54,13 @@ public final class JobArguments {
                 throw new IllegalArgumentException("--" + required + " is required\n" + USAGE);
             }
         }
-        return new JobArguments(values);
+        for (String variable : List.of("owner-password-env", "writer-password-env")) {
+            if (values.containsKey(variable) && !environment.containsKey(values.get(variable))) {
+                throw new IllegalArgumentException("--" + variable + " names " + values.get(variable)
+                        + ", which is not set");
+            }
+        }
+        return new JobArguments(values, Map.copyOf(environment));
     }
 
     public String bootstrapServers() {
@@ -61,7 +76,7 @@ public final class JobArguments {
     }
 
     public String ownerPassword() {
-        return values.getOrDefault("owner-password", "");
+        return password("owner", "");
     }
 
     public String writer() {
@@ -69,7 +84,13 @@ public final class JobArguments {
     }
 
     public String writerPassword() {
-        return values.getOrDefault("writer-password", "ledger_writer");
+        return password("writer", "ledger_writer");
+    }
+
+    /** From the environment variable {@code --<role>-password-env} names, else {@code --<role>-password}. */
+    private String password(String role, String defaultPassword) {
+        String variable = values.get(role + "-password-env");
+        return variable != null ? environment.get(variable) : values.getOrDefault(role + "-password", defaultPassword);
     }
 
     public String groupId() {

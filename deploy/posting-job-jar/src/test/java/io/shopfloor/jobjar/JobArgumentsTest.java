@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,6 +43,18 @@ class JobArgumentsTest {
         assertEquals("plant-7", a.transactionalIdPrefix(), "the prefix follows the group id");
         assertEquals(Duration.ofMillis(750), a.checkpointInterval());
         assertFalse(a.migrate());
+    }
+
+    @Test
+    void passwordsMayComeFromTheEnvironment() {
+        JobArguments a = JobArguments.parse(List.of("--bootstrap-servers", "k:1", "--jdbc-url", "jdbc:x",
+                "--owner-password-env", "LEDGER_OWNER_PASSWORD", "--writer-password-env", "LEDGER_WRITER_PASSWORD"),
+                Map.of("LEDGER_OWNER_PASSWORD", "from-secret", "LEDGER_WRITER_PASSWORD", "writer-secret"));
+        assertEquals("from-secret", a.ownerPassword());
+        assertEquals("writer-secret", a.writerPassword());
+        var unset = assertThrows(IllegalArgumentException.class, () -> JobArguments.parse(List.of(
+                "--bootstrap-servers", "k:1", "--jdbc-url", "jdbc:x", "--owner-password-env", "NOPE"), Map.of()));
+        assertEquals("--owner-password-env names NOPE, which is not set", unset.getMessage());
     }
 
     @Test
