@@ -6,7 +6,8 @@
 # FLINK_TASKMANAGER_MEMORY (4g), FLINK_MANAGED_FRACTION (0.4), FLINK_TASK_SLOTS (2), FLINK_PARALLELISM (2),
 # FLINK_CHECKPOINT_DIR (file:///var/lib/shopfloor/flink/checkpoints), FLINK_SAVEPOINT_DIR
 # (file:///var/lib/shopfloor/flink/savepoints), FLINK_CHECKPOINT_INTERVAL (10 s), FLINK_HEARTBEAT_INTERVAL
-# (10 s), FLINK_HEARTBEAT_TIMEOUT (50 s), FLINK_WORK_DIR (/var/lib/shopfloor/flink/work).
+# (10 s), FLINK_HEARTBEAT_TIMEOUT (50 s), FLINK_WORK_DIR (/var/lib/shopfloor/flink/work),
+# FLINK_RPC_TIMEOUT (10 s).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 target="${1:?usage: flink-config.sh <configuration folder>}"
@@ -25,6 +26,7 @@ export FLINK_CHECKPOINT_DIR="${FLINK_CHECKPOINT_DIR:-file:///var/lib/shopfloor/f
 export FLINK_SAVEPOINT_DIR="${FLINK_SAVEPOINT_DIR:-file:///var/lib/shopfloor/flink/savepoints}"
 export FLINK_CHECKPOINT_INTERVAL="${FLINK_CHECKPOINT_INTERVAL:-10 s}"
 export FLINK_HEARTBEAT_INTERVAL="${FLINK_HEARTBEAT_INTERVAL:-10 s}"
+export FLINK_RPC_TIMEOUT="${FLINK_RPC_TIMEOUT:-10 s}"
 export FLINK_WORK_DIR="${FLINK_WORK_DIR:-/var/lib/shopfloor/flink/work}"
 export FLINK_HEARTBEAT_TIMEOUT="${FLINK_HEARTBEAT_TIMEOUT:-50 s}"
 

@@ -58,6 +58,12 @@ final class ClusterProcesses implements AutoCloseable {
         return text;
     }
 
+    /** A started process's whole log. */
+    String log(String name) {
+        Path log = logs.resolve(name + ".log");
+        return Files.exists(log) ? read(log) : "";
+    }
+
     /** The last lines of a started process's log, for failure messages. */
     String tail(String name, int lines) {
         Path log = logs.resolve(name + ".log");
