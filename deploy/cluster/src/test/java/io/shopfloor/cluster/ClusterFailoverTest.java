@@ -58,7 +58,7 @@ class ClusterFailoverTest {
     static final Path CLUSTER_HOME = Path.of(System.getProperty("cluster.home", "."));
     static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
     static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
-    static final int TICKS = 720;
+    static final int TICKS = 480;
 
     /** Every stored row of the ledger up to {@code horizon} (event time), by idempotency key and content hash. */
     static final String LEDGER = """
@@ -127,8 +127,9 @@ class ClusterFailoverTest {
                     () -> flink.taskManagers().size() == 2 ? true : null, () -> cluster.tail("jobmanager", 20));
 
             plant.produce(bootstrap, 0, TICKS / 3);
+            // Idleness above the stalls of a loaded test machine (see JobArguments.idleness).
             String[] jobArguments = {"--bootstrap-servers", bootstrap, "--jdbc-url", clusterLedger,
-                    "--checkpoint-interval-ms", "1000"};
+                    "--checkpoint-interval-ms", "1000", "--idleness-ms", "30000"};
             String jobId = jobId(cluster.run("submit-job.sh", SCRIPT_TIMEOUT, jobArguments));
             Await.until("the job's first postings", Duration.ofMinutes(3),
                     () -> count(clusterLedger, "capacity_ledger_entry") > 0
@@ -202,7 +203,8 @@ class ClusterFailoverTest {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(2);
             ClusterPostingJob.define(env, JobArguments.parse(List.of("--bootstrap-servers", bootstrap,
-                    "--jdbc-url", referenceLedger, "--group-id", "reference", "--checkpoint-interval-ms", "500")),
+                    "--jdbc-url", referenceLedger, "--group-id", "reference", "--checkpoint-interval-ms", "500",
+                    "--idleness-ms", "30000")),
                     true);
             migrate(referenceLedger);
             env.execute("reference run");
@@ -232,8 +234,8 @@ class ClusterFailoverTest {
 
     private static List<String> expectedCapacityOutput(LivePlant plant) {
         List<String> rows = new ArrayList<>();
-        plant.counted().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rows.add(e.getKey()
-                + " " + new BigDecimal(e.getValue()[0]).setScale(5) + " " + new BigDecimal(e.getValue()[1]).setScale(5)));
+        plant.counted().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rows.add(e.getKey() + " "
+                + new BigDecimal(e.getValue()[0]).setScale(5) + " " + new BigDecimal(e.getValue()[1]).setScale(5)));
         return rows;
     }
 

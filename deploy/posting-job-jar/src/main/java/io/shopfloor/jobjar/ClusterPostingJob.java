@@ -61,7 +61,8 @@ public final class ClusterPostingJob {
         }
         KafkaPostingJob.Config defaults = KafkaPostingJob.Config.defaults(arguments.bootstrapServers());
         KafkaPostingJob.Config config = new KafkaPostingJob.Config(defaults.bootstrapServers(), arguments.groupId(),
-                arguments.transactionalIdPrefix(), defaults.outOfOrderness(), defaults.idleness(),
+                arguments.transactionalIdPrefix(), defaults.outOfOrderness(),
+                arguments.idleness() != null ? arguments.idleness() : defaults.idleness(),
                 defaults.plantZone(), defaults.posting(), bounded);
         KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, config);
         LedgerStoreJob.attach(streams.outputs(), streams.deadLetters(),

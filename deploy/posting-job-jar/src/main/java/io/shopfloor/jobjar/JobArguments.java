@@ -17,11 +17,11 @@ public final class JobArguments {
                 [--owner-password-env VAR] [--writer-password-env VAR] (the password from that environment variable)
                 [--group-id shopfloor-posting-job] [--transactional-id-prefix <group id>]
                 [--checkpoint-interval-ms <the cluster's execution.checkpointing.interval, else 10000>]
-                [--migrate true]
+                [--idleness-ms 10000] [--migrate true]
             The owner migrates the ledger schema at submission; the job writes as the writer role.""";
     private static final Set<String> NAMES = Set.of("bootstrap-servers", "jdbc-url", "owner", "owner-password",
             "writer", "writer-password", "owner-password-env", "writer-password-env", "group-id",
-            "transactional-id-prefix", "checkpoint-interval-ms", "migrate");
+            "transactional-id-prefix", "checkpoint-interval-ms", "idleness-ms", "migrate");
 
     private final Map<String, String> values;
     private final Map<String, String> environment;
@@ -105,6 +105,16 @@ public final class JobArguments {
     /** Null: take the cluster's configuration (or 10 s if the cluster configures none). */
     public Duration checkpointInterval() {
         String millis = values.get("checkpoint-interval-ms");
+        return millis == null ? null : Duration.ofMillis(Long.parseLong(millis));
+    }
+
+    /**
+     * Null: the job's default. How long (processing time) a Kafka partition may deliver nothing before the event
+     * time moves on without it. A partition stalled longer (a loaded or restarting TaskManager) lets the event time
+     * pass its readings, which then become LATE dead letters: set it above the longest stall you expect.
+     */
+    public Duration idleness() {
+        String millis = values.get("idleness-ms");
         return millis == null ? null : Duration.ofMillis(Long.parseLong(millis));
     }
 

@@ -27,6 +27,7 @@ class JobArgumentsTest {
         assertEquals("shopfloor-posting-job", a.groupId());
         assertEquals("shopfloor-posting-job", a.transactionalIdPrefix());
         assertNull(a.checkpointInterval());
+        assertNull(a.idleness());
         assertTrue(a.migrate());
     }
 
@@ -34,7 +35,8 @@ class JobArgumentsTest {
     void everyOptionIsRead() {
         JobArguments a = JobArguments.parse(List.of("--bootstrap-servers", "k:1", "--jdbc-url", "jdbc:x",
                 "--owner", "admin", "--owner-password", "s3cret", "--writer", "w", "--writer-password", "wp",
-                "--group-id", "plant-7", "--checkpoint-interval-ms", "750", "--migrate", "false"));
+                "--group-id", "plant-7", "--checkpoint-interval-ms", "750", "--idleness-ms", "30000",
+                "--migrate", "false"));
         assertEquals("admin", a.owner());
         assertEquals("s3cret", a.ownerPassword());
         assertEquals("w", a.writer());
@@ -42,6 +44,7 @@ class JobArgumentsTest {
         assertEquals("plant-7", a.groupId());
         assertEquals("plant-7", a.transactionalIdPrefix(), "the prefix follows the group id");
         assertEquals(Duration.ofMillis(750), a.checkpointInterval());
+        assertEquals(Duration.ofSeconds(30), a.idleness());
         assertFalse(a.migrate());
     }
 
