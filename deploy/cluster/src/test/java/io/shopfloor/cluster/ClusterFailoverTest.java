@@ -82,6 +82,7 @@ class ClusterFailoverTest {
 
     @Test
     void aLostTaskManagerAndASavepointUpgradeNeitherLoseNorRepeatAPosting() throws Exception {
+        long testStarted = System.nanoTime();
         Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
         LivePlant plant = new LivePlant(20261125L, start, TICKS);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
@@ -126,6 +127,7 @@ class ClusterFailoverTest {
             Await.until("two TaskManagers", Duration.ofMinutes(2),
                     () -> flink.taskManagers().size() == 2 ? true : null, () -> cluster.tail("jobmanager", 20));
 
+            phase("cluster up", testStarted);
             plant.produce(bootstrap, 0, TICKS / 3);
             // Idleness above the stalls of a loaded test machine (see JobArguments.idleness).
             String[] jobArguments = {"--bootstrap-servers", bootstrap, "--jdbc-url", clusterLedger,
@@ -135,6 +137,7 @@ class ClusterFailoverTest {
                     () -> count(clusterLedger, "capacity_ledger_entry") > 0
                             && flink.latestCompletedCheckpoint(jobId) > 0 ? true : null,
                     () -> flink.get("/jobs/" + jobId) + "\n" + cluster.tail("taskmanager-1", 30));
+            phase("job submitted and posting", testStarted);
             // The TaskManager to kill runs tasks of the job: its ResourceID (REST) is in its process's log.
             List<String> busy = new ArrayList<>();
             for (JsonNode taskManager : flink.taskManagers()) {
@@ -167,6 +170,7 @@ class ClusterFailoverTest {
             assertFalse(restored.get("is_savepoint").asBoolean(), "restored from a checkpoint: " + restored);
             double recoverySeconds = (System.nanoTime() - killedAt) / 1e9;
 
+            phase("recovered from the TaskManager loss", testStarted);
             long upgradeStarted = System.nanoTime();
             String upgrade = cluster.run("savepoint-upgrade.sh", SCRIPT_TIMEOUT,
                     prepend(jobId, jobArguments));
@@ -184,6 +188,7 @@ class ClusterFailoverTest {
             assertEquals(savepoint.group(1), fromSavepoint.get("external_path").asText());
             double upgradeSeconds = (System.nanoTime() - upgradeStarted) / 1e9;
 
+            phase("upgraded from the savepoint", testStarted);
             plant.produce(bootstrap, 2 * TICKS / 3, plant.lastTick() + 1);
             List<String> expectedOutput = expectedCapacityOutput(plant);
             Await.until("every counted part in the ledger", Duration.ofMinutes(4),
@@ -197,6 +202,7 @@ class ClusterFailoverTest {
                     + "replayed_hash, replayed_content FROM posting_conflict"), "replays with other content");
             assertEquals(List.of(), query(clusterLedger, "SELECT reason_code, source_topic FROM dead_letter"));
             assertEquals(expectedOutput, committedCapacityOutput(bootstrap, expectedOutput));
+            phase("ledger complete and checked", testStarted);
             cluster.run("flink.sh", SCRIPT_TIMEOUT, "cancel", upgradedJobId);
 
             // The reference: the same job, undisturbed, in this JVM, over the same topics to their end.
@@ -208,6 +214,7 @@ class ClusterFailoverTest {
                     true);
             migrate(referenceLedger);
             env.execute("reference run");
+            phase("reference run", testStarted);
             Instant horizon = plant.lastPartTime().plus(Duration.ofMinutes(5));
             List<String> reference = ledger(referenceLedger, horizon);
             assertTrue(reference.size() > 500, () -> "only " + reference.size() + " reference rows");
@@ -217,6 +224,10 @@ class ClusterFailoverTest {
                     + " after the restore: %.1f s; savepoint upgrade until the new job runs restored: %.1f s%n",
                     plant.records(), expectedOutput, reference.size(), recoverySeconds, upgradeSeconds);
         }
+    }
+
+    private static void phase(String what, long testStarted) {
+        System.out.printf("%6.1f s  %s%n", (System.nanoTime() - testStarted) / 1e9, what);
     }
 
     private static String[] prepend(String first, String[] rest) {
