@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -171,6 +172,9 @@ class ClusterFailoverTest {
             double recoverySeconds = (System.nanoTime() - killedAt) / 1e9;
 
             phase("recovered from the TaskManager loss", testStarted);
+            // The new version, as a user deploys it: another jar file (the same build here).
+            Path newVersion = Files.copy(Path.of(System.getProperty("job.jar")), work.resolve("posting-job-v2.jar"));
+            cluster.env("JOB_JAR", newVersion.toString());
             long upgradeStarted = System.nanoTime();
             String upgrade = cluster.run("savepoint-upgrade.sh", SCRIPT_TIMEOUT,
                     prepend(jobId, jobArguments));
