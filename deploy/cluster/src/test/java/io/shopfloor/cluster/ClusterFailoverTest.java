@@ -36,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,9 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The posting job on a real cluster, started by the scripts users run (bin/): a Kafka broker process (KRaft), a
  * standalone Flink session cluster (one JobManager, two TaskManagers, RocksDB, checkpoints every second to a
  * directory), PostgreSQL as the ledger store. The job jar is submitted with Flink's CLI; a simulated plant writes
- * its signals in three parts. Between the first and second part one TaskManager that runs tasks is killed with
- * SIGKILL (a replacement starts), between the second and the third the job is upgraded by stop-with-savepoint and
- * a resubmission restored from it. Then the ledger holds exactly the parts the plant counted (per order and
+ * its signals live (a tick of readings every 400 ms). A third into its run one TaskManager that runs tasks is
+ * killed with SIGKILL (a replacement starts); two thirds into it the job is upgraded by stop-with-savepoint and a
+ * resubmission restored from it. Then the ledger holds exactly the parts the plant counted (per order and
  * operation in the capacity ledger, per machine in the KPIs), in PostgreSQL and on the ledger topic, with no
  * posting conflict (a replay with other content), and equals, row for row, the ledger of an undisturbed
  * in-process run of the same job over the same topics.
@@ -59,7 +61,9 @@ class ClusterFailoverTest {
     static final Path CLUSTER_HOME = Path.of(System.getProperty("cluster.home", "."));
     static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
     static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
-    static final int TICKS = 480;
+    static final int TICKS = 360;
+    /** 481 ticks (with the tail) in about 190 s: the plant still runs when the job is upgraded. */
+    static final Duration TICK_PERIOD = Duration.ofMillis(400);
 
     /** Every stored row of the ledger up to {@code horizon} (event time), by idempotency key and content hash. */
     static final String LEDGER = """
@@ -86,6 +90,7 @@ class ClusterFailoverTest {
         long testStarted = System.nanoTime();
         Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
         LivePlant plant = new LivePlant(20261125L, start, TICKS);
+        ScheduledExecutorService plantClock = Executors.newSingleThreadScheduledExecutor();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              ClusterProcesses cluster = new ClusterProcesses(CLUSTER_HOME, work.resolve("logs"))) {
             String clusterLedger = database(postgres, "ledger_cluster");
@@ -129,13 +134,13 @@ class ClusterFailoverTest {
                     () -> flink.taskManagers().size() == 2 ? true : null, () -> cluster.tail("jobmanager", 20));
 
             phase("cluster up", testStarted);
-            plant.produce(bootstrap, 0, TICKS / 3);
+            CompletableFuture<Void> plantDone = plant.runLive(bootstrap, plantClock, TICK_PERIOD);
             // Idleness above the stalls of a loaded test machine (see JobArguments.idleness).
             String[] jobArguments = {"--bootstrap-servers", bootstrap, "--jdbc-url", clusterLedger,
                     "--checkpoint-interval-ms", "1000", "--idleness-ms", "30000"};
             String jobId = jobId(cluster.run("submit-job.sh", SCRIPT_TIMEOUT, jobArguments));
-            Await.until("the job's first postings", Duration.ofMinutes(3),
-                    () -> count(clusterLedger, "capacity_ledger_entry") > 0
+            Await.until("the job's first postings, a third of the plant's run", Duration.ofMinutes(3),
+                    () -> count(clusterLedger, "capacity_ledger_entry") > 0 && plant.ticksWritten() > TICKS / 3
                             && flink.latestCompletedCheckpoint(jobId) > 0 ? true : null,
                     () -> flink.get("/jobs/" + jobId) + "\n" + cluster.tail("taskmanager-1", 30));
             phase("job submitted and posting", testStarted);
@@ -151,15 +156,12 @@ class ClusterFailoverTest {
                     .orElseThrow(() -> new AssertionError("no TaskManager runs tasks: " + busy));
             System.out.println("TaskManagers running tasks: " + busy + "; killing " + victim);
             Process killed = taskManagers.get(victim);
-            // SIGKILL with signals of the second part on their way: some were read but not yet checkpointed.
-            CompletableFuture<Void> secondPart = CompletableFuture.runAsync(
-                    () -> plant.produce(bootstrap, TICKS / 3, 2 * TICKS / 3));
+            // SIGKILL while the plant sends: some signals were read but not yet checkpointed.
             long killedAt = System.nanoTime();
             killed.destroyForcibly();
             assertTrue(killed.waitFor(30, TimeUnit.SECONDS), "the TaskManager died");
             assertEquals(137, killed.exitValue(), "killed by SIGKILL (128 + 9)");
             cluster.start("taskmanager-3", "flink-taskmanager.sh");
-            secondPart.get(2, TimeUnit.MINUTES);
             JsonNode restored = Await.until("a checkpoint after the restore", Duration.ofMinutes(3), () -> {
                 JsonNode checkpoints = flink.checkpoints(jobId);
                 JsonNode latest = checkpoints.path("latest");
@@ -175,13 +177,18 @@ class ClusterFailoverTest {
             // The new version, as a user deploys it: another jar file (the same build here).
             Path newVersion = Files.copy(Path.of(System.getProperty("job.jar")), work.resolve("posting-job-v2.jar"));
             cluster.env("JOB_JAR", newVersion.toString());
+            Await.until("two thirds of the plant's run", Duration.ofMinutes(2),
+                    () -> plant.ticksWritten() > 2 * TICKS / 3 ? true : null, () -> "at " + plant.ticksWritten());
+            assertTrue(plant.ticksWritten() < plant.lastTick(), "the plant still runs during the upgrade");
             long upgradeStarted = System.nanoTime();
             String upgrade = cluster.run("savepoint-upgrade.sh", SCRIPT_TIMEOUT,
                     prepend(jobId, jobArguments));
             Matcher savepoint = Pattern.compile("restoring from (\\S+)").matcher(upgrade);
             assertTrue(savepoint.find(), upgrade);
             String upgradedJobId = jobId(upgrade.substring(savepoint.end()));
-            assertEquals("FINISHED", flink.jobState(jobId), "stop-with-savepoint finishes the old job");
+            assertEquals("FINISHED", Await.until("the old job finished", Duration.ofSeconds(30),
+                    () -> flink.jobState(jobId).equals("RUNNING") ? null : flink.jobState(jobId), () -> upgrade),
+                    "stop-with-savepoint finishes the old job");
             JsonNode fromSavepoint = Await.until("the upgraded job restored from the savepoint", Duration.ofMinutes(3),
                     () -> {
                         JsonNode latest = flink.checkpoints(upgradedJobId).path("latest");
@@ -193,7 +200,8 @@ class ClusterFailoverTest {
             double upgradeSeconds = (System.nanoTime() - upgradeStarted) / 1e9;
 
             phase("upgraded from the savepoint", testStarted);
-            plant.produce(bootstrap, 2 * TICKS / 3, plant.lastTick() + 1);
+            plantDone.get(3, TimeUnit.MINUTES);
+            phase("plant done", testStarted);
             List<String> expectedOutput = expectedCapacityOutput(plant);
             Await.until("every counted part in the ledger", Duration.ofMinutes(4),
                     () -> query(clusterLedger, CAPACITY_OUTPUT).equals(expectedOutput) ? true : null,
@@ -227,6 +235,8 @@ class ClusterFailoverTest {
             System.out.printf("plant: %d records, %s; ledger rows up to the horizon: %d; from SIGKILL to a checkpoint"
                     + " after the restore: %.1f s; savepoint upgrade until the new job runs restored: %.1f s%n",
                     plant.records(), expectedOutput, reference.size(), recoverySeconds, upgradeSeconds);
+        } finally {
+            plantClock.shutdownNow();
         }
     }
 

@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,14 +39,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A simulated plant on Kafka, as the MQTT bridge and the CDC connector would fill the topics: set A's master data,
  * two released orders (quantities too large to finish), and four machines (CUT-1/CUT-2 on op 10, ASSY-1/ASSY-2 on
  * op 20, one per order each) that report cumulative 32-bit good and scrap counters every {@link #TICK_SECONDS}
- * seconds and stop now and then. Written tick range by tick range ({@link #produce}), so that a test can disturb
- * the cluster between ranges; deterministic for a seed. Its ground truth: the parts each machine counted.
+ * seconds and stop now and then. Runs live ({@link #runLive}: a tick every so many milliseconds), so that a test
+ * can disturb the cluster while it runs; deterministic for a seed. Its ground truth: the parts each machine counted.
  * After {@link #ticks} working ticks come {@link #TAIL_TICKS} ticks of readings without parts, which move the
  * job's event time past the last part.
  */
@@ -85,7 +91,8 @@ final class LivePlant {
     final List<String> orders = List.of("RPO-7001", "RPO-7002");
     final List<Machine> machines = new ArrayList<>();
     private final SplittableRandom random;
-    private long records;
+    private final AtomicInteger ticksWritten = new AtomicInteger();
+    private volatile long records;
 
     /** {@code start}: the first tick's time, at least {@code (ticks + TAIL_TICKS) * TICK_SECONDS} in the past. */
     LivePlant(long seed, Instant start, int ticks) {
@@ -124,27 +131,49 @@ final class LivePlant {
     }
 
     /**
-     * Writes ticks {@code [fromTick, toTick)}; tick 0 also writes the master data, the orders and the machines'
-     * start. Returns when every record is acknowledged by the broker.
+     * Runs the plant live: the master data and tick 0 now, then one tick every {@code tickPeriod} on
+     * {@code scheduler} (a gateway sends as time passes; no partition falls silent for longer than a tick period),
+     * until the last tail tick. {@link #ticksWritten()} tells how far it is; the future completes when every record
+     * is acknowledged, or fails with the first send failure.
      */
-    void produce(String bootstrapServers, int fromTick, int toTick) {
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+    CompletableFuture<Void> runLive(String bootstrapServers, ScheduledExecutorService scheduler,
+                                    Duration tickPeriod) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "5"), new ByteArraySerializer(), new ByteArraySerializer())) {
-            Sender send = new Sender(producer, failure);
-            if (fromTick == 0) {
-                masterData(send);
-            }
-            for (int tick = fromTick; tick < toTick && tick <= lastTick(); tick++) {
+                ProducerConfig.LINGER_MS_CONFIG, "5"), new ByteArraySerializer(), new ByteArraySerializer());
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Sender send = new Sender(producer, failure);
+        masterData(send);
+        AtomicReference<ScheduledFuture<?>> schedule = new AtomicReference<>();
+        schedule.set(scheduler.scheduleAtFixedRate(() -> {
+            try {
+                int tick = ticksWritten.get();
                 tick(send, tick);
+                producer.flush();
+                ticksWritten.incrementAndGet();
+                if (failure.get() != null || tick == lastTick()) {
+                    producer.close();
+                    schedule.get().cancel(false);
+                    if (failure.get() != null) {
+                        done.completeExceptionally(failure.get());
+                    } else {
+                        done.complete(null);
+                    }
+                }
+            } catch (RuntimeException e) {
+                producer.close();
+                schedule.get().cancel(false);
+                done.completeExceptionally(e);
             }
-            producer.flush();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("the plant could not write to Kafka", failure.get());
-        }
+        }, 0, tickPeriod.toMillis(), TimeUnit.MILLISECONDS));
+        return done;
+    }
+
+    /** How many ticks the live run has written (and had acknowledged). */
+    int ticksWritten() {
+        return ticksWritten.get();
     }
 
     private void masterData(Sender send) {
