@@ -2,7 +2,7 @@ package io.shopfloor.cluster;
 
 import io.shopfloor.job.avro.AvroFixtures;
 import io.shopfloor.schema.KafkaTopics;
-import io.shopfloor.schema.ShopfloorSchemas;
+import io.shopfloor.schema.SignalSender;
 import io.shopfloor.schema.common.ProductionOrderStatus;
 import io.shopfloor.schema.masterdata.CostingMethod;
 import io.shopfloor.schema.masterdata.Item;
@@ -15,26 +15,16 @@ import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
 import io.shopfloor.schema.masterdata.ProductionOrder;
 import io.shopfloor.schema.masterdata.WorkCenter;
 import io.shopfloor.schema.signal.CounterKind;
-import io.shopfloor.schema.signal.MachineCounterReading;
 import io.shopfloor.schema.signal.MachineState;
-import io.shopfloor.schema.signal.MachineStateChange;
-import io.shopfloor.schema.signal.OperationEvent;
 import io.shopfloor.schema.signal.OperationEventType;
-import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +82,7 @@ final class LivePlant {
     final List<Machine> machines = new ArrayList<>();
     private final SplittableRandom random;
     private final AtomicInteger ticksWritten = new AtomicInteger();
-    private volatile long records;
+    private volatile SignalSender sender;
 
     /** {@code start}: the first tick's time, at least {@code (ticks + TAIL_TICKS) * TICK_SECONDS} in the past. */
     LivePlant(long seed, Instant start, int ticks) {
@@ -127,7 +117,8 @@ final class LivePlant {
     }
 
     long records() {
-        return records;
+        SignalSender current = sender;
+        return current == null ? 0 : current.sent();
     }
 
     /**
@@ -144,7 +135,8 @@ final class LivePlant {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, "5"), new ByteArraySerializer(), new ByteArraySerializer());
         AtomicReference<Exception> failure = new AtomicReference<>();
-        Sender send = new Sender(producer, failure);
+        SignalSender send = new SignalSender(producer, failure);
+        sender = send;
         masterData(send);
         AtomicReference<ScheduledFuture<?>> schedule = new AtomicReference<>();
         schedule.set(scheduler.scheduleAtFixedRate(() -> {
@@ -176,7 +168,7 @@ final class LivePlant {
         return ticksWritten.get();
     }
 
-    private void masterData(Sender send) {
+    private void masterData(SignalSender send) {
         Instant masterDataTime = start.minusSeconds(7200);
         Instant defined = start.minusSeconds(3600);
         Instant released = start.minusSeconds(1800);
@@ -231,25 +223,25 @@ final class LivePlant {
      * 30 s to 3 min), counts 0..3 good parts (1 in 15 ticks a scrap part instead) while running its operation, and
      * reports both counters (readings from tick 1 on; the first is the counter's baseline).
      */
-    private void tick(Sender send, int tick) {
+    private void tick(SignalSender send, int tick) {
         Instant time = start.plusSeconds((long) tick * TICK_SECONDS);
         for (Machine m : machines) {
             if (tick == 0) {
-                send.state(m, time, MachineState.RUNNING, null);
-                send.operation(m, time, m.runsFromTick > 0 ? OperationEventType.SETUP_STARTED
-                        : OperationEventType.OPERATION_STARTED);
+                send.state(m.id, ++m.sequence, time, MachineState.RUNNING, null);
+                send.operation(m.id, time, m.runsFromTick > 0 ? OperationEventType.SETUP_STARTED
+                        : OperationEventType.OPERATION_STARTED, m.orderNo, LINE, m.operationNo);
                 continue;
             }
             if (tick == m.runsFromTick) {
-                send.operation(m, time, OperationEventType.OPERATION_STARTED);
+                send.operation(m.id, time, OperationEventType.OPERATION_STARTED, m.orderNo, LINE, m.operationNo);
             }
             boolean working = tick <= ticks;
             if (tick == m.stoppedUntilTick) {
-                send.state(m, time, MachineState.RUNNING, null);
+                send.state(m.id, ++m.sequence, time, MachineState.RUNNING, null);
                 m.stoppedUntilTick = -1;
             } else if (working && m.stoppedUntilTick < 0 && tick > m.runsFromTick && random.nextInt(80) == 0) {
                 m.stoppedUntilTick = Math.min(ticks, tick + 6 + random.nextInt(31));
-                send.state(m, time, MachineState.STOPPED, STOP_CODES[random.nextInt(STOP_CODES.length)]);
+                send.state(m.id, ++m.sequence, time, MachineState.STOPPED, STOP_CODES[random.nextInt(STOP_CODES.length)]);
             }
             if (working && m.stoppedUntilTick < 0 && tick > Math.max(m.runsFromTick, 1)) {
                 if (random.nextInt(15) == 0) {
@@ -261,62 +253,9 @@ final class LivePlant {
                     m.goodCounted += parts;
                 }
             }
-            send.reading(m, time, "good", CounterKind.GOOD, m.good);
-            send.reading(m, time, "scrap", CounterKind.SCRAP, m.scrap);
+            send.reading(m.id, ++m.sequence, time, "good", CounterKind.GOOD, m.good);
+            send.reading(m.id, ++m.sequence, time, "scrap", CounterKind.SCRAP, m.scrap);
         }
     }
 
-    /** Encodes and sends asynchronously; the first failure is kept for after the flush. */
-    private final class Sender {
-        private final KafkaProducer<byte[], byte[]> producer;
-        private final AtomicReference<Exception> failure;
-        private final Map<Class<?>, BinaryMessageEncoder<?>> encoders = new HashMap<>();
-
-        Sender(KafkaProducer<byte[], byte[]> producer, AtomicReference<Exception> failure) {
-            this.producer = producer;
-            this.failure = failure;
-        }
-
-        void reading(Machine m, Instant time, String counter, CounterKind kind, long value) {
-            record(KafkaTopics.MACHINE_COUNTERS, m.id, MachineCounterReading.class,
-                    MachineCounterReading.newBuilder().setMachineId(m.id).setCounterName(counter)
-                            .setCounterKind(kind).setValue(value).setWidthBits(32).setBootEpoch(1)
-                            .setSequenceNumber(++m.sequence).setSourceTimestamp(time).setReceivedTimestamp(time)
-                            .setSourceTopic("plant/" + m.id + "/counters/" + counter).build());
-        }
-
-        void state(Machine m, Instant time, MachineState state, String stopCode) {
-            record(KafkaTopics.MACHINE_STATES, m.id, MachineStateChange.class,
-                    MachineStateChange.newBuilder().setMachineId(m.id).setState(state).setStopCode(stopCode)
-                            .setBootEpoch(1).setSequenceNumber(++m.sequence).setSourceTimestamp(time)
-                            .setReceivedTimestamp(time).build());
-        }
-
-        void operation(Machine m, Instant time, OperationEventType type) {
-            record(KafkaTopics.OPERATION_EVENTS, m.id, OperationEvent.class,
-                    OperationEvent.newBuilder().setMachineId(m.id).setEventType(type).setOrderNo(m.orderNo)
-                            .setOrderLineNo(LINE).setOperationNo(m.operationNo).setOperatorId("OP-7")
-                            .setActivityCode(null).setSourceTimestamp(time)
-                            .setEventId(m.id + "/" + time.toEpochMilli() + "/" + type).build());
-        }
-
-        <T extends SpecificRecord> void record(String topic, String key, Class<T> type, T value) {
-            byte[] payload;
-            try {
-                @SuppressWarnings("unchecked")
-                BinaryMessageEncoder<T> encoder = (BinaryMessageEncoder<T>) encoders.computeIfAbsent(type,
-                        k -> ShopfloorSchemas.encoder(type));
-                payload = encoder.encode(value).array();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), payload),
-                    (metadata, e) -> {
-                        if (e != null) {
-                            failure.compareAndSet(null, e);
-                        }
-                    });
-            records++;
-        }
-    }
 }

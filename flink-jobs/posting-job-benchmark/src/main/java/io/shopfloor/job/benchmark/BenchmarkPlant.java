@@ -1,7 +1,7 @@
 package io.shopfloor.job.benchmark;
 
 import io.shopfloor.schema.KafkaTopics;
-import io.shopfloor.schema.ShopfloorSchemas;
+import io.shopfloor.schema.SignalSender;
 import io.shopfloor.schema.masterdata.Item;
 import io.shopfloor.schema.masterdata.Location;
 import io.shopfloor.schema.masterdata.MachineCenter;
@@ -12,27 +12,17 @@ import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
 import io.shopfloor.schema.masterdata.ProductionOrder;
 import io.shopfloor.schema.masterdata.WorkCenter;
 import io.shopfloor.schema.signal.CounterKind;
-import io.shopfloor.schema.signal.MachineCounterReading;
 import io.shopfloor.schema.signal.MachineState;
-import io.shopfloor.schema.signal.MachineStateChange;
-import io.shopfloor.schema.signal.OperationEvent;
 import io.shopfloor.schema.signal.OperationEventType;
-import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -151,7 +141,6 @@ final class BenchmarkPlant {
     Produced produceTo(String bootstrapServers) throws Exception {
         long started = System.nanoTime();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        Map<String, Long> counts = new HashMap<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -161,7 +150,7 @@ final class BenchmarkPlant {
                 ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024),
                 ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(128L * 1024 * 1024)),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            Sender send = new Sender(producer, failure, counts);
+            SignalSender send = new SignalSender(producer, failure);
             masterData(send);
             machinesAtStart(send);
             long seconds = signals(send);
@@ -169,17 +158,17 @@ final class BenchmarkPlant {
             if (failure.get() != null) {
                 throw failure.get();
             }
-            long masterData = KafkaTopics.MASTER_DATA.stream().mapToLong(t -> counts.getOrDefault(t, 0L)).sum();
-            return new Produced(counts.getOrDefault(KafkaTopics.MACHINE_COUNTERS, 0L),
-                    counts.getOrDefault(KafkaTopics.MACHINE_STATES, 0L),
-                    counts.getOrDefault(KafkaTopics.OPERATION_EVENTS, 0L), masterData, seconds,
+            long masterData = KafkaTopics.MASTER_DATA.stream().mapToLong(t -> send.sent(t)).sum();
+            return new Produced(send.sent(KafkaTopics.MACHINE_COUNTERS),
+                    send.sent(KafkaTopics.MACHINE_STATES),
+                    send.sent(KafkaTopics.OPERATION_EVENTS), masterData, seconds,
                     machines.stream().mapToLong(m -> m.goodCounted).sum(),
                     machines.stream().mapToLong(m -> m.scrapCounted).sum(),
                     (System.nanoTime() - started) / 1e9);
         }
     }
 
-    private void masterData(Sender send) {
+    private void masterData(SignalSender send) {
         SetAAvro.items(masterDataTime).forEach(i -> send.record(KafkaTopics.MD_ITEMS, i.getNo(), Item.class, i));
         SetAAvro.workCenters(masterDataTime)
                 .forEach(w -> send.record(KafkaTopics.MD_WORK_CENTERS, w.getNo(), WorkCenter.class, w));
@@ -204,14 +193,14 @@ final class BenchmarkPlant {
     }
 
     /** At the start every machine runs: CUT machines set up their operation first, ASSY machines start it. */
-    private void machinesAtStart(Sender send) {
+    private void machinesAtStart(SignalSender send) {
         for (Machine m : machines) {
-            send.state(m, start, MachineState.RUNNING, null);
+            send.state(m.id, ++m.sequence, start, MachineState.RUNNING, null);
             if (m.runsFrom > 0) {
-                send.operation(m, start, OperationEventType.SETUP_STARTED);
-                send.operation(m, start.plusSeconds(m.runsFrom), OperationEventType.OPERATION_STARTED);
+                send.operation(m.id, start, OperationEventType.SETUP_STARTED, m.orderNo, SetAAvro.LINE, m.operationNo);
+                send.operation(m.id, start.plusSeconds(m.runsFrom), OperationEventType.OPERATION_STARTED, m.orderNo, SetAAvro.LINE, m.operationNo);
             } else {
-                send.operation(m, start, OperationEventType.OPERATION_STARTED);
+                send.operation(m.id, start, OperationEventType.OPERATION_STARTED, m.orderNo, SetAAvro.LINE, m.operationNo);
             }
         }
     }
@@ -222,7 +211,7 @@ final class BenchmarkPlant {
      * count from second 2). About every 15 minutes a machine stops for 10 s to 4 min
      * (stops under 30 s are micro-stops, still run time); it counts nothing while stopped.
      */
-    private long signals(Sender send) {
+    private long signals(SignalSender send) {
         long written = 0;
         int second = 0;
         while (written < readings) {
@@ -233,11 +222,11 @@ final class BenchmarkPlant {
                     break;
                 }
                 if (second == m.stoppedUntil) {
-                    send.state(m, time, MachineState.RUNNING, null);
+                    send.state(m.id, ++m.sequence, time, MachineState.RUNNING, null);
                     m.stoppedUntil = -1;
                 } else if (m.stoppedUntil < 0 && second > m.runsFrom && random.nextInt(900) == 0) {
                     m.stoppedUntil = second + 10 + random.nextInt(230);
-                    send.state(m, time, MachineState.STOPPED, STOP_CODES[random.nextInt(STOP_CODES.length)]);
+                    send.state(m.id, ++m.sequence, time, MachineState.STOPPED, STOP_CODES[random.nextInt(STOP_CODES.length)]);
                 }
                 if (m.stoppedUntil < 0 && second > Math.max(m.runsFrom, 1) && random.nextDouble() < m.partChance) {
                     if (random.nextInt(50) == 0) {
@@ -248,10 +237,10 @@ final class BenchmarkPlant {
                         m.goodCounted++;
                     }
                 }
-                send.reading(m, time, "good", CounterKind.GOOD, m.good);
+                send.reading(m.id, ++m.sequence, time, "good", CounterKind.GOOD, m.good);
                 written++;
                 if (written < readings) {
-                    send.reading(m, time, "scrap", CounterKind.SCRAP, m.scrap);
+                    send.reading(m.id, ++m.sequence, time, "scrap", CounterKind.SCRAP, m.scrap);
                     written++;
                 }
             }
@@ -259,59 +248,4 @@ final class BenchmarkPlant {
         return second;
     }
 
-    /** Encodes and sends asynchronously; the first send failure is kept and reported after the flush. */
-    private static final class Sender {
-        private final KafkaProducer<byte[], byte[]> producer;
-        private final AtomicReference<Exception> failure;
-        private final Map<String, Long> counts;
-        private final Map<Class<?>, BinaryMessageEncoder<?>> encoders = new HashMap<>();
-
-        Sender(KafkaProducer<byte[], byte[]> producer, AtomicReference<Exception> failure, Map<String, Long> counts) {
-            this.producer = producer;
-            this.failure = failure;
-            this.counts = counts;
-        }
-
-        void reading(Machine m, Instant time, String counter, CounterKind kind, long value) {
-            record(KafkaTopics.MACHINE_COUNTERS, m.id, MachineCounterReading.class,
-                    MachineCounterReading.newBuilder().setMachineId(m.id).setCounterName(counter)
-                            .setCounterKind(kind).setValue(value).setWidthBits(32).setBootEpoch(1)
-                            .setSequenceNumber(++m.sequence).setSourceTimestamp(time).setReceivedTimestamp(time)
-                            .setSourceTopic("plant/" + m.id + "/counters/" + counter).build());
-        }
-
-        void state(Machine m, Instant time, MachineState state, String stopCode) {
-            record(KafkaTopics.MACHINE_STATES, m.id, MachineStateChange.class,
-                    MachineStateChange.newBuilder().setMachineId(m.id).setState(state).setStopCode(stopCode)
-                            .setBootEpoch(1).setSequenceNumber(++m.sequence).setSourceTimestamp(time)
-                            .setReceivedTimestamp(time).build());
-        }
-
-        void operation(Machine m, Instant time, OperationEventType type) {
-            record(KafkaTopics.OPERATION_EVENTS, m.id, OperationEvent.class,
-                    OperationEvent.newBuilder().setMachineId(m.id).setEventType(type).setOrderNo(m.orderNo)
-                            .setOrderLineNo(SetAAvro.LINE).setOperationNo(m.operationNo).setOperatorId("OP-7")
-                            .setActivityCode(null).setSourceTimestamp(time)
-                            .setEventId(m.id + "/" + time.toEpochMilli() + "/" + type).build());
-        }
-
-        @SuppressWarnings("unchecked")
-        <T extends SpecificRecord> void record(String topic, String key, Class<T> type, T value) {
-            BinaryMessageEncoder<T> encoder =
-                    (BinaryMessageEncoder<T>) encoders.computeIfAbsent(type, k -> ShopfloorSchemas.encoder(type));
-            byte[] payload;
-            try {
-                payload = encoder.encode(value).array();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), payload),
-                    (metadata, e) -> {
-                        if (e != null) {
-                            failure.compareAndSet(null, e);
-                        }
-                    });
-            counts.merge(topic, 1L, Long::sum);
-        }
-    }
 }
