@@ -10,17 +10,6 @@ const TOTALS_NOTE = 'parts of every KPI window still on the machine-kpis topic; 
 const STAT_COLUMNS = [['standardCost', 'Standard'], ['expectedCost', 'Expected'], ['actualCost', 'Actual'],
   ['deviationPct', 'Dev. %'], ['variance', 'Variance']];
 
-function el(tag, attributes, ...children) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes || {})) {
-    if (value !== null && value !== undefined) element.setAttribute(key, value);
-  }
-  for (const child of children) {
-    if (child !== null && child !== undefined) element.append(child instanceof Node ? child : String(child));
-  }
-  return element;
-}
-
 function text(value, fallback) {
   return value === null || value === undefined ? (fallback === undefined ? '–' : fallback) : String(value);
 }

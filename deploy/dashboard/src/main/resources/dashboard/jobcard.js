@@ -2,17 +2,6 @@
 // already reported filled in and empty rows for handwriting.
 'use strict';
 
-function el(tag, attributes, ...children) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes || {})) {
-    if (value !== null && value !== undefined) element.setAttribute(key, value);
-  }
-  for (const child of children) {
-    if (child !== null && child !== undefined) element.append(child instanceof Node ? child : String(child));
-  }
-  return element;
-}
-
 function text(value) {
   return value === null || value === undefined ? '' : String(value);
 }
