@@ -76,7 +76,7 @@ public final class Dashboard implements AutoCloseable {
         feed = new PlantFeed(settings.kafkaBootstrapServers(), board, masterData,
                 machine -> machineChanged(machine.machineId()), Clock.systemUTC());
         try {
-            server = HttpServer.create(new InetSocketAddress(settings.port()), 0);
+            server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 0);
         } catch (IOException e) {
             feed.close();
             throw e;
@@ -87,7 +87,8 @@ public final class Dashboard implements AutoCloseable {
         server.createContext("/", this::serve);
         ledgerPoller = Executors.newSingleThreadScheduledExecutor(daemonThreads("dashboard-ledger"));
         machinePublisher = Executors.newSingleThreadScheduledExecutor(daemonThreads("dashboard-machines"));
-        uri = URI.create("http://localhost:" + server.getAddress().getPort() + "/");
+        uri = URI.create("http://" + (server.getAddress().getAddress().isAnyLocalAddress() ? "localhost"
+                : server.getAddress().getHostString()) + ":" + server.getAddress().getPort() + "/");
     }
 
     /** Starts serving; returns once the page can be opened (the data follows as it is read). */

@@ -26,6 +26,7 @@ import io.shopfloor.ledger.LedgerStoreSink;
 import io.shopfloor.posting.PostingSettings;
 import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.simulator.ErpOrders;
+import io.shopfloor.simulator.MqttServer;
 import io.shopfloor.simulator.PlantLayout;
 import io.shopfloor.simulator.PlantModel;
 import io.shopfloor.simulator.PlantSimulator;
@@ -58,6 +59,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -72,8 +74,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class EmbeddedPlant implements AutoCloseable {
     public static final String ERP_DATABASE = "erp";
     public static final String LEDGER_DATABASE = "ledger";
-    private static final String OWNER = "postgres";
-    private static final LedgerStoreSchema.Roles ROLES = LedgerStoreSchema.Roles.defaults();
+    private static final String OWNER = PlantCredentials.POSTGRES_OWNER;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     /**
@@ -86,6 +87,8 @@ public final class EmbeddedPlant implements AutoCloseable {
     }
 
     private final List<AutoCloseable> started = new ArrayList<>();
+    private PlantCredentials credentials;
+    private LedgerStoreSchema.Roles roles;
     private EmbeddedKafkaBroker kafka;
     private EmbeddedMqttBroker mqtt;
     private EmbeddedPostgres postgres;
@@ -119,6 +122,11 @@ public final class EmbeddedPlant implements AutoCloseable {
     private void startAll(Settings settings) throws Exception {
         Path data = settings.dataDirectory().toAbsolutePath();
         Files.createDirectories(data);
+        started(DataFolderLock.acquire(data));
+        credentials = PlantCredentials.loadOrCreate(data);
+        LedgerStoreSchema.Roles defaults = LedgerStoreSchema.Roles.defaults();
+        roles = new LedgerStoreSchema.Roles(defaults.writer(), credentials.ledgerWriterPassword(),
+                defaults.reporting(), credentials.ledgerReportingPassword());
         long startNanos = System.nanoTime();
         Consumer<String> console = line -> settings.console().accept(String.format("%5.1f s  %s",
                 (System.nanoTime() - startNanos) / 1e9, line));
@@ -139,23 +147,26 @@ public final class EmbeddedPlant implements AutoCloseable {
                         + ")");
                 return null;
             });
-            mqtt = started(EmbeddedMqttBroker.start(data.resolve("mqtt")));
-            console.accept("mqtt:       " + mqtt.tcpUri() + " (Moquette, MQTT 3.1.1)");
-            simulatorSettings = new PlantSimulator.Settings(mqtt.tcpUri(), settings.speed(), data.resolve("simulator"),
-                    settings.plant());
+            mqtt = started(EmbeddedMqttBroker.start(data.resolve("mqtt"), credentials));
+            console.accept("mqtt:       " + mqtt.tcpUri() + " (Moquette, MQTT 3.1.1; sessions on disk; users "
+                    + PlantCredentials.MQTT_GATEWAY_USER + ", " + PlantCredentials.MQTT_BRIDGE_USER + ")");
+            simulatorSettings = new PlantSimulator.Settings(new MqttServer(mqtt.tcpUri(),
+                    PlantCredentials.MQTT_GATEWAY_USER, credentials.mqttGatewayPassword()), settings.speed(),
+                    data.resolve("simulator"), settings.plant());
             plan = PlantSimulator.planOf(simulatorSettings);
             startPostgres(data.resolve("postgres"), plan, console);
             kafkaStarted.get();
 
             PlantModel.PlantPlan layoutOf = plan;
             Future<?> cdcStarted = starter.submit(() -> {
-                started(ErpCdcConnector.start(ErpCdcSettings.of(erpJdbcUrl, OWNER, "", kafka.bootstrapServers(),
+                started(ErpCdcConnector.start(ErpCdcSettings.of(erpJdbcUrl, OWNER, credentials.postgresOwnerPassword(), kafka.bootstrapServers(),
                         data.resolve("erp-cdc")), START_TIMEOUT));
                 console.accept("erp cdc:    Debezium on " + ERP_DATABASE + " -> md-* topics");
                 return null;
             });
             Future<?> bridgeStarted = starter.submit(() -> {
-                for (BridgeConfig config : bridgeConfigs(layoutOf.layout(), mqtt.tcpUri(), kafka.bootstrapServers())) {
+                for (BridgeConfig config : bridgeConfigs(layoutOf.layout(), mqtt.tcpUri(), credentials.mqttBridgePassword(),
+                        kafka.bootstrapServers())) {
                     BridgeService bridge = started(BridgeService.start(config));
                     bridges.add(bridge);
                     if (!bridge.awaitSubscribed(START_TIMEOUT)) {
@@ -189,13 +200,13 @@ public final class EmbeddedPlant implements AutoCloseable {
         }
 
         dashboard = started(startDashboard(settings.dashboardPort()));
-        console.accept("dashboard:  " + dashboard.uri() + " (reads the ledger as " + ROLES.reporting() + ")");
+        console.accept("dashboard:  " + dashboard.uri() + " (reads the ledger as " + roles.reporting() + ")");
     }
 
     private Dashboard startDashboard(int port) throws Exception {
         try {
-            return Dashboard.start(new DashboardSettings(port, ledgerJdbcUrl, ROLES.reporting(),
-                    ROLES.reportingPassword(), kafka.bootstrapServers()));
+            return Dashboard.start(new DashboardSettings(port, ledgerJdbcUrl, roles.reporting(),
+                    roles.reportingPassword(), kafka.bootstrapServers()));
         } catch (BindException e) {
             if (port == 0) {
                 throw e;
@@ -213,15 +224,8 @@ public final class EmbeddedPlant implements AutoCloseable {
 
     private void startPostgres(Path directory, PlantModel.PlantPlan plan, Consumer<String> console)
             throws Exception {
-        postgres = started(EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                // close() stops it after CDC and the job: its own hook would stop it under them at Ctrl-C.
-                .setRegisterShutdownHook(false)
-                .setServerConfig("wal_level", "logical")
-                .setServerConfig("max_replication_slots", "4")
-                .setServerConfig("max_wal_senders", "4")
-                .start());
+        StalePostgres.stopIfRunning(directory).ifPresent(console);
+        postgres = started(EmbeddedLedgerDatabase.start(directory, credentials.postgresOwnerPassword()));
         erpJdbcUrl = jdbcUrl(ERP_DATABASE);
         ledgerJdbcUrl = jdbcUrl(LEDGER_DATABASE);
         prepareErp(plan, console);
@@ -236,7 +240,8 @@ public final class EmbeddedPlant implements AutoCloseable {
 
     private void prepareErp(PlantModel.PlantPlan plan, Consumer<String> console) throws SQLException {
         createDatabaseIfMissing(ERP_DATABASE);
-        try (Connection connection = DriverManager.getConnection(erpJdbcUrl, OWNER, "")) {
+        try (Connection connection = DriverManager.getConnection(erpJdbcUrl, OWNER,
+                credentials.postgresOwnerPassword())) {
             boolean fresh;
             try (Statement statement = connection.createStatement();
                  ResultSet result = statement.executeQuery(
@@ -256,7 +261,8 @@ public final class EmbeddedPlant implements AutoCloseable {
 
     private void prepareLedger() throws SQLException {
         createDatabaseIfMissing(LEDGER_DATABASE);
-        LedgerStoreSchema.migrate(ledgerJdbcUrl, OWNER, "", ROLES, PostingSettings.DEFAULTS.deviationBasis());
+        LedgerStoreSchema.migrate(ledgerJdbcUrl, OWNER, credentials.postgresOwnerPassword(), roles,
+                PostingSettings.DEFAULTS.deviationBasis());
     }
 
     private void createDatabaseIfMissing(String name) throws SQLException {
@@ -279,7 +285,8 @@ public final class EmbeddedPlant implements AutoCloseable {
      * whole plant falls behind at high speeds. Each knows every machine (registry); client ids stay the same across
      * restarts (persistent sessions).
      */
-    static List<BridgeConfig> bridgeConfigs(PlantLayout layout, String mqttUri, String bootstrapServers) {
+    static List<BridgeConfig> bridgeConfigs(PlantLayout layout, String mqttUri, String mqttPassword,
+                                            String bootstrapServers) {
         List<MachineSpec> machines = new ArrayList<>();
         for (SimulatedMachine machine : layout.machines()) {
             List<CounterSpec> counters = List.of(
@@ -295,18 +302,19 @@ public final class EmbeddedPlant implements AutoCloseable {
         List<BridgeConfig> configs = new ArrayList<>();
         for (String line : layout.machines().stream().map(SimulatedMachine::lineName).distinct().toList()) {
             String prefix = "plant/{site}/{area}/" + line + "/{machine}/";
-            configs.add(new BridgeConfig(mqtt(mqttUri, "embedded-plant-bridge-" + line),
+            configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, "embedded-plant-bridge-" + line),
                     new TopicSettings(prefix + "counter/{name}", prefix + "state", prefix + "operation", null),
                     SparkplugSettings.DISABLED, kafka, List.of(), machines));
         }
-        configs.add(new BridgeConfig(mqtt(mqttUri, "embedded-plant-bridge-spb"), new TopicSettings("", "", "", null),
+        configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, "embedded-plant-bridge-spb"), new TopicSettings("", "", "", null),
                 new SparkplugSettings(List.of(PlantLayout.SPARKPLUG_GROUP), false, null), kafka, List.of(),
                 machines));
         return configs;
     }
 
-    private static MqttSettings mqtt(String uri, String clientId) {
-        return new MqttSettings(uri, 3, clientId, null, null, null, 1, null, null, null, null, null, 200L, 2_000L);
+    private static MqttSettings mqtt(String uri, String password, String clientId) {
+        return new MqttSettings(uri, 3, clientId, PlantCredentials.MQTT_BRIDGE_USER, password, null, 1, null, null,
+                null, null, null, 200L, 2_000L);
     }
 
     /**
@@ -322,7 +330,13 @@ public final class EmbeddedPlant implements AutoCloseable {
         configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         configuration.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
+        // Flink's REST API answers on this machine only, and cannot cancel or submit jobs (the plant does that).
+        configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        configuration.set(RestOptions.ADDRESS, "127.0.0.1");
         configuration.set(RestOptions.BIND_PORT, "0");
+        configuration.set(WebOptions.CANCEL_ENABLE, false);
+        configuration.set(WebOptions.SUBMIT_ENABLE, false);
+        configuration.set(WebOptions.RESCALE_ENABLE, false);
         Optional<Path> latest = latestCheckpoint(checkpoints);
         restoredCheckpoint = latest;
         latest.ifPresent(path -> configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString()));
@@ -331,7 +345,7 @@ public final class EmbeddedPlant implements AutoCloseable {
         KafkaPostingJob.Config config = jobConfig(kafka.bootstrapServers(), speed);
         KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, config);
         LedgerStoreJob.attach(streams.outputs(), streams.deadLetters(),
-                LedgerStoreSink.Settings.of(ledgerJdbcUrl, ROLES.writer(), ROLES.writerPassword()));
+                LedgerStoreSink.Settings.of(ledgerJdbcUrl, roles.writer(), roles.writerPassword()));
         JobClient client = env.executeAsync("shopfloor-posting-job");
         console.accept("posting job: Flink MiniCluster, job " + client.getJobID()
                 + latest.map(path -> " resumed from " + path).orElse(" (first start)")
@@ -406,7 +420,7 @@ public final class EmbeddedPlant implements AutoCloseable {
 
     /** A connection to the ledger as its owner (reporting and tests). */
     public Connection connectLedger() throws SQLException {
-        return DriverManager.getConnection(ledgerJdbcUrl, OWNER, "");
+        return DriverManager.getConnection(ledgerJdbcUrl, OWNER, credentials.postgresOwnerPassword());
     }
 
     /** Entries in the ledger (item, capacity and value entries). */

@@ -30,7 +30,7 @@ public final class EmbeddedPlantMain {
                 Integer.parseInt(options.getOrDefault("orders-per-line", "12")), 8, 30, true);
         System.out.println("Shopfloor Ledger embedded plant, data in " + data.toAbsolutePath());
         int dashboardPort = Integer.parseInt(options.getOrDefault("dashboard-port", "8080"));
-        EmbeddedPlant embedded = EmbeddedPlant.start(new EmbeddedPlant.Settings(data, speed, plant, dashboardPort,
+        EmbeddedPlant embedded = startOrExit(new EmbeddedPlant.Settings(data, speed, plant, dashboardPort,
                 line -> System.out.println("  " + line)));
         System.out.printf("started in %.1f s; Ctrl-C stops (the next start continues from %s)%n",
                 (System.nanoTime() - startNanos) / 1e9, data);
@@ -45,6 +45,25 @@ public final class EmbeddedPlantMain {
         }, "embedded-plant-shutdown"));
         report(embedded, startNanos, stop);
         closed.await(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The started plant; or, when it cannot start, the reason on the console and an exit code: a failed start frees
+     * what it opened, and then exits, so that no thread of a half-started part (Kafka's are not daemons) keeps the
+     * process waiting.
+     */
+    private static EmbeddedPlant startOrExit(EmbeddedPlant.Settings settings) {
+        try {
+            return EmbeddedPlant.start(settings);
+        } catch (StartFailure e) {
+            System.err.println("cannot start: " + e.getMessage());
+            System.exit(StartFailure.EXIT_CODE);
+        } catch (Exception | Error e) {
+            System.err.println("cannot start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        throw new IllegalStateException("unreachable");
     }
 
     /** Readings/s (MQTT messages the bridge received) and postings/s (ledger entries stored), every few seconds. */

@@ -13,9 +13,9 @@ final class JsonGateway implements MachineGateway {
     private final MqttPublisher publisher;
     private final Map<String, SimulatedMachine> machines = new HashMap<>();
 
-    JsonGateway(String serverUri, String clientId, PlantLayout layout) throws Exception {
+    JsonGateway(MqttServer server, String clientId, PlantLayout layout) throws Exception {
         layout.machines().forEach(m -> machines.put(m.machineId(), m));
-        publisher = new MqttPublisher(serverUri, clientId, null, null);
+        publisher = new MqttPublisher(server, clientId, null, null);
     }
 
     static String topic(SimulatedMachine machine, String suffix) {

@@ -20,14 +20,18 @@ final class MqttPublisher implements AutoCloseable {
     private final MqttAsyncClient client;
     private final Deque<IMqttDeliveryToken> inFlight = new ArrayDeque<>();
 
-    MqttPublisher(String serverUri, String clientId, String willTopic, byte[] willPayload) throws MqttException {
-        client = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
+    MqttPublisher(MqttServer server, String clientId, String willTopic, byte[] willPayload) throws MqttException {
+        client = new MqttAsyncClient(server.uri(), clientId, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);
         options.setMaxInflight(WINDOW * 2);
         options.setKeepAliveInterval(30);
+        if (server.username() != null) {
+            options.setUserName(server.username());
+            options.setPassword(server.password().toCharArray());
+        }
         if (willTopic != null) {
             options.setWill(willTopic, willPayload, 1, false);
         }

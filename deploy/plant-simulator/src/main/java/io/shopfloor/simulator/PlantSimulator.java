@@ -34,7 +34,7 @@ public final class PlantSimulator implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Where to publish, how fast, where progress lives, and the plant (used on the first start only). */
-    public record Settings(String mqttServerUri, double speed, Path dataDirectory, PlantSettings plant) {
+    public record Settings(MqttServer mqtt, double speed, Path dataDirectory, PlantSettings plant) {
     }
 
     /** What survives a restart. */
@@ -68,7 +68,7 @@ public final class PlantSimulator implements AutoCloseable {
         while (next < plan.messages().size() && plan.messages().get(next).publishAtMillis() <= resumeAt) {
             next++;
         }
-        json = new JsonGateway(settings.mqttServerUri(), "plant-simulator-json", plan.layout());
+        json = new JsonGateway(settings.mqtt(), "plant-simulator-json", plan.layout());
         gateways.add(json);
         Map<String, MachineMessage> lastCounters = plan.lastCountersAt(resumeAt);
         Map<String, MachineMessage> lastStates = plan.lastStatesAt(resumeAt);
@@ -79,7 +79,7 @@ public final class PlantSimulator implements AutoCloseable {
             if (machines.isEmpty()) {
                 continue;
             }
-            SparkplugGateway node = new SparkplugGateway(settings.mqttServerUri(), machines.get(0).lineName(),
+            SparkplugGateway node = new SparkplugGateway(settings.mqtt(), machines.get(0).lineName(),
                     machines, bdSeq, Math.max(resumeAt, progress.plant().start().toEpochMilli()), lastCounters,
                     lastStates);
             gateways.add(node);

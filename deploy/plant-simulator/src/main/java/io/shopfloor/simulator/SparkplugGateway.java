@@ -28,12 +28,12 @@ final class SparkplugGateway implements MachineGateway {
     /**
      * Connects and sends the births as of {@code birthMillis}: the machines' last counters and states then.
      */
-    SparkplugGateway(String serverUri, String lineName, List<SimulatedMachine> machines, long bdSeq,
+    SparkplugGateway(MqttServer server, String lineName, List<SimulatedMachine> machines, long bdSeq,
                      long birthMillis, Map<String, MachineMessage> lastCounters,
                      Map<String, MachineMessage> lastStates) throws Exception {
         this.node = lineName;
         String prefix = "spBv1.0/" + PlantLayout.SPARKPLUG_GROUP + "/";
-        publisher = new MqttPublisher(serverUri, "plant-simulator-spb-" + lineName, prefix + "NDEATH/" + node,
+        publisher = new MqttPublisher(server, "plant-simulator-spb-" + lineName, prefix + "NDEATH/" + node,
                 encode(null, null, List.of(metric("bdSeq", MetricDataType.Int64, bdSeq))));
         publisher.publish(prefix + "NBIRTH/" + node, encode(birthMillis, seq++,
                 List.of(metric("bdSeq", MetricDataType.Int64, bdSeq))));

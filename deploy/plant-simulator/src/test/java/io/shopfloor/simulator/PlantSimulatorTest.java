@@ -101,7 +101,7 @@ class PlantSimulatorTest {
     @Test
     void publishesJsonAndSparkplugAndResumesWhereItStopped() throws Exception {
         PlantSettings plant = new PlantSettings(3, Instant.parse("2026-01-01T00:00:00Z"), 4, 1, 5, 6, false);
-        PlantSimulator.Settings settings = new PlantSimulator.Settings(uri, 300, data.resolve("sim"), plant);
+        PlantSimulator.Settings settings = new PlantSimulator.Settings(MqttServer.anonymous(uri), 300, data.resolve("sim"), plant);
         long firstStop;
         try (PlantSimulator simulator = PlantSimulator.start(settings)) {
             List<String[]> first = receive(300);

@@ -1,0 +1,80 @@
+package io.shopfloor.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A PostgreSQL server left running on the data folder by a plant that was killed ({@code kill -9}, a power cut of
+ * the JVM only): pg_ctl starts the server in a session of its own, so it outlives the launcher, keeps the data
+ * folder locked through {@code postmaster.pid}, and the next start would wait for a server that can never start.
+ * Only called while the plant holds the {@link DataFolderLock}, so a live server on the folder is an orphan.
+ */
+final class StalePostgres {
+    private static final Duration FAST_SHUTDOWN = Duration.ofSeconds(30);
+    private static final Duration IMMEDIATE_SHUTDOWN = Duration.ofSeconds(10);
+
+    private StalePostgres() {
+    }
+
+    /**
+     * Stops the server named by {@code <pgData>/postmaster.pid} if it still runs on this folder: a fast shutdown
+     * (SIGINT: rolls back open transactions, checkpoints), then an immediate one (SIGQUIT: recovery from the WAL at
+     * the next start) if it does not end in time. A pid file of a process that is gone, or of another program that
+     * got the same pid, is left to PostgreSQL, which recognises it as stale.
+     *
+     * @return what was done, for the console; empty when nothing ran
+     */
+    static Optional<String> stopIfRunning(Path pgData) throws IOException, InterruptedException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        if (lines.size() < 2 || !lines.get(0).trim().matches("\\d+")) {
+            return Optional.empty(); // being written or damaged: PostgreSQL decides
+        }
+        long pid = Long.parseLong(lines.get(0).trim());
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (process.isEmpty() || !isPostgresOn(process.get(), pgData, lines.get(1).trim())) {
+            return Optional.empty();
+        }
+        if (signalAndWait(process.get(), "INT", FAST_SHUTDOWN)) {
+            return Optional.of("stopped PostgreSQL (pid " + pid + ") left running by an earlier crash");
+        }
+        if (signalAndWait(process.get(), "QUIT", IMMEDIATE_SHUTDOWN)) {
+            return Optional.of("stopped PostgreSQL (pid " + pid + ") left running by an earlier crash, immediately;"
+                    + " it recovers from its write-ahead log now");
+        }
+        throw new StartFailure("PostgreSQL (pid " + pid + ") still runs on " + pgData + " and did not stop; stop it "
+                + "(kill " + pid + ") and start again");
+    }
+
+    private static boolean isPostgresOn(ProcessHandle process, Path pgData, String pidFileDataDirectory)
+            throws IOException {
+        String command = process.info().command().orElse("");
+        boolean postgres = command.endsWith("/postgres") || command.equals("postgres");
+        return postgres && Path.of(pidFileDataDirectory).toRealPath().equals(pgData.toRealPath());
+    }
+
+    /** Sends the signal with kill(1) (Java sends only TERM and KILL) and waits for the process to end. */
+    private static boolean signalAndWait(ProcessHandle process, String signal, Duration timeout)
+            throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                .redirectErrorStream(true).start();
+        kill.waitFor(10, TimeUnit.SECONDS);
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        }
+    }
+}
