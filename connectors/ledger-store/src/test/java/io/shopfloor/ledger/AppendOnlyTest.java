@@ -73,6 +73,40 @@ class AppendOnlyTest {
         assertEquals(List.of("RPO-1 RELEASED"), ledger.query("SELECT order_no, to_status FROM production_order_status_history"));
     }
 
+    /**
+     * A login that is not the tables' owner, granted every privilege on every ledger table (an administrator's
+     * account, a careless grant), can neither change nor remove a row of any of them, nor switch the guard off.
+     */
+    @Test
+    void aLoginThatIsNotTheOwnerCannotChangeAnyLedgerTableWhateverItWasGranted() throws Exception {
+        List<String> tables = ledger.query("SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                + "WHERE t.tgname LIKE '%\\_append\\_only' ORDER BY 1");
+        assertTrue(tables.containsAll(List.of("capacity_ledger_entry", "dead_letter", "item_ledger_entry",
+                "machine_kpi", "posting_conflict", "production_order_cost_plan", "production_order_status_history",
+                "value_entry", "warehouse_entry", "warehouse_request")), tables::toString);
+        try (Connection owner = ledger.connect(LedgerDatabase.OWNER, "");
+             Statement statement = owner.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'plant_admin') THEN "
+                    + "CREATE ROLE plant_admin LOGIN PASSWORD 'plant-admin-secret'; END IF; END $$");
+            statement.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO plant_admin");
+        }
+        try (Connection admin = ledger.connect("plant_admin", "plant-admin-secret");
+             Statement statement = admin.createStatement()) {
+            for (String table : tables) {
+                String column = ledger.query("SELECT column_name FROM information_schema.columns WHERE table_name = '"
+                        + table + "' AND is_identity = 'NO' AND is_generated = 'NEVER' ORDER BY ordinal_position LIMIT 1").get(0);
+                for (String change : List.of("UPDATE " + table + " SET " + column + " = " + column,
+                        "DELETE FROM " + table,
+                        "TRUNCATE " + table + " CASCADE", "ALTER TABLE " + table + " DISABLE TRIGGER USER",
+                        "DROP TRIGGER " + table + "_append_only ON " + table)) {
+                    SQLException refused = assertThrows(SQLException.class, () -> statement.execute(change), change);
+                    assertEquals("42501", refused.getSQLState(), change + ": " + refused.getMessage());
+                }
+            }
+        }
+        assertEquals(List.of("RPO-1 RELEASED"), ledger.query("SELECT order_no, to_status FROM production_order_status_history"));
+    }
+
     @Test
     void theReportingRoleReadsTheViewsButNeitherWritesNorReadsTheTables() throws Exception {
         try (Connection connection = ledger.connect(LedgerDatabase.ROLES.reporting(),
