@@ -60,6 +60,9 @@ public final class KafkaTopics {
             LEDGER_ORDER_STATUS, DEAD_LETTERS, MACHINE_KPIS);
 
     public static final List<String> ALL = concat(EVENTS, MASTER_DATA);
+    /** What the posting job reads: where a dead letter of the job goes back to when it is re-driven. */
+    public static final List<String> POSTING_INPUTS = concat(List.of(MACHINE_COUNTERS, MACHINE_STATES,
+            OPERATION_EVENTS, JOURNAL_LINES, ORDER_STATUS_CHANGES), MASTER_DATA);
 
     private KafkaTopics() {}
 
