@@ -32,6 +32,8 @@ final class DataFolderLock implements AutoCloseable {
         FileLock lock;
         try {
             lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // this process runs a plant on the folder already
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

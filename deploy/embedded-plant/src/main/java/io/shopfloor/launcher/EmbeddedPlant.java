@@ -36,6 +36,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.net.BindException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,7 +60,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -99,6 +99,7 @@ public final class EmbeddedPlant implements AutoCloseable {
     private String ledgerJdbcUrl;
     private Optional<Path> restoredCheckpoint = Optional.empty();
     private String erpJdbcUrl;
+    private int flinkRestPort;
 
     private EmbeddedPlant() {
     }
@@ -330,13 +331,8 @@ public final class EmbeddedPlant implements AutoCloseable {
         configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         configuration.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
-        // Flink's REST API answers on this machine only, and cannot cancel or submit jobs (the plant does that).
-        configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        configuration.set(RestOptions.ADDRESS, "127.0.0.1");
-        configuration.set(RestOptions.BIND_PORT, "0");
-        configuration.set(WebOptions.CANCEL_ENABLE, false);
-        configuration.set(WebOptions.SUBMIT_ENABLE, false);
-        configuration.set(WebOptions.RESCALE_ENABLE, false);
+        flinkRestPort = FreePorts.find();
+        ClosedFlinkRest.configure(configuration, checkpoints.resolveSibling("flink-rest"), flinkRestPort);
         Optional<Path> latest = latestCheckpoint(checkpoints);
         restoredCheckpoint = latest;
         latest.ifPresent(path -> configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString()));
@@ -395,6 +391,21 @@ public final class EmbeddedPlant implements AutoCloseable {
 
     public String ledgerJdbcUrl() {
         return ledgerJdbcUrl;
+    }
+
+    /** Flink's REST API: closed to everyone (see {@link ClosedFlinkRest}). */
+    public URI flinkRestUri() {
+        return URI.create("https://127.0.0.1:" + flinkRestPort + "/");
+    }
+
+    /** The running posting job. */
+    public JobClient job() {
+        return job;
+    }
+
+    /** The logins of this data folder (generated at its first start). */
+    public PlantCredentials credentials() {
+        return credentials;
     }
 
     public String erpJdbcUrl() {

@@ -1,5 +1,7 @@
 package io.shopfloor.launcher;
 
+import static io.shopfloor.launcher.LedgerAgainstTruth.query;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.shopfloor.simulator.PlantSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -61,6 +64,7 @@ class EmbeddedPlantEndToEndTest {
             // Stop in the middle of the plan (orders running, the first ones posted), as Ctrl-C does.
             GroundTruth truth = embedded.simulator().truth();
             Instant middle = truth.start().plus(Duration.between(truth.start(), truth.end()).dividedBy(2));
+            assertLockedDown(embedded, settings);
             awaitSimulatedTime(embedded, middle);
             awaitCheckpoint(data.resolve("checkpoints"));
             stoppedAt = embedded.simulator().simulatedTime();
@@ -76,13 +80,7 @@ class EmbeddedPlantEndToEndTest {
                         + "count(*) FROM dead_letter GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 20"));
                 LOG.info("machine KPIs: {}", query(ledger, "SELECT machine_id, max(window_end), count(*), "
                         + "sum(no_signal_millis) FROM machine_kpi GROUP BY 1 ORDER BY 1"));
-                assertOperationsMatchTheTruth(ledger, truth);
-                assertMachinesMatchTheTruth(ledger, truth);
-                assertOutputAndConsumptionFollowTheFlushingRules(ledger, truth);
-                assertOrdersFinishedWithoutWip(ledger, truth);
-                assertEquals(List.of("0"), query(ledger, "SELECT count(*) FROM posting_conflict"));
-                assertEquals(List.of(), query(ledger, "SELECT reason_code, stage, count(*) FROM dead_letter "
-                        + "GROUP BY 1, 2 ORDER BY 1, 2"), "dead letters");
+                LedgerAgainstTruth.assertMatches(ledger, truth);
             }
             assertEquals(List.of(), bridgeDeadLetters(embedded.kafkaBootstrapServers()),
                     "dead letters of the MQTT bridges (Kafka only)");
@@ -93,6 +91,78 @@ class EmbeddedPlantEndToEndTest {
                     incidents::toString);
             assertTrue(truth.duplicatedMessages() > 0 && truth.reorderedMessages() > 0, "duplicates and reorders");
         }
+    }
+
+    /**
+     * Nobody gets in without the data folder's passwords, nothing listens beyond this machine, Flink's REST API
+     * cannot cancel the job, and a second plant on the same folder is refused at once.
+     */
+    private static void assertLockedDown(EmbeddedPlant embedded, EmbeddedPlant.Settings settings) throws Exception {
+        StartFailure second = org.junit.jupiter.api.Assertions.assertThrows(StartFailure.class,
+                () -> EmbeddedPlant.start(settings));
+        assertTrue(second.getMessage().startsWith("another embedded plant runs on"), second.getMessage());
+
+        PlantCredentials logins = embedded.credentials();
+        for (String[] login : List.of(new String[] {"postgres", ""}, new String[] {"postgres", "postgres"},
+                new String[] {"ledger_writer", "ledger_writer"}, new String[] {"ledger_reporting", "ledger_reporting"},
+                new String[] {"ledger_writer", logins.ledgerReportingPassword()})) {
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> java.sql.DriverManager.getConnection(embedded.ledgerJdbcUrl(), login[0], login[1]).close(),
+                    login[0] + " with a wrong or no password");
+            assertTrue(List.of("28P01", "08004").contains(refused.getSQLState()), refused::getMessage);
+        }
+        try (Connection reporting = java.sql.DriverManager.getConnection(embedded.ledgerJdbcUrl(),
+                "ledger_reporting", logins.ledgerReportingPassword())) {
+            assertEquals(List.of("on"), query(reporting, "SHOW fsync"));
+        }
+
+        for (String[] login : List.of(new String[] {null, null}, new String[] {"plant-gateway", "wrong"},
+                new String[] {"shopfloor-bridge", logins.mqttGatewayPassword()})) {
+            org.eclipse.paho.client.mqttv3.MqttClient client = new org.eclipse.paho.client.mqttv3.MqttClient(
+                    embedded.mqttUri(), "intruder", new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+            org.eclipse.paho.client.mqttv3.MqttConnectOptions options =
+                    new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+            if (login[0] != null) {
+                options.setUserName(login[0]);
+                options.setPassword(login[1].toCharArray());
+            }
+            org.eclipse.paho.client.mqttv3.MqttException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.eclipse.paho.client.mqttv3.MqttException.class, () -> client.connect(options));
+            assertTrue(refused.getReasonCode() == 4 || refused.getReasonCode() == 5, refused::toString);
+            client.close();
+        }
+
+        assertEquals("127.0.0.1", embedded.dashboard().uri().getHost());
+        // Flink's REST API: plain HTTP is not answered, and TLS without the plant's own client key is refused.
+        URI cancel = embedded.flinkRestUri().resolve("jobs/" + embedded.job().getJobID() + "?mode=cancel");
+        java.net.http.HttpRequest patch = java.net.http.HttpRequest.newBuilder(cancel).timeout(Duration.ofSeconds(10))
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        java.net.http.HttpRequest plainPatch = java.net.http.HttpRequest.newBuilder(URI.create(
+                        cancel.toString().replace("https:", "http:"))).timeout(Duration.ofSeconds(10))
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        javax.net.ssl.SSLContext trustingEveryServer = javax.net.ssl.SSLContext.getInstance("TLS");
+        trustingEveryServer.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) { }
+
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) { }
+
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        for (java.net.http.HttpClient client : List.of(java.net.http.HttpClient.newHttpClient(),
+                java.net.http.HttpClient.newBuilder().sslContext(trustingEveryServer).build())) {
+            for (java.net.http.HttpRequest request : List.of(patch, plainPatch)) {
+                try {
+                    int status = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+                    // Plain HTTP is redirected to HTTPS (301), where the handshake fails: never 2xx.
+                    assertTrue(status >= 300, request.uri() + " answered " + status);
+                } catch (java.io.IOException refused) {
+                    // the TLS handshake failed or the connection was closed: refused
+                }
+            }
+        }
+        assertEquals(org.apache.flink.api.common.JobStatus.RUNNING, embedded.job().getJobStatus().get());
     }
 
     /**
@@ -170,7 +240,7 @@ class EmbeddedPlantEndToEndTest {
     }
 
     /** Reason and topic of every dead letter on Kafka's dead-letters topic written by a bridge. */
-    private static List<String> bridgeDeadLetters(String bootstrapServers) {
+    static List<String> bridgeDeadLetters(String bootstrapServers) {
         List<String> letters = new ArrayList<>();
         var decoder = ShopfloorSchemas.decoder(DeadLetter.class);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -199,125 +269,5 @@ class EmbeddedPlantEndToEndTest {
             }
         }
         return letters.stream().limit(20).toList();
-    }
-
-    private static void assertOperationsMatchTheTruth(Connection ledger, GroundTruth truth) throws SQLException {
-        Set<String> orders = orderNumbers(truth);
-        List<String> expected = truth.operations().stream()
-                .sorted(Comparator.comparing(GroundTruth.OperationTruth::orderNo)
-                        .thenComparing(GroundTruth.OperationTruth::operationNo))
-                .map(o -> String.join(" ", o.orderNo(), o.operationNo(), quantity(o.good()), quantity(o.scrap()),
-                        minutes(o.setupMillis()), minutes(o.runMillis())))
-                .toList();
-        assertEquals(expected, filter(query(ledger, "SELECT order_no, operation_no, sum(output_quantity), "
-                + "sum(scrap_quantity), sum(setup_time), sum(run_time) FROM capacity_ledger_entry "
-                + "GROUP BY 1, 2 ORDER BY 1, 2"), orders), "parts, setup and run minutes per operation");
-        List<String> expectedStops = new ArrayList<>();
-        truth.operations().stream().sorted(Comparator.comparing(GroundTruth.OperationTruth::orderNo)
-                        .thenComparing(GroundTruth.OperationTruth::operationNo))
-                .forEach(o -> new TreeMap<>(o.stopMillisByCode()).forEach((code, millis) -> expectedStops.add(
-                        String.join(" ", o.orderNo(), o.operationNo(), code, minutes(millis)))));
-        assertEquals(expectedStops, filter(query(ledger, "SELECT order_no, operation_no, stop_code, sum(stop_time) "
-                + "FROM capacity_ledger_entry WHERE stop_time <> 0 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"), orders),
-                "stop minutes per operation and stop code");
-    }
-
-    private static void assertMachinesMatchTheTruth(Connection ledger, GroundTruth truth) throws SQLException {
-        List<String> expected = truth.machines().stream()
-                .sorted(Comparator.comparing(GroundTruth.MachineTruth::machineId))
-                .map(m -> String.join(" ", m.machineId(), String.valueOf(m.good()), String.valueOf(m.scrap()),
-                        String.valueOf(m.setupMillis()), String.valueOf(m.runMillis()), String.valueOf(m.stopMillis()),
-                        String.valueOf(m.noSignalMillis())))
-                .toList();
-        assertEquals(expected, query(ledger, "SELECT machine_id, sum(good_parts), sum(scrap_parts), "
-                + "sum(setup_millis), sum(run_millis), sum(stop_millis), sum(no_signal_millis) FROM machine_kpi "
-                + "GROUP BY 1 ORDER BY 1"), "machine KPIs: parts and times (the dropout as no signal)");
-    }
-
-    /**
-     * Output: the order quantity. Consumption (spec §2.2, §2.4): STEEL backward with link CUT, 2 x 1.05 per piece of
-     * op 10's output + scrap; ALU backward with link MILL, per posted op 10 line RoundUp((output + scrap) x 0.25 x
-     * 1.02, 0.01); BOLT forward with link, the expected quantity at op 20's first output; FG-100's PAINT backward
-     * without link, at finish on op 20's output + scrap; FG-200's PAINT forward without link, at release.
-     */
-    private static void assertOutputAndConsumptionFollowTheFlushingRules(Connection ledger, GroundTruth truth)
-            throws SQLException {
-        Set<String> orders = orderNumbers(truth);
-        assertEquals(truth.orders().stream().sorted(Comparator.comparing(GroundTruth.OrderTruth::orderNo))
-                        .map(o -> o.orderNo() + " " + quantity(o.quantity())).toList(),
-                filter(query(ledger, "SELECT order_no, sum(quantity) FROM item_ledger_entry WHERE entry_type = "
-                        + "'OUTPUT' GROUP BY 1 ORDER BY 1"), orders), "output per order");
-        Map<String, BigDecimal> aluByOrder = new TreeMap<>();
-        for (String row : query(ledger, "SELECT order_no, output_quantity + scrap_quantity FROM capacity_ledger_entry "
-                + "WHERE operation_no = '10' AND no = 'MC-MILL-1' AND output_quantity + scrap_quantity > 0")) {
-            String[] fields = row.split(" ");
-            aluByOrder.merge(fields[0], new BigDecimal(fields[1]).multiply(new BigDecimal("0.255"))
-                    .setScale(2, RoundingMode.CEILING), BigDecimal::add);
-        }
-        List<String> expected = new ArrayList<>();
-        for (GroundTruth.OrderTruth order : truth.orders().stream()
-                .sorted(Comparator.comparing(GroundTruth.OrderTruth::orderNo)).toList()) {
-            GroundTruth.OperationTruth first = truth.operation(order.orderNo(), "10");
-            GroundTruth.OperationTruth last = truth.operation(order.orderNo(), "20");
-            Map<String, BigDecimal> items = new TreeMap<>();
-            if (order.itemNo().equals("FG-100")) {
-                items.put("STEEL", BigDecimal.valueOf(first.good() + first.scrap()).multiply(new BigDecimal("2.1")));
-                items.put("BOLT", BigDecimal.valueOf(4L * order.quantity()));
-                items.put("PAINT", BigDecimal.valueOf(last.good() + last.scrap()).multiply(new BigDecimal("0.05"))
-                        .setScale(3, RoundingMode.CEILING));
-            } else {
-                items.put("ALU", aluByOrder.getOrDefault(order.orderNo(), BigDecimal.ZERO));
-                items.put("BOLT", BigDecimal.valueOf(2L * order.quantity()));
-                items.put("PAINT", BigDecimal.valueOf(order.quantity()).multiply(new BigDecimal("0.02"))
-                        .setScale(3, RoundingMode.CEILING));
-            }
-            items.forEach((item, quantity) -> expected.add(order.orderNo() + " " + item + " "
-                    + quantity.setScale(5, RoundingMode.UNNECESSARY).toPlainString()));
-        }
-        assertEquals(expected, filter(query(ledger, "SELECT order_no, item_no, -sum(quantity) FROM item_ledger_entry "
-                + "WHERE entry_type = 'CONSUMPTION' GROUP BY 1, 2 ORDER BY 1, 2"), orders), "consumption");
-    }
-
-    private static void assertOrdersFinishedWithoutWip(Connection ledger, GroundTruth truth) throws SQLException {
-        Set<String> orders = orderNumbers(truth);
-        assertEquals(orders.stream().sorted().map(o -> o + " FINISHED").toList(),
-                filter(query(ledger, "SELECT order_no, to_status FROM production_order_status_history "
-                        + "WHERE to_status = 'FINISHED' ORDER BY 1"), orders), "finished orders");
-        assertEquals(orders.stream().sorted().map(o -> o + " 0.00").toList(),
-                filter(query(ledger, "SELECT order_no, wip_amount FROM production_order_wip ORDER BY 1"), orders),
-                "WIP after finishing and cost adjustment");
-    }
-
-    private static Set<String> orderNumbers(GroundTruth truth) {
-        return truth.orders().stream().map(GroundTruth.OrderTruth::orderNo).collect(Collectors.toSet());
-    }
-
-    /** The rows of the plant's own orders (the ERP's sample orders are released too, but not run here). */
-    private static List<String> filter(List<String> rows, Set<String> orders) {
-        return rows.stream().filter(row -> orders.contains(row.split(" ")[0])).toList();
-    }
-
-    private static String quantity(long parts) {
-        return BigDecimal.valueOf(parts).setScale(5).toPlainString();
-    }
-
-    private static String minutes(long millis) {
-        return BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(60_000), 5, RoundingMode.UNNECESSARY)
-                .toPlainString();
-    }
-
-    static List<String> query(Connection connection, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? " " : "").append(result.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
     }
 }

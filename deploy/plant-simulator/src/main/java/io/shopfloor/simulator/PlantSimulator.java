@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -111,6 +112,16 @@ public final class PlantSimulator implements AutoCloseable {
         PlantSimulator simulator = new PlantSimulator(settings, progress);
         simulator.thread.start();
         return simulator;
+    }
+
+    /** Where a plant on this data folder resumes in simulated time; empty for a new plant. */
+    public static Optional<Instant> resumeTime(Settings settings) throws IOException {
+        Path progressFile = settings.dataDirectory().resolve("progress.json");
+        if (!Files.exists(progressFile)) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochMilli(MAPPER.readValue(progressFile.toFile(), Progress.class)
+                .publishedThroughMillis()));
     }
 
     /** The plan of a plant without publishing it (the orders to put into the ERP before the plant starts). */
