@@ -1,8 +1,6 @@
 package io.shopfloor.bridge;
 
 import io.shopfloor.bridge.json.JsonSignalTranslator;
-import io.shopfloor.bridge.json.JsonTopicScheme;
-import io.shopfloor.bridge.json.TopicFilter;
 import io.shopfloor.bridge.kafka.KafkaSink;
 import io.shopfloor.bridge.mqtt.MessageHandler;
 import io.shopfloor.bridge.sparkplug.SparkplugTranslator;
@@ -10,7 +8,6 @@ import io.shopfloor.bridge.translate.ReasonCodes;
 import io.shopfloor.bridge.translate.SignalRecords;
 import io.shopfloor.bridge.translate.Translation;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,22 +21,19 @@ public final class BridgePipeline {
     private static final Logger LOG = LoggerFactory.getLogger(BridgePipeline.class);
 
     private final JsonSignalTranslator json;
-    private final JsonTopicScheme scheme;
     private final SparkplugTranslator sparkplug;
-    private final List<String> sparkplugFilters;
+    private final TopicRouting routing;
     private final KafkaSink sink;
     private final BridgeMetrics metrics;
     private final Clock clock;
     private final int maxPayloadBytes;
 
     /** {@code sparkplug} null: no Sparkplug subscription; Sparkplug topics the JSON root receives are unknown. */
-    public BridgePipeline(JsonSignalTranslator json, JsonTopicScheme scheme, SparkplugTranslator sparkplug,
-                          List<String> sparkplugFilters, KafkaSink sink, BridgeMetrics metrics, Clock clock,
-                          int maxPayloadBytes) {
+    public BridgePipeline(JsonSignalTranslator json, SparkplugTranslator sparkplug, TopicRouting routing,
+                          KafkaSink sink, BridgeMetrics metrics, Clock clock, int maxPayloadBytes) {
         this.json = json;
-        this.scheme = scheme;
         this.sparkplug = sparkplug;
-        this.sparkplugFilters = sparkplug == null ? List.of() : List.copyOf(sparkplugFilters);
+        this.routing = routing;
         this.sink = sink;
         this.metrics = metrics;
         this.clock = clock;
@@ -49,7 +43,7 @@ public final class BridgePipeline {
     /** The handler of the JSON connections. */
     public MessageHandler json() {
         return (topic, payload, ack) -> {
-            if (leftToOthers(topic)) {
+            if (routing.leftToOthers(topic)) {
                 metrics.ignored.increment();
                 ack.run();
                 return;
@@ -61,16 +55,6 @@ public final class BridgePipeline {
     /** The handler of the Sparkplug connection. */
     public MessageHandler sparkplug() {
         return (topic, payload, ack) -> handle(topic, payload, ack, true);
-    }
-
-    /** Whether a topic the JSON root received belongs to the Sparkplug subscription or to {@code topics.ignore}. */
-    boolean leftToOthers(String topic) {
-        for (String filter : sparkplugFilters) {
-            if (TopicFilter.matches(filter, topic)) {
-                return true;
-            }
-        }
-        return scheme.ignores(topic);
     }
 
     private void handle(String topic, byte[] payload, Runnable ack, boolean sparkplugConnection) {

@@ -72,8 +72,8 @@ public final class BridgeService implements AutoCloseable {
                 ? new SparkplugTranslator(registry, config.sparkplug().requestRebirth() ? this::requestRebirth : null,
                         config.sparkplug().rebirthIntervalMillis(), sourceTimes)
                 : null;
-        BridgePipeline pipeline = new BridgePipeline(new JsonSignalTranslator(scheme, registry, sourceTimes), scheme,
-                sparkplug, config.sparkplug().filters(), sink, metrics, clock, mqtt.maxPayloadBytes());
+        BridgePipeline pipeline = new BridgePipeline(new JsonSignalTranslator(scheme, registry, sourceTimes), sparkplug,
+                new TopicRouting(config), sink, metrics, clock, mqtt.maxPayloadBytes());
 
         SocketFactory socketFactory = mqtt.usesTls() && mqtt.tls() != null ? Tls.socketFactory(mqtt.tls()) : null;
         boolean hostnameVerification = mqtt.tls() == null || mqtt.tls().hostnameVerification();

@@ -32,6 +32,8 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         properties.setProperty("data_path", dataDirectory.toAbsolutePath().toString());
         properties.setProperty("telemetry_enabled", "false");
         properties.setProperty("session_queue_size", "100000");
+        // Above the bridges' mqtt.maxPayloadBytes (64 KiB): Moquette's default 8 KB drops the connection instead.
+        properties.setProperty("netty.mqtt.message_size", String.valueOf(1024 * 1024));
         Server server = new Server();
         server.startServer(new MemoryConfig(properties));
         return new EmbeddedMqttBroker(server, port);

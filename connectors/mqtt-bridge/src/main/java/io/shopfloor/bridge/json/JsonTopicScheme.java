@@ -22,12 +22,10 @@ public final class JsonTopicScheme {
     private final List<Kind> kinds = new ArrayList<>(3);
     private final String machineIdTemplate;
     private final String root;
-    private final List<String> ignore;
 
     public JsonTopicScheme(TopicSettings settings) {
         machineIdTemplate = settings.machineId();
         root = settings.root();
-        ignore = settings.ignore();
         add(Kind.COUNTER, settings.counter());
         add(Kind.STATE, settings.state());
         add(Kind.OPERATION, settings.operation());
@@ -60,16 +58,6 @@ public final class JsonTopicScheme {
     /** What the JSON connections subscribe to ({@code topics.root}); null: no JSON subscription. */
     public String root() {
         return root;
-    }
-
-    /** Whether the topic is left to another subscription ({@code topics.ignore}). */
-    public boolean ignores(String topic) {
-        for (String filter : ignore) {
-            if (TopicFilter.matches(filter, topic)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public boolean isEmpty() {
