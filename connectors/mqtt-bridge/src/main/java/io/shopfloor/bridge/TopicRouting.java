@@ -21,7 +21,8 @@ public final class TopicRouting {
 
     /** Whether the bridge translates (or dead-letters) a message of this topic, on either connection. */
     public boolean handles(String topic) {
-        return sparkplugTakes(topic) || jsonRoot != null && TopicFilter.matches(jsonRoot, topic) && !leftToOthers(topic);
+        return sparkplugTakes(topic)
+                || jsonRoot != null && TopicFilter.matches(jsonRoot, topic) && !leftToOthers(topic);
     }
 
     boolean sparkplugTakes(String topic) {

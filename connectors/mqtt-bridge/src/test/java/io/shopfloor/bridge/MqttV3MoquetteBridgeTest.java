@@ -198,7 +198,8 @@ class MqttV3MoquetteBridgeTest {
                             MqttV3MoquetteBridgeTest::isTooLarge).findFirst().orElseThrow();
             assertEquals("mqtt/" + topic + "/PAYLOAD_TOO_LARGE/" + SignalRecords.payloadHash(large), letter.getId());
             assertEquals(topic, letter.getSourceTopic());
-            assertArrayEquals(java.util.Arrays.copyOf(large, 65_536), MqttV5MosquittoBridgeTest.bytes(letter.getPayload()));
+            assertArrayEquals(java.util.Arrays.copyOf(large, 65_536),
+                    MqttV5MosquittoBridgeTest.bytes(letter.getPayload()));
             assertEquals("payload of " + large.length + " bytes is larger than mqtt.maxPayloadBytes 65536; kept the "
                     + "first 65536 bytes; SHA-256 of the whole payload: " + java.util.HexFormat.of().formatHex(
                     java.security.MessageDigest.getInstance("SHA-256").digest(large)), letter.getReasonDetail());

@@ -59,7 +59,8 @@ class BridgeConfigTest {
                  "machines": [{"machineId": "A", "counters": [{"name": "c", "widthBits": 24}]}]}"""),
                 "a 24-bit counter");
         assertThrows(Exception.class, () -> BridgeConfig.parse("""
-                {"mqtt": {"serverUri": "tcp://h:1883", "maxPayloadBytes": 2000000}, "kafka": {"bootstrapServers": "k"}}"""),
+                {"mqtt": {"serverUri": "tcp://h:1883", "maxPayloadBytes": 2000000},
+                 "kafka": {"bootstrapServers": "k"}}"""),
                 "a payload limit beyond what a dead letter can keep in Kafka");
         assertThrows(Exception.class, () -> BridgeConfig.parse("""
                 {"mqtt": {"serverUri": "tcp://h:1883"}, "kafka": {"bootstrapServers": "k"},

@@ -135,7 +135,8 @@ public final class BadInputCorpus {
         String device = "spBv1.0/G1/%s/E1/D1";
         String ddata = device.formatted("DDATA");
         add("NDATA before the NBIRTH", node.formatted("NDATA"), payload(t, 0L, List.of(
-                metric("Counters/Good", null, MetricDataType.UInt32, 1L))), 1, List.of(ReasonCodes.DATA_BEFORE_BIRTH), 0);
+                metric("Counters/Good", null, MetricDataType.UInt32, 1L))), 1, List.of(ReasonCodes.DATA_BEFORE_BIRTH),
+                0);
         add("DBIRTH before the NBIRTH", device.formatted("DBIRTH"), payload(t, 1L, List.of(
                 metric("Counters/Good", 10L, MetricDataType.UInt32, 1L))), 1, List.of(ReasonCodes.DATA_BEFORE_BIRTH),
                 0);
