@@ -105,7 +105,7 @@ class SparkplugTranslatorTest {
         assertEquals(1, translation.signals());
         assertEquals(6, counter(translation.records().get(0)).getValue());
         DeadLetter letter = deadLetter(translation.records().get(1));
-        assertEquals("timestamp " + java.time.Instant.ofEpochMilli(arrival + 300_001) + " is 300 s ahead of the "
+        assertEquals("timestamp " + java.time.Instant.ofEpochMilli(arrival + 300_001) + " is 300.001 s ahead of the "
                 + "bridge's clock (received " + java.time.Instant.ofEpochMilli(arrival)
                 + "); limits.maxAheadMillis is 300000", letter.getReasonDetail());
         assertEquals(List.of(ReasonCodes.FUTURE_TIMESTAMP), translate(DEVICE.formatted("DDEATH"),
