@@ -9,12 +9,14 @@ public final class BridgeMetrics {
     public final LongAdder deadLetters = new LongAdder();
     public final LongAdder seqGaps = new LongAdder();
     public final LongAdder acknowledged = new LongAdder();
+    /** Messages the JSON root received that another subscription owns: acknowledged without output. */
+    public final LongAdder ignored = new LongAdder();
     public final LongAdder kafkaRetries = new LongAdder();
 
     @Override
     public String toString() {
         return "received " + received.sum() + ", signals " + signals.sum() + ", dead letters " + deadLetters.sum()
-                + " (seq gaps " + seqGaps.sum() + "), acknowledged " + acknowledged.sum() + ", Kafka retries "
-                + kafkaRetries.sum();
+                + " (seq gaps " + seqGaps.sum() + "), acknowledged " + acknowledged.sum() + ", left to others "
+                + ignored.sum() + ", Kafka retries " + kafkaRetries.sum();
     }
 }

@@ -12,6 +12,7 @@ import io.shopfloor.bridge.mqtt.MqttSubscriber;
 import io.shopfloor.bridge.mqtt.Tls;
 import io.shopfloor.bridge.sparkplug.SparkplugTopic;
 import io.shopfloor.bridge.sparkplug.SparkplugTranslator;
+import io.shopfloor.bridge.translate.SourceTimes;
 import io.shopfloor.schema.KafkaTopics;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class BridgeService implements AutoCloseable {
     private final List<MqttSubscriber> subscribers = new ArrayList<>();
     private volatile MqttSubscriber sparkplugSubscriber;
 
-    private BridgeService(BridgeConfig config) throws Exception {
+    private BridgeService(BridgeConfig config, Clock clock) throws Exception {
         this.config = config;
         scheduler = Executors.newScheduledThreadPool(1, runnable -> {
             Thread thread = new Thread(runnable, "mqtt-bridge-scheduler");
@@ -66,32 +67,30 @@ public final class BridgeService implements AutoCloseable {
                 scheduler, metrics);
         MachineRegistry registry = MachineRegistry.of(config);
         JsonTopicScheme scheme = new JsonTopicScheme(config.topics());
+        SourceTimes sourceTimes = new SourceTimes(config.limits().maxAheadMillis());
         SparkplugTranslator sparkplug = config.sparkplug().enabled()
                 ? new SparkplugTranslator(registry, config.sparkplug().requestRebirth() ? this::requestRebirth : null,
-                        config.sparkplug().rebirthIntervalMillis())
+                        config.sparkplug().rebirthIntervalMillis(), sourceTimes)
                 : null;
-        BridgePipeline pipeline = new BridgePipeline(new JsonSignalTranslator(scheme, registry), sparkplug, sink,
-                metrics, Clock.systemUTC());
+        BridgePipeline pipeline = new BridgePipeline(new JsonSignalTranslator(scheme, registry, sourceTimes), sparkplug,
+                new TopicRouting(config), sink, metrics, clock, mqtt.maxPayloadBytes());
 
         SocketFactory socketFactory = mqtt.usesTls() && mqtt.tls() != null ? Tls.socketFactory(mqtt.tls()) : null;
         boolean hostnameVerification = mqtt.tls() == null || mqtt.tls().hostnameVerification();
         Backoff reconnect = new Backoff(mqtt.reconnectInitialMillis(), mqtt.reconnectMaxMillis());
-        if (!scheme.isEmpty()) {
-            List<String> filters = scheme.filters().stream()
-                    .map(filter -> mqtt.sharedSubscriptionGroup() == null ? filter
-                            : "$share/" + mqtt.sharedSubscriptionGroup() + "/" + filter)
-                    .toList();
+        if (scheme.root() != null) {
+            // The whole root, not the templates: what matches no template must arrive to become UNKNOWN_TOPIC.
+            List<String> filters = List.of(mqtt.sharedSubscriptionGroup() == null ? scheme.root()
+                    : "$share/" + mqtt.sharedSubscriptionGroup() + "/" + scheme.root());
             for (int i = 0; i < mqtt.connections(); i++) {
                 subscribers.add(MqttSubscriber.create(connection(mqtt, mqtt.clientId() + "-json-" + i, filters,
-                        socketFactory, hostnameVerification, reconnect), pipeline));
+                        socketFactory, hostnameVerification, reconnect), pipeline.json()));
             }
         }
         if (sparkplug != null) {
-            List<String> filters = config.sparkplug().groups().stream()
-                    .map(group -> SparkplugTopic.NAMESPACE + "/" + group + "/#")
-                    .toList();
-            sparkplugSubscriber = MqttSubscriber.create(connection(mqtt, mqtt.clientId() + "-spb", filters,
-                    socketFactory, hostnameVerification, reconnect), pipeline);
+            sparkplugSubscriber = MqttSubscriber.create(connection(mqtt, mqtt.clientId() + "-spb",
+                    config.sparkplug().filters(), socketFactory, hostnameVerification, reconnect),
+                    pipeline.sparkplug());
             subscribers.add(sparkplugSubscriber);
         }
         if (subscribers.isEmpty()) {
@@ -99,9 +98,18 @@ public final class BridgeService implements AutoCloseable {
         }
     }
 
-    /** Starts the bridge: creates the Kafka topics if configured, then connects in the background. */
+    /** Starts the bridge on the system clock: creates the Kafka topics if configured, then connects. */
     public static BridgeService start(BridgeConfig config) throws Exception {
-        BridgeService service = new BridgeService(config);
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts the bridge with {@code clock} as the arrival time of messages (received timestamps, the bound of
+     * {@code limits.maxAheadMillis}): a simulated plant passes its simulated clock. Creates the Kafka topics if
+     * configured, then connects in the background.
+     */
+    public static BridgeService start(BridgeConfig config, Clock clock) throws Exception {
+        BridgeService service = new BridgeService(config, clock);
         service.subscribers.forEach(MqttSubscriber::start);
         service.scheduler.scheduleAtFixedRate(() -> LOG.info("{}", service.metrics), 60, 60, TimeUnit.SECONDS);
         return service;

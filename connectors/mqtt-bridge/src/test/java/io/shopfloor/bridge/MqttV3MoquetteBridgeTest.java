@@ -4,6 +4,7 @@ import static io.shopfloor.bridge.testing.TestBridgeConfig.counterPayload;
 import static io.shopfloor.bridge.testing.TestBridgeConfig.counterTopic;
 import static io.shopfloor.bridge.testing.TestBridgeConfig.operationTopic;
 import static io.shopfloor.bridge.testing.TestBridgeConfig.stateTopic;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import io.shopfloor.schema.EmbeddedKafka;
 import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.schema.signal.CounterKind;
 import io.shopfloor.bridge.translate.ReasonCodes;
+import io.shopfloor.bridge.translate.SignalRecords;
 import io.shopfloor.schema.common.DeadLetter;
 import io.shopfloor.schema.signal.MachineCounterReading;
 import io.shopfloor.schema.signal.MachineState;
@@ -167,6 +169,49 @@ class MqttV3MoquetteBridgeTest {
             assertEquals(new OperationEvent("M-3", OperationEventType.OPERATION_STARTED, "PO-1", 10000, "20", "OP-7",
                     null, Instant.ofEpochMilli(t), "M-3/OPERATION_STARTED/PO-1/10000/20/" + t), operation);
         }
+    }
+
+    /**
+     * 70 KB through Moquette (whose own limit is above the bridge's): a PAYLOAD_TOO_LARGE dead letter keeping the
+     * first 64 KiB, the message acknowledged, the connection up, and the next reading arrives.
+     */
+    @Test
+    void aPayloadAboveTheLimitIsADeadLetterAndTheNextReadingStillArrives() throws Exception {
+        long t = Instant.parse("2024-06-03T09:00:00Z").toEpochMilli();
+        String topic = counterTopic("M-8", "good");
+        byte[] large = ("{\"timestamp\":" + t + ",\"value\":1,\"bootEpoch\":1,\"pad\":\"" + "x".repeat(70_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        TestBridgeConfig config = TestBridgeConfig.of(broker.tcpUri(), 3, "v3-large", KAFKA.bootstrapServers());
+        try (BridgeService bridge = BridgeService.start(config.build());
+             KafkaTail<DeadLetter> deadLetters = new KafkaTail<>(KAFKA.bootstrapServers(), KafkaTopics.DEAD_LETTERS,
+                     DeadLetter.class);
+             KafkaTail<MachineCounterReading> counters = new KafkaTail<>(KAFKA.bootstrapServers(),
+                     KafkaTopics.MACHINE_COUNTERS, MachineCounterReading.class);
+             TestPublisher publisher = TestPublisher.connect(broker.tcpUri(), "v3-large-publisher", 3)) {
+            assertTrue(bridge.awaitSubscribed(Duration.ofSeconds(30)), "bridge subscribed");
+            publisher.publish(topic, large);
+            publisher.publish(topic, counterPayload(t, 4711, 1, 1));
+            publisher.awaitAcknowledged();
+
+            DeadLetter letter = deadLetters.awaitUntil(read -> read.stream().anyMatch(r -> isTooLarge(r.value())),
+                    Duration.ofSeconds(30)).stream().map(KafkaTail.Keyed::value).filter(
+                            MqttV3MoquetteBridgeTest::isTooLarge).findFirst().orElseThrow();
+            assertEquals("mqtt/" + topic + "/PAYLOAD_TOO_LARGE/" + SignalRecords.payloadHash(large), letter.getId());
+            assertEquals(topic, letter.getSourceTopic());
+            assertArrayEquals(java.util.Arrays.copyOf(large, 65_536),
+                    MqttV5MosquittoBridgeTest.bytes(letter.getPayload()));
+            assertEquals("payload of " + large.length + " bytes is larger than mqtt.maxPayloadBytes 65536; kept the "
+                    + "first 65536 bytes; SHA-256 of the whole payload: " + java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(large)), letter.getReasonDetail());
+            counters.awaitUntil(read -> read.stream().anyMatch(r -> r.value().getMachineId().equals("M-8")
+                    && r.value().getValue() == 4711L), Duration.ofSeconds(30));
+            assertEquals(1, bridge.metrics().deadLetters.sum());
+            assertEquals(2, bridge.metrics().acknowledged.sum(), "both messages acknowledged");
+        }
+    }
+
+    private static boolean isTooLarge(DeadLetter letter) {
+        return letter.getReasonCode().equals(ReasonCodes.PAYLOAD_TOO_LARGE);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.shopfloor.bridge.config.BridgeConfig;
 import io.shopfloor.schema.signal.CounterKind;
 import io.shopfloor.bridge.config.CounterSpec;
 import io.shopfloor.bridge.config.KafkaSettings;
+import io.shopfloor.bridge.config.LimitSettings;
 import io.shopfloor.bridge.config.MachineSpec;
 import io.shopfloor.bridge.config.MqttSettings;
 import io.shopfloor.bridge.config.SparkplugDevice;
@@ -155,6 +156,7 @@ public final class EmbeddedPlant implements AutoCloseable {
                     PlantCredentials.MQTT_GATEWAY_USER, credentials.mqttGatewayPassword()), settings.speed(),
                     data.resolve("simulator"), settings.plant());
             plan = PlantSimulator.planOf(simulatorSettings);
+            PlantClock clock = new PlantClock(PlantSimulator.resumeTime(simulatorSettings).orElse(null));
             startPostgres(data.resolve("postgres"), plan, console);
             kafkaStarted.get();
 
@@ -168,7 +170,7 @@ public final class EmbeddedPlant implements AutoCloseable {
             Future<?> bridgeStarted = starter.submit(() -> {
                 for (BridgeConfig config : bridgeConfigs(layoutOf.layout(), mqtt.tcpUri(), credentials.mqttBridgePassword(),
                         kafka.bootstrapServers())) {
-                    BridgeService bridge = started(BridgeService.start(config));
+                    BridgeService bridge = started(BridgeService.start(config, clock));
                     bridges.add(bridge);
                     if (!bridge.awaitSubscribed(START_TIMEOUT)) {
                         throw new IllegalStateException("the MQTT bridge did not subscribe within " + START_TIMEOUT);
@@ -189,6 +191,7 @@ public final class EmbeddedPlant implements AutoCloseable {
             // The plant starts while the job is being submitted: Kafka keeps what it sends. Not before CDC runs: its
             // snapshot's time must precede the machines' events.
             simulator = started(PlantSimulator.start(simulatorSettings));
+            clock.running(simulator);
             console.accept("simulator:  " + plan.layout().machines().size() + " machines on "
                     + plan.layout().lines() + " lines, " + plan.orders().size() + " orders, x" + settings.speed()
                     + " from " + simulator.simulatedTime() + " (ground truth in "
@@ -285,6 +288,13 @@ public final class EmbeddedPlant implements AutoCloseable {
      * the broker keeps in flight per session before the Kafka acknowledgements come back, and one connection for the
      * whole plant falls behind at high speeds. Each knows every machine (registry); client ids stay the same across
      * restarts (persistent sessions).
+     *
+     * <p>Stray topics are dead-lettered exactly once: a line bridge subscribes to its line's root
+     * ({@code plant/+/+/L1/#}, derived from its templates) and dead-letters what matches none of them there; the
+     * strays bridge subscribes to {@code plant/#}, acknowledges at once what a line's root covers, and dead-letters
+     * the rest (a line the plant does not have, too few levels) as UNKNOWN_TOPIC. It receives the whole plant's
+     * traffic but waits for no Kafka acknowledgement on it, so it keeps up; one bridge for all lines could not
+     * (above). Sparkplug strays within the group are the Sparkplug bridge's.
      */
     static List<BridgeConfig> bridgeConfigs(PlantLayout layout, String mqttUri, String mqttPassword,
                                             String bootstrapServers) {
@@ -300,16 +310,23 @@ public final class EmbeddedPlant implements AutoCloseable {
             machines.add(new MachineSpec(machine.machineId(), counters, sparkplug));
         }
         KafkaSettings kafka = new KafkaSettings(bootstrapServers, null, null, false, 2, (short) 1, null, 2_000L);
+        LimitSettings limits = LimitSettings.DEFAULT; // ahead of the plant's clock (PlantClock), not the wall's
         List<BridgeConfig> configs = new ArrayList<>();
+        List<String> lineRoots = new ArrayList<>();
         for (String line : layout.machines().stream().map(SimulatedMachine::lineName).distinct().toList()) {
             String prefix = "plant/{site}/{area}/" + line + "/{machine}/";
-            configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, "embedded-plant-bridge-" + line),
-                    new TopicSettings(prefix + "counter/{name}", prefix + "state", prefix + "operation", null),
-                    SparkplugSettings.DISABLED, kafka, List.of(), machines));
+            TopicSettings topics = new TopicSettings(prefix + "counter/{name}", prefix + "state", prefix + "operation",
+                    null);
+            lineRoots.add(topics.root());
+            configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, "embedded-plant-bridge-" + line), topics,
+                    SparkplugSettings.DISABLED, kafka, List.of(), machines, limits));
         }
+        configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, "embedded-plant-bridge-strays"),
+                new TopicSettings("", "", "", null, "plant/#", lineRoots), SparkplugSettings.DISABLED, kafka,
+                List.of(), machines, limits));
         configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, "embedded-plant-bridge-spb"), new TopicSettings("", "", "", null),
                 new SparkplugSettings(List.of(PlantLayout.SPARKPLUG_GROUP), false, null), kafka, List.of(),
-                machines));
+                machines, limits));
         return configs;
     }
 

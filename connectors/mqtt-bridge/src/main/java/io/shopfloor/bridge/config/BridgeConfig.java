@@ -1,5 +1,6 @@
 package io.shopfloor.bridge.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,12 +17,14 @@ import java.util.Set;
  * defaults of each section.
  */
 public record BridgeConfig(MqttSettings mqtt, TopicSettings topics, SparkplugSettings sparkplug,
-                           KafkaSettings kafka, List<CounterSpec> defaultCounters, List<MachineSpec> machines) {
+                           KafkaSettings kafka, List<CounterSpec> defaultCounters, List<MachineSpec> machines,
+                           LimitSettings limits) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             // A misspelt setting must fail at start-up, not be ignored.
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    @JsonCreator
     public BridgeConfig {
         if (mqtt == null) {
             throw new IllegalArgumentException("mqtt settings are required");
@@ -31,6 +34,7 @@ public record BridgeConfig(MqttSettings mqtt, TopicSettings topics, SparkplugSet
         }
         topics = topics == null ? TopicSettings.DEFAULT : topics;
         sparkplug = sparkplug == null ? SparkplugSettings.DISABLED : sparkplug;
+        limits = limits == null ? LimitSettings.DEFAULT : limits;
         defaultCounters = defaultCounters == null ? List.of() : List.copyOf(defaultCounters);
         machines = machines == null ? List.of() : List.copyOf(machines);
         Set<String> ids = new HashSet<>();
@@ -39,6 +43,12 @@ public record BridgeConfig(MqttSettings mqtt, TopicSettings topics, SparkplugSet
                 throw new IllegalArgumentException("machine " + machine.machineId() + " is listed twice");
             }
         }
+    }
+
+    /** The configuration with the default limits. */
+    public BridgeConfig(MqttSettings mqtt, TopicSettings topics, SparkplugSettings sparkplug, KafkaSettings kafka,
+                        List<CounterSpec> defaultCounters, List<MachineSpec> machines) {
+        this(mqtt, topics, sparkplug, kafka, defaultCounters, machines, null);
     }
 
     public static BridgeConfig load(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package io.shopfloor.bridge.config;
 
+import io.shopfloor.bridge.sparkplug.SparkplugTopic;
 import java.util.List;
 
 /**
@@ -15,6 +16,11 @@ public record SparkplugSettings(List<String> groups, Boolean requestRebirth, Lon
         groups = groups == null ? List.of() : List.copyOf(groups);
         requestRebirth = requestRebirth == null || requestRebirth;
         rebirthIntervalMillis = rebirthIntervalMillis == null ? 30_000L : rebirthIntervalMillis;
+    }
+
+    /** The subscription filters, {@code spBv1.0/<group>/#} per group. */
+    public List<String> filters() {
+        return groups.stream().map(group -> SparkplugTopic.NAMESPACE + "/" + group + "/#").toList();
     }
 
     public boolean enabled() {

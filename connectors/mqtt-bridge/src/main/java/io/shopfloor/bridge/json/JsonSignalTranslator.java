@@ -8,6 +8,7 @@ import io.shopfloor.bridge.config.MachineRegistry;
 import io.shopfloor.bridge.translate.BadInputException;
 import io.shopfloor.bridge.translate.ReasonCodes;
 import io.shopfloor.bridge.translate.SignalRecords;
+import io.shopfloor.bridge.translate.SourceTimes;
 import io.shopfloor.bridge.translate.Translation;
 import io.shopfloor.schema.signal.MachineCounterReading;
 import io.shopfloor.schema.signal.MachineState;
@@ -34,8 +35,9 @@ import java.util.Locale;
  *       "operationNo", "operatorId": <optional>, "activityCode": <optional>, "eventId": <optional>}}; without an
  *       eventId one is derived from the event's content, so a redelivered duplicate keeps its id</li>
  * </ul>
- * Every payload may carry {@code "machineId"}; it must then equal the machine of the topic. Bad input becomes a
- * dead letter. Thread-safe.
+ * Every payload may carry {@code "machineId"}; it must then equal the machine of the topic. A timestamp more than
+ * {@code limits.maxAheadMillis} ahead of the arrival time is a FUTURE_TIMESTAMP. Bad input becomes a dead letter.
+ * Thread-safe.
  */
 public final class JsonSignalTranslator {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -43,10 +45,12 @@ public final class JsonSignalTranslator {
 
     private final JsonTopicScheme scheme;
     private final MachineRegistry registry;
+    private final SourceTimes sourceTimes;
 
-    public JsonSignalTranslator(JsonTopicScheme scheme, MachineRegistry registry) {
+    public JsonSignalTranslator(JsonTopicScheme scheme, MachineRegistry registry, SourceTimes sourceTimes) {
         this.scheme = scheme;
         this.registry = registry;
+        this.sourceTimes = sourceTimes;
     }
 
     public Translation translate(String topic, byte[] payload, long receivedAtMillis) {
@@ -74,7 +78,8 @@ public final class JsonSignalTranslator {
                 case COUNTER -> translation.signal(SignalRecords.counter(
                         counter(machine, match.counterName(), json, topic, receivedAtMillis)));
                 case STATE -> translation.signal(SignalRecords.state(state(machineId, json, receivedAtMillis)));
-                case OPERATION -> translation.signal(SignalRecords.operation(operation(machineId, json)));
+                case OPERATION -> translation.signal(SignalRecords.operation(operation(machineId, json,
+                        receivedAtMillis)));
             }
         } catch (BadInputException e) {
             translation.deadLetter(SignalRecords.deadLetter(topic, payload, machineId, e.reasonCode(),
@@ -84,6 +89,9 @@ public final class JsonSignalTranslator {
     }
 
     private static JsonNode parse(byte[] payload) throws BadInputException {
+        if (payload.length == 0) {
+            throw new BadInputException(ReasonCodes.EMPTY_PAYLOAD, "the payload is empty");
+        }
         JsonNode json;
         try {
             json = MAPPER.readTree(payload);
@@ -98,8 +106,8 @@ public final class JsonSignalTranslator {
         return json;
     }
 
-    private static MachineCounterReading counter(MachineRegistry.Machine machine, String counterName, JsonNode json,
-                                                 String topic, long receivedAtMillis) throws BadInputException {
+    private MachineCounterReading counter(MachineRegistry.Machine machine, String counterName, JsonNode json,
+                                          String topic, long receivedAtMillis) throws BadInputException {
         CounterSpec counter = machine.counter(counterName);
         if (counter == null) {
             throw new BadInputException(ReasonCodes.UNKNOWN_COUNTER, "machine " + machine.machineId()
@@ -113,13 +121,13 @@ public final class JsonSignalTranslator {
                 .setWidthBits(counter.widthBits())
                 .setBootEpoch(requiredLong(json, "bootEpoch"))
                 .setSequenceNumber(optionalLong(json, "seq"))
-                .setSourceTimestamp(timestamp(json, null))
+                .setSourceTimestamp(timestamp(json, null, receivedAtMillis))
                 .setReceivedTimestamp(Instant.ofEpochMilli(receivedAtMillis))
                 .setSourceTopic(topic)
                 .build();
     }
 
-    private static MachineStateChange state(String machineId, JsonNode json, long receivedAtMillis)
+    private MachineStateChange state(String machineId, JsonNode json, long receivedAtMillis)
             throws BadInputException {
         String stateName = requiredText(json, "state");
         MachineState state;
@@ -138,12 +146,14 @@ public final class JsonSignalTranslator {
                 .setStopCode(optionalText(json, "stopCode"))
                 .setBootEpoch(bootEpoch == null ? 0 : bootEpoch)
                 .setSequenceNumber(seq == null ? 0 : seq)
-                .setSourceTimestamp(timestamp(json, noSignal ? Instant.ofEpochMilli(receivedAtMillis) : null))
+                .setSourceTimestamp(timestamp(json, noSignal ? Instant.ofEpochMilli(receivedAtMillis) : null,
+                        receivedAtMillis))
                 .setReceivedTimestamp(Instant.ofEpochMilli(receivedAtMillis))
                 .build();
     }
 
-    private static OperationEvent operation(String machineId, JsonNode json) throws BadInputException {
+    private OperationEvent operation(String machineId, JsonNode json, long receivedAtMillis)
+            throws BadInputException {
         String typeName = requiredText(json, "eventType");
         OperationEventType type;
         try {
@@ -158,7 +168,7 @@ public final class JsonSignalTranslator {
             throw new BadInputException(ReasonCodes.WRONG_TYPE, "orderLineNo " + orderLineNo + " is not an int");
         }
         String operationNo = requiredText(json, "operationNo");
-        Instant timestamp = timestamp(json, null);
+        Instant timestamp = timestamp(json, null, receivedAtMillis);
         String eventId = optionalText(json, "eventId");
         if (eventId == null) {
             // Same content, same id: a QoS 1 duplicate must not become a second event.
@@ -194,6 +204,13 @@ public final class JsonSignalTranslator {
                     + widthBits + "-bit counter");
         }
         return value.longValue(); // above 2^63 - 1 the two's complement bits, read back unsigned
+    }
+
+    /** The source timestamp, within the bound ahead of the arrival. */
+    private Instant timestamp(JsonNode json, Instant fallback, long receivedAtMillis) throws BadInputException {
+        Instant timestamp = timestamp(json, fallback);
+        sourceTimes.requireNotAhead(timestamp, receivedAtMillis);
+        return timestamp;
     }
 
     private static Instant timestamp(JsonNode json, Instant fallback) throws BadInputException {

@@ -21,9 +21,11 @@ public final class JsonTopicScheme {
     private final List<TopicTemplate> templates = new ArrayList<>(3);
     private final List<Kind> kinds = new ArrayList<>(3);
     private final String machineIdTemplate;
+    private final String root;
 
     public JsonTopicScheme(TopicSettings settings) {
         machineIdTemplate = settings.machineId();
+        root = settings.root();
         add(Kind.COUNTER, settings.counter());
         add(Kind.STATE, settings.state());
         add(Kind.OPERATION, settings.operation());
@@ -48,9 +50,14 @@ public final class JsonTopicScheme {
         kinds.add(kind);
     }
 
-    /** The subscription filters, one per configured kind. */
+    /** The filters of the templates, one per configured kind. */
     public List<String> filters() {
         return templates.stream().map(TopicTemplate::filter).toList();
+    }
+
+    /** What the JSON connections subscribe to ({@code topics.root}); null: no JSON subscription. */
+    public String root() {
+        return root;
     }
 
     public boolean isEmpty() {

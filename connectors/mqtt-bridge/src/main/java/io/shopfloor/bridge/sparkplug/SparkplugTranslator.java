@@ -7,6 +7,7 @@ import io.shopfloor.bridge.config.SparkplugDevice;
 import io.shopfloor.bridge.translate.BadInputException;
 import io.shopfloor.bridge.translate.ReasonCodes;
 import io.shopfloor.bridge.translate.SignalRecords;
+import io.shopfloor.bridge.translate.SourceTimes;
 import io.shopfloor.bridge.translate.Translation;
 import io.shopfloor.schema.signal.MachineCounterReading;
 import io.shopfloor.schema.signal.MachineState;
@@ -37,6 +38,9 @@ import org.slf4j.LoggerFactory;
  *   <li>DATA or DBIRTH without a known birth (e.g. after a bridge restart) go to the dead letters, and the node
  *       is asked for a rebirth; so is a node whose {@code seq} skipped, which is reported as a SEQ_GAP dead
  *       letter while its message is forwarded.</li>
+ *   <li>A metric (or death) timestamp more than {@code limits.maxAheadMillis} ahead of the arrival is a
+ *       FUTURE_TIMESTAMP dead letter instead of a signal. A message's dead letters are told apart by metric and
+ *       place in the payload.</li>
  * </ul>
  * One instance serves one subscription in MQTT order; methods are synchronized all the same.
  */
@@ -75,14 +79,17 @@ public final class SparkplugTranslator {
     private final MachineRegistry registry;
     private final RebirthRequester rebirth;
     private final long rebirthIntervalMillis;
+    private final SourceTimes sourceTimes;
     private final Map<String, NodeSession> sessions = new HashMap<>();
     private final Map<String, Long> lastRebirthRequest = new HashMap<>();
 
     /** {@code rebirth} null: never ask for one. */
-    public SparkplugTranslator(MachineRegistry registry, RebirthRequester rebirth, long rebirthIntervalMillis) {
+    public SparkplugTranslator(MachineRegistry registry, RebirthRequester rebirth, long rebirthIntervalMillis,
+                               SourceTimes sourceTimes) {
         this.registry = registry;
         this.rebirth = rebirth;
         this.rebirthIntervalMillis = rebirthIntervalMillis;
+        this.sourceTimes = sourceTimes;
     }
 
     public synchronized Translation translate(String topic, byte[] payload, long receivedAtMillis) {
@@ -120,6 +127,11 @@ public final class SparkplugTranslator {
             return out;
         }
         String machineId = deviceMachine != null ? deviceMachine.machineId() : null;
+        if (payload.length == 0) {
+            // Protobuf reads no bytes as an empty payload: no seq, no metrics, and nothing would say why.
+            message.deadLetter(machineId, ReasonCodes.EMPTY_PAYLOAD, "the payload is empty", null);
+            return out;
+        }
         Payload decoded;
         try {
             decoded = Payload.parseFrom(payload);
@@ -160,7 +172,7 @@ public final class SparkplugTranslator {
         declare(message, payload, session, session.nodeMetrics, machineId);
         LOG.info("Sparkplug node {} born, bdSeq {}", topic.nodeKey(), bdSeq);
         if (nodeMachine != null) {
-            signals(message, payload, session, session.nodeMetrics, nodeMachine);
+            signals(message, payload, session, session.nodeMetrics, nodeMachine, true);
         }
     }
 
@@ -177,7 +189,7 @@ public final class SparkplugTranslator {
         session.devices.put(topic.deviceId(), deviceMetrics);
         declare(message, payload, session, deviceMetrics, machine.machineId());
         LOG.debug("Sparkplug device {}/{} born", topic.nodeKey(), topic.deviceId());
-        signals(message, payload, session, deviceMetrics, machine);
+        signals(message, payload, session, deviceMetrics, machine, true);
     }
 
     private void nodeData(Message message, Payload payload) {
@@ -191,7 +203,7 @@ public final class SparkplugTranslator {
         }
         checkSeq(message, payload, session, machineId);
         if (nodeMachine != null) {
-            signals(message, payload, session, session.nodeMetrics, nodeMachine);
+            signals(message, payload, session, session.nodeMetrics, nodeMachine, false);
         }
     }
 
@@ -205,7 +217,7 @@ public final class SparkplugTranslator {
             return;
         }
         checkSeq(message, payload, session, machine.machineId());
-        signals(message, payload, session, deviceMetrics, machine);
+        signals(message, payload, session, deviceMetrics, machine, false);
     }
 
     private void deviceDeath(Message message, Payload payload, MachineRegistry.Machine machine) {
@@ -217,6 +229,12 @@ public final class SparkplugTranslator {
         }
         // The node itself sends a DDEATH, with the time it saw the device go.
         Instant at = Instant.ofEpochMilli(payload.hasTimestamp() ? payload.getTimestamp() : message.receivedAtMillis());
+        try {
+            sourceTimes.requireNotAhead(at, message.receivedAtMillis());
+        } catch (BadInputException e) {
+            message.deadLetter(machine.machineId(), e.reasonCode(), e.getMessage(), null);
+            return;
+        }
         noSignal(message, machine, session == null ? 0 : session.bdSeq, payload, at);
     }
 
@@ -242,6 +260,12 @@ public final class SparkplugTranslator {
         // a live will from an old one, and the payload's time is the safer (earlier) guess.
         long at = session == null && payload.hasTimestamp() ? payload.getTimestamp() : message.receivedAtMillis();
         long bootEpoch = bdSeq != null ? bdSeq : session != null ? session.bdSeq : 0;
+        try {
+            sourceTimes.requireNotAhead(Instant.ofEpochMilli(at), message.receivedAtMillis());
+        } catch (BadInputException e) {
+            message.deadLetter(null, e.reasonCode(), e.getMessage(), null);
+            return;
+        }
         for (MachineRegistry.Machine machine : registry.sparkplugNodeMachines(topic.groupId(), topic.edgeNodeId())) {
             noSignal(message, machine, bootEpoch, payload, Instant.ofEpochMilli(at));
         }
@@ -314,10 +338,12 @@ public final class SparkplugTranslator {
     /** Records a birth's metric names, data types and aliases; unnamed birth metrics are dead letters. */
     private void declare(Message message, Payload payload, NodeSession session, Map<String, MetricDef> byName,
                          String machineId) {
-        for (Metric metric : payload.getMetricsList()) {
+        List<Metric> metrics = payload.getMetricsList();
+        for (int i = 0; i < metrics.size(); i++) {
+            Metric metric = metrics.get(i);
             if (!metric.hasName()) {
                 message.deadLetter(machineId, ReasonCodes.MISSING_FIELD, "birth metric " + MetricValues.describe(metric)
-                        + " has no name", "alias-" + metric.getAlias());
+                        + " has no name", qualifier(metric, i));
                 continue;
             }
             MetricDef def = new MetricDef(metric.getName(), MetricDataType.fromInteger(metric.getDatatype()));
@@ -330,7 +356,7 @@ public final class SparkplugTranslator {
 
     /** The counter readings and state changes among a birth's or data message's metrics. */
     private void signals(Message message, Payload payload, NodeSession session, Map<String, MetricDef> byName,
-                         MachineRegistry.Machine machine) {
+                         MachineRegistry.Machine machine, boolean birth) {
         SparkplugDevice place = machine.sparkplug();
         Map<Long, String> stopCodes = new HashMap<>(0);
         List<Metric> metrics = payload.getMetricsList();
@@ -339,7 +365,10 @@ public final class SparkplugTranslator {
         // (each paired with the state of the same time).
         for (int i = 0; i < metrics.size(); i++) {
             Metric metric = metrics.get(i);
-            String qualifier = metric.hasName() ? metric.getName() : "alias-" + metric.getAlias();
+            if (birth && !metric.hasName()) {
+                continue; // declare() reported it
+            }
+            String qualifier = qualifier(metric, i);
             try {
                 MetricDef declared = declared(metric, session, byName);
                 String name = metric.hasName() ? metric.getName() : declared.name();
@@ -372,9 +401,17 @@ public final class SparkplugTranslator {
                             stopCodes)));
                 }
             } catch (BadInputException e) {
-                message.deadLetter(machine.machineId(), e.reasonCode(), e.getMessage(), def.name());
+                message.deadLetter(machine.machineId(), e.reasonCode(), e.getMessage(), qualifier(metric, i));
             }
         }
+    }
+
+    /**
+     * Tells apart the dead letters of one message's metrics: name (or alias) and place in the payload, since a
+     * payload may carry the same metric several times (historical values).
+     */
+    private static String qualifier(Metric metric, int index) {
+        return (metric.hasName() ? metric.getName() : "alias-" + metric.getAlias()) + "#" + index;
     }
 
     /** What a birth of this session declared for the metric (null if it has a name no birth declared). */
@@ -418,7 +455,7 @@ public final class SparkplugTranslator {
                 .setWidthBits(counter.widthBits())
                 .setBootEpoch(session.bdSeq)
                 .setSequenceNumber(payload.hasSeq() ? payload.getSeq() : null)
-                .setSourceTimestamp(timestamp(metric, payload))
+                .setSourceTimestamp(sourceTimestamp(message, metric, payload))
                 .setReceivedTimestamp(Instant.ofEpochMilli(message.receivedAtMillis()))
                 .setSourceTopic(metric.getIsHistorical() ? message.topic() + HISTORICAL_SUFFIX : message.topic())
                 .build();
@@ -435,7 +472,7 @@ public final class SparkplugTranslator {
             throw new BadInputException(ReasonCodes.INVALID_VALUE, "state '" + name + "' is none of "
                     + java.util.Arrays.toString(MachineState.values()));
         }
-        Instant at = timestamp(metric, payload);
+        Instant at = sourceTimestamp(message, metric, payload);
         return MachineStateChange.newBuilder()
                 .setMachineId(machine.machineId())
                 .setState(state)
@@ -445,6 +482,13 @@ public final class SparkplugTranslator {
                 .setSourceTimestamp(at)
                 .setReceivedTimestamp(Instant.ofEpochMilli(message.receivedAtMillis()))
                 .build();
+    }
+
+    /** The metric's timestamp, within the bound ahead of the arrival. */
+    private Instant sourceTimestamp(Message message, Metric metric, Payload payload) throws BadInputException {
+        Instant at = timestamp(metric, payload);
+        sourceTimes.requireNotAhead(at, message.receivedAtMillis());
+        return at;
     }
 
     private static Instant timestamp(Metric metric, Payload payload) throws BadInputException {

@@ -2,7 +2,10 @@ package io.shopfloor.bridge.translate;
 
 /** The bridge's dead-letter reason codes (stable: operators filter on them). */
 public final class ReasonCodes {
-    /** The topic matches neither the JSON topic scheme nor the Sparkplug topic structure. */
+    /**
+     * The topic matches neither the JSON topic scheme nor the Sparkplug topic structure (it arrived through
+     * topics.root or a Sparkplug group subscription).
+     */
     public static final String UNKNOWN_TOPIC = "UNKNOWN_TOPIC";
     /** The machine (JSON topic) or Sparkplug edge node/device is not in the registry. */
     public static final String UNKNOWN_MACHINE = "UNKNOWN_MACHINE";
@@ -28,6 +31,12 @@ public final class ReasonCodes {
     public static final String SEQ_GAP = "SEQ_GAP";
     /** Sparkplug NDEATH whose bdSeq is not the current session's: the node is alive in a newer session. */
     public static final String STALE_DEATH = "STALE_DEATH";
+    /** The payload is larger than mqtt.maxPayloadBytes; the dead letter keeps its first maxPayloadBytes bytes. */
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    /** A payload of no bytes (on MQTT often someone clearing a retained message). */
+    public static final String EMPTY_PAYLOAD = "EMPTY_PAYLOAD";
+    /** The source timestamp is more than limits.maxAheadMillis ahead of the bridge's clock. */
+    public static final String FUTURE_TIMESTAMP = "FUTURE_TIMESTAMP";
     /** A bug in the bridge; the message is kept so it can be replayed after the fix. */
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificRecord;
@@ -50,21 +51,40 @@ public final class SignalRecords {
     }
 
     /**
-     * A dead letter for an MQTT message, with the raw payload and topic. The id is deterministic
-     * ({@code mqtt/<topic>/<reason>[/<qualifier>]/<payload hash>}), so a redelivered duplicate gives the same
-     * dead letter; {@code qualifier} tells apart several dead letters of one message (a Sparkplug metric name).
+     * A dead letter for an MQTT message, with the raw payload and topic (re-driven by publishing the payload to
+     * the topic again). The id is deterministic ({@code mqtt/<topic>/<reason>[/<qualifier>]/<payload hash>}), so a
+     * redelivered duplicate gives the same dead letter; {@code qualifier} tells apart several dead letters of one
+     * message (a Sparkplug metric as {@code <name>#<index in the payload>}: '#' occurs in no MQTT topic).
      */
     public static OutboundRecord deadLetter(String mqttTopic, byte[] payload, String machineId, String reasonCode,
                                             String detail, String qualifier, long receivedAtMillis) {
-        String id = "mqtt/" + mqttTopic + "/" + reasonCode + (qualifier == null ? "" : "/" + qualifier) + "/"
-                + payloadHash(payload);
+        return deadLetter(mqttTopic, payload, payload, machineId, reasonCode, detail, qualifier, receivedAtMillis);
+    }
+
+    /**
+     * A payload above the limit: the dead letter keeps its first {@code maxPayloadBytes} bytes (it must fit a Kafka
+     * message), the detail its size and the SHA-256 of the whole, and the id is of the whole payload.
+     */
+    public static OutboundRecord payloadTooLarge(String mqttTopic, byte[] payload, int maxPayloadBytes,
+                                                 long receivedAtMillis) {
+        String detail = "payload of " + payload.length + " bytes is larger than mqtt.maxPayloadBytes "
+                + maxPayloadBytes + "; kept the first " + maxPayloadBytes + " bytes; SHA-256 of the whole payload: "
+                + HexFormat.of().formatHex(sha256(payload));
+        return deadLetter(mqttTopic, payload, Arrays.copyOf(payload, maxPayloadBytes), null,
+                ReasonCodes.PAYLOAD_TOO_LARGE, detail, null, receivedAtMillis);
+    }
+
+    private static OutboundRecord deadLetter(String mqttTopic, byte[] payload, byte[] keptPayload, String machineId,
+                                             String reasonCode, String detail, String qualifier,
+                                             long receivedAtMillis) {
+        String id = deadLetterId(mqttTopic, payload, reasonCode, qualifier);
         DeadLetter deadLetter = DeadLetter.newBuilder()
                 .setId(id)
                 .setSourceTopic(mqttTopic)
                 .setSourcePartition(null)
                 .setSourceOffset(null)
                 .setKey(machineId == null ? null : ByteBuffer.wrap(machineId.getBytes(StandardCharsets.UTF_8)))
-                .setPayload(ByteBuffer.wrap(payload))
+                .setPayload(ByteBuffer.wrap(keptPayload))
                 .setPayloadSchemaFingerprint(null)
                 .setReasonCode(reasonCode)
                 .setReasonDetail(detail == null ? "" : detail)
@@ -75,11 +95,20 @@ public final class SignalRecords {
         return new OutboundRecord(KafkaTopics.DEAD_LETTERS, id, encode(DEAD_LETTERS, deadLetter));
     }
 
+    /** The id of the dead letter of this message, reason and qualifier (null: the message's only one). */
+    public static String deadLetterId(String mqttTopic, byte[] payload, String reasonCode, String qualifier) {
+        return "mqtt/" + mqttTopic + "/" + reasonCode + (qualifier == null ? "" : "/" + qualifier) + "/"
+                + payloadHash(payload);
+    }
+
     /** First 16 hex digits of the payload's SHA-256. */
-    static String payloadHash(byte[] payload) {
+    public static String payloadHash(byte[] payload) {
+        return HexFormat.of().formatHex(sha256(payload), 0, 8);
+    }
+
+    private static byte[] sha256(byte[] payload) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(payload);
-            return HexFormat.of().formatHex(digest, 0, 8);
+            return MessageDigest.getInstance("SHA-256").digest(payload);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -20,6 +20,9 @@ class BridgeConfigTest {
         assertEquals("SASL_SSL", config.kafka().producerProperties("x").get("security.protocol"));
         assertEquals("5", config.kafka().producerProperties("x").get("linger.ms"));
         assertEquals("all", config.kafka().producerProperties("x").get("acks"));
+        assertEquals(65_536, config.mqtt().maxPayloadBytes());
+        assertEquals("plant/#", config.topics().root());
+        assertEquals(300_000L, config.limits().maxAheadMillis());
         MachineRegistry registry = MachineRegistry.of(config);
         assertEquals(3, registry.size());
         assertEquals(List.of("good", "scrap", "strokes"),
@@ -39,6 +42,10 @@ class BridgeConfigTest {
                 30, 604_800L, 1000, 10, 500L, 30_000L), minimal.mqtt());
         assertEquals("plant/{site}/{area}/{line}/{machine}/counter/{name}", minimal.topics().counter());
         assertEquals(false, minimal.sparkplug().enabled());
+        assertEquals("plant/#", minimal.topics().root());
+        assertEquals(List.of(), minimal.topics().ignore());
+        assertEquals(65_536, minimal.mqtt().maxPayloadBytes());
+        assertEquals(new LimitSettings(300_000L), minimal.limits());
         assertEquals(Map.of(), minimal.kafka().properties());
 
         assertThrows(Exception.class, () -> BridgeConfig.parse("""
@@ -51,5 +58,12 @@ class BridgeConfigTest {
                 {"mqtt": {"serverUri": "tcp://h:1883"}, "kafka": {"bootstrapServers": "k:9092"},
                  "machines": [{"machineId": "A", "counters": [{"name": "c", "widthBits": 24}]}]}"""),
                 "a 24-bit counter");
+        assertThrows(Exception.class, () -> BridgeConfig.parse("""
+                {"mqtt": {"serverUri": "tcp://h:1883", "maxPayloadBytes": 2000000},
+                 "kafka": {"bootstrapServers": "k"}}"""),
+                "a payload limit beyond what a dead letter can keep in Kafka");
+        assertThrows(Exception.class, () -> BridgeConfig.parse("""
+                {"mqtt": {"serverUri": "tcp://h:1883"}, "kafka": {"bootstrapServers": "k"},
+                 "limits": {"maxAheadMillis": -1}}"""), "a negative bound");
     }
 }

@@ -9,6 +9,7 @@ import io.shopfloor.bridge.config.TopicSettings;
 import io.shopfloor.bridge.testing.TestBridgeConfig;
 import io.shopfloor.bridge.translate.OutboundRecord;
 import io.shopfloor.bridge.translate.ReasonCodes;
+import io.shopfloor.bridge.translate.SourceTimes;
 import io.shopfloor.bridge.translate.Translation;
 import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.schema.ShopfloorSchemas;
@@ -27,7 +28,7 @@ class JsonSignalTranslatorTest {
     private static final BridgeConfig CONFIG = TestBridgeConfig.of("tcp://localhost:1883", 5, "unit", "kafka:9092")
             .build();
     private final JsonSignalTranslator translator = new JsonSignalTranslator(new JsonTopicScheme(CONFIG.topics()),
-            MachineRegistry.of(CONFIG));
+            MachineRegistry.of(CONFIG), new SourceTimes(CONFIG.limits().maxAheadMillis()));
 
     @Test
     void aCounterReadingCarriesTheRegistrysKindAndWidth() throws Exception {
@@ -84,9 +85,26 @@ class JsonSignalTranslatorTest {
                 ReasonCodes.MISSING_FIELD, "M-1");
         assertDeadLetter(TestBridgeConfig.stateTopic("M-1"), "{\"timestamp\":1,\"state\":\"DANCING\"}",
                 ReasonCodes.INVALID_VALUE, "M-1");
+        assertDeadLetter(counter, "", ReasonCodes.EMPTY_PAYLOAD, "M-1");
+        assertDeadLetter(counter, "{\"timestamp\":" + (RECEIVED + 300_001) + ",\"value\":1,\"bootEpoch\":1}",
+                ReasonCodes.FUTURE_TIMESTAMP, "M-1");
+        assertDeadLetter(TestBridgeConfig.stateTopic("M-1"), "{\"timestamp\":\"+999999999-12-31T23:59:59Z\","
+                + "\"state\":\"RUNNING\",\"bootEpoch\":1,\"seq\":1}", ReasonCodes.FUTURE_TIMESTAMP, "M-1");
+        assertDeadLetter(TestBridgeConfig.operationTopic("M-1"), "{\"timestamp\":\"2024-06-03T10:05:00.001Z\","
+                + "\"eventType\":\"OPERATION_STARTED\",\"orderNo\":\"PO-1\",\"orderLineNo\":1,\"operationNo\":\"10\"}",
+                ReasonCodes.FUTURE_TIMESTAMP, "M-1");
         assertDeadLetter(TestBridgeConfig.operationTopic("M-1"), "{\"timestamp\":1,\"eventType\":"
                 + "\"OPERATION_STARTED\",\"orderNo\":\"PO-1\",\"orderLineNo\":\"ten\",\"operationNo\":\"10\"}",
                 ReasonCodes.WRONG_TYPE, "M-1");
+    }
+
+    /** Exactly maxAheadMillis (5 min) ahead of the arrival is still a reading. */
+    @Test
+    void aTimestampJustWithinTheBoundIsAReading() throws Exception {
+        Translation translation = translate(TestBridgeConfig.counterTopic("M-1", "good"),
+                "{\"timestamp\":" + (RECEIVED + 300_000) + ",\"value\":1,\"bootEpoch\":1}");
+        assertEquals(List.of(), translation.deadLetterReasons());
+        assertEquals(1, translation.signals());
     }
 
     @Test

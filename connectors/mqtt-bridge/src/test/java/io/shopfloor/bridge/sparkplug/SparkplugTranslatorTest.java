@@ -2,6 +2,7 @@ package io.shopfloor.bridge.sparkplug;
 
 import static io.shopfloor.bridge.testing.Sparkplug.aliased;
 import static io.shopfloor.bridge.testing.Sparkplug.bdSeq;
+import static io.shopfloor.bridge.testing.Sparkplug.historical;
 import static io.shopfloor.bridge.testing.Sparkplug.metric;
 import static io.shopfloor.bridge.testing.Sparkplug.payload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +12,7 @@ import io.shopfloor.bridge.config.MachineRegistry;
 import io.shopfloor.bridge.testing.TestBridgeConfig;
 import io.shopfloor.bridge.translate.OutboundRecord;
 import io.shopfloor.bridge.translate.ReasonCodes;
+import io.shopfloor.bridge.translate.SourceTimes;
 import io.shopfloor.bridge.translate.Translation;
 import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.schema.ShopfloorSchemas;
@@ -33,7 +35,8 @@ class SparkplugTranslatorTest {
 
     private final List<String> rebirths = new ArrayList<>();
     private final SparkplugTranslator translator = new SparkplugTranslator(MachineRegistry.of(CONFIG),
-            (group, node) -> rebirths.add(group + "/" + node), 30_000);
+            (group, node) -> rebirths.add(group + "/" + node), 30_000,
+            new SourceTimes(CONFIG.limits().maxAheadMillis()));
     private long now = 1_000_000;
 
     @BeforeEach
@@ -66,8 +69,58 @@ class SparkplugTranslatorTest {
                 ReasonCodes.INVALID_VALUE), translation.deadLetterReasons());
         assertEquals(1, translation.signals());
         assertEquals(6, counter(translation.records().get(1)).getValue(), "in metric order, after the first pass");
-        assertEquals("mqtt/spBv1.0/G1/DDATA/E1/D1/UNKNOWN_ALIAS/alias-99/",
+        assertEquals("mqtt/spBv1.0/G1/DDATA/E1/D1/UNKNOWN_ALIAS/alias-99#3/",
                 deadLetter(translation.records().get(0)).getId().replaceAll("[0-9a-f]{16}$", ""));
+    }
+
+    /**
+     * Several bad metrics in one DDATA, the same metric twice among them (historical values): one dead letter each,
+     * every id different, and the same ids again when the broker redelivers the message.
+     */
+    @Test
+    void severalBadMetricsOfOneMessageGiveDistinctIdsThatARedeliveryRepeats() throws Exception {
+        byte[] data = payload(now, 2L, List.of(
+                metric("Counters/Good", null, MetricDataType.Int32, -1),
+                metric("Counters/Good", null, MetricDataType.Int32, -2),
+                aliased(11, MetricDataType.UInt32, 70_000L),
+                aliased(98, MetricDataType.UInt32, 1L),
+                aliased(97, MetricDataType.UInt32, 1L)));
+        List<String> ids = deadLetterIds(translate(DEVICE.formatted("DDATA"), data));
+        String prefix = "mqtt/spBv1.0/G1/DDATA/E1/D1/";
+        String hash = "/" + io.shopfloor.bridge.translate.SignalRecords.payloadHash(data);
+        assertEquals(List.of(prefix + "UNKNOWN_ALIAS/alias-98#3" + hash, prefix + "UNKNOWN_ALIAS/alias-97#4" + hash,
+                prefix + "NEGATIVE_COUNTER/Counters/Good#0" + hash, prefix + "NEGATIVE_COUNTER/Counters/Good#1" + hash,
+                prefix + "VALUE_OUT_OF_RANGE/alias-11#2" + hash), ids);
+        assertEquals(ids, deadLetterIds(translate(DEVICE.formatted("DDATA"), data)), "a QoS 1 redelivery");
+    }
+
+    /** A metric more than maxAheadMillis (5 min) ahead of the arrival is no reading; one just within is. */
+    @Test
+    void aMetricTooFarAheadOfTheArrivalIsAFutureTimestamp() throws Exception {
+        long arrival = now + 1000; // translate() advances the clock by a second
+        Translation translation = translate(DEVICE.formatted("DDATA"), payload(now, 2L, List.of(
+                historical(aliased(10, MetricDataType.UInt32, 6L), arrival + 300_000),
+                historical(aliased(10, MetricDataType.UInt32, 7L), arrival + 300_001))));
+        assertEquals(List.of(ReasonCodes.FUTURE_TIMESTAMP), translation.deadLetterReasons());
+        assertEquals(1, translation.signals());
+        assertEquals(6, counter(translation.records().get(0)).getValue());
+        DeadLetter letter = deadLetter(translation.records().get(1));
+        assertEquals("timestamp " + java.time.Instant.ofEpochMilli(arrival + 300_001) + " is 300.001 s ahead of the "
+                + "bridge's clock (received " + java.time.Instant.ofEpochMilli(arrival)
+                + "); limits.maxAheadMillis is 300000", letter.getReasonDetail());
+        assertEquals(List.of(ReasonCodes.FUTURE_TIMESTAMP), translate(DEVICE.formatted("DDEATH"),
+                payload(now + 3_600_000, 3L, List.of())).deadLetterReasons(), "a device death an hour ahead");
+    }
+
+    private static List<String> deadLetterIds(Translation translation) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (OutboundRecord record : translation.records()) {
+            if (record.topic().equals(KafkaTopics.DEAD_LETTERS)) {
+                assertEquals(deadLetter(record).getId(), record.key());
+                ids.add(record.key());
+            }
+        }
+        return ids;
     }
 
     @Test

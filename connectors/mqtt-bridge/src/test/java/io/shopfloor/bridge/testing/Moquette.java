@@ -28,6 +28,9 @@ public final class Moquette implements AutoCloseable {
         properties.setProperty("telemetry_enabled", "false");
         // room for the whole test run in a session whose client is down
         properties.setProperty("session_queue_size", "100000");
+        // Moquette's own limit (8 KB by default) closes the publisher's connection with a stack trace: keep it
+        // above the bridge's mqtt.maxPayloadBytes (64 KiB), so that the bridge dead-letters large payloads.
+        properties.setProperty("netty.mqtt.message_size", String.valueOf(1024 * 1024));
         server.startServer(new MemoryConfig(properties));
     }
 

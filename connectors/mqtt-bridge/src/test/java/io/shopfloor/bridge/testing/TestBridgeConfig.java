@@ -23,6 +23,8 @@ public final class TestBridgeConfig {
     private final Map<String, Object> mqtt = new LinkedHashMap<>();
     private final Map<String, Object> kafka = new LinkedHashMap<>();
     private final Map<String, Object> sparkplug = new LinkedHashMap<>();
+    private final Map<String, Object> topics = new LinkedHashMap<>();
+    private final Map<String, Object> limits = new LinkedHashMap<>();
     private int jsonMachines = 10;
 
     private TestBridgeConfig(String serverUri, int protocolVersion, String clientId, String bootstrapServers) {
@@ -36,6 +38,9 @@ public final class TestBridgeConfig {
         kafka.put("partitions", 3);
         kafka.put("replicationFactor", 1);
         sparkplug.put("groups", List.of());
+        topics.put("counter", "plant/{site}/{area}/{line}/{machine}/counter/{name}");
+        topics.put("state", "plant/{site}/{area}/{line}/{machine}/state");
+        topics.put("operation", "plant/{site}/{area}/{line}/{machine}/operation");
     }
 
     public static TestBridgeConfig of(String serverUri, int protocolVersion, String clientId,
@@ -46,6 +51,18 @@ public final class TestBridgeConfig {
     public TestBridgeConfig connections(int connections, String sharedSubscriptionGroup) {
         mqtt.put("connections", connections);
         mqtt.put("sharedSubscriptionGroup", sharedSubscriptionGroup);
+        return this;
+    }
+
+    /** A setting of the topics section, e.g. {@code root}. */
+    public TestBridgeConfig topics(String key, Object value) {
+        topics.put(key, value);
+        return this;
+    }
+
+    /** A setting of the limits section, e.g. {@code maxAheadMillis}. */
+    public TestBridgeConfig limits(String key, Object value) {
+        limits.put(key, value);
         return this;
     }
 
@@ -72,10 +89,7 @@ public final class TestBridgeConfig {
     public String json() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("mqtt", mqtt);
-        root.put("topics", Map.of(
-                "counter", "plant/{site}/{area}/{line}/{machine}/counter/{name}",
-                "state", "plant/{site}/{area}/{line}/{machine}/state",
-                "operation", "plant/{site}/{area}/{line}/{machine}/operation"));
+        root.put("topics", topics);
         root.put("sparkplug", sparkplug);
         root.put("kafka", kafka);
         root.put("defaultCounters", List.of(
@@ -90,6 +104,9 @@ public final class TestBridgeConfig {
                 "deviceId", "D1", "stateMetric", "State", "stopCodeMetric", "StopCode")));
         machines.add(Map.of("machineId", "LINE-1", "sparkplug", Map.of("groupId", "G1", "edgeNodeId", "E1")));
         root.put("machines", machines);
+        if (!limits.isEmpty()) {
+            root.put("limits", limits);
+        }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (IOException e) {
