@@ -48,7 +48,7 @@ public final class BridgePipeline implements MessageHandler {
                 metrics.seqGaps.increment();
             }
         }
-        sink.sendAll(translation.records(), () -> {
+        sink.sendAll(translation.records(), receivedAt, () -> {
             metrics.acknowledged.increment();
             ack.run();
         });

@@ -1,0 +1,78 @@
+package io.shopfloor.job.kafka;
+
+import org.apache.avro.specific.SpecificRecord;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * When a topic's input happened (its event time) and when the pipeline received it, and whether it claims a time
+ * too far ahead of its receipt to be true ({@link #isFuture}). Both times come from the record, so a replay of the
+ * same topics decides the same: the wall clock is never read.
+ *
+ * @param <A> the topic's Avro record
+ */
+public final class InputTimes<A extends SpecificRecord> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** How to read a time from a record; a null result means the Kafka record timestamp. */
+    public interface TimeOf<A> extends Function<A, Instant>, Serializable {
+    }
+
+    private final TimeOf<A> eventTime;
+    private final TimeOf<A> receivedTime;
+    private final long maxAheadMillis;
+
+    /**
+     * @param eventTime    the record's event time; null, or a null result, means the Kafka record timestamp
+     * @param receivedTime when the pipeline received it (the bridge's clock); null, or a null result, means the
+     *                     Kafka record timestamp
+     * @param maxAhead     how far an event time may be ahead of its receiving time
+     */
+    public InputTimes(TimeOf<A> eventTime, TimeOf<A> receivedTime, Duration maxAhead) {
+        this.eventTime = eventTime;
+        this.receivedTime = receivedTime;
+        this.maxAheadMillis = Objects.requireNonNull(maxAhead, "maxAhead").toMillis();
+        if (maxAheadMillis < 0) {
+            throw new IllegalArgumentException("maxAhead must not be negative: " + maxAhead);
+        }
+    }
+
+    /** The input's event time in epoch millis: the record's own, else the Kafka record timestamp. */
+    public long eventTimeMillis(Decoded<A> decoded) {
+        return millisOr(decoded, eventTime);
+    }
+
+    /** When the input was received in epoch millis: the record's own receiving time, else the Kafka timestamp. */
+    public long receivedTimeMillis(Decoded<A> decoded) {
+        return millisOr(decoded, receivedTime);
+    }
+
+    /** A decoded record whose event time is more than the bound ahead of its receiving time. */
+    public boolean isFuture(Decoded<A> decoded) {
+        if (!decoded.isRecord()) {
+            return false;
+        }
+        long received = receivedTimeMillis(decoded);
+        // Saturating: a receiving time near Long.MAX_VALUE must not wrap around and make everything future.
+        long latestAllowed = received > Long.MAX_VALUE - maxAheadMillis ? Long.MAX_VALUE : received + maxAheadMillis;
+        return eventTimeMillis(decoded) > latestAllowed;
+    }
+
+    /** Whether the input may move a watermark: decoded and not {@link #isFuture future}. */
+    public boolean movesWatermark(Decoded<A> decoded) {
+        return decoded.isRecord() && !isFuture(decoded);
+    }
+
+    public long maxAheadMillis() {
+        return maxAheadMillis;
+    }
+
+    private static <A extends SpecificRecord> long millisOr(Decoded<A> decoded, TimeOf<A> time) {
+        Instant value = decoded.isRecord() && time != null ? time.apply(decoded.record()) : null;
+        return value != null ? value.toEpochMilli() : decoded.timestamp();
+    }
+}
