@@ -90,13 +90,17 @@ public final class DeadLetters {
                 key, singleObject(record), fingerprint(record), MAPPING_FAILED, reason, eventTime, MAPPING_STAGE);
     }
 
-    /** A decoded record whose event time is more than {@code maxAhead} ahead of when it was received. */
+    /**
+     * A decoded record whose event time is more than {@code maxAhead} ahead of when it was received;
+     * {@code failedAt}: the input's Kafka timestamp.
+     */
     public static DeadLetter futureTimestamp(String topic, SpecificRecord record, byte[] key, Instant eventTime,
-                                             Instant receivedTime, Duration maxAhead, int partition, long offset) {
+                                             Instant receivedTime, Duration maxAhead, Instant failedAt,
+                                             int partition, long offset) {
         return deadLetter(EVENT_TIME_STAGE + "/" + topic + "/" + partition + "/" + offset, topic, partition, offset,
                 key, singleObject(record), fingerprint(record), FUTURE_TIMESTAMP,
                 "event time " + eventTime + " is more than " + maxAhead + " ahead of its receiving time "
-                        + receivedTime, receivedTime, EVENT_TIME_STAGE);
+                        + receivedTime, failedAt, EVENT_TIME_STAGE);
     }
 
     /** The record's Avro single-object encoding (what the bridge and CDC write to Kafka). */

@@ -108,6 +108,8 @@ public final class KafkaPostingJob {
     private static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", new AvroRecordTypeInfo<>(DeadLetter.class));
     private static final TypeInformation<MachineInput> MACHINE_INPUT_TYPE = PostingJob.MACHINE_INPUT_TYPE;
+    private static final java.util.Set<String> MACHINE_SIGNAL_TOPICS = java.util.Set.of(KafkaTopics.MACHINE_COUNTERS,
+            KafkaTopics.MACHINE_STATES, KafkaTopics.OPERATION_EVENTS);
 
     private KafkaPostingJob() {
     }
@@ -203,7 +205,8 @@ public final class KafkaPostingJob {
             allDeadLetters = allDeadLetters.union(deadLetters.get(i));
         }
         allDeadLetters.sinkTo(KafkaSinks.exactlyOnce(config.bootstrapServers(),
-                        new AvroKafkaSerializer<>(KafkaTopics.DEAD_LETTERS, DeadLetter.class, DeadLetter::getId),
+                        new AvroKafkaSerializer<>(KafkaTopics.DEAD_LETTERS, DeadLetter.class, DeadLetter::getId,
+                                letter -> letter.getFailedAt().toEpochMilli()),
                         config.transactionalIdPrefix() + "-dead-letters"))
                 .name("dead letters").uid("dead-letters-sink");
         return new Streams(outputs, allDeadLetters, config);
@@ -308,7 +311,11 @@ public final class KafkaPostingJob {
                 builder.setBounded(OffsetsInitializer.latest());
             }
             KafkaSource<Decoded<A>> source = builder.build();
-            InputTimes<A> times = new InputTimes<>(eventTime, receivedTime, config.maxAhead());
+            // Machine signals behind their receipt by more than this would be late even for a live job: a gateway's
+            // backlog, which must not keep its partition active (module README, watermarks).
+            Duration maxBehind = MACHINE_SIGNAL_TOPICS.contains(topic)
+                    ? config.outOfOrderness().plus(config.posting().allowedLateness()) : null;
+            InputTimes<A> times = new InputTimes<>(eventTime, receivedTime, config.maxAhead(), maxBehind);
             // One generator per partition (split): see the module README on watermarks.
             WatermarkStrategy<Decoded<A>> watermarks = FutureSafeWatermarks.strategy(times, config.outOfOrderness(),
                     config.idleness());
@@ -342,10 +349,12 @@ public final class KafkaPostingJob {
                 return;
             }
             if (times.isFuture(decoded)) {
+                // Failed at the input's Kafka timestamp: the broker accepted it once, so it accepts the letter too.
                 ctx.output(DEAD_LETTERS, DeadLetters.futureTimestamp(topic, decoded.record(), decoded.key(),
                         Instant.ofEpochMilli(times.eventTimeMillis(decoded)),
                         Instant.ofEpochMilli(times.receivedTimeMillis(decoded)),
-                        Duration.ofMillis(times.maxAheadMillis()), decoded.partition(), decoded.offset()));
+                        Duration.ofMillis(times.maxAheadMillis()), Instant.ofEpochMilli(decoded.timestamp()),
+                        decoded.partition(), decoded.offset()));
                 return;
             }
             MappingResult<T> mapped;

@@ -11,11 +11,12 @@ import org.apache.flink.util.clock.RelativeClock;
 import java.time.Duration;
 
 /**
- * Watermarks of one Kafka partition (the Kafka source runs one generator per split) that only inputs with a
- * believable event time move: bounded out-of-orderness over the decoded, not-future inputs
+ * Watermarks of one Kafka partition (the Kafka source runs one generator per split) that only live inputs with a
+ * believable event time move: bounded out-of-orderness over the decoded inputs that are neither future nor stale
  * ({@link InputTimes#movesWatermark}), and idle after {@code idleness} without such an input. Inputs that do not
- * count are invisible here, also to the idleness timer: a partition that carries only a burst of future or
- * undecodable records becomes idle as if it were silent, instead of holding every other partition back.
+ * count are invisible here, also to the idleness timer: a partition that carries only a burst of future records,
+ * a gateway's backlog or undecodable records becomes idle as if it were silent, instead of holding every other
+ * partition back.
  */
 public final class FutureSafeWatermarks<A extends SpecificRecord> implements WatermarkGenerator<Decoded<A>> {
     private final InputTimes<A> times;

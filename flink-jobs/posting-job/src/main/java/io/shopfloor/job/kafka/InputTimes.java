@@ -9,9 +9,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * When a topic's input happened (its event time) and when the pipeline received it, and whether it claims a time
- * too far ahead of its receipt to be true ({@link #isFuture}). Both times come from the record, so a replay of the
- * same topics decides the same: the wall clock is never read.
+ * When a topic's input happened (its event time) and when the pipeline received it, whether it claims a time too
+ * far ahead of its receipt to be true ({@link #isFuture}), and whether it arrived so long after it happened that it
+ * would be late even for a job running live ({@link #isStale}: a gateway's store-and-forward backlog). Both times
+ * come from the record, so a replay of the same topics decides the same: the wall clock is never read.
  *
  * @param <A> the topic's Avro record
  */
@@ -25,19 +26,24 @@ public final class InputTimes<A extends SpecificRecord> implements Serializable 
     private final TimeOf<A> eventTime;
     private final TimeOf<A> receivedTime;
     private final long maxAheadMillis;
+    private final long maxBehindMillis;
 
     /**
      * @param eventTime    the record's event time; null, or a null result, means the Kafka record timestamp
      * @param receivedTime when the pipeline received it (the bridge's clock); null, or a null result, means the
      *                     Kafka record timestamp
      * @param maxAhead     how far an event time may be ahead of its receiving time
+     * @param maxBehind    how far an event time may be behind its receiving time and still count as live input;
+     *                     null: any distance (topics without store-and-forward, where old inputs are normal)
      */
-    public InputTimes(TimeOf<A> eventTime, TimeOf<A> receivedTime, Duration maxAhead) {
+    public InputTimes(TimeOf<A> eventTime, TimeOf<A> receivedTime, Duration maxAhead, Duration maxBehind) {
         this.eventTime = eventTime;
         this.receivedTime = receivedTime;
         this.maxAheadMillis = Objects.requireNonNull(maxAhead, "maxAhead").toMillis();
-        if (maxAheadMillis < 0) {
-            throw new IllegalArgumentException("maxAhead must not be negative: " + maxAhead);
+        this.maxBehindMillis = maxBehind == null ? Long.MAX_VALUE : maxBehind.toMillis();
+        if (maxAheadMillis < 0 || maxBehindMillis < 0) {
+            throw new IllegalArgumentException("maxAhead and maxBehind must not be negative: " + maxAhead + ", "
+                    + maxBehind);
         }
     }
 
@@ -62,9 +68,23 @@ public final class InputTimes<A extends SpecificRecord> implements Serializable 
         return eventTimeMillis(decoded) > latestAllowed;
     }
 
-    /** Whether the input may move a watermark: decoded and not {@link #isFuture future}. */
+    /** A decoded record whose event time is more than {@code maxBehind} behind its receiving time. */
+    public boolean isStale(Decoded<A> decoded) {
+        if (!decoded.isRecord() || maxBehindMillis == Long.MAX_VALUE) {
+            return false;
+        }
+        long received = receivedTimeMillis(decoded);
+        long earliestLive = received < Long.MIN_VALUE + maxBehindMillis ? Long.MIN_VALUE : received - maxBehindMillis;
+        return eventTimeMillis(decoded) < earliestLive;
+    }
+
+    /**
+     * Whether the input counts for its partition's watermark and activity: decoded, neither {@link #isFuture
+     * future} nor {@link #isStale stale}. A stale input could not raise the watermark anyway; not counting it as
+     * activity lets a partition that carries only a gateway's backlog stay idle instead of holding the others.
+     */
     public boolean movesWatermark(Decoded<A> decoded) {
-        return decoded.isRecord() && !isFuture(decoded);
+        return decoded.isRecord() && !isFuture(decoded) && !isStale(decoded);
     }
 
     public long maxAheadMillis() {
