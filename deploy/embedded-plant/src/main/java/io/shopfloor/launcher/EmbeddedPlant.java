@@ -349,8 +349,10 @@ public final class EmbeddedPlant implements AutoCloseable {
         Duration tolerance = Duration.ofMillis((long) (speed * 5_000));
         Duration outOfOrderness = max(Duration.ofSeconds(5), tolerance);
         Duration allowedLateness = max(Duration.ofMinutes(5), tolerance);
+        // No future bound (maxAhead) while the bridges stamp receipt with the wall clock, which the simulated event
+        // time outruns `speed` times over; Config.defaults' bound once they run on the simulator's clock.
         return new KafkaPostingJob.Config(bootstrapServers, "shopfloor-posting-job", "shopfloor-posting-job",
-                outOfOrderness, Duration.ofSeconds(10), KafkaPostingJob.Config.defaults(bootstrapServers).maxAhead(), ZoneId.of("UTC"),
+                outOfOrderness, Duration.ofSeconds(10), Duration.ofMillis(Long.MAX_VALUE), ZoneId.of("UTC"),
                 new PostingJob.Settings(new MachineTimeline.Settings(Duration.ofSeconds(60), Duration.ofSeconds(30),
                         Duration.ofMinutes(2), ShiftCalendar.threeShifts()), allowedLateness,
                         PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, Duration.ofDays(7)), false);

@@ -108,8 +108,9 @@ public final class KafkaPostingJob {
     private static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", new AvroRecordTypeInfo<>(DeadLetter.class));
     private static final TypeInformation<MachineInput> MACHINE_INPUT_TYPE = PostingJob.MACHINE_INPUT_TYPE;
+    /** The topics with a receiving time of the bridge's in their records (operation events have none). */
     private static final java.util.Set<String> MACHINE_SIGNAL_TOPICS = java.util.Set.of(KafkaTopics.MACHINE_COUNTERS,
-            KafkaTopics.MACHINE_STATES, KafkaTopics.OPERATION_EVENTS);
+            KafkaTopics.MACHINE_STATES);
 
     private KafkaPostingJob() {
     }
@@ -311,8 +312,8 @@ public final class KafkaPostingJob {
                 builder.setBounded(OffsetsInitializer.latest());
             }
             KafkaSource<Decoded<A>> source = builder.build();
-            // Machine signals behind their receipt by more than this would be late even for a live job: a gateway's
-            // backlog, which must not keep its partition active (module README, watermarks).
+            // Machine signals the bridge received later than this after they happened would be late even for a live
+            // job: a gateway's backlog, which must not keep its partition active (module README, watermarks).
             Duration maxBehind = MACHINE_SIGNAL_TOPICS.contains(topic)
                     ? config.outOfOrderness().plus(config.posting().allowedLateness()) : null;
             InputTimes<A> times = new InputTimes<>(eventTime, receivedTime, config.maxAhead(), maxBehind);

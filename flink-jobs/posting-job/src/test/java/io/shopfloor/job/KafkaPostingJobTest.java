@@ -84,7 +84,8 @@ class KafkaPostingJobTest {
 
     /** The ledger topics hold exactly spec example 1's ledger (read committed). */
     static void assertExample1Ledger(EmbeddedKafka kafka) throws Exception {
-        List<CapacityLedgerEntry> capacity = read(kafka, KafkaTopics.LEDGER_CAPACITY_ENTRIES, CapacityLedgerEntry.class);
+        List<CapacityLedgerEntry> capacity =
+                read(kafka, KafkaTopics.LEDGER_CAPACITY_ENTRIES, CapacityLedgerEntry.class);
         List<ItemLedgerEntry> items = read(kafka, KafkaTopics.LEDGER_ITEM_ENTRIES, ItemLedgerEntry.class);
         List<ValueEntry> values = read(kafka, KafkaTopics.LEDGER_VALUE_ENTRIES, ValueEntry.class);
         List<OrderStatusChange> statuses = read(kafka, KafkaTopics.LEDGER_ORDER_STATUS, OrderStatusChange.class);

@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * When a topic's input happened (its event time) and when the pipeline received it, whether it claims a time too
- * far ahead of its receipt to be true ({@link #isFuture}), and whether it arrived so long after it happened that it
- * would be late even for a job running live ({@link #isStale}: a gateway's store-and-forward backlog). Both times
+ * far ahead of its receipt to be true ({@link #isFuture}), and whether the bridge received it so long after it
+ * happened that it would be late even for a job running live ({@link #isStale}: a gateway's store-and-forward
+ * backlog). Both times
  * come from the record, so a replay of the same topics decides the same: the wall clock is never read.
  *
  * @param <A> the topic's Avro record
@@ -68,13 +69,22 @@ public final class InputTimes<A extends SpecificRecord> implements Serializable 
         return eventTimeMillis(decoded) > latestAllowed;
     }
 
-    /** A decoded record whose event time is more than {@code maxBehind} behind its receiving time. */
+    /**
+     * A decoded record whose event time is more than {@code maxBehind} behind the receiving time the record itself
+     * carries. The Kafka timestamp does not count here: a test or a tool replaying old signals writes them with a
+     * current Kafka timestamp, and they must still hold their partition's watermark.
+     */
     public boolean isStale(Decoded<A> decoded) {
-        if (!decoded.isRecord() || maxBehindMillis == Long.MAX_VALUE) {
+        if (!decoded.isRecord() || maxBehindMillis == Long.MAX_VALUE || receivedTime == null) {
             return false;
         }
-        long received = receivedTimeMillis(decoded);
-        long earliestLive = received < Long.MIN_VALUE + maxBehindMillis ? Long.MIN_VALUE : received - maxBehindMillis;
+        Instant received = receivedTime.apply(decoded.record());
+        if (received == null) {
+            return false;
+        }
+        long receivedMillis = received.toEpochMilli();
+        long earliestLive = receivedMillis < Long.MIN_VALUE + maxBehindMillis ? Long.MIN_VALUE
+                : receivedMillis - maxBehindMillis;
         return eventTimeMillis(decoded) < earliestLive;
     }
 

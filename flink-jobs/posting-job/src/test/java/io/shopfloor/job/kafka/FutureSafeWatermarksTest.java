@@ -67,6 +67,9 @@ class FutureSafeWatermarksTest {
         assertTrue(TIMES.isFuture(reading(T.plus(Duration.ofMinutes(6)), null, T.toEpochMilli())));
         assertTrue(TIMES.isStale(reading(T.minus(Duration.ofMinutes(15)).minusMillis(1), received, 0)));
         assertFalse(TIMES.isStale(reading(T.minus(Duration.ofMinutes(15)), received, 0)));
+        // Only the record's own receiving time makes it stale: old signals replayed with a current Kafka timestamp
+        // still hold their partition.
+        assertFalse(TIMES.isStale(reading(T.minus(Duration.ofDays(1)), null, T.toEpochMilli())));
         // Topics where old inputs are normal (master data, journal lines): never stale.
         InputTimes<MachineCounterReading> noBehind = new InputTimes<>(r -> r.getSourceTimestamp(),
                 r -> r.getReceivedTimestamp(), Duration.ofMinutes(5), null);
