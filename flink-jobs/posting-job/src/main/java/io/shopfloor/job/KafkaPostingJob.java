@@ -97,12 +97,6 @@ public final class KafkaPostingJob {
             return new Config(bootstrapServers, newGroupId, newGroupId, outOfOrderness, idleness, maxAhead, plantZone,
                     newPosting, true);
         }
-
-        /** This configuration with another idleness (how long a partition without input holds watermarks). */
-        public Config withIdleness(Duration newIdleness) {
-            return new Config(bootstrapServers, groupId, transactionalIdPrefix, outOfOrderness, newIdleness, maxAhead,
-                    plantZone, posting, bounded);
-        }
     }
 
     private static final OutputTag<DeadLetter> DEAD_LETTERS =
@@ -129,8 +123,10 @@ public final class KafkaPostingJob {
         env.execute("shopfloor-posting-job");
     }
 
-    /** The job's streams, for further sinks (the PostgreSQL ledger store attaches to these). */
-    /** {@code config}: what the job was defined with (where further sinks find Kafka). */
+    /**
+     * The job's streams, for further sinks (the PostgreSQL ledger store attaches to these), and the configuration it
+     * was defined with (where further sinks and sources find Kafka).
+     */
     public record Streams(PostingJob.Outputs outputs, DataStream<DeadLetter> deadLetters, Config config) {
     }
 

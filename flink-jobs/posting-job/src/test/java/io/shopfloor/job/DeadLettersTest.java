@@ -33,8 +33,7 @@ class DeadLettersTest {
     static MachineCounterReading reading(String counter, CounterKind kind, long value) {
         return MachineCounterReading.newBuilder().setMachineId("CUT-1").setCounterName(counter).setCounterKind(kind)
                 .setValue(value).setWidthBits(32).setBootEpoch(1).setSequenceNumber(9L).setSourceTimestamp(T)
-                .setReceivedTimestamp(T.plusMillis(20)).setSourceTopic("plant/s/a/l1/CUT-1/counter/" + counter)
-                .build();
+                .setReceivedTimestamp(T.plusMillis(20)).build();
     }
 
     static DeadLetter late(MachineInput input) {

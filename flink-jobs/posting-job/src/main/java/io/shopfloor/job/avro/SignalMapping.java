@@ -18,8 +18,8 @@ import static io.shopfloor.job.avro.AvroValues.blankToNull;
  * Machine signals from the bridge (Avro) as inputs of the per-machine stage; event time is the source time. The
  * fields the stage does not use travel along in {@link MachineInput.Source}, so that {@link #sourceRecord} gives
  * the bridge's record back (a rejected input is dead-lettered as the record it came from, ready to re-drive).
- * Not kept: the difference between an empty and a missing optional text (stop code, operator, activity), both
- * come back as null.
+ * Not kept: a reading's MQTT topic ({@code sourceTopic}, diagnostic; null in the record given back), and the
+ * difference between an empty and a missing optional text (stop code, operator, activity): both come back as null.
  */
 public final class SignalMapping {
 
@@ -36,14 +36,14 @@ public final class SignalMapping {
         return MachineInput.of(new CounterReading(r.getMachineId(), r.getCounterName(),
                 COUNTER_KINDS[r.getCounterKind().ordinal()], r.getValue(), r.getWidthBits(),
                 r.getBootEpoch(), r.getSequenceNumber() == null ? 0 : r.getSequenceNumber(), r.getSourceTimestamp()))
-                .withSource(new MachineInput.Source(r.getReceivedTimestamp(), r.getSourceTopic(), null,
-                        r.getSequenceNumber(), null));
+                .withSource(new MachineInput.Source(r.getReceivedTimestamp(), null, r.getSequenceNumber(),
+                        null));
     }
 
     public static MachineInput stateChange(MachineStateChange s) {
         return MachineInput.of(s.getMachineId(), new MachineSignal.StateChanged(s.getSourceTimestamp(),
                 MachineState.valueOf(s.getState().name()), blankToNull(s.getStopCode())))
-                .withSource(new MachineInput.Source(s.getReceivedTimestamp(), null, s.getBootEpoch(),
+                .withSource(new MachineInput.Source(s.getReceivedTimestamp(), s.getBootEpoch(),
                         s.getSequenceNumber(), null));
     }
 
@@ -52,7 +52,7 @@ public final class SignalMapping {
                 MachineSignal.OperationChanged.Type.valueOf(e.getEventType().name()), blankToNull(e.getOrderNo()),
                 e.getOrderLineNo(), blankToNull(e.getOperationNo()), blankToNull(e.getActivityCode()),
                 blankToNull(e.getOperatorId())))
-                .withSource(new MachineInput.Source(null, null, null, null, e.getEventId()));
+                .withSource(new MachineInput.Source(null, null, null, e.getEventId()));
     }
 
     /** The Kafka topic the input's record came from (the bridge keys them all by machine id). */
@@ -80,7 +80,7 @@ public final class SignalMapping {
                     .setSequenceNumber(source == null ? null : source.sequenceNumber())
                     .setSourceTimestamp(r.eventTime())
                     .setReceivedTimestamp(source == null ? null : source.receivedTime())
-                    .setSourceTopic(source == null ? null : source.mqttTopic())
+                    .setSourceTopic(null)
                     .build();
         }
         if (input.state() != null) {

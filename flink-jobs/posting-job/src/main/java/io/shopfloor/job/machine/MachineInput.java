@@ -16,12 +16,12 @@ public record MachineInput(String machineId, CounterReading reading, MachineSign
 
     /**
      * What the bridge's record carried besides the signal: when the bridge received it ({@code receivedTime}),
-     * the MQTT topic (counter readings), the controller's boot epoch (state changes), the sequence number (state
-     * changes; for readings whether it was set) and the event id (operation events). Null where the record had
-     * none or its type lacks the field.
+     * the controller's boot epoch (state changes), the sequence number (state changes; for readings whether it was
+     * set) and the event id (operation events). Null where the record had none or its type lacks the field. Not
+     * kept: a reading's MQTT topic (diagnostic only, and as many bytes again as the rest of the reading).
      */
-    public record Source(Instant receivedTime, String mqttTopic, Long bootEpoch, Long sequenceNumber,
-                         String eventId) implements Serializable {
+    public record Source(Instant receivedTime, Long bootEpoch, Long sequenceNumber, String eventId)
+            implements Serializable {
     }
 
     public static MachineInput of(CounterReading reading) {
@@ -63,8 +63,8 @@ public record MachineInput(String machineId, CounterReading reading, MachineSign
      * A total order of inputs by event time, rank, then content, that does not depend on arrival: event time, rank,
      * machine id; then readings by counter name, boot epoch, value, sequence number, kind and width; states by
      * state and stop code (null first); operation events by type, order no., line no., operation no., activity
-     * code and operator (null as "null"); last by the source fields (received time, MQTT topic, boot epoch,
-     * sequence number, event id). Written out rather than chained, since it runs for every input.
+     * code and operator (null as "null"); last by the source fields (received time, boot epoch, sequence
+     * number, event id). Written out rather than chained, since it runs for every input.
      */
     public static final Comparator<MachineInput> EVENT_ORDER = MachineInput::compareEventOrder;
 
@@ -105,9 +105,6 @@ public record MachineInput(String machineId, CounterReading reading, MachineSign
         int c = a.receivedTime() == null || b.receivedTime() == null
                 ? (a.receivedTime() == b.receivedTime() ? 0 : a.receivedTime() == null ? -1 : 1)
                 : a.receivedTime().compareTo(b.receivedTime());
-        if (c == 0) {
-            c = String.valueOf(a.mqttTopic()).compareTo(String.valueOf(b.mqttTopic()));
-        }
         if (c == 0) {
             c = Long.compare(a.bootEpoch(), b.bootEpoch());
         }

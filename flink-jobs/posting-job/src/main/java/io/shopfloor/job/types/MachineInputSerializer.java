@@ -96,7 +96,6 @@ public final class MachineInputSerializer extends TypeSerializerSingleton<Machin
             if (source.receivedTime() != null) {
                 writeInstant(source.receivedTime(), target);
             }
-            writeString(source.mqttTopic(), target);
             writeNullableLong(source.bootEpoch(), target);
             writeNullableLong(source.sequenceNumber(), target);
             writeString(source.eventId(), target);
@@ -124,10 +123,9 @@ public final class MachineInputSerializer extends TypeSerializerSingleton<Machin
             return input;
         }
         Instant receivedTime = source.readBoolean() ? readInstant(source) : null;
-        String mqttTopic = readString(source);
         Long bootEpoch = readNullableLong(source);
         Long sequenceNumber = readNullableLong(source);
-        return input.withSource(new MachineInput.Source(receivedTime, mqttTopic, bootEpoch, sequenceNumber,
+        return input.withSource(new MachineInput.Source(receivedTime, bootEpoch, sequenceNumber,
                 readString(source)));
     }
 

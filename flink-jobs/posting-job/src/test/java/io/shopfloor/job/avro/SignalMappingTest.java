@@ -33,11 +33,21 @@ class SignalMappingTest {
         MachineCounterReading full = MachineCounterReading.newBuilder().setMachineId("CUT-1").setCounterName("good")
                 .setCounterKind(CounterKind.GOOD).setValue(4_294_967_295L).setWidthBits(32).setBootEpoch(3)
                 .setSequenceNumber(0L).setSourceTimestamp(T).setReceivedTimestamp(T.plusMillis(15))
-                .setSourceTopic("plant/s/a/l1/CUT-1/counter/good").build();
+                .setSourceTopic(null).build();
         MachineCounterReading v1 = MachineCounterReading.newBuilder(full).setCounterKind(CounterKind.SCRAP)
                 .setSequenceNumber(null).setReceivedTimestamp(null).setSourceTopic(null).build();
         assertRoundTrip(full, SignalMapping::counterReading);
         assertRoundTrip(v1, SignalMapping::counterReading);
+    }
+
+    @Test
+    void theMqttTopicOfAReadingIsNotKept() {
+        MachineCounterReading withTopic = MachineCounterReading.newBuilder().setMachineId("CUT-1")
+                .setCounterName("good").setCounterKind(CounterKind.GOOD).setValue(5).setWidthBits(16).setBootEpoch(3)
+                .setSourceTimestamp(T).setReceivedTimestamp(T).setSourceTopic("plant/s/a/l1/CUT-1/counter/good")
+                .build();
+        assertEquals(MachineCounterReading.newBuilder(withTopic).setSourceTopic(null).build(),
+                SignalMapping.sourceRecord(SignalMapping.counterReading(withTopic)));
     }
 
     @Test
