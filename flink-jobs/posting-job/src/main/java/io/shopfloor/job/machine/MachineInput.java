@@ -102,14 +102,12 @@ public record MachineInput(String machineId, CounterReading reading, MachineSign
         if (a == null || b == null) {
             return a == b ? 0 : a == null ? -1 : 1;
         }
-        int c = a.receivedTime() == null || b.receivedTime() == null
-                ? (a.receivedTime() == b.receivedTime() ? 0 : a.receivedTime() == null ? -1 : 1)
-                : a.receivedTime().compareTo(b.receivedTime());
+        int c = NULL_FIRST_INSTANTS.compare(a.receivedTime(), b.receivedTime());
         if (c == 0) {
-            c = Long.compare(a.bootEpoch(), b.bootEpoch());
+            c = NULL_FIRST_LONGS.compare(a.bootEpoch(), b.bootEpoch());
         }
         if (c == 0) {
-            c = Long.compare(a.sequenceNumber(), b.sequenceNumber());
+            c = NULL_FIRST_LONGS.compare(a.sequenceNumber(), b.sequenceNumber());
         }
         return c != 0 ? c : String.valueOf(a.eventId()).compareTo(String.valueOf(b.eventId()));
     }
