@@ -1,6 +1,18 @@
 package io.shopfloor.ledger;
 
+import io.shopfloor.job.DeadLetters;
 import io.shopfloor.job.KafkaPostingJob;
+import io.shopfloor.job.kafka.AvroKafkaDeserializer;
+import io.shopfloor.job.kafka.AvroRecordTypeInfo;
+import io.shopfloor.job.kafka.Decoded;
+import io.shopfloor.schema.KafkaTopics;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.shopfloor.job.PostingJob;
 import io.shopfloor.posting.PostingSettings;
 import io.shopfloor.schema.common.DeadLetter;
@@ -13,19 +25,63 @@ import java.time.Duration;
 
 /**
  * The posting job writing to the PostgreSQL ledger store as well as to Kafka: ledger entries, cost plans, machine
- * KPIs and dead letters each through a {@link LedgerStoreSink}. {@code main} wires it to the command line.
+ * KPIs and dead letters (the job's and those other stages wrote to Kafka) each through a {@link LedgerStoreSink}. {@code main} wires it to the command line.
  */
 public final class LedgerStoreJob {
 
     private LedgerStoreJob() {
     }
 
-    /** Attaches the ledger store's sinks to the job's streams. */
-    public static void attach(PostingJob.Outputs outputs, DataStream<DeadLetter> deadLetters,
-                              LedgerStoreSink.Settings settings) {
-        attach(outputs, settings);
-        deadLetters.sinkTo(new LedgerStoreSink<>(settings, StoreRows::of))
+    /**
+     * Attaches the ledger store's sinks to the job's streams: its outputs, its own dead letters (directly), and
+     * the dead letters other stages (MQTT bridge, ERP CDC, dashboard) wrote to the {@code dead-letters} topic,
+     * read committed. Both go to the same table, idempotent by the letter's id.
+     */
+    public static void attach(KafkaPostingJob.Streams streams, LedgerStoreSink.Settings settings) {
+        attach(streams.outputs(), settings);
+        streams.deadLetters().union(otherStagesDeadLetters(streams.deadLetters().getExecutionEnvironment(),
+                        streams.config()))
+                .sinkTo(new LedgerStoreSink<>(settings, StoreRows::of))
                 .name("ledger store: dead letters").uid("ledger-store-dead-letters");
+    }
+
+    /**
+     * The dead letters on Kafka that the job did not write (its own reach the store directly, and before their
+     * transaction commits). Event time plays no part here, so the source has no watermarks.
+     */
+    static DataStream<DeadLetter> otherStagesDeadLetters(StreamExecutionEnvironment env,
+                                                         KafkaPostingJob.Config config) {
+        var builder = KafkaSource.<Decoded<DeadLetter>>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setTopics(KafkaTopics.DEAD_LETTERS)
+                .setGroupId(config.groupId() + "-ledger-store-dead-letters")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setProperty("isolation.level", "read_committed")
+                .setDeserializer(new AvroKafkaDeserializer<>(DeadLetter.class));
+        if (config.bounded()) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "dead-letters of other stages")
+                .uid("ledger-store-dead-letters-source")
+                .flatMap(new OtherStages(), new AvroRecordTypeInfo<>(DeadLetter.class))
+                .name("dead letters of other stages").uid("ledger-store-other-stages");
+    }
+
+    /** Keeps the letters of stages other than the job's; an undecodable record on the topic is logged, not kept. */
+    static final class OtherStages implements FlatMapFunction<Decoded<DeadLetter>, DeadLetter> {
+        private static final Logger LOG = LoggerFactory.getLogger(OtherStages.class);
+
+        @Override
+        public void flatMap(Decoded<DeadLetter> decoded, Collector<DeadLetter> out) {
+            if (!decoded.isRecord()) {
+                // A dead letter of a dead letter would need its own table; it stays on the topic.
+                LOG.warn("skipping an undecodable record on {}: {}", KafkaTopics.DEAD_LETTERS, decoded);
+                return;
+            }
+            if (!DeadLetters.JOB_STAGES.contains(decoded.record().getStage())) {
+                out.collect(decoded.record());
+            }
+        }
     }
 
     /** Attaches the sinks of the job's own outputs (entries, cost plans, machine KPIs). */
@@ -57,7 +113,7 @@ public final class LedgerStoreJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
         KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, KafkaPostingJob.Config.defaults(args[0]));
-        attach(streams.outputs(), streams.deadLetters(),
+        attach(streams,
                 LedgerStoreSink.Settings.of(args[1], roles.writer(), roles.writerPassword()));
         env.execute("shopfloor-posting-job");
     }

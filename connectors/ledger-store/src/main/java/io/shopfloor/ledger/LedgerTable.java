@@ -83,15 +83,19 @@ public enum LedgerTable {
             List.of()),
     DEAD_LETTER("dead_letter", List.of(c("idempotency_key", TEXT), c("source_topic", TEXT),
             c("source_partition", INT4), c("source_offset", INT8), c("key", BYTEA), c("payload", BYTEA),
-            c("payload_schema_fingerprint", INT8), c("reason_code", TEXT), c("reason_detail", TEXT),
-            c("failed_at", TIMESTAMPTZ), c("stage", TEXT), c("attempt", INT4)),
+            c("payload_schema_fingerprint", INT8), c("reason_code", TEXT), circumstance("reason_detail", TEXT),
+            circumstance("failed_at", TIMESTAMPTZ), c("stage", TEXT), circumstance("attempt", INT4)),
             List.of());
 
     /** The column holding the SHA-256 of a row's content (bytea), filled from {@link StoreRow#contentHash()}. */
     public static final String CONTENT_HASH = "content_hash";
 
-    /** A column the writer fills, with its type. */
-    public record Column(String name, ColumnType type) {
+    /**
+     * A column the writer fills, with its type; {@code content} false for a circumstance of one delivery that is
+     * not part of what the row records (when a dead letter was written and the words of its reason: the same bad
+     * message delivered again is the same dead letter, not a conflict).
+     */
+    public record Column(String name, ColumnType type, boolean content) {
     }
 
     /** A column that names another entry by the job's entry number within the same source key. */
@@ -109,7 +113,11 @@ public enum LedgerTable {
     }
 
     private static Column c(String name, ColumnType type) {
-        return new Column(name, type);
+        return new Column(name, type, true);
+    }
+
+    private static Column circumstance(String name, ColumnType type) {
+        return new Column(name, type, false);
     }
 
     public String tableName() {

@@ -146,7 +146,7 @@ public final class LedgerWriter implements AutoCloseable {
             }
         }
         List<LedgerTable.Column> columns = new ArrayList<>(table.columns());
-        columns.add(new LedgerTable.Column(LedgerTable.CONTENT_HASH, ColumnType.BYTEA));
+        columns.add(new LedgerTable.Column(LedgerTable.CONTENT_HASH, ColumnType.BYTEA, true));
         for (LedgerTable.Column column : columns) {
             if (!column.type().udtName().equals(types.get(column.name()))) {
                 throw new IllegalStateException(table.tableName() + "." + column.name() + " is "

@@ -42,18 +42,22 @@ public final class StoreRow implements Serializable {
         }
         CopyBuffer encoded = ENCODER.get();
         encoded.clear();
+        MessageDigest digest = SHA_256.get();
+        digest.update(table.tableName().getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < values.length; i++) {
+            int start = encoded.size();
             try {
                 columns.get(i).type().encode(values[i], encoded);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(table.tableName() + "." + columns.get(i).name() + " is "
                         + columns.get(i).type() + ": " + e.getMessage(), e);
             }
+            // Each field carries its length (-1 for NULL): ("ab", "c") and ("a", "bc") differ, and NULL differs
+            // from "".
+            if (columns.get(i).content()) {
+                digest.update(encoded.array(), start, encoded.size() - start);
+            }
         }
-        MessageDigest digest = SHA_256.get();
-        digest.update(table.tableName().getBytes(StandardCharsets.UTF_8));
-        // Each field carries its length (-1 for NULL): ("ab", "c") and ("a", "bc") differ, and NULL differs from "".
-        digest.update(encoded.array(), 0, encoded.size());
         return new StoreRow(table, values.clone(), encoded.toByteArray(), digest.digest());
     }
 

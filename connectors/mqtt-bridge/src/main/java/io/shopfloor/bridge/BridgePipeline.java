@@ -68,7 +68,7 @@ public final class BridgePipeline {
                 metrics.seqGaps.increment();
             }
         }
-        sink.sendAll(translation.records(), () -> {
+        sink.sendAll(translation.records(), receivedAt, () -> {
             metrics.acknowledged.increment();
             ack.run();
         });

@@ -357,7 +357,7 @@ public final class EmbeddedPlant implements AutoCloseable {
         env.enableCheckpointing(Duration.ofSeconds(5).toMillis());
         KafkaPostingJob.Config config = jobConfig(kafka.bootstrapServers(), speed);
         KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, config);
-        LedgerStoreJob.attach(streams.outputs(), streams.deadLetters(),
+        LedgerStoreJob.attach(streams,
                 LedgerStoreSink.Settings.of(ledgerJdbcUrl, roles.writer(), roles.writerPassword()));
         JobClient client = env.executeAsync("shopfloor-posting-job");
         console.accept("posting job: Flink MiniCluster, job " + client.getJobID()
@@ -376,8 +376,10 @@ public final class EmbeddedPlant implements AutoCloseable {
         Duration tolerance = Duration.ofMillis((long) (speed * 5_000));
         Duration outOfOrderness = max(Duration.ofSeconds(5), tolerance);
         Duration allowedLateness = max(Duration.ofMinutes(5), tolerance);
+        // The bridges stamp receipt with the plant's clock (PlantClock), so the default bound holds here too.
         return new KafkaPostingJob.Config(bootstrapServers, "shopfloor-posting-job", "shopfloor-posting-job",
-                outOfOrderness, Duration.ofSeconds(10), ZoneId.of("UTC"),
+                outOfOrderness, Duration.ofSeconds(10), KafkaPostingJob.Config.defaults(bootstrapServers).maxAhead(),
+                ZoneId.of("UTC"),
                 new PostingJob.Settings(new MachineTimeline.Settings(Duration.ofSeconds(60), Duration.ofSeconds(30),
                         Duration.ofMinutes(2), ShiftCalendar.threeShifts()), allowedLateness,
                         PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, Duration.ofDays(7)), false);

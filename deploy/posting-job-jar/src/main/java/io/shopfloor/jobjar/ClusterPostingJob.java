@@ -62,10 +62,10 @@ public final class ClusterPostingJob {
         KafkaPostingJob.Config defaults = KafkaPostingJob.Config.defaults(arguments.bootstrapServers());
         KafkaPostingJob.Config config = new KafkaPostingJob.Config(defaults.bootstrapServers(), arguments.groupId(),
                 arguments.transactionalIdPrefix(), defaults.outOfOrderness(),
-                arguments.idleness() != null ? arguments.idleness() : defaults.idleness(),
+                arguments.idleness() != null ? arguments.idleness() : defaults.idleness(), defaults.maxAhead(),
                 defaults.plantZone(), defaults.posting(), bounded);
         KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, config);
-        LedgerStoreJob.attach(streams.outputs(), streams.deadLetters(),
+        LedgerStoreJob.attach(streams,
                 LedgerStoreSink.Settings.of(arguments.jdbcUrl(), arguments.writer(), arguments.writerPassword()));
     }
 }

@@ -9,6 +9,8 @@ import io.shopfloor.job.kafka.AvroKafkaDeserializer;
 import io.shopfloor.job.kafka.AvroKafkaSerializer;
 import io.shopfloor.job.kafka.AvroRecordTypeInfo;
 import io.shopfloor.job.kafka.Decoded;
+import io.shopfloor.job.kafka.FutureSafeWatermarks;
+import io.shopfloor.job.kafka.InputTimes;
 import io.shopfloor.job.kafka.KafkaSinks;
 import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.job.machine.MachineInput;
@@ -69,30 +71,40 @@ import java.util.List;
  */
 public final class KafkaPostingJob {
 
-    /** Where the job reads and writes, and how it posts. */
+    /**
+     * Where the job reads and writes, and how it posts. {@code maxAhead}: an input whose event time is more than
+     * this ahead of its receiving time is a {@code FUTURE_TIMESTAMP} dead letter and never moves a watermark.
+     */
     public record Config(String bootstrapServers, String groupId, String transactionalIdPrefix,
-                         Duration outOfOrderness, Duration idleness, ZoneId plantZone, PostingJob.Settings posting,
-                         boolean bounded) implements Serializable {
+                         Duration outOfOrderness, Duration idleness, Duration maxAhead, ZoneId plantZone,
+                         PostingJob.Settings posting, boolean bounded) implements Serializable {
 
-        /** One-minute postings over three UTC shifts; 5 s out of order; idle partitions after 10 s; unbounded. */
+        /**
+         * One-minute postings over three UTC shifts; 5 s out of order; idle partitions after 10 s; event times at
+         * most 5 minutes ahead of their receipt; unbounded.
+         */
         public static Config defaults(String bootstrapServers) {
             return new Config(bootstrapServers, "shopfloor-posting-job", "shopfloor-posting-job", Duration.ofSeconds(5),
-                    Duration.ofSeconds(10), ZoneId.of("UTC"), new PostingJob.Settings(new MachineTimeline.Settings(
-                    Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofMinutes(2), ShiftCalendar.threeShifts()),
+                    Duration.ofSeconds(10), Duration.ofMinutes(5), ZoneId.of("UTC"), new PostingJob.Settings(
+                    new MachineTimeline.Settings(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofMinutes(2),
+                            ShiftCalendar.threeShifts()),
                     Duration.ofMinutes(5), PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, Duration.ofDays(7)),
                     false);
         }
 
         /** Read the topics up to their current end, then finish (a replay, or a test). */
         public Config boundedTo(String newGroupId, PostingJob.Settings newPosting) {
-            return new Config(bootstrapServers, newGroupId, newGroupId, outOfOrderness, idleness, plantZone, newPosting,
-                    true);
+            return new Config(bootstrapServers, newGroupId, newGroupId, outOfOrderness, idleness, maxAhead, plantZone,
+                    newPosting, true);
         }
     }
 
     private static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", new AvroRecordTypeInfo<>(DeadLetter.class));
     private static final TypeInformation<MachineInput> MACHINE_INPUT_TYPE = PostingJob.MACHINE_INPUT_TYPE;
+    /** The topics with a receiving time of the bridge's in their records (operation events have none). */
+    private static final java.util.Set<String> MACHINE_SIGNAL_TOPICS = java.util.Set.of(KafkaTopics.MACHINE_COUNTERS,
+            KafkaTopics.MACHINE_STATES);
 
     private KafkaPostingJob() {
     }
@@ -111,8 +123,11 @@ public final class KafkaPostingJob {
         env.execute("shopfloor-posting-job");
     }
 
-    /** The job's streams, for further sinks (the PostgreSQL ledger store attaches to these). */
-    public record Streams(PostingJob.Outputs outputs, DataStream<DeadLetter> deadLetters) {
+    /**
+     * The job's streams, for further sinks (the PostgreSQL ledger store attaches to these), and the configuration it
+     * was defined with (where further sinks and sources find Kafka).
+     */
+    public record Streams(PostingJob.Outputs outputs, DataStream<DeadLetter> deadLetters, Config config) {
     }
 
     /**
@@ -126,12 +141,16 @@ public final class KafkaPostingJob {
         List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
         Sources sources = new Sources(env, config, deadLetters);
 
+        // Receiving time: the bridge's clock where the record carries it, else the Kafka record timestamp.
         DataStream<MachineInput> machineInputs = sources.read(KafkaTopics.MACHINE_COUNTERS, MachineCounterReading.class,
-                        r -> MappingResult.mapped(SignalMapping.counterReading(r)), r -> r.getSourceTimestamp(), MACHINE_INPUT_TYPE)
+                        r -> MappingResult.mapped(SignalMapping.counterReading(r)), r -> r.getSourceTimestamp(),
+                        r -> r.getReceivedTimestamp(), MACHINE_INPUT_TYPE)
                 .union(sources.read(KafkaTopics.MACHINE_STATES, MachineStateChange.class,
-                        s -> MappingResult.mapped(SignalMapping.stateChange(s)), s -> s.getSourceTimestamp(), MACHINE_INPUT_TYPE),
+                        s -> MappingResult.mapped(SignalMapping.stateChange(s)), s -> s.getSourceTimestamp(),
+                        s -> s.getReceivedTimestamp(), MACHINE_INPUT_TYPE),
                         sources.read(KafkaTopics.OPERATION_EVENTS, OperationEvent.class,
-                        e -> MappingResult.mapped(SignalMapping.operationEvent(e)), e -> e.getSourceTimestamp(), MACHINE_INPUT_TYPE));
+                        e -> MappingResult.mapped(SignalMapping.operationEvent(e)), e -> e.getSourceTimestamp(),
+                        MACHINE_INPUT_TYPE));
 
         ZoneId zone = config.plantZone();
         TypeInformation<OrderInput> orderType = PostingJob.ORDER_INPUT_TYPE;
@@ -183,10 +202,11 @@ public final class KafkaPostingJob {
             allDeadLetters = allDeadLetters.union(deadLetters.get(i));
         }
         allDeadLetters.sinkTo(KafkaSinks.exactlyOnce(config.bootstrapServers(),
-                        new AvroKafkaSerializer<>(KafkaTopics.DEAD_LETTERS, DeadLetter.class, DeadLetter::getId),
+                        new AvroKafkaSerializer<>(KafkaTopics.DEAD_LETTERS, DeadLetter.class, DeadLetter::getId,
+                                letter -> letter.getFailedAt().toEpochMilli()),
                         config.transactionalIdPrefix() + "-dead-letters"))
                 .name("dead letters").uid("dead-letters-sink");
-        return new Streams(outputs, allDeadLetters);
+        return new Streams(outputs, allDeadLetters, config);
     }
 
     private static final OutputTag<CapacityLedgerEntry> CAPACITY_ENTRIES =
@@ -260,10 +280,22 @@ public final class KafkaPostingJob {
             this.deadLetters = deadLetters;
         }
 
-        /** @param eventTime the record's event time; null, or a null result, means the Kafka timestamp */
+        /** A topic whose receiving time is the Kafka record timestamp. */
         <A extends SpecificRecord, T> DataStream<T> read(String topic, Class<A> type,
                                                          SerializableFunction<A, MappingResult<T>> map,
-                                                         SerializableFunction<A, Instant> eventTime,
+                                                         InputTimes.TimeOf<A> eventTime,
+                                                         TypeInformation<T> outputType) {
+            return read(topic, type, map, eventTime, null, outputType);
+        }
+
+        /**
+         * @param eventTime    the record's event time; null, or a null result, means the Kafka timestamp
+         * @param receivedTime when it was received; null, or a null result, means the Kafka timestamp
+         */
+        <A extends SpecificRecord, T> DataStream<T> read(String topic, Class<A> type,
+                                                         SerializableFunction<A, MappingResult<T>> map,
+                                                         InputTimes.TimeOf<A> eventTime,
+                                                         InputTimes.TimeOf<A> receivedTime,
                                                          TypeInformation<T> outputType) {
             var builder = KafkaSource.<Decoded<A>>builder()
                     .setBootstrapServers(config.bootstrapServers())
@@ -276,34 +308,50 @@ public final class KafkaPostingJob {
                 builder.setBounded(OffsetsInitializer.latest());
             }
             KafkaSource<Decoded<A>> source = builder.build();
-            WatermarkStrategy<Decoded<A>> watermarks = WatermarkStrategy
-                    .<Decoded<A>>forBoundedOutOfOrderness(config.outOfOrderness())
-                    .withTimestampAssigner((decoded, kafkaTime) -> {
-                        Instant time = decoded.isRecord() && eventTime != null ? eventTime.apply(decoded.record()) : null;
-                        return time != null ? time.toEpochMilli() : decoded.timestamp();
-                    })
-                    .withIdleness(config.idleness());
+            // Machine signals the bridge received later than this after they happened would be late even for a live
+            // job: a gateway's backlog, which must not keep its partition active (module README, watermarks).
+            Duration maxBehind = MACHINE_SIGNAL_TOPICS.contains(topic)
+                    ? config.outOfOrderness().plus(config.posting().allowedLateness()) : null;
+            InputTimes<A> times = new InputTimes<>(eventTime, receivedTime, config.maxAhead(), maxBehind);
+            // One generator per partition (split): see the module README on watermarks.
+            WatermarkStrategy<Decoded<A>> watermarks = FutureSafeWatermarks.strategy(times, config.outOfOrderness(),
+                    config.idleness());
             SingleOutputStreamOperator<T> inputs = env.fromSource(source, watermarks, topic).uid(topic + "-source")
-                    .process(new Route<>(topic, map), outputType).name(topic + " inputs").uid(topic + "-inputs");
+                    .process(new Route<>(topic, map, times), outputType).name(topic + " inputs")
+                    .uid(topic + "-inputs");
             deadLetters.add(inputs.getSideOutput(DEAD_LETTERS));
             return inputs;
         }
     }
 
-    /** Decoded records through their mapping; everything else to the dead letters, with the reason. */
+    /**
+     * Decoded records through their mapping; everything else to the dead letters, with the reason: undecodable,
+     * too far in the future (never reaches an operator, as it never moved a watermark), or refused by the mapping.
+     */
     private static final class Route<A extends SpecificRecord, T> extends ProcessFunction<Decoded<A>, T> {
         private final String topic;
         private final SerializableFunction<A, MappingResult<T>> map;
+        private final InputTimes<A> times;
 
-        Route(String topic, SerializableFunction<A, MappingResult<T>> map) {
+        Route(String topic, SerializableFunction<A, MappingResult<T>> map, InputTimes<A> times) {
             this.topic = topic;
             this.map = map;
+            this.times = times;
         }
 
         @Override
         public void processElement(Decoded<A> decoded, Context ctx, Collector<T> out) {
             if (!decoded.isRecord()) {
                 ctx.output(DEAD_LETTERS, decoded.deadLetter());
+                return;
+            }
+            if (times.isFuture(decoded)) {
+                // Failed at the input's Kafka timestamp: the broker accepted it once, so it accepts the letter too.
+                ctx.output(DEAD_LETTERS, DeadLetters.futureTimestamp(topic, decoded.record(), decoded.key(),
+                        Instant.ofEpochMilli(times.eventTimeMillis(decoded)),
+                        Instant.ofEpochMilli(times.receivedTimeMillis(decoded)),
+                        Duration.ofMillis(times.maxAheadMillis()), Instant.ofEpochMilli(decoded.timestamp()),
+                        decoded.partition(), decoded.offset()));
                 return;
             }
             MappingResult<T> mapped;
@@ -316,8 +364,8 @@ public final class KafkaPostingJob {
                 out.collect(value.value());
             } else {
                 ctx.output(DEAD_LETTERS, DeadLetters.mappingFailed(topic, ((MappingResult.Failed<T>) mapped).reason(),
-                        decoded.record(), Instant.ofEpochMilli(decoded.timestamp()),
-                        decoded.partition() + "/" + decoded.offset()));
+                        decoded.record(), decoded.key(), Instant.ofEpochMilli(times.eventTimeMillis(decoded)),
+                        decoded.partition(), decoded.offset()));
             }
         }
     }

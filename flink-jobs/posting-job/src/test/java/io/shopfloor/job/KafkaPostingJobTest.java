@@ -73,11 +73,22 @@ class KafkaPostingJobTest {
                 .boundedTo("example-1", Example1Plant.SETTINGS));
         env.execute("example 1 on kafka");
 
-        List<CapacityLedgerEntry> capacity = read(KafkaTopics.LEDGER_CAPACITY_ENTRIES, CapacityLedgerEntry.class);
-        List<ItemLedgerEntry> items = read(KafkaTopics.LEDGER_ITEM_ENTRIES, ItemLedgerEntry.class);
-        List<ValueEntry> values = read(KafkaTopics.LEDGER_VALUE_ENTRIES, ValueEntry.class);
-        List<OrderStatusChange> statuses = read(KafkaTopics.LEDGER_ORDER_STATUS, OrderStatusChange.class);
-        List<DeadLetter> deadLetters = read(KafkaTopics.DEAD_LETTERS, DeadLetter.class);
+        assertExample1Ledger(KAFKA);
+        List<DeadLetter> deadLetters = read(KAFKA, KafkaTopics.DEAD_LETTERS, DeadLetter.class);
+        assertEquals(List.of("UNDECODABLE_AVRO"), deadLetters.stream().map(DeadLetter::getReasonCode).toList());
+        // Undecodable input keeps its raw bytes and key: producing them again re-drives it.
+        assertEquals(java.nio.ByteBuffer.wrap(bytes("not avro at all")), deadLetters.get(0).getPayload());
+        assertEquals(java.nio.ByteBuffer.wrap(bytes("CUT-1")), deadLetters.get(0).getKey());
+        assertEquals(KafkaTopics.MACHINE_COUNTERS, deadLetters.get(0).getSourceTopic());
+    }
+
+    /** The ledger topics hold exactly spec example 1's ledger (read committed). */
+    static void assertExample1Ledger(EmbeddedKafka kafka) throws Exception {
+        List<CapacityLedgerEntry> capacity =
+                read(kafka, KafkaTopics.LEDGER_CAPACITY_ENTRIES, CapacityLedgerEntry.class);
+        List<ItemLedgerEntry> items = read(kafka, KafkaTopics.LEDGER_ITEM_ENTRIES, ItemLedgerEntry.class);
+        List<ValueEntry> values = read(kafka, KafkaTopics.LEDGER_VALUE_ENTRIES, ValueEntry.class);
+        List<OrderStatusChange> statuses = read(kafka, KafkaTopics.LEDGER_ORDER_STATUS, OrderStatusChange.class);
 
         capacity.sort(Comparator.comparing(CapacityLedgerEntry::getEntryNo));
         items.sort(Comparator.comparing(ItemLedgerEntry::getEntryNo));
@@ -94,10 +105,9 @@ class KafkaPostingJobTest {
                 values.stream().map(v -> v.getCostAmountActual().toPlainString()).toList());
         assertEquals(List.of(ProductionOrderStatus.RELEASED, ProductionOrderStatus.FINISHED),
                 statuses.stream().map(OrderStatusChange::getToStatus).toList());
-        assertEquals(List.of("UNDECODABLE_AVRO"), deadLetters.stream().map(DeadLetter::getReasonCode).toList());
     }
 
-    private static void masterData(List<ProducerRecord<byte[], byte[]>> records) {
+    static void masterData(List<ProducerRecord<byte[], byte[]>> records) {
         Item fg = Item.newBuilder(AvroFixtures.item("FG-100", "PCS", CostingMethod.STANDARD, "7.81", "1"))
                 .setSingleLevelMaterialCost(AvroFixtures.q("4.55")).setSingleLevelCapacityCost(AvroFixtures.q("2.80"))
                 .setSingleLevelCapacityOverheadCost(AvroFixtures.q("0.46")).build();
@@ -116,7 +126,7 @@ class KafkaPostingJobTest {
                 AvroFixtures.location("MAIN")));
     }
 
-    private static void order(List<ProducerRecord<byte[], byte[]>> records) {
+    static void order(List<ProducerRecord<byte[], byte[]>> records) {
         String order = "RPO-1001";
         records.add(record(KafkaTopics.MD_PROD_ORDER_LINES, order, io.shopfloor.schema.masterdata.ProdOrderLine.class,
                 io.shopfloor.schema.masterdata.ProdOrderLine.newBuilder(AvroFixtures.setALine())
@@ -137,7 +147,7 @@ class KafkaPostingJobTest {
     }
 
     /** A machine input of the example as the MQTT bridge would put it on Kafka. */
-    private static ProducerRecord<byte[], byte[]> signal(MachineInput input) {
+    static ProducerRecord<byte[], byte[]> signal(MachineInput input) {
         if (input.reading() != null) {
             var r = input.reading();
             return record(KafkaTopics.MACHINE_COUNTERS, r.machineId(), MachineCounterReading.class,
@@ -164,7 +174,7 @@ class KafkaPostingJobTest {
                         .setEventId(input.machineId() + "/" + o.eventTime().toEpochMilli()).build());
     }
 
-    private static <T extends SpecificRecord> ProducerRecord<byte[], byte[]> record(String topic, String key,
+    static <T extends SpecificRecord> ProducerRecord<byte[], byte[]> record(String topic, String key,
                                                                                     Class<T> type, T value) {
         try {
             byte[] payload = ShopfloorSchemas.encoder(type).encode(value).array();
@@ -174,16 +184,17 @@ class KafkaPostingJobTest {
         }
     }
 
-    private static <T extends SpecificRecord> List<T> read(String topic, Class<T> type) throws Exception {
+    static <T extends SpecificRecord> List<T> read(EmbeddedKafka kafka, String topic, Class<T> type)
+            throws Exception {
         var decoder = ShopfloorSchemas.decoder(type);
         List<T> values = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : KAFKA.readAll(topic, true, Duration.ofSeconds(5))) {
+        for (ConsumerRecord<byte[], byte[]> record : kafka.readAll(topic, true, Duration.ofSeconds(5))) {
             values.add(decoder.decode(record.value()));
         }
         return values;
     }
 
-    private static byte[] bytes(String text) {
+    static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -39,12 +39,21 @@ public final class KafkaSink implements AutoCloseable {
 
     /** Sends every record; {@code onAllAcknowledged} runs (on a producer thread) when Kafka has them all. */
     public void sendAll(List<OutboundRecord> records, Runnable onAllAcknowledged) {
+        sendAll(records, null, onAllAcknowledged);
+    }
+
+    /**
+     * As {@link #sendAll(List, Runnable)}, with {@code receivedAtMillis} as the Kafka record timestamp (null: the
+     * producer's clock). The posting job takes it as the receiving time of records that carry none of their own
+     * (operation events), to bound how far ahead their event time may be.
+     */
+    public void sendAll(List<OutboundRecord> records, Long receivedAtMillis, Runnable onAllAcknowledged) {
         if (records.isEmpty()) {
             onAllAcknowledged.run();
             return;
         }
         if (records.size() == 1) {
-            send(toProducerRecord(records.get(0)), 1, onAllAcknowledged);
+            send(toProducerRecord(records.get(0), receivedAtMillis), 1, onAllAcknowledged);
             return;
         }
         AtomicInteger remaining = new AtomicInteger(records.size());
@@ -54,7 +63,7 @@ public final class KafkaSink implements AutoCloseable {
             }
         };
         for (OutboundRecord record : records) {
-            send(toProducerRecord(record), 1, countDown);
+            send(toProducerRecord(record, receivedAtMillis), 1, countDown);
         }
     }
 
@@ -92,8 +101,9 @@ public final class KafkaSink implements AutoCloseable {
         retries.schedule(() -> send(record, attempt + 1, onAcknowledged), delay, TimeUnit.MILLISECONDS);
     }
 
-    private static ProducerRecord<byte[], byte[]> toProducerRecord(OutboundRecord record) {
-        return new ProducerRecord<>(record.topic(), record.key().getBytes(StandardCharsets.UTF_8), record.value());
+    private static ProducerRecord<byte[], byte[]> toProducerRecord(OutboundRecord record, Long timestampMillis) {
+        return new ProducerRecord<>(record.topic(), null, timestampMillis,
+                record.key().getBytes(StandardCharsets.UTF_8), record.value());
     }
 
     /** Waits until everything sent so far is acknowledged or has failed (and is queued for a retry). */

@@ -71,7 +71,7 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
             WriterSchema<T> reader = hasHeader(value) ? reader(fingerprintOf(value)) : null;
             // Without a known writer schema the message decoder says what is wrong (header, unknown schema).
             T record = reader == null ? avro.decode(value) : decodeBody(value, reader);
-            return Decoded.ofRecord(record, message.topic(), message.partition(), message.offset(),
+            return Decoded.ofRecord(record, message.key(), message.topic(), message.partition(), message.offset(),
                     message.timestamp());
         } catch (MissingSchemaException e) {
             return deadLetter(message, UNKNOWN_SCHEMA, describe(e));

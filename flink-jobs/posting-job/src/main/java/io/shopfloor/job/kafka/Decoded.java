@@ -21,9 +21,12 @@ public final class Decoded<T extends SpecificRecord> implements Serializable {
     private final int partition;
     private final long offset;
     private final long timestamp;
+    private final byte[] key;
 
-    private Decoded(T record, DeadLetter deadLetter, String topic, int partition, long offset, long timestamp) {
+    private Decoded(T record, DeadLetter deadLetter, String topic, int partition, long offset, long timestamp,
+                    byte[] key) {
         this.record = record;
+        this.key = key;
         this.deadLetter = deadLetter;
         this.topic = Objects.requireNonNull(topic, "topic");
         this.partition = partition;
@@ -33,13 +36,20 @@ public final class Decoded<T extends SpecificRecord> implements Serializable {
 
     public static <T extends SpecificRecord> Decoded<T> ofRecord(
             T record, String topic, int partition, long offset, long timestamp) {
-        return new Decoded<>(Objects.requireNonNull(record, "record"), null, topic, partition, offset, timestamp);
+        return ofRecord(record, null, topic, partition, offset, timestamp);
+    }
+
+    /** @param key the Kafka record's key (null if it had none), for dead letters that re-drive the record */
+    public static <T extends SpecificRecord> Decoded<T> ofRecord(
+            T record, byte[] key, String topic, int partition, long offset, long timestamp) {
+        return new Decoded<>(Objects.requireNonNull(record, "record"), null, topic, partition, offset, timestamp,
+                key);
     }
 
     public static <T extends SpecificRecord> Decoded<T> ofDeadLetter(
             DeadLetter deadLetter, String topic, int partition, long offset, long timestamp) {
         return new Decoded<>(null, Objects.requireNonNull(deadLetter, "deadLetter"),
-                topic, partition, offset, timestamp);
+                topic, partition, offset, timestamp, null);
     }
 
     public boolean isRecord() {
@@ -74,6 +84,11 @@ public final class Decoded<T extends SpecificRecord> implements Serializable {
         return offset;
     }
 
+    /** The Kafka record's key of a decoded record (the dead letter keeps its own); null if none. Not copied. */
+    public byte[] key() {
+        return key;
+    }
+
     /** The Kafka record timestamp (epoch millis). */
     public long timestamp() {
         return timestamp;
@@ -86,6 +101,7 @@ public final class Decoded<T extends SpecificRecord> implements Serializable {
                 && offset == other.offset
                 && timestamp == other.timestamp
                 && topic.equals(other.topic)
+                && java.util.Arrays.equals(key, other.key)
                 && Objects.equals(record, other.record)
                 && Objects.equals(deadLetter, other.deadLetter);
     }

@@ -43,7 +43,7 @@ public final class DecodedSerializer<T extends SpecificRecord> extends TypeSeria
     @Override
     public Decoded<T> copy(Decoded<T> from) {
         return from.isRecord()
-                ? Decoded.ofRecord(records.copy(from.record()),
+                ? Decoded.ofRecord(records.copy(from.record()), from.key(),
                         from.topic(), from.partition(), from.offset(), from.timestamp())
                 : Decoded.ofDeadLetter(deadLetters.copy(from.deadLetter()),
                         from.topic(), from.partition(), from.offset(), from.timestamp());
@@ -67,6 +67,7 @@ public final class DecodedSerializer<T extends SpecificRecord> extends TypeSeria
         target.writeLong(value.offset());
         target.writeLong(value.timestamp());
         if (value.isRecord()) {
+            writeKey(value.key(), target);
             records.serialize(value.record(), target);
         } else {
             deadLetters.serialize(value.deadLetter(), target);
@@ -80,9 +81,11 @@ public final class DecodedSerializer<T extends SpecificRecord> extends TypeSeria
         int partition = source.readInt();
         long offset = source.readLong();
         long timestamp = source.readLong();
-        return isRecord
-                ? Decoded.ofRecord(records.deserialize(source), topic, partition, offset, timestamp)
-                : Decoded.ofDeadLetter(deadLetters.deserialize(source), topic, partition, offset, timestamp);
+        if (isRecord) {
+            byte[] key = readKey(source);
+            return Decoded.ofRecord(records.deserialize(source), key, topic, partition, offset, timestamp);
+        }
+        return Decoded.ofDeadLetter(deadLetters.deserialize(source), topic, partition, offset, timestamp);
     }
 
     @Override
@@ -98,7 +101,27 @@ public final class DecodedSerializer<T extends SpecificRecord> extends TypeSeria
         target.writeInt(source.readInt());
         target.writeLong(source.readLong());
         target.writeLong(source.readLong());
+        if (isRecord) {
+            writeKey(readKey(source), target);
+        }
         (isRecord ? records : deadLetters).copy(source, target);
+    }
+
+    private static void writeKey(byte[] key, DataOutputView target) throws IOException {
+        target.writeInt(key == null ? -1 : key.length);
+        if (key != null) {
+            target.write(key);
+        }
+    }
+
+    private static byte[] readKey(DataInputView source) throws IOException {
+        int length = source.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] key = new byte[length];
+        source.readFully(key);
+        return key;
     }
 
     @Override

@@ -7,20 +7,38 @@ import java.util.Comparator;
 /**
  * One input of the per-machine stage: a counter reading, a state change or an operation event (exactly one is
  * set). A record of records, so Flink serializes it with its own record serializers on the hot path.
+ * {@code source} keeps the fields of the bridge's record that the stage does not use, so that a rejected input
+ * can be written back as the record it came from (null: not known, e.g. built by a test or restored from a
+ * checkpoint of an older version).
  */
 public record MachineInput(String machineId, CounterReading reading, MachineSignal.StateChanged state,
-                           MachineSignal.OperationChanged operation) implements Serializable {
+                           MachineSignal.OperationChanged operation, Source source) implements Serializable {
+
+    /**
+     * What the bridge's record carried besides the signal: when the bridge received it ({@code receivedTime}),
+     * the controller's boot epoch (state changes), the sequence number (state changes; for readings whether it was
+     * set) and the event id (operation events). Null where the record had none or its type lacks the field. Not
+     * kept: a reading's MQTT topic (diagnostic only, and as many bytes again as the rest of the reading).
+     */
+    public record Source(Instant receivedTime, Long bootEpoch, Long sequenceNumber, String eventId)
+            implements Serializable {
+    }
 
     public static MachineInput of(CounterReading reading) {
-        return new MachineInput(reading.machineId(), reading, null, null);
+        return new MachineInput(reading.machineId(), reading, null, null, null);
     }
 
     public static MachineInput of(String machineId, MachineSignal.StateChanged state) {
-        return new MachineInput(machineId, null, state, null);
+        return new MachineInput(machineId, null, state, null, null);
     }
 
     public static MachineInput of(String machineId, MachineSignal.OperationChanged operation) {
-        return new MachineInput(machineId, null, null, operation);
+        return new MachineInput(machineId, null, null, operation, null);
+    }
+
+    /** This input with what its source record carried besides the signal. */
+    public MachineInput withSource(Source newSource) {
+        return new MachineInput(machineId, reading, state, operation, newSource);
     }
 
     /** The state change or operation event; null for a counter reading. */
@@ -45,7 +63,8 @@ public record MachineInput(String machineId, CounterReading reading, MachineSign
      * A total order of inputs by event time, rank, then content, that does not depend on arrival: event time, rank,
      * machine id; then readings by counter name, boot epoch, value, sequence number, kind and width; states by
      * state and stop code (null first); operation events by type, order no., line no., operation no., activity
-     * code and operator (null as "null"). Written out rather than chained, since it runs for every input.
+     * code and operator (null as "null"); last by the source fields (received time, boot epoch, sequence
+     * number, event id). Written out rather than chained, since it runs for every input.
      */
     public static final Comparator<MachineInput> EVENT_ORDER = MachineInput::compareEventOrder;
 
@@ -67,7 +86,30 @@ public record MachineInput(String machineId, CounterReading reading, MachineSign
             return c;
         }
         c = compareStates(a.state, b.state);
-        return c != 0 ? c : compareOperations(a.operation, b.operation);
+        if (c != 0) {
+            return c;
+        }
+        c = compareOperations(a.operation, b.operation);
+        return c != 0 ? c : compareSources(a.source, b.source);
+    }
+
+    private static final Comparator<Instant> NULL_FIRST_INSTANTS =
+            Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final Comparator<Long> NULL_FIRST_LONGS = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    /** Only inputs equal in all else get here (a message the bridge received twice): by source fields. */
+    private static int compareSources(Source a, Source b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? -1 : 1;
+        }
+        int c = NULL_FIRST_INSTANTS.compare(a.receivedTime(), b.receivedTime());
+        if (c == 0) {
+            c = NULL_FIRST_LONGS.compare(a.bootEpoch(), b.bootEpoch());
+        }
+        if (c == 0) {
+            c = NULL_FIRST_LONGS.compare(a.sequenceNumber(), b.sequenceNumber());
+        }
+        return c != 0 ? c : String.valueOf(a.eventId()).compareTo(String.valueOf(b.eventId()));
     }
 
     private static int compareReadings(CounterReading a, CounterReading b) {

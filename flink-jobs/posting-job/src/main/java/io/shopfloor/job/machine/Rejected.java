@@ -4,9 +4,18 @@ import java.io.Serializable;
 
 import java.time.Instant;
 
-/** An input the job could not post, with why: it goes to the dead-letter topic and can be replayed. */
+/**
+ * What the job could not post, with why: it goes to the dead-letter topic. A rejected input ({@code input} set)
+ * can be re-driven from there; time the timeline could not attribute ({@code input} null) is described by
+ * {@code description} only, since it is made of many inputs.
+ */
 public record Rejected(String sourceId, String machineId, Reason reason, String detail, Instant eventTime,
-                       String input) implements Serializable {
+                       MachineInput input, String description) implements Serializable {
 
     public enum Reason { LATE, INVALID_COUNTER_VALUE, UNATTRIBUTED }
+
+    /** A rejected input. */
+    public static Rejected input(MachineInput input, Reason reason, String detail) {
+        return new Rejected(null, input.machineId(), reason, detail, input.eventTime(), input, null);
+    }
 }

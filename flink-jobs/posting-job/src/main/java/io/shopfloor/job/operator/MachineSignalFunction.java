@@ -1,5 +1,6 @@
 package io.shopfloor.job.operator;
 
+import io.shopfloor.job.JavaSerializableTypeInfo;
 import io.shopfloor.job.machine.CounterDelta;
 import io.shopfloor.job.machine.CounterDeltas;
 import io.shopfloor.job.machine.CounterReading;
@@ -37,7 +38,9 @@ import java.util.Map;
  * instant as its timestamp, as downstream ordering expects.
  */
 public class MachineSignalFunction extends KeyedProcessFunction<String, MachineInput, ReportedLine> {
-    public static final OutputTag<Rejected> REJECTED = new OutputTag<>("machine-rejected") { };
+    /** Rare: Java serialization is enough (stream only, never state). */
+    public static final OutputTag<Rejected> REJECTED =
+            new OutputTag<>("machine-rejected", JavaSerializableTypeInfo.forClass(Rejected.class));
     public static final OutputTag<WindowTotals> TOTALS = new OutputTag<>("machine-window-totals") { };
 
     private final MachineTimeline.Settings settings;
@@ -117,7 +120,7 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
         for (Unattributed u : output.unattributed()) {
             ctx.output(REJECTED, new Rejected(u.sourceId(), u.machineId(), Rejected.Reason.UNATTRIBUTED,
                     u.goodParts() + " good, " + u.scrapParts() + " scrap parts and " + u.milliseconds()
-                            + " ms " + u.state() + " without operation or activity", u.to(), u.toString()));
+                            + " ms " + u.state() + " without operation or activity", u.to(), null, u.toString()));
         }
         timeline.update(machine);
         // Without new input, the next window end becomes final one horizon later: wake up then.
@@ -165,7 +168,6 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
     }
 
     private static void reject(Context ctx, MachineInput input, Rejected.Reason reason, String detail) {
-        ctx.output(REJECTED, new Rejected(input.machineId() + "/" + reason + "/" + input.eventTime().toEpochMilli(),
-                input.machineId(), reason, detail, input.eventTime(), input.toString()));
+        ctx.output(REJECTED, Rejected.input(input, reason, detail));
     }
 }

@@ -27,6 +27,11 @@ public final class MachineInputSerializer extends TypeSerializerSingleton<Machin
     private static final byte READING = 0;
     private static final byte STATE = 1;
     private static final byte OPERATION = 2;
+    /**
+     * Set on the kind when the input's {@link MachineInput.Source} follows its fields. Inputs written before the
+     * source existed have it clear and read back without source, so older checkpoints stay readable.
+     */
+    private static final byte WITH_SOURCE = 0x10;
 
     @Override
     public boolean isImmutableType() {
@@ -57,7 +62,7 @@ public final class MachineInputSerializer extends TypeSerializerSingleton<Machin
     public void serialize(MachineInput input, DataOutputView target) throws IOException {
         if (input.reading() != null) {
             CounterReading r = input.reading();
-            target.writeByte(READING);
+            target.writeByte(READING | sourceFlag(input));
             writeString(r.machineId(), target);
             writeString(r.counterName(), target);
             writeString(r.kind().name(), target);
@@ -68,14 +73,14 @@ public final class MachineInputSerializer extends TypeSerializerSingleton<Machin
             writeInstant(r.eventTime(), target);
         } else if (input.state() != null) {
             MachineSignal.StateChanged s = input.state();
-            target.writeByte(STATE);
+            target.writeByte(STATE | sourceFlag(input));
             writeString(input.machineId(), target);
             writeInstant(s.eventTime(), target);
             writeString(s.state().name(), target);
             writeString(s.stopCode(), target);
         } else {
             MachineSignal.OperationChanged o = input.operation();
-            target.writeByte(OPERATION);
+            target.writeByte(OPERATION | sourceFlag(input));
             writeString(input.machineId(), target);
             writeInstant(o.eventTime(), target);
             writeString(o.type().name(), target);
@@ -85,11 +90,50 @@ public final class MachineInputSerializer extends TypeSerializerSingleton<Machin
             writeString(o.activityCode(), target);
             writeString(o.operatorId(), target);
         }
+        MachineInput.Source source = input.source();
+        if (source != null) {
+            target.writeBoolean(source.receivedTime() != null);
+            if (source.receivedTime() != null) {
+                writeInstant(source.receivedTime(), target);
+            }
+            writeNullableLong(source.bootEpoch(), target);
+            writeNullableLong(source.sequenceNumber(), target);
+            writeString(source.eventId(), target);
+        }
+    }
+
+    private static void writeNullableLong(Long value, DataOutputView target) throws IOException {
+        target.writeBoolean(value != null);
+        if (value != null) {
+            target.writeLong(value);
+        }
+    }
+
+    private static Long readNullableLong(DataInputView source) throws IOException {
+        return source.readBoolean() ? source.readLong() : null;
+    }
+
+    private static int sourceFlag(MachineInput input) {
+        return input.source() == null ? 0 : WITH_SOURCE;
+    }
+
+    private static MachineInput withSource(MachineInput input, boolean hasSource, DataInputView source)
+            throws IOException {
+        if (!hasSource) {
+            return input;
+        }
+        Instant receivedTime = source.readBoolean() ? readInstant(source) : null;
+        Long bootEpoch = readNullableLong(source);
+        Long sequenceNumber = readNullableLong(source);
+        return input.withSource(new MachineInput.Source(receivedTime, bootEpoch, sequenceNumber,
+                readString(source)));
     }
 
     @Override
     public MachineInput deserialize(DataInputView source) throws IOException {
-        byte kind = source.readByte();
+        byte flags = source.readByte();
+        boolean hasSource = (flags & WITH_SOURCE) != 0;
+        byte kind = (byte) (flags & ~WITH_SOURCE);
         String machineId = readString(source);
         if (kind == READING) {
             String counterName = readString(source);
@@ -98,14 +142,14 @@ public final class MachineInputSerializer extends TypeSerializerSingleton<Machin
             int widthBits = source.readInt();
             long bootEpoch = source.readLong();
             long sequenceNumber = source.readLong();
-            return MachineInput.of(new CounterReading(machineId, counterName, counterKind, value, widthBits, bootEpoch,
-                    sequenceNumber, readInstant(source)));
+            return withSource(MachineInput.of(new CounterReading(machineId, counterName, counterKind, value,
+                    widthBits, bootEpoch, sequenceNumber, readInstant(source))), hasSource, source);
         }
         if (kind == STATE) {
             Instant eventTime = readInstant(source);
             MachineState state = MachineState.valueOf(readString(source));
-            return MachineInput.of(machineId, new MachineSignal.StateChanged(eventTime, state,
-                    readString(source)));
+            return withSource(MachineInput.of(machineId, new MachineSignal.StateChanged(eventTime, state,
+                    readString(source))), hasSource, source);
         }
         if (kind != OPERATION) {
             throw new IOException("not a machine input: kind " + kind);
@@ -118,8 +162,8 @@ public final class MachineInputSerializer extends TypeSerializerSingleton<Machin
         String operationNo = readString(source);
         String activityCode = readString(source);
         String operatorId = readString(source);
-        return MachineInput.of(machineId, new MachineSignal.OperationChanged(eventTime, type, orderNo, orderLineNo,
-                operationNo, activityCode, operatorId));
+        return withSource(MachineInput.of(machineId, new MachineSignal.OperationChanged(eventTime, type, orderNo,
+                orderLineNo, operationNo, activityCode, operatorId)), hasSource, source);
     }
 
     @Override

@@ -30,7 +30,13 @@ class MachineInputEventOrderTest {
                     .thenComparingInt(MachineSignal.OperationChanged::orderLineNo)
                     .thenComparing(o -> String.valueOf(o.operationNo()))
                     .thenComparing(o -> String.valueOf(o.activityCode()))
-                    .thenComparing(o -> String.valueOf(o.operatorId()))));
+                    .thenComparing(o -> String.valueOf(o.operatorId()))))
+            .thenComparing(MachineInput::source, Comparator.nullsFirst(Comparator
+                    .comparing(MachineInput.Source::receivedTime, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(MachineInput.Source::bootEpoch, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(MachineInput.Source::sequenceNumber,
+                            Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(source -> String.valueOf(source.eventId()))));
 
     @Test
     void comparesLikeTheChainedComparatorOnRandomInputs() {
@@ -52,8 +58,21 @@ class MachineInputEventOrderTest {
         assertEquals(expected, sorted);
     }
 
-    /** Few distinct values per field, so that most pairs tie on several fields and the later ones decide. */
+    /**
+     * Few distinct values per field, so that most pairs tie on several fields and the later ones decide; sources
+     * absent, or with each field null or set (what the bridge's records carry besides the signal).
+     */
     private static MachineInput randomInput(SplittableRandom random) {
+        MachineInput input = randomSignal(random);
+        if (random.nextBoolean()) {
+            return input;
+        }
+        Instant received = Instant.parse("2026-03-02T08:00:01Z");
+        return input.withSource(new MachineInput.Source(pick(random, null, received), pick(random, null, 1L, 2L),
+                pick(random, null, 5L), pick(random, null, "evt-1", "evt-2")));
+    }
+
+    private static MachineInput randomSignal(SplittableRandom random) {
         Instant time = Instant.parse("2026-03-02T08:00:00Z").plusMillis(random.nextInt(3) * 500L);
         String machine = pick(random, "M1", "M2");
         return switch (random.nextInt(3)) {

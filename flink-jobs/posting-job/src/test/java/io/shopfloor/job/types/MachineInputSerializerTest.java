@@ -41,6 +41,17 @@ class MachineInputSerializerTest extends SerializerTestBase<MachineInput> {
                     .OPERATION_STARTED, "RPO-1001", 10000, "20", null, "OP-7")),
             MachineInput.of("MC-1", new MachineSignal.OperationChanged(T, MachineSignal.OperationChanged.Type
                     .ACTIVITY_STARTED, null, 0, null, "MAINTENANCE", null)),
+            // With what the bridge's record carried besides the signal (all set, and all empty).
+            MachineInput.of(new CounterReading("CUT-1", "good", CounterReading.CounterKind.GOOD, 5, 16, 3, 0, T))
+                    .withSource(new MachineInput.Source(T.plusMillis(15), null, null, null)),
+            MachineInput.of("ASSY-2", new MachineSignal.StateChanged(T, MachineState.STOPPED, "JAM"))
+                    .withSource(new MachineInput.Source(T.plusMillis(3), 7L, 1_234L, null)),
+            MachineInput.of("MC-1", new MachineSignal.OperationChanged(T, MachineSignal.OperationChanged.Type
+                    .OPERATION_FINISHED, "RPO-1001", 10000, "20", null, "OP-7"))
+                    .withSource(new MachineInput.Source(null, null, null, "evt-42")),
+            MachineInput.of("MC-1", new MachineSignal.OperationChanged(T, MachineSignal.OperationChanged.Type
+                    .OPERATION_FINISHED, "RPO-1001", 10000, "20", null, "OP-7"))
+                    .withSource(new MachineInput.Source(null, null, null, null)),
         };
     }
 }
