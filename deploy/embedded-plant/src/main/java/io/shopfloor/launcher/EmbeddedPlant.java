@@ -142,7 +142,7 @@ public final class EmbeddedPlant implements AutoCloseable {
             mqtt = started(EmbeddedMqttBroker.start(data.resolve("mqtt")));
             console.accept("mqtt:       " + mqtt.tcpUri() + " (Moquette, MQTT 3.1.1)");
             simulatorSettings = new PlantSimulator.Settings(mqtt.tcpUri(), settings.speed(), data.resolve("simulator"),
-                    settings.plant());
+                    settings.plant(), this::releaseInErp);
             plan = PlantSimulator.planOf(simulatorSettings);
             startPostgres(data.resolve("postgres"), plan, console);
             kafkaStarted.get();
@@ -178,9 +178,11 @@ public final class EmbeddedPlant implements AutoCloseable {
             // snapshot's time must precede the machines' events.
             simulator = started(PlantSimulator.start(simulatorSettings));
             console.accept("simulator:  " + plan.layout().machines().size() + " machines on "
-                    + plan.layout().lines() + " lines, " + plan.orders().size() + " orders, x" + settings.speed()
-                    + " from " + simulator.simulatedTime() + " (ground truth in "
-                    + data.resolve("simulator/ground-truth.json") + ")");
+                    + plan.layout().lines() + " lines, x" + settings.speed() + " from " + simulator.simulatedTime()
+                    + ", " + (plan.settings().continuous() ? "the planner releases " + plan.settings().ordersPerLine()
+                    + " orders per line at a time, " + PlantSimulator.planningHorizonMillis(settings.speed()) / 60_000
+                    + " simulated minutes ahead, for as long as it runs" : plan.orders().size() + " orders")
+                    + " (ground truth in " + data.resolve("simulator/ground-truth.json") + ")");
             jobStarted.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
@@ -251,6 +253,13 @@ public final class EmbeddedPlant implements AutoCloseable {
             if (inserted > 0) {
                 console.accept("erp:        " + inserted + " released orders added for the simulated plant");
             }
+        }
+    }
+
+    /** The simulator's planner releases a round of orders: into the ERP (CDC carries them to the job). */
+    private void releaseInErp(List<io.shopfloor.simulator.SimulatedOrder> orders) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(erpJdbcUrl, OWNER, "")) {
+            ErpOrders.insertMissing(connection, orders);
         }
     }
 
