@@ -1,10 +1,13 @@
 package io.shopfloor.launcher;
 
-import io.shopfloor.simulator.PlantSettings;
 import io.shopfloor.ledger.LedgerStoreSchema;
+import io.shopfloor.simulator.PlantSettings;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -71,20 +74,37 @@ public final class EmbeddedPlantMain {
         LedgerStoreSchema.Roles roles = LedgerStoreSchema.Roles.defaults();
         String url = embedded.ledgerJdbcUrl();
         String hostPort = url.substring("jdbc:postgresql://".length(), url.lastIndexOf('/'));
+        PlantSettings plant = embedded.simulator().plant();
+        // Posting dates are the simulated days: from the plant's first to a week after its clock now.
+        LocalDate firstDay = LocalDate.ofInstant(plant.start(), ZoneOffset.UTC);
+        LocalDate weekAhead = LocalDate.ofInstant(embedded.simulator().simulatedTime(), ZoneOffset.UTC).plusDays(7);
         return String.join(System.lineSeparator(),
                 "",
                 "  dashboard:  " + embedded.dashboard().uri(),
                 "  ledger as a cost controller (reads the views):",
                 "              psql \"postgresql://" + roles.reporting() + ":" + roles.reportingPassword() + "@"
                         + hostPort + "/" + EmbeddedPlant.LEDGER_DATABASE + "\"",
-                "  csv export: java -cp 'deploy/embedded-plant/target/lib/*' io.shopfloor.ledger.LedgerExport "
-                        + url + " " + roles.reporting() + " " + roles.reportingPassword()
-                        + " <from yyyy-mm-dd> <to yyyy-mm-dd> export/",
-                "  the planner releases " + embedded.simulator().plant().ordersPerLine()
-                        + " orders per line ahead of the machines for as long as the plant runs",
+                "  csv export: java -cp '" + libraryClasspath() + "' io.shopfloor.ledger.LedgerExport " + url + " "
+                        + roles.reporting() + " " + roles.reportingPassword() + " " + firstDay + " " + weekAhead
+                        + " export/",
+                plant.continuous() ? "  planner:    releases " + plant.ordersPerLine() + " orders per line at a time, "
+                        + "ahead of the machines, for as long as the plant runs"
+                        : "  planner:    " + plant.planningRounds() + " round(s) of orders, then the machines idle",
                 "  stop:       Ctrl-C (or kill -INT " + ProcessHandle.current().pid() + "); the next start continues"
                         + " from " + data + " (delete it for a new plant)",
                 "", "");
+    }
+
+    /** The launcher's libraries (beside its jar), as a class path, relative to the working directory if inside. */
+    static String libraryClasspath() {
+        try {
+            Path jar = Path.of(EmbeddedPlantMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path lib = jar.resolveSibling("lib").toAbsolutePath().normalize();
+            Path workingDirectory = Path.of("").toAbsolutePath();
+            return (lib.startsWith(workingDirectory) ? workingDirectory.relativize(lib) : lib) + "/*";
+        } catch (URISyntaxException | RuntimeException e) {
+            return "deploy/embedded-plant/target/lib/*"; // where the README's build puts them
+        }
     }
 
     /** Readings/s (MQTT messages the bridge received) and postings/s (ledger entries stored), every few seconds. */
