@@ -130,7 +130,8 @@ function renderDeadLetters(deadLetters) {
   document.querySelector('#dead-letters tbody').replaceChildren(...summary.latest.map(d =>
     el('tr', {'data-dead-letter': d.id},
       el('td', {}, utc(d.failedAt)), el('td', {class: 'reason'}, d.reasonCode),
-      el('td', {class: 'detail', title: d.reasonDetail}, d.reasonDetail), el('td', {class: 'source'}, text(d.source, '')),
+      el('td', {class: 'detail', title: d.reasonDetail}, d.reasonDetail),
+      el('td', {class: 'source'}, text(d.source, '')),
       el('td', {}, d.sourceTopic), el('td', {}, d.stage))));
 }
 

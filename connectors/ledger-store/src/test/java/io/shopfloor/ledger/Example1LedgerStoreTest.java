@@ -163,8 +163,8 @@ class Example1LedgerStoreTest {
             LedgerExport.Result day = LedgerExport.exportWithRange(connection, LocalDate.parse("2026-03-02"),
                     LocalDate.parse("2026-03-02"), directory.resolve("day"));
             assertEquals(String.format("%8d rows -> %s%n%8d rows -> %s%n%8d rows -> %s%n%8d rows -> %s%n"
-                                    + "%8d rows with posting dates 2026-03-02 to 2026-03-02 (the ledger holds 2026-03-02 "
-                                    + "to 2026-03-02)%n", 7, Path.of("day", "item_ledger_entry.csv"), 4,
+                                    + "%8d rows with posting dates 2026-03-02 to 2026-03-02 "
+                                    + "(the ledger holds 2026-03-02 to 2026-03-02)%n", 7, Path.of("day", "item_ledger_entry.csv"), 4,
                             Path.of("day", "capacity_ledger_entry.csv"), 21, Path.of("day", "value_entry.csv"), 0,
                             Path.of("day", "warehouse_entry.csv"), 32),
                     LedgerExport.summary(day, LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02"),

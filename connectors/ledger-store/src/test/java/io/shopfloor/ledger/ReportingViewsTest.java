@@ -36,8 +36,9 @@ class ReportingViewsTest {
             // RPO-1 finished last, RPO-3 before it; RPO-2 and RPO-4 are still released.
             statement.execute("INSERT INTO production_order_status_history (idempotency_key, source_key, order_no, "
                     + "from_status, to_status, posting_date, event_time, content_hash) VALUES "
-                    + "('RPO-3/F', 'RPO-3', 'RPO-3', 'RELEASED', 'FINISHED', '2026-03-02', '2026-03-02T08:00Z', '\\x00'),"
-                    + "('RPO-1/F', 'RPO-1', 'RPO-1', 'RELEASED', 'FINISHED', '2026-03-02', '2026-03-02T09:00Z', '\\x00')");
+                    + "('RPO-3/F', 'RPO-3', 'RPO-3', 'RELEASED', 'FINISHED', '2026-03-02', '2026-03-02T08:00Z', "
+                    + "'\\x00'), ('RPO-1/F', 'RPO-1', 'RPO-1', 'RELEASED', 'FINISHED', '2026-03-02', "
+                    + "'2026-03-02T09:00Z', '\\x00')");
             // Two windows of the early shift (06:00-14:00): 45 min run, 10 min setup, 5 min stop, 1.5 min no signal.
             statement.execute("INSERT INTO machine_kpi (idempotency_key, machine_id, window_start, window_end, "
                     + "good_parts, scrap_parts, setup_millis, run_millis, stop_millis, idle_millis, no_signal_millis, "
