@@ -85,6 +85,14 @@ public final class EmbeddedPlant implements AutoCloseable {
                            int dashboardPort, Consumer<String> console) {
     }
 
+    /** Between firm planning a round's orders and releasing them: CDC carries the first step to the job. */
+    private static final Duration RELEASE_AFTER = Duration.ofSeconds(30);
+    private final java.util.concurrent.ScheduledExecutorService releases =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "embedded-plant-erp-release");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final List<AutoCloseable> started = new ArrayList<>();
     private EmbeddedKafkaBroker kafka;
     private EmbeddedMqttBroker mqtt;
@@ -256,11 +264,23 @@ public final class EmbeddedPlant implements AutoCloseable {
         }
     }
 
-    /** The simulator's planner releases a round of orders: into the ERP (CDC carries them to the job). */
+    /**
+     * The simulator's planner releases a round of orders into the ERP (CDC carries them to the job), a horizon
+     * ahead of their first events: firm planned now, released {@link #RELEASE_AFTER} later, when the job has the
+     * orders' lines (see {@link ErpOrders#releaseMissing}); at once when they were firm planned before (a restart).
+     */
     private void releaseInErp(List<io.shopfloor.simulator.SimulatedOrder> orders) throws SQLException {
+        int firmPlanned;
         try (Connection connection = DriverManager.getConnection(erpJdbcUrl, OWNER, "")) {
-            ErpOrders.insertMissing(connection, orders);
+            firmPlanned = ErpOrders.insertMissingFirmPlanned(connection, orders);
         }
+        releases.schedule(() -> {
+            try (Connection connection = DriverManager.getConnection(erpJdbcUrl, OWNER, "")) {
+                ErpOrders.releaseMissing(connection, orders);
+            } catch (SQLException e) {
+                System.err.println("releasing " + orders.size() + " orders in the ERP failed: " + e);
+            }
+        }, firmPlanned > 0 ? RELEASE_AFTER.toMillis() : 0, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void prepareLedger() throws SQLException {
@@ -436,6 +456,7 @@ public final class EmbeddedPlant implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        releases.shutdownNow(); // a pending release is done again at the next start
         if (simulator != null && started.remove(simulator)) {
             closeQuietly(simulator);
             awaitBridgesQuiet(Duration.ofSeconds(10));
