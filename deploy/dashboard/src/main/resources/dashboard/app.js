@@ -109,6 +109,30 @@ function renderLedger(ledger) {
     el('td', {}, text(e.orderNo, '')), el('td', {}, text(e.entryType, '')), el('td', {}, text(e.no, '')),
     el('td', {}, text(e.operationNo, '')), el('td', {class: 'num'}, text(e.quantity)),
     el('td', {}, text(e.unitOfMeasure, '')), el('td', {class: 'num'}, text(e.costAmount, '')))));
+
+  renderDeadLetters(ledger.deadLetters);
+}
+
+// Failure times as UTC text to the second ("2026-03-02 07:05:00").
+function utc(value) {
+  return value ? value.substring(0, 19).replace('T', ' ') : '';
+}
+
+function renderDeadLetters(deadLetters) {
+  const summary = deadLetters || {total: 0, byReason: [], bySource: [], latest: []};
+  document.getElementById('no-dead-letters').hidden = summary.total > 0;
+  document.getElementById('dead-letter-total').textContent = summary.total > 0 ? `${summary.total} in all` : '';
+  const counts = (id, rows, attribute) => document.querySelector(`#${id} tbody`).replaceChildren(
+    ...rows.map(c => el('tr', {[attribute]: c.key},
+      el('td', {}, text(c.key, '')), el('td', {class: 'num count'}, c.count), el('td', {}, utc(c.latestFailedAt)))));
+  counts('dead-letters-by-reason', summary.byReason, 'data-reason');
+  counts('dead-letters-by-source', summary.bySource, 'data-source');
+  document.querySelector('#dead-letters tbody').replaceChildren(...summary.latest.map(d =>
+    el('tr', {'data-dead-letter': d.id},
+      el('td', {}, utc(d.failedAt)), el('td', {class: 'reason'}, d.reasonCode),
+      el('td', {class: 'detail', title: d.reasonDetail}, d.reasonDetail),
+      el('td', {class: 'source'}, text(d.source, '')),
+      el('td', {}, d.sourceTopic), el('td', {}, d.stage))));
 }
 
 function connect() {

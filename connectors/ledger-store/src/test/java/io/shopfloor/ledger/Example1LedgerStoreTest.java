@@ -61,6 +61,11 @@ class Example1LedgerStoreTest {
                 ledger.query("SELECT cost_bucket, standard_cost, expected_cost, actual_cost, deviation_pct, variance "
                         + "FROM production_order_statistics WHERE order_no = 'RPO-1001' ORDER BY row_no"));
         assertEquals(List.of("RPO-1001 0.00"), ledger.query("SELECT order_no, wip_amount FROM production_order_wip"));
+        // Without ORDER BY: the view's own order, and when the order was finished.
+        assertEquals(List.of("RPO-1001 MATERIAL t", "RPO-1001 CAPACITY t", "RPO-1001 SUBCONTRACTED t",
+                        "RPO-1001 CAPACITY_OVERHEAD t", "RPO-1001 MANUFACTURING_OVERHEAD t",
+                        "RPO-1001 TOTAL t"),
+                ledger.query("SELECT order_no, cost_bucket, finished_at IS NOT NULL FROM production_order_statistics"));
     }
 
     @Test
@@ -132,7 +137,9 @@ class Example1LedgerStoreTest {
 
     @Test
     void exportWritesTheLedgerBetweenTwoPostingDatesAsCsv(@TempDir Path directory) throws Exception {
-        try (Connection connection = ledger.connect(LedgerDatabase.ROLES.writer(), LedgerDatabase.ROLES.writerPassword())) {
+        // As a cost controller's login: the reporting role, which may read the views only.
+        try (Connection connection = ledger.connect(LedgerDatabase.ROLES.reporting(),
+                LedgerDatabase.ROLES.reportingPassword())) {
             assertEquals(Map.of("item_ledger_entry", 7L, "capacity_ledger_entry", 4L, "value_entry", 21L,
                             "warehouse_entry", 0L),
                     LedgerExport.export(connection, LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02"),
@@ -141,6 +148,27 @@ class Example1LedgerStoreTest {
                             "warehouse_entry", 0L),
                     LedgerExport.export(connection, LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-31"),
                             directory.resolve("march")));
+        }
+        try (Connection connection = ledger.connect(LedgerDatabase.ROLES.reporting(),
+                LedgerDatabase.ROLES.reportingPassword())) {
+            LocalDate from = LocalDate.parse("2026-03-03");
+            LocalDate to = LocalDate.parse("2026-03-31");
+            LedgerExport.Result empty = LedgerExport.exportWithRange(connection, from, to, directory.resolve("none"));
+            assertEquals(new LedgerExport.Result(Map.of("item_ledger_entry", 0L, "capacity_ledger_entry", 0L,
+                    "value_entry", 0L, "warehouse_entry", 0L), LocalDate.parse("2026-03-02"),
+                    LocalDate.parse("2026-03-02")), empty);
+            assertTrue(LedgerExport.summary(empty, from, to, Path.of("none")).endsWith(
+                    "no ledger entries with posting dates 2026-03-03 to 2026-03-31; the ledger holds posting dates "
+                            + "2026-03-02 to 2026-03-02" + System.lineSeparator()));
+            LedgerExport.Result day = LedgerExport.exportWithRange(connection, LocalDate.parse("2026-03-02"),
+                    LocalDate.parse("2026-03-02"), directory.resolve("day"));
+            assertEquals(String.format("%8d rows -> %s%n%8d rows -> %s%n%8d rows -> %s%n%8d rows -> %s%n"
+                                    + "%8d rows with posting dates 2026-03-02 to 2026-03-02 "
+                                    + "(the ledger holds 2026-03-02 to 2026-03-02)%n", 7, Path.of("day", "item_ledger_entry.csv"), 4,
+                            Path.of("day", "capacity_ledger_entry.csv"), 21, Path.of("day", "value_entry.csv"), 0,
+                            Path.of("day", "warehouse_entry.csv"), 32),
+                    LedgerExport.summary(day, LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02"),
+                            Path.of("day")));
         }
         List<String> items = Files.readAllLines(directory.resolve("item_ledger_entry.csv"));
         assertEquals(8, items.size());

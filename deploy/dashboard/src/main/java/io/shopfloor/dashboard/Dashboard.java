@@ -149,7 +149,8 @@ public final class Dashboard implements AutoCloseable {
                 LOG.warn("cannot read the ledger store: {}", e.toString());
             }
             next = new DashboardState.LedgerPart(previous.orders(), previous.latestEntries(),
-                    previous.finishedOrderStatistics(), "cannot read the ledger store: " + e.getMessage());
+                    previous.finishedOrderStatistics(), previous.deadLetters(),
+                    "cannot read the ledger store: " + e.getMessage());
         }
         if (!next.equals(previous)) {
             ledgerPart.set(next);

@@ -1,5 +1,6 @@
 package io.shopfloor.dashboard;
 
+import io.shopfloor.dashboard.LedgerRows.DeadLetterSummary;
 import io.shopfloor.dashboard.LedgerRows.LedgerEntry;
 import io.shopfloor.dashboard.LedgerRows.LedgerSnapshot;
 import io.shopfloor.dashboard.LedgerRows.OrderProgress;
@@ -16,10 +17,11 @@ public record DashboardState(List<MachineView> machines, LedgerPart ledger) {
 
     /**
      * The ledger part: orders (with their description and item from the master data), the latest entries, the
-     * statistics of the latest finished orders, and whether the last read of the ledger worked.
+     * statistics of the latest finished orders, the dead letters, and whether the last read of the ledger worked.
      */
     public record LedgerPart(List<OrderProgress> orders, List<LedgerEntry> latestEntries,
-                             Map<String, List<StatisticsRow>> finishedOrderStatistics, String ledgerError) {
+                             Map<String, List<StatisticsRow>> finishedOrderStatistics, DeadLetterSummary deadLetters,
+                             String ledgerError) {
 
         public static LedgerPart of(LedgerSnapshot snapshot, List<ProductionOrder> headers, String ledgerError) {
             Map<String, ProductionOrder> byNo = headers.stream()
@@ -29,7 +31,7 @@ public record DashboardState(List<MachineView> machines, LedgerPart ledger) {
                 return header == null ? o : o.withMasterData(header.getDescription(), header.getSourceNo());
             }).toList();
             return new LedgerPart(orders, snapshot.latestEntries(), snapshot.finishedOrderStatistics(),
-                    ledgerError);
+                    snapshot.deadLetters(), ledgerError);
         }
     }
 }

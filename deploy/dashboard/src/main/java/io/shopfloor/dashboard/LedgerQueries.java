@@ -1,6 +1,9 @@
 package io.shopfloor.dashboard;
 
 import io.shopfloor.dashboard.LedgerRows.ComponentConsumption;
+import io.shopfloor.dashboard.LedgerRows.DeadLetterCount;
+import io.shopfloor.dashboard.LedgerRows.DeadLetterRow;
+import io.shopfloor.dashboard.LedgerRows.DeadLetterSummary;
 import io.shopfloor.dashboard.LedgerRows.LedgerEntry;
 import io.shopfloor.dashboard.LedgerRows.LedgerSnapshot;
 import io.shopfloor.dashboard.LedgerRows.OperationReported;
@@ -12,7 +15,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +34,9 @@ public final class LedgerQueries implements AutoCloseable {
     public static final int ORDERS = 200;
     /** How many finished orders get a statistics table, latest finished first. */
     public static final int FINISHED_ORDERS = 5;
+    /** How many reasons and machines or sources the dead-letter panel counts (most first), and letters it lists. */
+    public static final int DEAD_LETTER_GROUPS = 10;
+    public static final int LATEST_DEAD_LETTERS = 10;
 
     private final String jdbcUrl;
     private final String user;
@@ -51,7 +59,28 @@ public final class LedgerQueries implements AutoCloseable {
                         .thenComparing(OrderProgress::orderNo))
                 .limit(FINISHED_ORDERS)
                 .forEach(o -> statistics.put(o.orderNo(), uncheckedStatistics(o.orderNo())));
-        return new LedgerSnapshot(orders, latestEntries(LATEST_ENTRIES), statistics);
+        return new LedgerSnapshot(orders, latestEntries(LATEST_ENTRIES), statistics, deadLetters());
+    }
+
+    /** Dead letters through the reporting view: counts per reason and per machine or source, the latest ones. */
+    public synchronized DeadLetterSummary deadLetters() throws SQLException {
+        long total = query("SELECT count(*) FROM dead_letter_report", List.of(), r -> r.getLong(1)).get(0);
+        if (total == 0) {
+            return DeadLetterSummary.EMPTY;
+        }
+        return new DeadLetterSummary(total, deadLetterCounts("reason_code"), deadLetterCounts("source"),
+                query("SELECT id, failed_at, stage, reason_code, reason_detail, source_topic, source "
+                                + "FROM dead_letter_report ORDER BY committed_at DESC, id DESC LIMIT ?",
+                        List.of(LATEST_DEAD_LETTERS),
+                        r -> new DeadLetterRow(r.getLong(1), instant(r, 2), r.getString(3), r.getString(4),
+                                r.getString(5), r.getString(6), r.getString(7))));
+    }
+
+    private List<DeadLetterCount> deadLetterCounts(String column) throws SQLException {
+        // column is one of two names given above, never input
+        return query("SELECT " + column + ", count(*), max(failed_at) FROM dead_letter_report GROUP BY 1 "
+                        + "ORDER BY 2 DESC, 1 LIMIT ?", List.of(DEAD_LETTER_GROUPS),
+                r -> new DeadLetterCount(r.getString(1), r.getLong(2), instant(r, 3)));
     }
 
     public synchronized List<OrderProgress> orders() throws SQLException {
@@ -136,6 +165,11 @@ public final class LedgerQueries implements AutoCloseable {
             }
             return rows;
         }
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
     }
 
     private static LocalDate date(ResultSet row, int column) throws SQLException {

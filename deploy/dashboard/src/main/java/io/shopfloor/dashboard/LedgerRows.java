@@ -1,6 +1,7 @@
 package io.shopfloor.dashboard;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,26 @@ public final class LedgerRows {
                                        BigDecimal expectedQtyBase, BigDecimal consumedQtyBase) {
     }
 
+    /** dead_letter_report counted by one of its columns (reason code, or machine/source). */
+    public record DeadLetterCount(String key, long count, Instant latestFailedAt) {
+    }
+
+    /** dead_letter_report: one dead letter, without its payload. */
+    public record DeadLetterRow(long id, Instant failedAt, String stage, String reasonCode, String reasonDetail,
+                                String sourceTopic, String source) {
+    }
+
+    /** What the dead-letter panel shows: the total, counts per reason and per machine or source, the latest. */
+    public record DeadLetterSummary(long total, List<DeadLetterCount> byReason, List<DeadLetterCount> bySource,
+                                    List<DeadLetterRow> latest) {
+        public static final DeadLetterSummary EMPTY = new DeadLetterSummary(0, List.of(), List.of(), List.of());
+    }
+
     /** Everything the page shows from the ledger, read in one go. */
     public record LedgerSnapshot(List<OrderProgress> orders, List<LedgerEntry> latestEntries,
-                                 Map<String, List<StatisticsRow>> finishedOrderStatistics) {
-        public static final LedgerSnapshot EMPTY = new LedgerSnapshot(List.of(), List.of(), Map.of());
+                                 Map<String, List<StatisticsRow>> finishedOrderStatistics,
+                                 DeadLetterSummary deadLetters) {
+        public static final LedgerSnapshot EMPTY = new LedgerSnapshot(List.of(), List.of(), Map.of(),
+                DeadLetterSummary.EMPTY);
     }
 }

@@ -175,6 +175,31 @@ class DashboardApiTest {
     }
 
     @Test
+    void deadLettersAreCountedPerReasonAndPerMachineOrSourceAndTheLatestListed() throws Exception {
+        JsonNode deadLetters = stateWhere(s -> s.at("/ledger/deadLetters/total").asLong() == 3)
+                .at("/ledger/deadLetters");
+        List<String> byReason = new ArrayList<>();
+        deadLetters.get("byReason").forEach(c -> byReason.add(String.join(" ",
+                texts(c, "key", "count", "latestFailedAt"))));
+        assertEquals(List.of("INVALID_JSON 2 2026-03-02T07:01:00Z", "ORDER_NOT_RELEASED 1 2026-03-02T08:30:00Z"),
+                byReason);
+        List<String> bySource = new ArrayList<>();
+        deadLetters.get("bySource").forEach(c -> bySource.add(String.join(" ", texts(c, "key", "count"))));
+        assertEquals(List.of("CUT-1 2", "RPO-9999 1"), bySource);
+        List<String> latest = new ArrayList<>();
+        deadLetters.get("latest").forEach(d -> latest.add(String.join(" | ", texts(d, "failedAt", "stage",
+                "reasonCode", "reasonDetail", "sourceTopic", "source"))));
+        assertEquals(List.of(
+                "2026-03-02T08:30:00Z | posting | ORDER_NOT_RELEASED | RPO-9999 is not a released order | "
+                        + "order-inputs | RPO-9999",
+                "2026-03-02T07:01:00Z | bridge | INVALID_JSON | Unexpected end-of-input | "
+                        + "plant/site1/area1/L1/CUT-1/counter/good | CUT-1",
+                "2026-03-02T07:00:00Z | bridge | INVALID_JSON | Unexpected end-of-input | "
+                        + "plant/site1/area1/L1/CUT-1/counter/good | CUT-1"), latest);
+        assertTrue(deadLetters.get("latest").get(0).get("payload") == null, "no payload on the page");
+    }
+
+    @Test
     void theReportingRoleTheDashboardUsesReadsTheViewsButNotTheTables() throws Exception {
         try (Connection reporting = DriverManager.getConnection(EXAMPLE_1.running().jdbcUrl, "ledger_reporting",
                 "ledger_reporting"); Statement statement = reporting.createStatement()) {
@@ -182,11 +207,11 @@ class DashboardApiTest {
                     () -> statement.executeQuery("SELECT count(*) FROM item_ledger_entry"));
             assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
             for (String view : List.of("production_order_progress", "ledger_entry_feed",
-                    "production_order_operation_reported")) {
+                    "production_order_operation_reported", "dead_letter_report")) {
                 try (var result = statement.executeQuery("SELECT count(*) FROM " + view)) {
                     assertTrue(result.next());
                     assertEquals(view.equals("ledger_entry_feed") ? 11 : view.equals("production_order_progress")
-                            ? 1 : 2, result.getInt(1), view);
+                            ? 1 : view.equals("dead_letter_report") ? 3 : 2, result.getInt(1), view);
                 }
             }
         }

@@ -127,7 +127,25 @@ class DashboardBrowserTest {
                 order.findElement(By.className("output")).getText(),
                 order.findElement(By.className("scrap")).getText()));
         assertEquals(11, browser.findElements(By.cssSelector("#entries tbody tr")).size());
+
+        // The dead-letter panel: per reason, per machine or source, the latest with reason and detail.
+        assertEquals("3 in all", browser.findElement(By.id("dead-letter-total")).getText());
+        assertEquals(List.of("INVALID_JSON 2 2026-03-02 07:01:00", "ORDER_NOT_RELEASED 1 2026-03-02 08:30:00"),
+                rowTexts("#dead-letters-by-reason tbody tr"));
+        assertEquals(List.of("CUT-1 2 2026-03-02 07:01:00", "RPO-9999 1 2026-03-02 08:30:00"),
+                rowTexts("#dead-letters-by-source tbody tr"));
+        assertEquals(List.of(
+                "2026-03-02 08:30:00 ORDER_NOT_RELEASED RPO-9999 is not a released order RPO-9999 order-inputs "
+                        + "posting",
+                "2026-03-02 07:01:00 INVALID_JSON Unexpected end-of-input CUT-1 "
+                        + "plant/site1/area1/L1/CUT-1/counter/good bridge",
+                "2026-03-02 07:00:00 INVALID_JSON Unexpected end-of-input CUT-1 "
+                        + "plant/site1/area1/L1/CUT-1/counter/good bridge"), rowTexts("#dead-letters tbody tr"));
+        assertTrue(!browser.findElement(By.id("no-dead-letters")).isDisplayed(), "no 'no dead letters' note");
         screenshot("dashboard.png");
+        WebElement panel = browser.findElement(By.id("dead-letters-section"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", panel);
+        Files.write(SCREENSHOTS.resolve("dead-letters.png"), panel.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
@@ -158,6 +176,17 @@ class DashboardBrowserTest {
         byte[] document = java.util.Base64.getDecoder().decode(pdf.getContent());
         Files.write(SCREENSHOTS.resolve("jobcard.pdf"), document);
         assertEquals("%PDF-", new String(document, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** The cells of each row, joined by spaces. */
+    private List<String> rowTexts(String rowSelector) {
+        List<String> rows = new ArrayList<>();
+        for (WebElement row : browser.findElements(By.cssSelector(rowSelector))) {
+            List<String> cells = new ArrayList<>();
+            row.findElements(By.tagName("td")).forEach(cell -> cells.add(cell.getText()));
+            rows.add(String.join(" ", cells));
+        }
+        return rows;
     }
 
     private void screenshot(String name) throws Exception {

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +94,7 @@ public final class Example1Dashboard implements BeforeAllCallback {
                 LedgerStoreSchema.Roles roles = LedgerStoreSchema.Roles.defaults();
                 LedgerStoreSchema.migrate(jdbcUrl, "postgres", "", roles, PostingSettings.DeviationBasis.STANDARD);
                 postExample1(LedgerStoreSink.Settings.of(jdbcUrl, roles.writer(), roles.writerPassword()));
+                writeDeadLetters(jdbcUrl, roles);
 
                 EmbeddedKafka kafka = new EmbeddedKafka().start();
                 KafkaTopics.createMissing(kafka.bootstrapServers(), 1, (short) 1);
@@ -113,6 +115,24 @@ public final class Example1Dashboard implements BeforeAllCallback {
                 return new Running(postgres, kafka, jdbcUrl, dashboard);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the example 1 plant", e);
+            }
+        }
+
+        /**
+         * Three dead letters as the pipeline writes them: two readings of CUT-1 the MQTT bridge could not read, one
+         * journal line of an order the job does not know (example 1 itself posts without any).
+         */
+        static void writeDeadLetters(String jdbcUrl, LedgerStoreSchema.Roles roles) throws Exception {
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, roles.writer(), roles.writerPassword());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO dead_letter (idempotency_key, source_topic, key, payload, reason_code, "
+                        + "reason_detail, failed_at, stage, attempt, content_hash) VALUES "
+                        + "('bridge/1', 'plant/site1/area1/L1/CUT-1/counter/good', 'CUT-1', '\\x7b', "
+                        + "'INVALID_JSON', 'Unexpected end-of-input', '2026-03-02T07:00:00Z', 'bridge', 1, '\\x01'),"
+                        + "('bridge/2', 'plant/site1/area1/L1/CUT-1/counter/good', 'CUT-1', '\\x7b', "
+                        + "'INVALID_JSON', 'Unexpected end-of-input', '2026-03-02T07:01:00Z', 'bridge', 1, '\\x02'),"
+                        + "('order/RPO-9999/line-1', 'order-inputs', NULL, '\\x7b', 'ORDER_NOT_RELEASED', "
+                        + "'RPO-9999 is not a released order', '2026-03-02T08:30:00Z', 'posting', 1, '\\x03')");
             }
         }
 

@@ -87,6 +87,14 @@ public final class EmbeddedPlant implements AutoCloseable {
                            int dashboardPort, Consumer<String> console) {
     }
 
+    /** Between firm planning a round's orders and releasing them: CDC carries the first step to the job. */
+    private static final Duration RELEASE_AFTER = Duration.ofSeconds(30);
+    private final java.util.concurrent.ScheduledExecutorService releases =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "embedded-plant-erp-release");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final List<AutoCloseable> started = new ArrayList<>();
     private PlantCredentials credentials;
     private LedgerStoreSchema.Roles roles;
@@ -154,7 +162,7 @@ public final class EmbeddedPlant implements AutoCloseable {
                     + PlantCredentials.MQTT_GATEWAY_USER + ", " + PlantCredentials.MQTT_BRIDGE_USER + ")");
             simulatorSettings = new PlantSimulator.Settings(new MqttServer(mqtt.tcpUri(),
                     PlantCredentials.MQTT_GATEWAY_USER, credentials.mqttGatewayPassword()), settings.speed(),
-                    data.resolve("simulator"), settings.plant());
+                    data.resolve("simulator"), settings.plant(), this::releaseInErp);
             plan = PlantSimulator.planOf(simulatorSettings);
             PlantClock clock = new PlantClock(PlantSimulator.resumeTime(simulatorSettings).orElse(null));
             startPostgres(data.resolve("postgres"), plan, console);
@@ -193,9 +201,11 @@ public final class EmbeddedPlant implements AutoCloseable {
             simulator = started(PlantSimulator.start(simulatorSettings));
             clock.running(simulator);
             console.accept("simulator:  " + plan.layout().machines().size() + " machines on "
-                    + plan.layout().lines() + " lines, " + plan.orders().size() + " orders, x" + settings.speed()
-                    + " from " + simulator.simulatedTime() + " (ground truth in "
-                    + data.resolve("simulator/ground-truth.json") + ")");
+                    + plan.layout().lines() + " lines, x" + settings.speed() + " from " + simulator.simulatedTime()
+                    + ", " + (plan.settings().continuous() ? "the planner releases " + plan.settings().ordersPerLine()
+                    + " orders per line at a time, " + PlantSimulator.planningHorizonMillis(settings.speed()) / 60_000
+                    + " simulated minutes ahead, for as long as it runs" : plan.orders().size() + " orders")
+                    + " (ground truth in " + data.resolve("simulator/ground-truth.json") + ")");
             jobStarted.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
@@ -244,8 +254,7 @@ public final class EmbeddedPlant implements AutoCloseable {
 
     private void prepareErp(PlantModel.PlantPlan plan, Consumer<String> console) throws SQLException {
         createDatabaseIfMissing(ERP_DATABASE);
-        try (Connection connection = DriverManager.getConnection(erpJdbcUrl, OWNER,
-                credentials.postgresOwnerPassword())) {
+        try (Connection connection = connectErp()) {
             boolean fresh;
             try (Statement statement = connection.createStatement();
                  ResultSet result = statement.executeQuery(
@@ -261,6 +270,29 @@ public final class EmbeddedPlant implements AutoCloseable {
                 console.accept("erp:        " + inserted + " released orders added for the simulated plant");
             }
         }
+    }
+
+    /**
+     * The simulator's planner releases a round of orders into the ERP (CDC carries them to the job), a horizon
+     * ahead of their first events: firm planned now, released {@link #RELEASE_AFTER} later, when the job has the
+     * orders' lines (see {@link ErpOrders#releaseMissing}); at once when they were firm planned before (a restart).
+     */
+    private void releaseInErp(List<io.shopfloor.simulator.SimulatedOrder> orders) throws SQLException {
+        int firmPlanned;
+        try (Connection connection = connectErp()) {
+            firmPlanned = ErpOrders.insertMissingFirmPlanned(connection, orders);
+        }
+        releases.schedule(() -> {
+            try (Connection connection = connectErp()) {
+                ErpOrders.releaseMissing(connection, orders);
+            } catch (SQLException e) {
+                System.err.println("releasing " + orders.size() + " orders in the ERP failed: " + e);
+            }
+        }, firmPlanned > 0 ? RELEASE_AFTER.toMillis() : 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private Connection connectErp() throws SQLException {
+        return DriverManager.getConnection(erpJdbcUrl, OWNER, credentials.postgresOwnerPassword());
     }
 
     private void prepareLedger() throws SQLException {
@@ -471,6 +503,7 @@ public final class EmbeddedPlant implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        releases.shutdownNow(); // a pending release is done again at the next start
         if (simulator != null && started.remove(simulator)) {
             closeQuietly(simulator);
             awaitBridgesQuiet(Duration.ofSeconds(10));

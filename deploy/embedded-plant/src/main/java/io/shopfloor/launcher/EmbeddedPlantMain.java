@@ -1,18 +1,20 @@
 package io.shopfloor.launcher;
 
+import io.shopfloor.ledger.LedgerStoreSchema;
 import io.shopfloor.simulator.PlantSettings;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar embedded-plant.jar [--data-dir=plant-data] [--speed=60] [--machines=20] [--seed=42]
- * [--orders-per-line=12] [--dashboard-port=8080]}: starts the {@link EmbeddedPlant}, prints what started where, then every few seconds
- * readings/s and postings/s, until Ctrl-C stops it cleanly. Only wiring: the plant does the work.
+ * {@code java -jar embedded-plant.jar [--help] [--data-dir=plant-data] [--speed=60] ...} (options and defaults in
+ * {@link LauncherOptions}): starts the {@link EmbeddedPlant}, prints what started where and how to use it, then
+ * every few seconds readings/s and postings/s, until Ctrl-C stops it cleanly. Only wiring: the plant does the work.
  */
 public final class EmbeddedPlantMain {
     private static final long REPORT_EVERY_SECONDS = 5;
@@ -22,18 +24,19 @@ public final class EmbeddedPlantMain {
 
     public static void main(String[] args) throws Exception {
         long startNanos = System.nanoTime();
-        Map<String, String> options = options(args);
-        Path data = Path.of(options.getOrDefault("data-dir", "plant-data"));
-        double speed = Double.parseDouble(options.getOrDefault("speed", "60"));
-        PlantSettings plant = new PlantSettings(Long.parseLong(options.getOrDefault("seed", "42")),
-                Instant.parse("2026-01-01T00:00:00Z"), Integer.parseInt(options.getOrDefault("machines", "20")),
-                Integer.parseInt(options.getOrDefault("orders-per-line", "12")), 8, 30, true);
+        Integer exitCode = exitCodeBeforeStart(args, System.out, System.err);
+        if (exitCode != null) {
+            System.exit(exitCode);
+        }
+        LauncherOptions options = LauncherOptions.parse(args);
+        Path data = options.dataDirectory();
+        PlantSettings plant = new PlantSettings(options.seed(), Instant.parse("2026-01-01T00:00:00Z"),
+                options.machines(), options.ordersPerLine(), 8, 30, true, PlantSettings.CONTINUOUS);
         System.out.println("Shopfloor Ledger embedded plant, data in " + data.toAbsolutePath());
-        int dashboardPort = Integer.parseInt(options.getOrDefault("dashboard-port", "8080"));
-        EmbeddedPlant embedded = startOrExit(new EmbeddedPlant.Settings(data, speed, plant, dashboardPort,
-                line -> System.out.println("  " + line)));
-        System.out.printf("started in %.1f s; Ctrl-C stops (the next start continues from %s)%n",
-                (System.nanoTime() - startNanos) / 1e9, data);
+        EmbeddedPlant embedded = startOrExit(new EmbeddedPlant.Settings(data, options.speed(), plant,
+                options.dashboardPort(), line -> System.out.println("  " + line)));
+        System.out.printf("started in %.1f s%n", (System.nanoTime() - startNanos) / 1e9);
+        System.out.print(howToUse(embedded, data));
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -66,6 +69,66 @@ public final class EmbeddedPlantMain {
         throw new IllegalStateException("unreachable");
     }
 
+    /**
+     * The exit code when the plant is not to start: 0 after {@code --help} (the usage on {@code out}), 2 for a
+     * wrong command line (what is wrong and the usage on {@code err}); null to start.
+     */
+    static Integer exitCodeBeforeStart(String[] args, PrintStream out, PrintStream err) {
+        try {
+            if (LauncherOptions.parse(args).help()) {
+                out.print(LauncherOptions.usage());
+                return 0;
+            }
+            return null;
+        } catch (LauncherOptions.UsageException e) {
+            err.println(e.getMessage());
+            err.println();
+            err.print(LauncherOptions.usage());
+            return 2;
+        }
+    }
+
+    /** Where to look, how to log in as a cost controller, how to export and how to stop. */
+    static String howToUse(EmbeddedPlant embedded, Path data) {
+        LedgerStoreSchema.Roles roles = LedgerStoreSchema.Roles.defaults();
+        String url = embedded.ledgerJdbcUrl();
+        // The password stays in the data folder's credentials file (owner-only); the commands read it from there.
+        String password = "\"$(sed -n 's/^ledger.reporting.password=//p' '"
+                + data.toAbsolutePath().resolve(PlantCredentials.FILE_NAME) + "')\"";
+        String hostPort = url.substring("jdbc:postgresql://".length(), url.lastIndexOf('/'));
+        PlantSettings plant = embedded.simulator().plant();
+        // Posting dates are the simulated days: from the plant's first to a week after its clock now.
+        LocalDate firstDay = LocalDate.ofInstant(plant.start(), ZoneOffset.UTC);
+        LocalDate weekAhead = LocalDate.ofInstant(embedded.simulator().simulatedTime(), ZoneOffset.UTC).plusDays(7);
+        return String.join(System.lineSeparator(),
+                "",
+                "  dashboard:  " + embedded.dashboard().uri(),
+                "  ledger as a cost controller (reads the views):",
+                "              PGPASSWORD=" + password + " psql -h " + hostPort.replace(":", " -p ") + " -U "
+                        + roles.reporting() + " " + EmbeddedPlant.LEDGER_DATABASE,
+                "  csv export: java -cp '" + libraryClasspath() + "' io.shopfloor.ledger.LedgerExport " + url + " "
+                        + roles.reporting() + " " + password + " " + firstDay + " " + weekAhead
+                        + " export/",
+                plant.continuous() ? "  planner:    releases " + plant.ordersPerLine() + " orders per line at a time, "
+                        + "ahead of the machines, for as long as the plant runs"
+                        : "  planner:    " + plant.planningRounds() + " round(s) of orders, then the machines idle",
+                "  stop:       Ctrl-C (or kill -INT " + ProcessHandle.current().pid() + "); the next start continues"
+                        + " from " + data + " (delete it for a new plant)",
+                "", "");
+    }
+
+    /** The launcher's libraries (beside its jar), as a class path, relative to the working directory if inside. */
+    static String libraryClasspath() {
+        try {
+            Path jar = Path.of(EmbeddedPlantMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path lib = jar.resolveSibling("lib").toAbsolutePath().normalize();
+            Path workingDirectory = Path.of("").toAbsolutePath();
+            return (lib.startsWith(workingDirectory) ? workingDirectory.relativize(lib) : lib) + "/*";
+        } catch (URISyntaxException | RuntimeException e) {
+            return "deploy/embedded-plant/target/lib/*"; // where the README's build puts them
+        }
+    }
+
     /** Readings/s (MQTT messages the bridge received) and postings/s (ledger entries stored), every few seconds. */
     private static void report(EmbeddedPlant embedded, long startNanos, CountDownLatch stop) throws Exception {
         long lastReadings = embedded.receivedMessages();
@@ -95,20 +158,5 @@ public final class EmbeddedPlantMain {
                 lastNanos = nanos;
             }
         }
-    }
-
-    static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        List<String> known = List.of("data-dir", "speed", "machines", "seed", "orders-per-line");
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
-            if (name == null || !known.contains(name)) {
-                throw new IllegalArgumentException("unknown argument " + arg + "; known: --" + String.join("=, --",
-                        known) + "=");
-            }
-            options.put(name, arg.substring(equals + 1));
-        }
-        return options;
     }
 }

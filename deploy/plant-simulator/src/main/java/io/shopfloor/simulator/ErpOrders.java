@@ -20,17 +20,47 @@ public final class ErpOrders {
     private ErpOrders() {
     }
 
-    /** Inserts the missing orders, each in its own transaction; returns how many were inserted. */
+    /** Inserts the missing orders as released, each in its own transaction; returns how many were inserted. */
     public static int insertMissing(Connection connection, List<SimulatedOrder> orders) throws SQLException {
+        return insertMissing(connection, orders, null, RELEASED);
+    }
+
+    /**
+     * A planner's first step for orders released while the plant runs: each missing order (no row of any status)
+     * as firm planned, header, lines, routing and components in one transaction. Returns how many were inserted.
+     */
+    public static int insertMissingFirmPlanned(Connection connection, List<SimulatedOrder> orders)
+            throws SQLException {
+        return insertMissing(connection, orders, null, FIRM_PLANNED);
+    }
+
+    /**
+     * The second step, once CDC carried the first: each order without a released header is inserted as released
+     * (a copy: the firm planned rows stay). Not BC's Change Status, which moves the rows: the posting job applies CDC
+     * changes that arrive behind its watermark (the plant's clock runs ahead of the ERP's) in arrival order, and the
+     * move's deletes of the firm planned lines could overtake the released header, which then finds no lines. With
+     * a copy the order is complete in the job before its release arrives. Returns how many were released.
+     */
+    public static int releaseMissing(Connection connection, List<SimulatedOrder> orders) throws SQLException {
+        return insertMissing(connection, orders, RELEASED, RELEASED);
+    }
+
+    private static final String RELEASED = "RELEASED";
+    private static final String FIRM_PLANNED = "FIRM_PLANNED";
+
+    /** Inserts each order without a header in {@code existingStatus} (any status: null) as {@code status}. */
+    private static int insertMissing(Connection connection, List<SimulatedOrder> orders, String existingStatus,
+                                     String status) throws SQLException {
         int inserted = 0;
         for (SimulatedOrder order : orders) {
-            if (order.inSampleData() || exists(connection, order.orderNo())) {
+            if (order.inSampleData() || exists(connection, order.orderNo(), existingStatus)) {
                 continue;
             }
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute(order.product() == Product.FG_100 ? fg100(order) : fg200(order));
+                String released = order.product() == Product.FG_100 ? fg100(order) : fg200(order);
+                statement.execute(released.replace("'" + RELEASED + "'", "'" + status + "'"));
                 connection.commit();
                 inserted++;
             } catch (SQLException e) {
@@ -44,9 +74,15 @@ public final class ErpOrders {
     }
 
     static boolean exists(Connection connection, String orderNo) throws SQLException {
+        return exists(connection, orderNo, null);
+    }
+
+    /** Whether the ERP has the order in {@code status} (any status: null). */
+    static boolean exists(Connection connection, String orderNo, String status) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM erp.production_order WHERE no = ?")) {
+                "SELECT count(*) FROM erp.production_order WHERE no = ? AND status = coalesce(?, status)")) {
             query.setString(1, orderNo);
+            query.setString(2, status);
             try (ResultSet result = query.executeQuery()) {
                 result.next();
                 return result.getLong(1) > 0;

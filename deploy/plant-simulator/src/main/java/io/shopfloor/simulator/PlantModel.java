@@ -1,6 +1,7 @@
 package io.shopfloor.simulator;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,56 +11,57 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * The plant model: what happens, without I/O. From {@link PlantSettings} it plans every order on its line (op 10
- * with setup on the op 10 machine free first, op 20 after it on the op 20 machine free first) and plays each machine
- * on a 3 s grid: cycles with some scrap, jams with stop codes, micro-stops, counter readings every 30 s, one
- * controller restart (new boot epoch, counters from 0), one gateway dropout (8 minutes without any message while
- * the machine runs on), then duplicates and reorders some readings of the other JSON machines. The result is the
- * messages in publishing order and the {@link GroundTruth}. Seeded: the same settings give the same plan.
+ * The plant model: what happens, without I/O. From {@link PlantSettings} it plans, round by round, orders on each
+ * line as a planner releases them ({@code ordersPerLine} per line and round: op 10 with setup on the op 10 machine
+ * free first, op 20 after it on the op 20 machine free first) and plays each machine on a 3 s grid: cycles with some
+ * scrap, jams with stop codes, micro-stops, counter readings every 30 s, one controller restart (new boot epoch,
+ * counters from 0), one gateway dropout (8 minutes without any message while the machine runs on), then duplicates
+ * and reorders some readings of the other JSON machines. A round ends when its last operation does: every machine
+ * waits idle until then, so no later round sends anything before it. Seeded: the same settings give the same rounds,
+ * message for message, however many are planned at a time. Memory: the rounds' messages are handed out, and the
+ * ground truth keeps the latest {@link #TRUTH_ORDERS_KEPT} orders (machine totals cover the whole time).
  */
 public final class PlantModel {
     static final long TICK_MILLIS = 3_000;
     /** Shorter stops stay run time (the posting job's micro-stop threshold). */
     static final long MICRO_STOP_MILLIS = 30_000;
     static final long DROPOUT_MILLIS = 8 * 60_000;
+    /** Orders (with their operations) the ground truth keeps; older ones drop out of it. */
+    static final int TRUTH_ORDERS_KEPT = 1_000;
+    /** How long the machines of a finite plant report idle after its last round. */
+    private static final long FINAL_IDLE_MILLIS = 10 * 60_000;
     private static final double JAM_PER_TICK = 0.0015;
     private static final double MICRO_STOP_PER_TICK = 0.003;
     private static final double DUPLICATE_RATE = 0.02;
     private static final double REORDER_RATE = 0.02;
     private static final String[] STOP_CODES = {"JAM", "MAT", "TOOL"};
 
-    /** The plan: layout, orders, messages in publishing order, ground truth, each machine's last counters. */
+    /** The plan: layout, orders, messages in publishing order, ground truth. */
     public record PlantPlan(PlantSettings settings, PlantLayout layout, List<SimulatedOrder> orders,
                             List<MachineMessage> messages, GroundTruth truth) {
 
         /** The last counter message of each machine at or before {@code time} (null before its first). */
         public Map<String, MachineMessage> lastCountersAt(long time) {
-            Map<String, MachineMessage> last = new LinkedHashMap<>();
+            LastMessages last = new LastMessages();
             for (MachineMessage message : messages) {
                 if (message.publishAtMillis() > time) {
                     break;
                 }
-                if (message.kind() == MachineMessage.Kind.COUNTERS
-                        && (!last.containsKey(message.machineId())
-                        || last.get(message.machineId()).timeMillis() < message.timeMillis())) {
-                    last.put(message.machineId(), message);
-                }
+                last.track(message);
             }
-            return last;
+            return last.counters();
         }
 
         /** The last state message of each machine at or before {@code time}. */
         public Map<String, MachineMessage> lastStatesAt(long time) {
-            Map<String, MachineMessage> last = new LinkedHashMap<>();
+            LastMessages last = new LastMessages();
             for (MachineMessage message : messages) {
                 if (message.publishAtMillis() > time) {
                     break;
                 }
-                if (message.kind() == MachineMessage.Kind.STATE) {
-                    last.put(message.machineId(), message);
-                }
+                last.track(message);
             }
-            return last;
+            return last.states();
         }
 
         /** Simulated time of the last planned message. */
@@ -69,31 +71,136 @@ public final class PlantModel {
         }
     }
 
+    /**
+     * One planning round: the orders released in it (to go into the ERP before its messages are sent), its
+     * messages in publishing order, and the simulated time it ends at (every machine idle).
+     */
+    public record Round(int roundNo, List<SimulatedOrder> orders, List<MachineMessage> messages, long endMillis) {
+    }
+
+    /** Each machine's last counter reading (by reading time) and last state message among those tracked. */
+    public static final class LastMessages {
+        private final Map<String, MachineMessage> counters = new LinkedHashMap<>();
+        private final Map<String, MachineMessage> states = new LinkedHashMap<>();
+
+        public void track(MachineMessage message) {
+            if (message.kind() == MachineMessage.Kind.COUNTERS) {
+                MachineMessage last = counters.get(message.machineId());
+                if (last == null || last.timeMillis() < message.timeMillis()) {
+                    counters.put(message.machineId(), message);
+                }
+            } else if (message.kind() == MachineMessage.Kind.STATE) {
+                states.put(message.machineId(), message);
+            }
+        }
+
+        public Map<String, MachineMessage> counters() {
+            return new LinkedHashMap<>(counters);
+        }
+
+        public Map<String, MachineMessage> states() {
+            return new LinkedHashMap<>(states);
+        }
+    }
+
     private final PlantSettings settings;
     private final Random random;
     private final PlantLayout layout;
-    private final List<SimulatedOrder> orders = new ArrayList<>();
     private final Map<String, MachineRun> runs = new LinkedHashMap<>();
     private final List<GroundTruth.Incident> incidents = new ArrayList<>();
-    private final List<OperationBuilder> operations = new ArrayList<>();
+    /** The ground truth's orders and operations, oldest first, at most {@link #TRUTH_ORDERS_KEPT} orders. */
+    private final ArrayDeque<SimulatedOrder> truthOrders = new ArrayDeque<>();
+    private final Map<String, List<OperationBuilder>> operationsByOrder = new LinkedHashMap<>();
     private final Map<String, Long> orderFinished = new LinkedHashMap<>();
     private String restartMachine;
     private String dropoutMachine;
+    private int roundNo;
+    private int nextOrderNo = 5001;
+    private long endMillis;
+    private int duplicated;
+    private int reordered;
 
     private PlantModel(PlantSettings settings) {
         this.settings = settings;
         this.random = new Random(settings.seed());
         this.layout = PlantLayout.of(settings.machines(), random);
+        this.endMillis = settings.start().toEpochMilli();
     }
 
+    /** A plant model before its first round. */
+    public static PlantModel of(PlantSettings settings) {
+        return new PlantModel(settings);
+    }
+
+    /**
+     * The plan known at the start: every round of a finite plant, the first round of a continuous one (whose
+     * planner goes on releasing orders: {@link #nextRound}).
+     */
     public static PlantPlan plan(PlantSettings settings) {
-        return new PlantModel(settings).build();
+        PlantModel model = new PlantModel(settings);
+        List<SimulatedOrder> orders = new ArrayList<>();
+        List<MachineMessage> messages = new ArrayList<>();
+        do {
+            Round round = model.nextRound();
+            orders.addAll(round.orders());
+            messages.addAll(round.messages()); // rounds do not overlap but for reordered readings: sort once
+        } while (model.hasNextRound() && !settings.continuous());
+        messages.sort(Comparator.comparingLong(MachineMessage::publishAtMillis)); // stable
+        return new PlantPlan(settings, model.layout, List.copyOf(orders), List.copyOf(messages), model.truth());
     }
 
-    private PlantPlan build() {
-        planOrders();
-        // The restart on the first op 10 machine of the first JSON line, the dropout on the first op 10 machine of
-        // the last JSON line (the machines that get their line's first order).
+    public PlantSettings settings() {
+        return settings;
+    }
+
+    public PlantLayout layout() {
+        return layout;
+    }
+
+    /** Whether the planner releases another round (always, for a continuous plant). */
+    public boolean hasNextRound() {
+        return settings.continuous() || roundNo < settings.planningRounds();
+    }
+
+    /** Simulated time the planned rounds end at (the start before the first). */
+    public long endMillis() {
+        return endMillis;
+    }
+
+    /** Plans the next round: its orders, each machine played through it, its messages. */
+    public Round nextRound() {
+        if (!hasNextRound()) {
+            throw new IllegalStateException("the plant has no more rounds after " + roundNo);
+        }
+        roundNo++;
+        List<SimulatedOrder> orders = planOrders();
+        if (roundNo == 1) {
+            chooseIncidentMachines();
+            long start = settings.start().toEpochMilli();
+            for (SimulatedMachine machine : layout.machines()) {
+                runs.put(machine.machineId(), new MachineRun(machine, start));
+            }
+        }
+        for (int line = 1; line <= layout.lines(); line++) {
+            runLine(line, orders);
+        }
+        long end = runs.values().stream().mapToLong(r -> r.now).max().orElse(endMillis)
+                + (hasNextRound() ? 0 : FINAL_IDLE_MILLIS);
+        runs.values().forEach(run -> run.idleUntil(end));
+        endMillis = end;
+        for (SimulatedOrder order : orders) {
+            truthOrders.addLast(order);
+        }
+        while (truthOrders.size() > TRUTH_ORDERS_KEPT) {
+            String dropped = truthOrders.removeFirst().orderNo();
+            operationsByOrder.remove(dropped);
+            orderFinished.remove(dropped);
+        }
+        return new Round(roundNo, List.copyOf(orders), deliver(), end);
+    }
+
+    /** The restart on the first op 10 machine of the first JSON line, the dropout on that of the last JSON line. */
+    private void chooseIncidentMachines() {
         List<SimulatedMachine> json = layout.machines().stream().filter(m -> m.protocol() == Protocol.JSON)
                 .filter(m -> m.role() == MachineRole.FIRST_OPERATION).toList();
         restartMachine = json.get(0).machineId();
@@ -103,38 +210,35 @@ public final class PlantModel {
             dropoutMachine = layout.machines().stream().filter(m -> m.protocol() == Protocol.JSON)
                     .filter(m -> m.role() == MachineRole.LAST_OPERATION).findFirst().orElseThrow().machineId();
         }
-        long start = settings.start().toEpochMilli();
-        for (SimulatedMachine machine : layout.machines()) {
-            runs.put(machine.machineId(), new MachineRun(machine, start));
-        }
-        for (int line = 1; line <= layout.lines(); line++) {
-            runLine(line);
-        }
-        long end = runs.values().stream().mapToLong(r -> r.now).max().orElse(start) + 10 * 60_000;
-        runs.values().forEach(run -> run.idleUntil(end));
-        List<MachineMessage> messages = deliver();
-        return new PlantPlan(settings, layout, List.copyOf(orders), messages, truth(end, messages));
     }
 
-    private void planOrders() {
-        int next = 5001;
+    private List<SimulatedOrder> planOrders() {
+        List<SimulatedOrder> orders = new ArrayList<>();
         for (int line = 1; line <= layout.lines(); line++) {
             Product product = line % 2 == 1 ? Product.FG_100 : Product.FG_200;
-            if (settings.includeSampleOrders() && line == 1) {
+            if (settings.includeSampleOrders() && roundNo == 1 && line == 1) {
                 orders.add(new SimulatedOrder("RPO-1003", Product.FG_100, 20, 1, true));
             }
-            if (settings.includeSampleOrders() && line == 2) {
+            if (settings.includeSampleOrders() && roundNo == 1 && line == 2) {
                 orders.add(new SimulatedOrder("RPO-1002", Product.FG_200, 50, 2, true));
             }
             for (int i = 0; i < settings.ordersPerLine(); i++) {
                 int quantity = settings.minQuantity()
                         + random.nextInt(settings.maxQuantity() - settings.minQuantity() + 1);
-                orders.add(new SimulatedOrder("RPO-" + next++, product, quantity, line, false));
+                orders.add(new SimulatedOrder("RPO-" + nextOrderNo++, product, quantity, line, false));
             }
         }
+        return orders;
     }
 
-    private void runLine(int line) {
+    /**
+     * The machine an order goes to: the one free first; of machines free at once (all, at a round's start) the one
+     * that ran the fewest operations, so that every machine gets work.
+     */
+    private static final Comparator<MachineRun> FREE_FIRST = Comparator.<MachineRun>comparingLong(r -> r.now)
+            .thenComparingInt(r -> r.operationsRun);
+
+    private void runLine(int line, List<SimulatedOrder> orders) {
         List<MachineRun> first = layout.onLine(line, MachineRole.FIRST_OPERATION).stream()
                 .map(m -> runs.get(m.machineId())).toList();
         List<MachineRun> last = layout.onLine(line, MachineRole.LAST_OPERATION).stream()
@@ -142,7 +246,7 @@ public final class PlantModel {
         Map<String, Long> firstDone = new LinkedHashMap<>();
         List<SimulatedOrder> lineOrders = orders.stream().filter(o -> o.lineNo() == line).toList();
         for (SimulatedOrder order : lineOrders) {
-            MachineRun machine = first.stream().min(Comparator.comparingLong(r -> r.now)).orElseThrow();
+            MachineRun machine = first.stream().min(FREE_FIRST).orElseThrow();
             machine.idleUntil(machine.now + ticks(10 + random.nextInt(60)));
             int setupMinutes = order.product().minSetupMinutes()
                     + random.nextInt(order.product().maxSetupMinutes() - order.product().minSetupMinutes() + 1);
@@ -151,7 +255,7 @@ public final class PlantModel {
         }
         for (SimulatedOrder order : lineOrders.stream()
                 .sorted(Comparator.comparingLong(o -> firstDone.get(o.orderNo()))).toList()) {
-            MachineRun machine = last.stream().min(Comparator.comparingLong(r -> r.now)).orElseThrow();
+            MachineRun machine = last.stream().min(FREE_FIRST).orElseThrow();
             long transfer = firstDone.get(order.orderNo()) + ticks(20 + random.nextInt(40));
             machine.idleUntil(Math.max(machine.now + TICK_MILLIS, transfer));
             machine.operate(order, 0, 0.02);
@@ -163,11 +267,9 @@ public final class PlantModel {
         return count * TICK_MILLIS;
     }
 
-    /** All machines' messages by publishing time, each machine's own order kept at one instant. */
+    /** The round's messages of all machines by publishing time, each machine's own order kept at one instant. */
     private List<MachineMessage> deliver() {
         List<MachineMessage> all = new ArrayList<>();
-        int duplicated = 0;
-        int reordered = 0;
         for (MachineRun run : runs.values()) {
             List<MachineMessage> own = run.messages;
             boolean disturbable = run.machine.protocol() == Protocol.JSON
@@ -189,31 +291,30 @@ public final class PlantModel {
                 }
                 all.add(message);
             }
+            own.clear(); // handed out: the model keeps no messages of past rounds
         }
-        incidents.add(new GroundTruth.Incident("DUPLICATES", null, null, null, duplicated
-                + " readings delivered twice"));
-        incidents.add(new GroundTruth.Incident("REORDERED", null, null, null, reordered
-                + " readings delivered after the next one"));
-        this.duplicated = duplicated;
-        this.reordered = reordered;
-        List<MachineMessage> sorted = new ArrayList<>(all);
-        sorted.sort(Comparator.comparingLong(MachineMessage::publishAtMillis)); // stable
-        return List.copyOf(sorted);
+        all.sort(Comparator.comparingLong(MachineMessage::publishAtMillis)); // stable
+        return List.copyOf(all);
     }
 
-    private int duplicated;
-    private int reordered;
-
-    private GroundTruth truth(long end, List<MachineMessage> messages) {
-        List<GroundTruth.OrderTruth> orderTruths = orders.stream().map(o -> new GroundTruth.OrderTruth(o.orderNo(),
-                o.product().itemNo(), o.quantity(), o.lineNo(), o.inSampleData(),
+    /** What really happened through the planned rounds (the latest {@link #TRUTH_ORDERS_KEPT} orders). */
+    public GroundTruth truth() {
+        List<GroundTruth.OrderTruth> orderTruths = truthOrders.stream().map(o -> new GroundTruth.OrderTruth(
+                o.orderNo(), o.product().itemNo(), o.quantity(), o.lineNo(), o.inSampleData(),
                 Instant.ofEpochMilli(orderFinished.get(o.orderNo())))).toList();
-        List<GroundTruth.OperationTruth> operationTruths = operations.stream().map(OperationBuilder::build).toList();
+        List<GroundTruth.OperationTruth> operationTruths = operationsByOrder.values().stream()
+                .flatMap(List::stream).sorted(Comparator.comparingLong(o -> o.startedAt))
+                .map(OperationBuilder::build).toList();
         List<GroundTruth.MachineTruth> machineTruths = runs.values().stream().map(r -> new GroundTruth.MachineTruth(
                 r.machine.machineId(), r.total.good, r.total.scrap, r.total.setupMillis, r.total.runMillis,
                 r.total.stopMillis(), r.total.noSignalMillis, r.idleMillis)).toList();
-        return new GroundTruth(settings.seed(), settings.start(), Instant.ofEpochMilli(end), orderTruths,
-                operationTruths, machineTruths, List.copyOf(incidents), duplicated, reordered);
+        List<GroundTruth.Incident> allIncidents = new ArrayList<>(incidents);
+        allIncidents.add(new GroundTruth.Incident("DUPLICATES", null, null, null, duplicated
+                + " readings delivered twice"));
+        allIncidents.add(new GroundTruth.Incident("REORDERED", null, null, null, reordered
+                + " readings delivered after the next one"));
+        return new GroundTruth(settings.seed(), settings.start(), Instant.ofEpochMilli(endMillis), orderTruths,
+                operationTruths, machineTruths, List.copyOf(allIncidents), duplicated, reordered);
     }
 
     /** Time and parts of one operation (or of a machine in total). */
@@ -267,6 +368,7 @@ public final class PlantModel {
         long silentUntil = Long.MIN_VALUE;
         long idleMillis;
         int operatorNo;
+        int operationsRun;
 
         MachineRun(SimulatedMachine machine, long start) {
             this.machine = machine;
@@ -355,7 +457,8 @@ public final class PlantModel {
         void operate(SimulatedOrder order, long setupMillis, double scrapRate) {
             OperationBuilder operation = new OperationBuilder(order.orderNo(), machine.operationNo(),
                     machine.machineId());
-            operations.add(operation);
+            operationsByOrder.computeIfAbsent(order.orderNo(), k -> new ArrayList<>()).add(operation);
+            operationsRun++;
             operation.startedAt = now;
             if (random.nextInt(4) == 0) {
                 operatorNo = 1 + random.nextInt(9); // shift change at the terminal

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +22,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running plant: plays the {@link PlantModel}'s plan against an accelerated clock ({@code speed} simulated
- * seconds per real second) and publishes each message over MQTT when its time comes. After the plan the machines
- * stand idle and keep reporting their counters, so event time goes on. Its progress (the plan's seed and start, the
- * simulated time published up to, the Sparkplug bdSeq) lives in {@code <dataDirectory>/progress.json}, its ground
- * truth in {@code ground-truth.json}: a restart continues the same plant where it stopped.
+ * The running plant: plays the {@link PlantModel} against an accelerated clock ({@code speed} simulated seconds per
+ * real second) and publishes each message over MQTT when its time comes. The planner's rounds are planned ahead of
+ * the clock by a bounded horizon ({@link #planningHorizonMillis}), and each round's orders are released (into the
+ * ERP, through {@link Settings#releaseOrders}) before any of its messages is sent; a continuous plant goes on like
+ * that for as long as it runs. After the last round of a finite plant the machines stand idle and keep reporting
+ * their counters, so event time goes on. Its progress (the plant's settings, the simulated time published up to, the
+ * Sparkplug bdSeq) lives in {@code <dataDirectory>/progress.json}, its ground truth (through the planned rounds) in
+ * {@code ground-truth.json}: a restart plans the same rounds again from the seed and continues where it stopped.
  */
 public final class PlantSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlantSimulator.class);
     private static final long LOOP_MILLIS = 20;
     private static final long SAVE_EVERY_MILLIS = 1_000;
+    /** Rounds are planned at least this much simulated time ahead of the clock ... */
+    private static final long MIN_HORIZON_MILLIS = 60 * 60_000;
+    /** ... and at least this much real time, so that CDC carries the released orders before their first event. */
+    private static final long MIN_HORIZON_REAL_MILLIS = 60_000;
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Where to publish, how fast, where progress lives, and the plant (used on the first start only). */
-    public record Settings(MqttServer mqtt, double speed, Path dataDirectory, PlantSettings plant) {
+    /**
+     * Where to publish (and the gateways' login), how fast, where progress lives, the plant (used on the first start
+     * only), and who releases the orders of each round before the plant runs them (the ERP; again after a restart:
+     * it must skip orders it has).
+     */
+    public record Settings(MqttServer mqtt, double speed, Path dataDirectory, PlantSettings plant,
+                           OrderRelease releaseOrders) {
+        /** Orders are not released anywhere (a plant without ERP). */
+        public Settings(MqttServer mqtt, double speed, Path dataDirectory, PlantSettings plant) {
+            this(mqtt, speed, dataDirectory, plant, orders -> { });
+        }
+    }
+
+    /** Releases a round's orders, as a planner does; called on the simulator's thread before the round runs. */
+    @FunctionalInterface
+    public interface OrderRelease {
+        void release(List<SimulatedOrder> orders) throws Exception;
     }
 
     /** What survives a restart. */
@@ -43,39 +66,48 @@ public final class PlantSimulator implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final PlantModel.PlantPlan plan;
+    private final PlantModel model;
     private final Path progressFile;
+    private final Path truthFile;
     private final List<MachineGateway> gateways = new ArrayList<>();
     private final Map<String, MachineGateway> gatewayOf = new HashMap<>();
     private final JsonGateway json;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong simulatedMillis;
+    private final AtomicLong releasedOrders = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private final long bdSeq;
-    private volatile boolean running = true;
+    private final long horizonMillis;
+    /** What an earlier run published already: skipped when its rounds are planned again. */
+    private final long resumeAtMillis;
+    /** Planned messages not yet published, by publishing time: at most the rounds within the horizon. */
+    private final List<MachineMessage> pending = new ArrayList<>();
     private int next;
+    private final PlantModel.LastMessages last = new PlantModel.LastMessages();
+    private volatile GroundTruth truth;
+    private volatile boolean running = true;
     private final Map<String, Long> nextHeartbeat = new HashMap<>();
 
     private PlantSimulator(Settings settings, Progress progress) throws Exception {
         this.settings = settings;
         this.progressFile = settings.dataDirectory().resolve("progress.json");
-        this.plan = PlantModel.plan(progress.plant());
+        this.truthFile = settings.dataDirectory().resolve("ground-truth.json");
+        this.model = PlantModel.of(progress.plant());
         this.bdSeq = progress.bdSeq();
+        this.horizonMillis = planningHorizonMillis(settings.speed());
         long resumeAt = progress.publishedThroughMillis();
         simulatedMillis = new AtomicLong(resumeAt);
-        plan.truth().write(settings.dataDirectory().resolve("ground-truth.json"));
-        while (next < plan.messages().size() && plan.messages().get(next).publishAtMillis() <= resumeAt) {
-            next++;
-        }
-        json = new JsonGateway(settings.mqtt(), "plant-simulator-json", plan.layout());
+        this.resumeAtMillis = resumeAt;
+        planAhead(resumeAt);
+        json = new JsonGateway(settings.mqtt(), "plant-simulator-json", model.layout());
         gateways.add(json);
-        Map<String, MachineMessage> lastCounters = plan.lastCountersAt(resumeAt);
-        Map<String, MachineMessage> lastStates = plan.lastStatesAt(resumeAt);
-        for (int line = 1; line <= plan.layout().lines(); line++) {
+        Map<String, MachineMessage> lastCounters = last.counters();
+        Map<String, MachineMessage> lastStates = last.states();
+        for (int line = 1; line <= model.layout().lines(); line++) {
             int lineNo = line;
-            List<SimulatedMachine> machines = plan.layout().machines().stream()
+            List<SimulatedMachine> machines = model.layout().machines().stream()
                     .filter(m -> m.lineNo() == lineNo && m.protocol() == Protocol.SPARKPLUG).toList();
             if (machines.isEmpty()) {
                 continue;
@@ -86,10 +118,42 @@ public final class PlantSimulator implements AutoCloseable {
             gateways.add(node);
             machines.forEach(m -> gatewayOf.put(m.machineId(), node));
         }
-        plan.layout().machines().stream().filter(m -> m.protocol() == Protocol.JSON)
+        model.layout().machines().stream().filter(m -> m.protocol() == Protocol.JSON)
                 .forEach(m -> gatewayOf.put(m.machineId(), json));
         thread = new Thread(this::run, "plant-simulator");
         thread.setDaemon(true);
+    }
+
+    /** How far ahead of the clock rounds are planned and their orders released, in simulated time. */
+    public static long planningHorizonMillis(double speed) {
+        return Math.max(MIN_HORIZON_MILLIS, (long) (speed * MIN_HORIZON_REAL_MILLIS));
+    }
+
+    /**
+     * Plans rounds until the planned ones reach {@code now} plus the horizon (or none are left), releases their
+     * orders, and drops what was published (the pending list stays within the horizon's rounds).
+     */
+    private void planAhead(long now) throws Exception {
+        boolean planned = false;
+        while (model.hasNextRound() && model.endMillis() <= now + horizonMillis) {
+            PlantModel.Round round = model.nextRound();
+            settings.releaseOrders().release(round.orders());
+            releasedOrders.addAndGet(round.orders().size());
+            pending.subList(0, next).clear();
+            next = 0;
+            // Reordered readings of the last round may be published after the first of this one: merge, stable.
+            pending.addAll(round.messages());
+            pending.sort(Comparator.comparingLong(MachineMessage::publishAtMillis));
+            while (next < pending.size() && pending.get(next).publishAtMillis() <= resumeAtMillis) {
+                last.track(pending.get(next));
+                next++;
+            }
+            planned = true;
+        }
+        if (planned) {
+            truth = model.truth();
+            truth.write(truthFile);
+        }
     }
 
     /**
@@ -124,21 +188,40 @@ public final class PlantSimulator implements AutoCloseable {
                 .publishedThroughMillis()));
     }
 
-    /** The plan of a plant without publishing it (the orders to put into the ERP before the plant starts). */
+    /**
+     * The plan known at the start of a plant without publishing it: its layout and the orders to put into the ERP
+     * before the plant starts (every round of a finite plant, the first of a continuous one).
+     */
     public static PlantModel.PlantPlan planOf(Settings settings) throws IOException {
+        return PlantModel.plan(plantOf(settings));
+    }
+
+    /** The plant of the data directory: the one started there before, else the one of the settings. */
+    private static PlantSettings plantOf(Settings settings) throws IOException {
         Path progressFile = settings.dataDirectory().resolve("progress.json");
         if (Files.exists(progressFile)) {
-            return PlantModel.plan(MAPPER.readValue(progressFile.toFile(), Progress.class).plant());
+            return MAPPER.readValue(progressFile.toFile(), Progress.class).plant();
         }
-        return PlantModel.plan(settings.plant());
+        return settings.plant();
     }
 
-    public PlantModel.PlantPlan plan() {
-        return plan;
+    /** The plant's settings (those of its first start). */
+    public PlantSettings plant() {
+        return model.settings();
     }
 
+    public PlantLayout layout() {
+        return model.layout();
+    }
+
+    /** The ground truth through the rounds planned so far. */
     public GroundTruth truth() {
-        return plan.truth();
+        return truth;
+    }
+
+    /** Orders released since this start (again after a restart: the ERP skips the ones it has). */
+    public long releasedOrders() {
+        return releasedOrders.get();
     }
 
     /** Messages published so far (a duplicate counts twice; both counters of a JSON reading count once). */
@@ -151,9 +234,9 @@ public final class PlantSimulator implements AutoCloseable {
         return Instant.ofEpochMilli(simulatedMillis.get());
     }
 
-    /** Whether every planned message was published. */
+    /** Whether every planned message was published (never, while a continuous plant runs). */
     public boolean planPublished() {
-        return next >= plan.messages().size();
+        return !model.hasNextRound() && next >= pending.size();
     }
 
     public Throwable failure() {
@@ -168,17 +251,18 @@ public final class PlantSimulator implements AutoCloseable {
             while (running) {
                 double realMillis = (System.nanoTime() - realStart) / 1e6;
                 long now = simulatedStart + (long) (realMillis * settings.speed());
+                planAhead(now);
                 publishUntil(now);
                 gateways.forEach(PlantSimulator::flushQuietly);
                 simulatedMillis.set(now);
                 if (System.nanoTime() - lastSave > SAVE_EVERY_MILLIS * 1_000_000) {
-                    save(progressFile, new Progress(plan.settings(), now, bdSeq));
+                    save(progressFile, new Progress(model.settings(), now, bdSeq));
                     lastSave = System.nanoTime();
                 }
                 stopped.await(LOOP_MILLIS, TimeUnit.MILLISECONDS);
             }
             gateways.forEach(PlantSimulator::flushQuietly);
-            save(progressFile, new Progress(plan.settings(), simulatedMillis.get(), bdSeq));
+            save(progressFile, new Progress(model.settings(), simulatedMillis.get(), bdSeq));
         } catch (Throwable e) {
             failure.set(e);
             LOG.error("the plant simulator stopped", e);
@@ -186,34 +270,34 @@ public final class PlantSimulator implements AutoCloseable {
     }
 
     private void publishUntil(long now) throws Exception {
-        List<MachineMessage> messages = plan.messages();
-        while (next < messages.size() && messages.get(next).publishAtMillis() <= now) {
-            MachineMessage message = messages.get(next);
+        while (next < pending.size() && pending.get(next).publishAtMillis() <= now) {
+            MachineMessage message = pending.get(next);
             gatewayFor(message).publish(message);
+            last.track(message);
             published.addAndGet(message.copies());
             next++;
         }
-        if (next >= messages.size()) {
+        if (!model.hasNextRound() && next >= pending.size()) {
             heartbeats(now);
         }
     }
 
-    /** After the plan: each machine idle, reporting its last counters every reading interval. */
+    /** After the last round: each machine idle, reporting its last counters every reading interval. */
     private void heartbeats(long now) throws Exception {
-        long end = plan.endMillis();
-        Map<String, MachineMessage> last = null;
-        for (SimulatedMachine machine : plan.layout().machines()) {
+        long end = model.endMillis();
+        Map<String, MachineMessage> lastCounters = null;
+        for (SimulatedMachine machine : model.layout().machines()) {
             Long due = nextHeartbeat.get(machine.machineId());
             if (due == null) {
                 long interval = PlantLayout.READING_INTERVAL_MILLIS;
-                long base = plan.settings().start().toEpochMilli() + machine.readingPhaseMillis();
+                long base = model.settings().start().toEpochMilli() + machine.readingPhaseMillis();
                 due = base + ((Math.max(end, simulatedMillis.get()) - base) / interval + 1) * interval;
             }
             while (due <= now) {
-                if (last == null) {
-                    last = plan.lastCountersAt(Long.MAX_VALUE);
+                if (lastCounters == null) {
+                    lastCounters = last.counters();
                 }
-                MachineMessage counters = last.get(machine.machineId());
+                MachineMessage counters = lastCounters.get(machine.machineId());
                 MachineMessage heartbeat = MachineMessage.counters(due, machine.machineId(),
                         counters.goodCounter(), counters.scrapCounter(), counters.bootEpoch());
                 gatewayFor(heartbeat).publish(heartbeat);

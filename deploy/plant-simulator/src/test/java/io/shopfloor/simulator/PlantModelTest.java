@@ -138,4 +138,91 @@ class PlantModelTest {
                     operation.orderNo() + "/" + operation.operationNo());
         }
     }
+
+    /**
+     * A continuous plant over three simulated days: the planner keeps releasing orders (numbered on, the same
+     * whether planned a round at a time or several), every machine works every day, rounds follow each other without
+     * overlap, and the ground truth adds up: each order made in full on both operations, each machine's parts the sum
+     * of its operations'.
+     */
+    @Test
+    void aContinuousPlantKeepsReleasingOrdersAndItsMachinesKeepWorking() {
+        PlantSettings settings = new PlantSettings(5, Instant.parse("2026-11-25T07:00:00Z"), 20, 2, 6, 12, true,
+                PlantSettings.CONTINUOUS);
+        long start = settings.start().toEpochMilli();
+        long day = 24 * 3_600_000L;
+        PlantModel model = PlantModel.of(settings);
+        List<SimulatedOrder> orders = new ArrayList<>();
+        Map<String, boolean[]> workedOnDay = new LinkedHashMap<>();
+        long previousEnd = start;
+        int rounds = 0;
+        while (model.endMillis() < start + 3 * day) {
+            PlantModel.Round round = model.nextRound();
+            rounds++;
+            assertEquals(rounds, round.roundNo());
+            assertEquals(settings.ordersPerLine() * 4 + (rounds == 1 ? 2 : 0), round.orders().size(),
+                    "orders of round " + rounds);
+            for (MachineMessage message : round.messages()) {
+                assertTrue(message.timeMillis() >= previousEnd, () -> "before the round's start: " + message);
+                assertTrue(message.timeMillis() <= round.endMillis(), () -> "after the round's end: " + message);
+                if (message.kind() == MachineMessage.Kind.OPERATION
+                        && message.eventType().equals(PlantModel.OPERATION_STARTED)) {
+                    workedOnDay.computeIfAbsent(message.machineId(), k -> new boolean[4])[
+                            (int) ((message.timeMillis() - start) / day)] = true;
+                }
+            }
+            previousEnd = round.endMillis();
+            orders.addAll(round.orders());
+        }
+        assertTrue(rounds > 10, rounds + " rounds in three days");
+        List<String> generated = orders.stream().filter(o -> !o.inSampleData()).map(SimulatedOrder::orderNo).toList();
+        assertEquals("RPO-5001", generated.get(0));
+        assertEquals("RPO-" + (5000 + generated.size()), generated.get(generated.size() - 1), "numbered on");
+        for (SimulatedMachine machine : model.layout().machines()) {
+            boolean[] days = workedOnDay.get(machine.machineId());
+            assertTrue(days != null && days[0] && days[1] && days[2], machine.machineId() + " works every day");
+        }
+
+        // Planned a round at a time or all at once: the same plant.
+        PlantModel again = PlantModel.of(settings);
+        for (int i = 0; i < 3; i++) {
+            again.nextRound();
+        }
+        PlantModel.Round fourth = again.nextRound();
+        PlantModel reference = PlantModel.of(settings);
+        PlantModel.Round referenceFourth = null;
+        for (int i = 0; i < 4; i++) {
+            referenceFourth = reference.nextRound();
+        }
+        assertEquals(referenceFourth, fourth);
+
+        GroundTruth truth = model.truth();
+        assertEquals(orders.size(), truth.orders().size());
+        assertEquals(orders.size() * 2, truth.operations().size());
+        for (SimulatedOrder order : orders) {
+            assertEquals(order.quantity(), truth.operation(order.orderNo(), "10").good(), order + " op 10");
+            assertEquals(order.quantity(), truth.operation(order.orderNo(), "20").good(), order + " op 20");
+        }
+        for (GroundTruth.MachineTruth machine : truth.machines()) {
+            List<GroundTruth.OperationTruth> own = truth.operations().stream()
+                    .filter(o -> o.machineId().equals(machine.machineId())).toList();
+            assertEquals(own.stream().mapToLong(GroundTruth.OperationTruth::good).sum(), machine.good(),
+                    machine.machineId() + " good parts");
+            assertEquals(own.stream().mapToLong(GroundTruth.OperationTruth::scrap).sum(), machine.scrap(),
+                    machine.machineId() + " scrap");
+            assertEquals(own.stream().mapToLong(GroundTruth.OperationTruth::runMillis).sum(), machine.runMillis(),
+                    machine.machineId() + " run time");
+        }
+        assertEquals(1, truth.incidents().stream().filter(i -> i.kind().equals("CONTROLLER_RESTART")).count());
+        assertEquals(1, truth.incidents().stream().filter(i -> i.kind().equals("GATEWAY_DROPOUT")).count());
+        assertEquals(previousEnd, truth.end().toEpochMilli());
+    }
+
+    @Test
+    void aFiniteContinuationEndsAfterItsRounds() {
+        PlantSettings settings = new PlantSettings(5, Instant.parse("2026-11-25T07:00:00Z"), 8, 1, 6, 8, false, 3);
+        PlantModel.PlantPlan plan = PlantModel.plan(settings);
+        assertEquals(3 * 2, plan.orders().size(), "3 rounds of 1 order on each of 2 lines");
+        assertEquals(plan.orders().size() * 2, plan.truth().operations().size());
+    }
 }

@@ -141,6 +141,42 @@ class PlantSimulatorTest {
                 .truth(), GroundTruth.read(data.resolve("sim/ground-truth.json")), "the ground truth round-trips");
     }
 
+    /**
+     * A continuous plant releases its orders a round at a time, ahead of the machines, while it runs; after a restart
+     * the same rounds are released again (the ERP skips what it has) and new ones follow on.
+     */
+    @Test
+    void aContinuousPlantReleasesOrdersAheadWhileItRunsAndTheSameOnesAfterARestart() throws Exception {
+        PlantSettings plant = new PlantSettings(3, Instant.parse("2026-01-01T00:00:00Z"), 4, 1, 5, 6, false,
+                PlantSettings.CONTINUOUS);
+        List<String> released = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PlantSimulator.Settings settings = new PlantSimulator.Settings(MqttServer.anonymous(uri), 300, data.resolve("sim"), plant,
+                orders -> orders.forEach(o -> released.add(o.orderNo())));
+        int atStart;
+        try (PlantSimulator simulator = PlantSimulator.start(settings)) {
+            atStart = released.size();
+            // Planned ahead by the horizon (5 simulated hours at x300): several rounds of one order per line.
+            assertTrue(atStart >= 4, released::toString);
+            assertEquals(simulator.truth().orders().size(), atStart, "the ground truth covers the released rounds");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (released.size() == atStart && System.nanoTime() < deadline) {
+                received.poll(100, TimeUnit.MILLISECONDS);
+            }
+            assertTrue(released.size() > atStart, "a new round while it runs, after " + released);
+            long ahead = simulator.truth().end().toEpochMilli() - simulator.simulatedTime().toEpochMilli();
+            assertTrue(ahead > 0 && ahead <= PlantSimulator.planningHorizonMillis(300) + 6 * 3_600_000L,
+                    "planned ahead, but no further than the horizon and a round: " + ahead + " ms");
+        }
+        List<String> beforeRestart = List.copyOf(released);
+        assertEquals(java.util.stream.IntStream.rangeClosed(5001, 5000 + beforeRestart.size())
+                .mapToObj(n -> "RPO-" + n).toList(), beforeRestart, "numbered on, each released once");
+        released.clear();
+        try (PlantSimulator simulator = PlantSimulator.start(settings)) {
+            assertTrue(released.size() >= beforeRestart.size(), released::toString);
+            assertEquals(beforeRestart, released.subList(0, beforeRestart.size()), "the same rounds again");
+        }
+    }
+
     static long progress(Path file) throws Exception {
         return JSON.readTree(file.toFile()).get("publishedThroughMillis").asLong();
     }
