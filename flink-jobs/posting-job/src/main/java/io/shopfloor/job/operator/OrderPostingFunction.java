@@ -176,6 +176,17 @@ public class OrderPostingFunction
                 .orElse(null);
     }
 
+    /** A journal line posts once per source id: a copy of one posted before is a DUPLICATE_INPUT rejection. */
+    private static OrderLedger.Result once(OrderLedger ledger, OrderInput input,
+                                           java.util.function.Supplier<OrderLedger.Result> post) {
+        if (ledger.journalLinePosted(input.sourceId())) {
+            return ledger.duplicateJournalLine(input.sourceId(), input);
+        }
+        OrderLedger.Result result = post.get();
+        ledger.journalLinePosted(input.sourceId(), result);
+        return result;
+    }
+
     private OrderLedger.Result applyTo(OrderLedger ledger, OrderInput input, AsOfMasterData masterData) {
         if (input instanceof OrderInput.MachineLine machine) {
             ReportedLine line = machine.line();
@@ -184,13 +195,13 @@ public class OrderPostingFunction
                     : ledger.post(MachineLines.outputLine(line), rules, masterData, orderSettings);
         }
         if (input instanceof OrderInput.Output output) {
-            return ledger.post(output.line(), rules, masterData, orderSettings);
+            return once(ledger, input, () -> ledger.post(output.line(), rules, masterData, orderSettings));
         }
         if (input instanceof OrderInput.Consumption consumption) {
-            return ledger.post(consumption.line(), rules, masterData);
+            return once(ledger, input, () -> ledger.post(consumption.line(), rules, masterData));
         }
         if (input instanceof OrderInput.Capacity capacity) {
-            return ledger.post(capacity.line(), rules, masterData);
+            return once(ledger, input, () -> ledger.post(capacity.line(), rules, masterData));
         }
         if (input instanceof OrderInput.Definition definition) {
             if (definition.line() != null) {

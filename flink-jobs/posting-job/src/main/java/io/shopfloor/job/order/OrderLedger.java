@@ -33,6 +33,13 @@ public final class OrderLedger implements Serializable {
 
 
     /**
+     * Source ids of the journal lines people (or their terminals) posted on this order: a second copy of one (a
+     * re-drive, a double-click, a producer's retry) posts nothing. Null in state written before this field existed
+     * (Java serialization leaves a new field unset); as many as the order's journal lines.
+     */
+    private java.util.Set<String> postedJournalLines;
+
+    /**
      * @param finishWhenComplete finish the order when its last operation is reported finished and no output remains
      * @param adjustCostAtFinish run the cost adjustment right after finishing, then forget the posting state
      */
@@ -141,6 +148,29 @@ public final class OrderLedger implements Serializable {
                 && isLastOperation(line)) {
             pendingFinish = FinishOrder.on(line.sourceId() + "/finish", line.postingDate());
         }
+        return result;
+    }
+
+    /** Whether a journal line with this source id was posted on this order before. */
+    public boolean journalLinePosted(String sourceId) {
+        return postedJournalLines != null && postedJournalLines.contains(sourceId);
+    }
+
+    /** Notes a posted journal line (after its posting, when nothing was refused). */
+    public void journalLinePosted(String sourceId, Result result) {
+        if (result.rejections().isEmpty()) {
+            if (postedJournalLines == null) {
+                postedJournalLines = new java.util.HashSet<>();
+            }
+            postedJournalLines.add(sourceId);
+        }
+    }
+
+    /** A journal line posted before, again: a rejection, nothing posted. */
+    public Result duplicateJournalLine(String sourceId, Object input) {
+        Result result = Result.empty();
+        result.reject(orderNo, sourceId, "DUPLICATE_INPUT", "journal line " + sourceId + " was posted on "
+                + orderNo + " before; a copy posts nothing", input);
         return result;
     }
 

@@ -206,6 +206,26 @@ class OrderPostingFunctionTest {
         assertEquals("E1", rejection.sourceId());
     }
 
+    /** A journal line that comes again (a re-drive, a double-click): posted once, the copies rejected. */
+    @Test
+    void aJournalLinePostsOnceWhateverTimesItComes() throws Exception {
+        defineAndRelease();
+        OrderInput.Output journalLine = new OrderInput.Output(io.shopfloor.posting.journal.OutputJournalLine
+                .builder("TERMINAL-7/1", SetA.ORDER, SetA.LINE, "10").postingDate(SetA.D1).documentNo("DOC-7")
+                .runTime(new BigDecimal("20")).output(new BigDecimal("20")).build());
+        send(journalLine, 3_000);
+        harness.watermark(10_000);
+        List<String> once = ledger();
+        send(journalLine, 12_000);
+        send(journalLine, 13_000);
+        harness.watermark(20_000);
+        assertEquals(once, ledger(), "the copies post nothing");
+        assertEquals(List.of("DUPLICATE_INPUT TERMINAL-7/1", "DUPLICATE_INPUT TERMINAL-7/1"),
+                sideOutput(OrderPostingFunction.REJECTED).stream().map(r -> r.reasonCode() + " " + r.sourceId())
+                        .toList());
+        assertEquals(true, once.stream().anyMatch(e -> e.startsWith("CLE") && e.contains("out 20")), once::toString);
+    }
+
     @Test
     void inputsOfOneInstantArePostedInTheSameOrderWhateverTheirArrival() throws Exception {
         defineAndRelease();
