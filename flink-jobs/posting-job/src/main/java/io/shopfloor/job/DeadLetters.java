@@ -74,8 +74,9 @@ public final class DeadLetters {
     }
 
     /**
-     * An order input the posting refused. Its payload is the input as text: order inputs are not yet carried with
-     * their source record, so these cannot be re-driven by producing the payload (see the module README).
+     * An order input the posting refused. Its payload is the input as text (order inputs are not carried with their
+     * source record); the key is the order no., and the id names the input's source id, by which a re-drive finds a
+     * journal line or status change on its topic (the ledger store's {@code RedriveCommand}).
      */
     public static DeadLetter of(Rejection rejection, Instant eventTime) {
         return deadLetter("order/" + rejection.key() + "/" + rejection.sourceId() + "/" + rejection.reasonCode(),
