@@ -63,8 +63,13 @@ public final class LedgerDatabase implements BeforeAllCallback, AfterAllCallback
 
         /** The rows of a query as text, columns separated by spaces (as the owner). */
         public List<String> query(String sql) throws SQLException {
+            return query(OWNER, "", sql);
+        }
+
+        /** The rows of a query as text, columns separated by spaces, as the given login. */
+        public List<String> query(String user, String password, String sql) throws SQLException {
             List<String> rows = new ArrayList<>();
-            try (Connection connection = connect(OWNER, "");
+            try (Connection connection = connect(user, password);
                  Statement statement = connection.createStatement();
                  ResultSet result = statement.executeQuery(sql)) {
                 int columns = result.getMetaData().getColumnCount();

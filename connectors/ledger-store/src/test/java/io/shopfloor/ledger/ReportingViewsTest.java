@@ -3,9 +3,7 @@ package io.shopfloor.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,20 +84,6 @@ class ReportingViewsTest {
     }
 
     private static List<String> asReporting(String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = ledger.connect(LedgerDatabase.ROLES.reporting(),
-                LedgerDatabase.ROLES.reportingPassword());
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? " " : "").append(result.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
+        return ledger.query(LedgerDatabase.ROLES.reporting(), LedgerDatabase.ROLES.reportingPassword(), sql);
     }
 }

