@@ -13,10 +13,7 @@ import java.util.Map;
  * Sends selected dead letters through again once their cause is fixed: the bridge's (raw MQTT payload, stage
  * {@code mqtt-bridge}) are published to their MQTT topic again, so the bridge translates them with its registry as
  * it is now; the others (Avro single-object payloads of a Kafka topic, with their key) are produced to that topic
- * again, so the posting job posts them as if they came now. The posting stage's refusals of journal lines and status
- * changes keep their input as text; their source record is looked up on its topic by order no. and source id and
- * produced again (with the time of the re-drive as its event time: after the release that was missing). Idempotency
- * keys derive from the input, and the job posts a journal line's source id once, so what was
+ * again, so the posting job posts them as if they came now. Idempotency keys derive from the input, so what was
  * re-driven once posts nothing more when re-driven again. Each re-drive is recorded in {@code dead_letter_redrive};
  * letters re-driven before are skipped unless asked for.
  */
@@ -42,10 +39,6 @@ public final class DeadLetterRedrive {
 
     /** Where re-driven letters go: MQTT for the bridge's, Kafka for the others. */
     public interface Target extends AutoCloseable {
-        /** Called once with every selected letter before any is asked about or sent (to look up what it needs). */
-        default void prepare(List<StoredLetter> letters) throws Exception {
-        }
-
         /** Why this target cannot take the letter; null when it can. Asked of every letter before any is sent. */
         default String refusal(StoredLetter letter) {
             return null;
@@ -94,11 +87,6 @@ public final class DeadLetterRedrive {
                                                Target kafka, String requestedBy) throws Exception {
         Map<String, Integer> sent = new LinkedHashMap<>();
         Map<Long, String> targets = new LinkedHashMap<>();
-        for (Target target : java.util.Arrays.asList(mqtt, kafka)) {
-            if (target != null) {
-                target.prepare(letters);
-            }
-        }
         for (StoredLetter letter : letters) {
             boolean viaMqtt = BRIDGE_STAGE.equals(letter.stage());
             Target target = viaMqtt ? mqtt : kafka;

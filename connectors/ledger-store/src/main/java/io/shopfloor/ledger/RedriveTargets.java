@@ -33,30 +33,16 @@ public final class RedriveTargets {
                 new ByteArraySerializer());
         List<Future<RecordMetadata>> pending = new ArrayList<>();
         return new DeadLetterRedrive.Target() {
-            private Map<Long, SourceRecords.Found> sources = Map.of();
-
-            @Override
-            public void prepare(List<DeadLetterRedrive.StoredLetter> letters) {
-                sources = SourceRecords.find(bootstrapServers, properties, letters);
-            }
-
             @Override
             public String refusal(DeadLetterRedrive.StoredLetter letter) {
-                if (SourceRecords.isOrderInputRefusal(letter)) {
-                    return sources.containsKey(letter.id()) ? null
-                            : "its source record is not on " + SourceRecords.TOPICS + " (any more)";
-                }
                 return KafkaTopics.POSTING_INPUTS.contains(letter.sourceTopic()) ? null
                         : "from " + letter.sourceTopic() + ", which the posting job does not read";
             }
 
             @Override
             public String send(DeadLetterRedrive.StoredLetter letter) {
-                SourceRecords.Found source = sources.get(letter.id());
-                String topic = source != null ? source.topic() : letter.sourceTopic();
-                pending.add(producer.send(source != null ? new ProducerRecord<>(topic, source.key(), source.value())
-                        : new ProducerRecord<>(topic, letter.key(), letter.payload())));
-                return "kafka:" + topic;
+                pending.add(producer.send(new ProducerRecord<>(letter.sourceTopic(), letter.key(), letter.payload())));
+                return "kafka:" + letter.sourceTopic();
             }
 
             @Override

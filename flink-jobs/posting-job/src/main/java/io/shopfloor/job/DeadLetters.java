@@ -74,9 +74,8 @@ public final class DeadLetters {
     }
 
     /**
-     * An order input the posting refused. Its payload is the input as text (order inputs are not carried with their
-     * source record); the key is the order no., and the id names the input's source id, by which a re-drive finds a
-     * journal line or status change on its topic (the ledger store's {@code RedriveCommand}).
+     * An order input the posting refused. Its payload is the input as text: order inputs are not yet carried with
+     * their source record, so these cannot be re-driven by producing the payload (see the module README).
      */
     public static DeadLetter of(Rejection rejection, Instant eventTime) {
         return deadLetter("order/" + rejection.key() + "/" + rejection.sourceId() + "/" + rejection.reasonCode(),
