@@ -57,7 +57,8 @@ public final class DeadLetterRedrive {
     /** The selected letters, oldest first. */
     public static List<StoredLetter> select(Connection connection, Selection selection) throws SQLException {
         String sql = "SELECT id, idempotency_key, stage, source_topic, key, payload, reason_code FROM dead_letter d "
-                + "WHERE reason_code = ? AND (? IS NULL OR stage = ?) AND (? IS NULL OR starts_with(idempotency_key, ?))"
+                + "WHERE reason_code = ? AND (? IS NULL OR stage = ?) "
+                + "AND (? IS NULL OR starts_with(idempotency_key, ?))"
                 + (selection.includeRedriven() ? ""
                 : " AND NOT EXISTS (SELECT FROM dead_letter_redrive r WHERE r.dead_letter_id = d.id)")
                 + " ORDER BY id LIMIT ?";

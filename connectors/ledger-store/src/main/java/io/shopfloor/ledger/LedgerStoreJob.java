@@ -25,7 +25,8 @@ import java.time.Duration;
 
 /**
  * The posting job writing to the PostgreSQL ledger store as well as to Kafka: ledger entries, cost plans, machine
- * KPIs and dead letters (the job's and those other stages wrote to Kafka) each through a {@link LedgerStoreSink}. {@code main} wires it to the command line.
+ * KPIs and dead letters (the job's and those other stages wrote to Kafka) each through a {@link LedgerStoreSink}.
+ * {@code main} wires it to the command line.
  */
 public final class LedgerStoreJob {
 

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param ledgerPassword        its password
  * @param kafkaBootstrapServers machine states, KPIs and master data are read from here; dead letters go here
  */
-public record DashboardSettings(String bindAddress, int port, String ledgerJdbcUrl, String ledgerUser, String ledgerPassword,
+public record DashboardSettings(String bindAddress, int port, String ledgerJdbcUrl, String ledgerUser,
+                                String ledgerPassword,
                                 String kafkaBootstrapServers) {
     public static final String LOOPBACK = "127.0.0.1";
 

@@ -170,13 +170,15 @@ public final class EmbeddedPlant implements AutoCloseable {
 
             PlantModel.PlantPlan layoutOf = plan;
             Future<?> cdcStarted = starter.submit(() -> {
-                started(ErpCdcConnector.start(ErpCdcSettings.of(erpJdbcUrl, OWNER, credentials.postgresOwnerPassword(), kafka.bootstrapServers(),
+                started(ErpCdcConnector.start(ErpCdcSettings.of(erpJdbcUrl, OWNER,
+                        credentials.postgresOwnerPassword(), kafka.bootstrapServers(),
                         data.resolve("erp-cdc")), START_TIMEOUT));
                 console.accept("erp cdc:    Debezium on " + ERP_DATABASE + " -> md-* topics");
                 return null;
             });
             Future<?> bridgeStarted = starter.submit(() -> {
-                for (BridgeConfig config : bridgeConfigs(layoutOf.layout(), mqtt.tcpUri(), credentials.mqttBridgePassword(),
+                for (BridgeConfig config : bridgeConfigs(layoutOf.layout(), mqtt.tcpUri(),
+                        credentials.mqttBridgePassword(),
                         kafka.bootstrapServers())) {
                     BridgeService bridge = started(BridgeService.start(config, clock));
                     bridges.add(bridge);
@@ -356,7 +358,8 @@ public final class EmbeddedPlant implements AutoCloseable {
         configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, "embedded-plant-bridge-strays"),
                 new TopicSettings("", "", "", null, "plant/#", lineRoots), SparkplugSettings.DISABLED, kafka,
                 List.of(), machines, limits));
-        configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, "embedded-plant-bridge-spb"), new TopicSettings("", "", "", null),
+        configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, "embedded-plant-bridge-spb"),
+                new TopicSettings("", "", "", null),
                 new SparkplugSettings(List.of(PlantLayout.SPARKPLUG_GROUP), false, null), kafka, List.of(),
                 machines, limits));
         return configs;

@@ -13,7 +13,8 @@ public record SourceTimes(long maxAheadMillis) {
         Duration ahead = Duration.between(received, source);
         if (ahead.compareTo(Duration.ofMillis(maxAheadMillis)) > 0) {
             throw new BadInputException(ReasonCodes.FUTURE_TIMESTAMP, "timestamp " + source + " is "
-                    + ahead.getSeconds() + "." + String.format("%03d", ahead.toMillisPart()) + " s ahead of the bridge's clock (received " + received
+                    + ahead.getSeconds() + "." + String.format("%03d", ahead.toMillisPart())
+                    + " s ahead of the bridge's clock (received " + received
                     + "); limits.maxAheadMillis is " + maxAheadMillis);
         }
     }
