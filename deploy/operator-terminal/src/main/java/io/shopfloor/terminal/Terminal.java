@@ -340,14 +340,14 @@ public final class Terminal implements AutoCloseable {
         ProducerRecord<byte[], byte[]> record;
         if (request.kind() == JournalRequest.Kind.FINISH) {
             OrderStatusChange change = Journals.finish(request, sourceId, clock.instant());
-            record = new ProducerRecord<>(KafkaTopics.ORDER_STATUS_CHANGES, bytes(request.orderNo()),
-                    ShopfloorSchemas.encoder(OrderStatusChange.class).encode(change).array());
+            record = new ProducerRecord<>(KafkaTopics.ORDER_STATUS_CHANGES, null, clock.millis(), bytes(request.orderNo()),
+                    bytes(ShopfloorSchemas.encoder(OrderStatusChange.class).encode(change)));
         } else {
             JournalLine line = Journals.journalLine(request, sourceId, user.name());
             String key = request.kind() == JournalRequest.Kind.CAPACITY
                     ? io.shopfloor.job.order.OrderInput.CAPACITY_KEY_PREFIX + request.capacityNo() : request.orderNo();
             record = new ProducerRecord<>(KafkaTopics.JOURNAL_LINES, null, clock.millis(), bytes(key),
-                    ShopfloorSchemas.encoder(JournalLine.class).encode(line).array());
+                    bytes(ShopfloorSchemas.encoder(JournalLine.class).encode(line)));
         }
         producer.send(record).get(30, TimeUnit.SECONDS);
     }
@@ -410,6 +410,12 @@ public final class Terminal implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new Answer(400, "INVALID_INPUT", "not a whole number: " + text);
         }
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 
     private static byte[] bytes(String text) {
