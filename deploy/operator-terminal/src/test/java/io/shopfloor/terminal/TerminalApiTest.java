@@ -104,7 +104,7 @@ class TerminalApiTest {
         TerminalClient carla = TerminalClient.loggedIn(uri(), "carla");
         TerminalClient.Response orders = carla.get("/api/orders");
         assertEquals(200, orders.status());
-        assertEquals(List.of(TerminalPlant.ORDER), names(orders.body()));
+        assertEquals(List.of(TerminalPlant.ORDER, TerminalPlant.BROWSER_ORDER), names(orders.body()));
         TerminalClient.Response preview = carla.post("/api/preview", scrap("10", "1", "DAMAGED"));
         assertEquals(List.of(403, "READ_ONLY_ROLE"), List.of(preview.status(), preview.error()));
         String token = carla.newForm();

@@ -48,6 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TerminalPlant implements BeforeAllCallback {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalPlant.class);
     static final String ORDER = "RPO-1001";
+    /** The same order again, for the browser test (each test class finishes its own order). */
+    static final String BROWSER_ORDER = "RPO-1002";
     /** Every test user's password; hashed with few iterations to keep the tests fast (stored per user). */
     static final String PASSWORD = "correct horse battery";
     static final int TEST_ITERATIONS = 10_000;
@@ -174,25 +176,33 @@ public final class TerminalPlant implements BeforeAllCallback {
         records.add(record(KafkaTopics.MD_LOCATIONS, "MAIN", AvroFixtures.location("MAIN")));
         records.add(record(KafkaTopics.MD_MANUFACTURING_SETUP, "SETUP", AvroFixtures.manufacturingSetup()));
 
+        for (String order : List.of(ORDER, BROWSER_ORDER)) {
+            setA(records, order, defined);
+        }
+        return records;
+    }
+
+    /** Set A's order under the given number, released. */
+    private static void setA(List<ProducerRecord<byte[], byte[]>> records, String order, Instant defined) {
         ProductionOrderStatus released = ProductionOrderStatus.RELEASED;
-        records.add(record(KafkaTopics.MD_PROD_ORDER_LINES, "RELEASED|" + ORDER + "|10000",
-                ProdOrderLine.newBuilder(AvroFixtures.setALine()).setStatus(released).setSourceTimestamp(defined)
-                        .build()));
+        records.add(record(KafkaTopics.MD_PROD_ORDER_LINES, "RELEASED|" + order + "|10000",
+                ProdOrderLine.newBuilder(AvroFixtures.setALine()).setProdOrderNo(order).setStatus(released)
+                        .setSourceTimestamp(defined).build()));
         for (ProdOrderRoutingLine routing : AvroFixtures.setARouting()) {
             records.add(record(KafkaTopics.MD_PROD_ORDER_ROUTING_LINES,
-                    "RELEASED|" + ORDER + "|" + routing.getOperationNo(),
-                    ProdOrderRoutingLine.newBuilder(routing).setStatus(released).setSourceTimestamp(defined)
-                            .setFlushingMethod(RoutingFlushingMethod.MANUAL).build()));
+                    "RELEASED|" + order + "|" + routing.getOperationNo(),
+                    ProdOrderRoutingLine.newBuilder(routing).setProdOrderNo(order).setStatus(released)
+                            .setSourceTimestamp(defined).setFlushingMethod(RoutingFlushingMethod.MANUAL).build()));
         }
         for (ProdOrderComponent component : AvroFixtures.setAComponents()) {
             records.add(record(KafkaTopics.MD_PROD_ORDER_COMPONENTS,
-                    "RELEASED|" + ORDER + "|10000|" + component.getLineNo(),
-                    ProdOrderComponent.newBuilder(component).setStatus(released).setSourceTimestamp(defined).build()));
+                    "RELEASED|" + order + "|10000|" + component.getLineNo(),
+                    ProdOrderComponent.newBuilder(component).setProdOrderNo(order).setStatus(released)
+                            .setSourceTimestamp(defined).build()));
         }
-        records.add(record(KafkaTopics.MD_PRODUCTION_ORDERS, "RELEASED|" + ORDER,
-                ProductionOrder.newBuilder(AvroFixtures.setAOrder()).setStatus(released).setSourceLsn(42L)
-                        .setSourceTimestamp(defined.plusSeconds(60)).build()));
-        return records;
+        records.add(record(KafkaTopics.MD_PRODUCTION_ORDERS, "RELEASED|" + order,
+                ProductionOrder.newBuilder(AvroFixtures.setAOrder()).setNo(order).setStatus(released)
+                        .setSourceLsn(42L).setSourceTimestamp(defined.plusSeconds(60)).build()));
     }
 
     @SuppressWarnings("unchecked")
