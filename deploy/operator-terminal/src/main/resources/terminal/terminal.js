@@ -31,7 +31,25 @@ async function api(method, path, body) {
   return {status: response.status, body: json};
 }
 
+// What one posting entered: cleared after its Post and at log-out, so the next person or form starts empty.
+const AMOUNT_FIELDS = ['outputQuantity', 'scrapQuantity', 'scrapCode', 'setupTime', 'runTime', 'stopTime', 'stopCode',
+  'quantity', 'no', 'appliesToEntry', 'postingDate'];
+
+function clearAmounts() {
+  const form = $('#journal-form');
+  for (const name of AMOUNT_FIELDS) {
+    if (form.elements[name]) form.elements[name].value = '';
+  }
+  form.elements.finished.checked = false;
+}
+
 function showLogin(message) {
+  clearTimeout(state.pollTimer);
+  clearAmounts();
+  clearErrors();
+  fillTable('#preview', []);
+  fillTable('#posted', []);
+  $('#posted-status').textContent = '';
   state.session = null;
   $('#login-view').hidden = false;
   $('#journal-view').hidden = true;
@@ -226,6 +244,10 @@ async function post() {
   if (response.body.preview) fillTable('#preview', previewRows(response.body.preview));
   $('#posted-status').textContent = response.body.alreadyPosted ? '(posted before)' : '(waiting for the ledger…)';
   watchLedger(response.body.sourceId, response.body.preview);
+  if (!response.body.alreadyPosted) {
+    clearAmounts();
+    loadAppliesTo();
+  }
   await newForm();
 }
 

@@ -113,11 +113,12 @@ class TerminalBrowserTest {
         // A double click: two Posts of one form before the first answer.
         ((JavascriptExecutor) browser).executeScript(
                 "const b = document.getElementById('post-button'); b.click(); b.click();");
-        wait.until(ExpectedConditions.textToBe(By.id("posted-status"), "(waiting for the ledger…)"));
         String scrapSourceId = awaitPostedThenCompare(plant, scrapPreview);
         assertEquals(1, journalLines(plant, scrapSourceId).size(), "the double click posted one journal line");
         assertEquals("olga", journalLines(plant, scrapSourceId).get(0).getPostedBy());
         screenshot("04-scrap-in-ledger.png");
+        assertEquals("", browser.findElement(By.cssSelector("#journal-form [name='scrapQuantity']"))
+                .getAttribute("value"), "a posted form starts empty again");
 
         // Output of the last operation, from the assembly cell's operator (through the API), to correct below.
         TerminalClient otto = TerminalClient.loggedIn(plant.terminal.uri(), "otto");
