@@ -21,7 +21,7 @@ final class LedgerComparison {
                 e.path("idempotencyKey"), e.path("entryType"), e.path("quantity"), e.path("appliesToEntry"))));
         preview.path("capacityLedgerEntries").forEach(e -> lines.add(line("CLE", e.path("entryNo"),
                 e.path("idempotencyKey"), e.path("quantity"), e.path("outputQuantity"), e.path("scrapQuantity"),
-                e.path("scrapCode"))));
+                e.path("scrapCode"), e.path("stopCode"))));
         preview.path("valueEntries").forEach(e -> lines.add(line("VE", e.path("entryNo"), e.path("idempotencyKey"),
                 e.path("entryType"), e.path("costAmountActual"), e.path("costAmountExpected"))));
         return lines;
@@ -33,7 +33,7 @@ final class LedgerComparison {
                 e.path("idempotency_key"), e.path("entry_type"), e.path("quantity"), e.path("applies_to_entry"))));
         posted.path("capacityLedgerEntries").forEach(e -> lines.add(line("CLE", e.path("entry_no"),
                 e.path("idempotency_key"), e.path("quantity"), e.path("output_quantity"), e.path("scrap_quantity"),
-                e.path("scrap_code"))));
+                e.path("scrap_code"), e.path("stop_code"))));
         posted.path("valueEntries").forEach(e -> lines.add(line("VE", e.path("entry_no"), e.path("idempotency_key"),
                 e.path("entry_type"), e.path("cost_amount_actual"), e.path("cost_amount_expected"))));
         return lines;

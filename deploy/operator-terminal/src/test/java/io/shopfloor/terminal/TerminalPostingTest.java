@@ -18,18 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * People post through the terminal's API and the posting job (MiniCluster) writes the ledger store: after each step
- * the store holds exactly the entries the preview showed (entry numbers, idempotency keys, quantities, amounts).
- * Scrap with a scrap code by the operator of the cutting center (posted twice by a double click: once in the ledger),
- * output on the last operation by the assembly operator, a correction applied to that output entry and the finish of
- * the order by the supervisor; then the finished order refuses more.
+ * People post through the terminal's API and the posting job (MiniCluster) writes the ledger store, which then holds
+ * exactly the entries the preview showed (entry numbers, idempotency keys, quantities, amounts): scrap with a scrap
+ * code (posted twice: once in the ledger) and a capacity line without an order. Corrections and finishing are in
+ * TerminalBrowserTest, which goes through the page.
  */
 class TerminalPostingTest {
     @RegisterExtension
     static final TerminalPlant PLANT = new TerminalPlant();
 
     @Test
-    void everyPostingLandsInTheLedgerExactlyAsPreviewed() throws Exception {
+    void scrapAndACapacityLinePostedThroughTheApiLandInTheLedgerExactlyAsPreviewed() throws Exception {
         TerminalPlant.Running plant = PLANT.running();
         TerminalClient olga = TerminalClient.loggedIn(plant.terminal.uri(), "olga");
         Map<String, Object> scrap = TerminalApiTest.scrap("10", "3", "DAMAGED");
@@ -38,55 +37,25 @@ class TerminalPostingTest {
         // The scrap on the cutting operation flushes its linked steel (backward, 2 kg per piece + 5 % scrap).
         assertEquals(List.of(
                 "ILE 1 " + scrapToken + "/ILE1 CONSUMPTION -6.3 -",
-                "CLE 1 " + scrapToken + "/CLE1 0 0 3 DAMAGED",
+                "CLE 1 " + scrapToken + "/CLE1 0 0 3 DAMAGED -",
                 "VE 1 " + scrapToken + "/VE1 DIRECT_COST -9.45 0"),
                 LedgerComparison.previewed(scrapPreview));
         TerminalClient.Response again = olga.post("/api/post", TerminalClient.withToken(scrap, scrapToken));
         assertEquals(List.of(200, true), List.of(again.status(), again.body().path("alreadyPosted").asBoolean()));
-        assertEquals(1, journalLines(plant, scrapToken).size(), "a double click posts one journal line");
+        assertEquals(1, journalLines(plant, scrapToken).size(), "a second Post of one form posts nothing");
         assertEquals("olga", journalLines(plant, scrapToken).get(0).getPostedBy());
-        plant.post();
+
+        // Cleaning on her own work center, without an order: a stop entry, unvalued, under the center's own numbers.
+        Map<String, Object> cleaning = new LinkedHashMap<>(Map.of("kind", "CAPACITY", "type", "WORK_CENTER",
+                "no", "WC-CUT", "stopTime", "15", "stopCode", "CLEANING", "documentNo", "MAINT-1"));
+        String cleaningToken = olga.newForm();
+        JsonNode cleaningPreview = previewAndPost(olga, cleaning, cleaningToken);
+        assertEquals(List.of("CLE 1 " + cleaningToken + "/CLE1 15 0 0 - CLEANING"),
+                LedgerComparison.previewed(cleaningPreview));
+
+        plant.post(); // both at once: an order and a work center number their entries apart
         assertLedgerHolds(olga, scrapToken, scrapPreview);
-
-        TerminalClient otto = TerminalClient.loggedIn(plant.terminal.uri(), "otto");
-        Map<String, Object> output = new LinkedHashMap<>(Map.of("kind", "OUTPUT", "orderNo", TerminalPlant.ORDER,
-                "orderLineNo", 10000, "operationNo", "20", "outputQuantity", "40", "runTime", "40"));
-        String outputToken = otto.newForm();
-        JsonNode outputPreview = previewAndPost(otto, output, outputToken);
-        plant.post();
-        assertLedgerHolds(otto, outputToken, outputPreview);
-
-        TerminalClient sam = TerminalClient.loggedIn(plant.terminal.uri(), "sam");
-        JsonNode open = sam.get("/api/open-output-entries?order=" + TerminalPlant.ORDER + "&line=10000").body();
-        assertEquals(1, open.size(), open.toString());
-        long outputEntry = open.get(0).path("entryNo").asLong();
-        JsonNode outputItemEntry = null;
-        for (JsonNode entry : outputPreview.path("itemLedgerEntries")) {
-            outputItemEntry = entry.path("entryType").asText().equals("OUTPUT") ? entry : outputItemEntry;
-        }
-        assertEquals(outputItemEntry.path("entryNo").asLong(), outputEntry);
-        Map<String, Object> correction = new LinkedHashMap<>(Map.of("kind", "OUTPUT", "orderNo", TerminalPlant.ORDER,
-                "orderLineNo", 10000, "operationNo", "20", "outputQuantity", "-5",
-                "appliesToEntry", String.valueOf(outputEntry)));
-        String correctionToken = sam.newForm();
-        JsonNode correctionPreview = previewAndPost(sam, correction, correctionToken);
-        assertEquals(List.of("ILE 4 " + correctionToken + "/ILE1 OUTPUT -5 " + outputEntry),
-                LedgerComparison.previewed(correctionPreview).stream().filter(l -> l.startsWith("ILE")).toList());
-        plant.post();
-        assertLedgerHolds(sam, correctionToken, correctionPreview);
-        assertEquals("35", new java.math.BigDecimal(sam.get("/api/open-output-entries?order=" + TerminalPlant.ORDER
-                + "&line=10000").body().get(0).path("remainingQuantity").asText()).stripTrailingZeros()
-                .toPlainString());
-
-        Map<String, Object> finish = Map.of("kind", "FINISH", "orderNo", TerminalPlant.ORDER);
-        String finishToken = sam.newForm();
-        JsonNode finishPreview = previewAndPost(sam, finish, finishToken);
-        plant.post();
-        assertLedgerHolds(sam, finishToken, finishPreview);
-
-        JsonNode after = sam.post("/api/preview", TerminalApiTest.scrap("10", "1", "DAMAGED")).body();
-        assertEquals(List.of(true, "ORDER_FINISHED"), List.of(after.path("refused").asBoolean(),
-                after.path("reasonCode").asText()));
+        assertLedgerHolds(olga, cleaningToken, cleaningPreview);
     }
 
     /** Previews the form, posts it with the token, and returns the preview the Post answered with. */
