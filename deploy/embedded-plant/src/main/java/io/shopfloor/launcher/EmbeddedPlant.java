@@ -21,6 +21,11 @@ import io.shopfloor.job.machine.ShiftCalendar;
 import io.shopfloor.job.order.OrderLedger;
 import io.shopfloor.dashboard.Dashboard;
 import io.shopfloor.dashboard.DashboardSettings;
+import io.shopfloor.terminal.PasswordHashing;
+import io.shopfloor.terminal.Role;
+import io.shopfloor.terminal.Terminal;
+import io.shopfloor.terminal.TerminalSettings;
+import io.shopfloor.terminal.UsersFile;
 import io.shopfloor.ledger.LedgerStoreJob;
 import io.shopfloor.ledger.LedgerStoreSchema;
 import io.shopfloor.ledger.LedgerStoreSink;
@@ -104,6 +109,8 @@ public final class EmbeddedPlant implements AutoCloseable {
     private final List<BridgeService> bridges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private PlantSimulator simulator;
     private Dashboard dashboard;
+    /** The simulated plant's time: what the bridges and the operator terminal stamp their inputs with. */
+    private PlantClock plantClock;
     private String ledgerJdbcUrl;
     private Optional<Path> restoredCheckpoint = Optional.empty();
     private String erpJdbcUrl;
@@ -164,6 +171,7 @@ public final class EmbeddedPlant implements AutoCloseable {
                     data.resolve("simulator"), settings.plant(), this::releaseInErp);
             plan = PlantSimulator.planOf(simulatorSettings);
             PlantClock clock = new PlantClock(PlantSimulator.resumeTime(simulatorSettings).orElse(null));
+            plantClock = clock;
             startPostgres(data.resolve("postgres"), plan, console);
             kafkaStarted.get();
 
@@ -216,6 +224,37 @@ public final class EmbeddedPlant implements AutoCloseable {
 
         dashboard = started(startDashboard(settings.dashboardPort()));
         console.accept("dashboard:  " + dashboard.uri() + " (reads the ledger as " + roles.reporting() + ")");
+        startTerminal(data, console);
+    }
+
+    /**
+     * The operator terminal beside the dashboard, on a free port, on the plant's clock (a journal line's time must be
+     * the plant's, not the wall's). Its first start creates the login {@code supervisor} with a generated password in
+     * {@code terminal-supervisor.password}; more users with {@code io.shopfloor.terminal.AddUser}. The plant runs
+     * without it if it cannot start.
+     */
+    private void startTerminal(Path data, Consumer<String> console) {
+        Path users = data.resolve("terminal-users");
+        Path passwordFile = data.resolve("terminal-supervisor.password");
+        try {
+            if (!Files.exists(users)) {
+                byte[] random = new byte[18];
+                new java.security.SecureRandom().nextBytes(random);
+                String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+                Files.deleteIfExists(passwordFile);
+                Files.createFile(passwordFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(passwordFile, password + "\n");
+                UsersFile.of(List.of(PasswordHashing.newUser("supervisor", Role.SUPERVISOR, null,
+                        password.toCharArray(), PasswordHashing.DEFAULT_ITERATIONS))).write(users);
+            }
+            Terminal terminal = started(Terminal.start(new TerminalSettings(0, users, ledgerJdbcUrl, roles.reporting(),
+                    roles.reportingPassword(), kafka.bootstrapServers()), plantClock));
+            console.accept("terminal:   " + terminal.uri() + " (operator terminal: log in as supervisor, password in "
+                    + passwordFile + "; users in " + users + ")");
+        } catch (Exception e) {
+            console.accept("terminal:   not started: " + e);
+        }
     }
 
     private Dashboard startDashboard(int port) throws Exception {

@@ -286,7 +286,7 @@ public final class Terminal implements AutoCloseable {
     }
 
     private JournalRequest request(Sessions.Session session, JsonNode body) throws Answer {
-        JournalRequest request = JournalRequest.read(body, LocalDate.now(clock.withZone(settings.plantZone())));
+        JournalRequest request = JournalRequest.read(body, LocalDate.ofInstant(clock.instant(), settings.plantZone()));
         if (!request.fieldErrors().isEmpty()) {
             throw new Answer(400, Map.of("error", "INVALID_INPUT", "message", "check the marked fields",
                     "fields", request.fieldErrors()));
