@@ -33,7 +33,7 @@ async function api(method, path, body) {
 
 // What one posting entered: cleared after its Post and at log-out, so the next person or form starts empty.
 const AMOUNT_FIELDS = ['outputQuantity', 'scrapQuantity', 'scrapCode', 'setupTime', 'runTime', 'stopTime', 'stopCode',
-  'quantity', 'no', 'appliesToEntry', 'postingDate'];
+  'quantity', 'no', 'documentNo', 'appliesToEntry', 'postingDate'];
 
 function clearAmounts() {
   const form = $('#journal-form');

@@ -323,10 +323,10 @@ public final class Terminal implements AutoCloseable {
                         "preview", preview));
             }
             send(session.user(), request, token);
-        } catch (Answer | RuntimeException | SQLException e) {
-            if (!(e instanceof Answer)) {
-                form.release();
-            }
+        } catch (Answer e) {
+            throw e;
+        } catch (Exception e) {
+            form.release(); // not produced (or not known to be): the person may post the form again
             throw e;
         }
         LOG.info("{} posted {} {} as {}", session.user().name(), request.kind(),

@@ -210,6 +210,34 @@ class TerminalApiTest {
     }
 
     @Test
+    void capacityAndConsumptionLinesAreRefusedWithTheRulesReasonsOrPreviewed() throws Exception {
+        TerminalClient olga = TerminalClient.loggedIn(uri(), "olga");
+        Map<String, Object> cleaning = new LinkedHashMap<>(Map.of("kind", "CAPACITY", "type", "WORK_CENTER",
+                "no", "WC-CUT", "stopTime", "15", "stopCode", "CLEANING"));
+        JsonNode noDocument = olga.post("/api/preview", cleaning).body();
+        assertEquals(List.of(true, "DOCUMENT_NO_REQUIRED"), List.of(noDocument.path("refused").asBoolean(),
+                noDocument.path("reasonCode").asText()), noDocument.toString());
+        cleaning.put("documentNo", "MAINT-7");
+        cleaning.put("runTime", "30");
+        JsonNode runTime = olga.post("/api/preview", cleaning).body();
+        assertEquals(List.of(true, "ORDERLESS_CAPACITY_TIME"), List.of(runTime.path("refused").asBoolean(),
+                runTime.path("reasonCode").asText()), runTime.toString());
+
+        TerminalClient sam = TerminalClient.loggedIn(uri(), "sam");
+        Map<String, Object> consumption = new LinkedHashMap<>(Map.of("kind", "CONSUMPTION",
+                "orderNo", TerminalPlant.ORDER, "orderLineNo", 10000, "componentLineNo", 99, "quantity", "2"));
+        JsonNode unknown = sam.post("/api/preview", consumption).body();
+        assertEquals(List.of(true, "COMPONENT_NOT_FOUND"), List.of(unknown.path("refused").asBoolean(),
+                unknown.path("reasonCode").asText()), unknown.toString());
+        consumption.put("componentLineNo", 10000);
+        JsonNode steel = sam.post("/api/preview", consumption).body();
+        List<String> entries = LedgerComparison.previewed(steel);
+        assertEquals(2, entries.size(), entries.toString());
+        assertTrue(entries.get(0).matches("ILE \\d+ preview/ILE1 CONSUMPTION -2 -"), entries.toString());
+        assertTrue(entries.get(1).matches("VE \\d+ preview/VE1 DIRECT_COST -3 0"), entries.toString());
+    }
+
+    @Test
     void aSessionExpiresAfterItsLifetime() throws Exception {
         MovableClock clock = new MovableClock(Instant.now());
         try (Terminal terminal = Terminal.start(PLANT.running().settings().withSessionLifetime(Duration.ofHours(8)),

@@ -38,7 +38,7 @@ class JournalMappingTest {
                 .setFinished(true).setAppliesToEntry(1003L).setAppliesFromEntry(1001L).setItemNo("FG-100")
                 .setProdOrderCompLineNo(20000)
                 .setQuantity(q("7.5")).setStartingTime(START).setEndingTime(END).setWorkShiftCode("DAY")
-                .setConcurrentCapacity(q("2")).setOperatorId("op-1");
+                .setConcurrentCapacity(q("2")).setOperatorId("op-1").setPostedBy("olga");
     }
 
     @Test
