@@ -65,6 +65,7 @@ public final class Terminal implements AutoCloseable {
     private final Clock clock;
     private final UsersFile users;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
     private final MasterDataFeed masterData;
     private final LedgerReads ledger;
     private final Journals journals;
@@ -78,6 +79,7 @@ public final class Terminal implements AutoCloseable {
         this.clock = clock;
         users = UsersFile.read(settings.usersFile());
         sessions = new Sessions(clock, settings.sessionLifetime(), TerminalSettings.MAX_SESSIONS);
+        throttle = new LoginThrottle(clock);
         ledger = new LedgerReads(settings.ledgerJdbcUrl(), settings.ledgerUser(), settings.ledgerPassword());
         masterData = new MasterDataFeed(settings.kafkaBootstrapServers());
         journals = new Journals(new PostingRules(settings.postingSettings()), masterData, ledger);
@@ -201,6 +203,9 @@ public final class Terminal implements AutoCloseable {
     private void login(HttpExchange exchange, JsonNode body) throws Answer, IOException {
         String name = body.path("user").asText("");
         char[] password = body.path("password").asText("").toCharArray();
+        if (throttle.locked(name)) {
+            throw new Answer(429, "LOGIN_LOCKED", "too many failed logins: try again in a minute");
+        }
         Optional<User> user = users.user(name);
         // An unknown name costs a hash too, so timing does not tell which names exist.
         boolean matches = user.map(u -> PasswordHashing.matches(u, password)).orElseGet(() -> {
@@ -208,9 +213,11 @@ public final class Terminal implements AutoCloseable {
             return false;
         });
         if (!matches) {
+            throttle.failed(name);
             LOG.info("failed login for '{}'", name.length() > 64 ? name.substring(0, 64) : name);
             throw new Answer(401, "LOGIN_FAILED", "unknown user or wrong password");
         }
+        throttle.succeeded(name);
         Sessions.Session session = sessions.start(user.get());
         exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + session.id() + "; Path=/; HttpOnly; "
                 + "SameSite=Strict; Max-Age=" + settings.sessionLifetime().toSeconds()

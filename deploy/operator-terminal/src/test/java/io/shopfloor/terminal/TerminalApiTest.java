@@ -253,6 +253,22 @@ class TerminalApiTest {
         }
     }
 
+    @Test
+    void failedLoginsLockTheNameForAMinute() throws Exception {
+        MovableClock clock = new MovableClock(Instant.now());
+        try (Terminal terminal = Terminal.start(PLANT.running().settings(), clock)) {
+            TerminalClient client = new TerminalClient(terminal.uri());
+            for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+                assertEquals("LOGIN_FAILED", client.login("olga", "guess " + i).error());
+            }
+            TerminalClient.Response locked = client.login("olga", TerminalPlant.PASSWORD);
+            assertEquals(List.of(429, "LOGIN_LOCKED"), List.of(locked.status(), locked.error()));
+            assertEquals(200, client.login("sam", TerminalPlant.PASSWORD).status(), "other names are not locked");
+            clock.advance(LoginThrottle.LOCK);
+            assertEquals(200, client.login("olga", TerminalPlant.PASSWORD).status());
+        }
+    }
+
     private static void assertRefused(TerminalClient.Response response, String code, String words) {
         assertEquals(200, response.status(), response.body().toString());
         assertEquals(List.of(true, code, words), List.of(response.body().path("refused").asBoolean(),
