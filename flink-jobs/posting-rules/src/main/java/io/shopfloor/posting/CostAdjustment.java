@@ -13,6 +13,7 @@ import io.shopfloor.posting.order.OutputEntry;
 import io.shopfloor.posting.order.ProductionOrder;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ final class CostAdjustment {
         Map<CostBucket, List<BigDecimal>> standardShares = variances
                 ? shares(OrderCosts.standard(parent, outputQtyBase), quantities) : null;
 
+        boolean changed = false;
         for (int i = 0; i < entries.size(); i++) {
             OutputEntry entry = entries.get(i);
             Map<CostBucket, BigDecimal> actualDelta = new EnumMap<>(CostBucket.class);
@@ -81,7 +83,15 @@ final class CostAdjustment {
                             BigDecimal.ZERO, variance.getValue(), ZERO_AMOUNT));
                 }
             }
+            changed |= expectedReversal.signum() != 0 || actualDelta.values().stream().anyMatch(d -> d.signum() != 0);
             entry.recordAdjustment(expectedReversal, actualDelta, varianceDelta);
+        }
+        if (!variances && changed && outputQtyBase.signum() != 0) {
+            BigDecimal cost = entries.stream().flatMap(e -> Arrays.stream(CostBucket.values()).map(e::actualCostPosted))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            ctx.add(new ItemCostUpdate(ctx.itemCostUpdateKey(), line.itemNo(), parent.costingMethod(), order.no(),
+                    line.lineNo(), Rounding.qty(outputQtyBase), Rounding.amount(cost),
+                    Rounding.qty(Rounding.divide(cost, outputQtyBase)), run.postingDate()));
         }
     }
 

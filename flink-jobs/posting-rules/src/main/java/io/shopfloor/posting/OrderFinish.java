@@ -2,7 +2,6 @@ package io.shopfloor.posting;
 
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.ledger.OrderStatusEntry;
-import io.shopfloor.posting.model.CostBucket;
 import io.shopfloor.posting.model.RoutingFlushingMethod;
 import io.shopfloor.posting.order.Component;
 import io.shopfloor.posting.order.OrderLine;
@@ -88,7 +87,7 @@ final class OrderFinish {
             }
             Flushing.checkFlushable(ctx, OutputPosting.flushedBy(line, backward));
             Flushing.checkFlushable(ctx, unlinkedBackward(line));
-            if (hasPostingsButNoOutputAfterFinish(line, lastBackward)) {
+            if (hasPostingsButNoOutputAfterFinish(order, line, lastBackward)) {
                 if (!ctx.masterData.manufacturingSetup().finishOrderWithoutOutput()) {
                     throw PostingContext.refuse(RefusalReason.NO_OUTPUT,
                             "line " + line.lineNo() + " has consumption or capacity but no output");
@@ -120,18 +119,29 @@ final class OrderFinish {
                 && r.flushingMethod() == RoutingFlushingMethod.BACKWARD);
     }
 
-    private static boolean hasPostingsButNoOutputAfterFinish(OrderLine line, boolean lastBackward) {
+    /**
+     * BC's ErrorIfUnableToClearWIP, which runs after the finish postings (docs/finishing.md#no-output): a line
+     * whose net output is then zero must have no consumption entry and its routing no capacity entry. Existence
+     * counts, not cost or net quantity: a return that nets a consumption to zero, a zero-cost stop entry, and the
+     * setup time a Backward operation posts at this finish all make the line unfinishable. Capacity entries are
+     * looked up by routing (no. and reference no.), as BC filters them, so lines sharing a routing share them.
+     */
+    private static boolean hasPostingsButNoOutputAfterFinish(ProductionOrder order, OrderLine line,
+                                                             boolean lastBackward) {
         BigDecimal outputAfterFinish = line.finishedQtyBase().add(lastBackward ? line.remainingQtyBase() : BigDecimal.ZERO);
         if (outputAfterFinish.signum() != 0) {
             return false;
         }
-        boolean hasCost = line.actualCost(CostBucket.MATERIAL).signum() != 0
-                || line.actualCost(CostBucket.CAPACITY).signum() != 0
-                || line.actualCost(CostBucket.SUBCONTRACTED).signum() != 0;
-        boolean hasPostings = line.routing().stream().anyMatch(r -> r.routingStatus() != RoutingStatus.PLANNED
-                && r.routingStatus() != RoutingStatus.BLANK)
-                || line.components().stream().anyMatch(c -> c.actConsumptionQtyBase().signum() != 0);
-        return hasCost || hasPostings;
+        if (order.hasConsumptionEntries(line.lineNo())
+                || line.routing().stream().anyMatch(RoutingLine::hasCapacityEntries)) {
+            return true;
+        }
+        BigDecimal total = lastOperationOutputAndScrap(line);
+        boolean finishPostsCapacity = backwardOperations(line).stream().anyMatch(operation ->
+                AutomaticOutput.posts(operation, line, operation.isLastOperation() ? line.remainingQtyBase()
+                        : total.subtract(operation.postedOutputQtyBase()).max(BigDecimal.ZERO), total));
+        boolean finishPostsConsumption = total.signum() != 0 && !unlinkedBackward(line).isEmpty();
+        return finishPostsCapacity || finishPostsConsumption;
     }
 
     /**
