@@ -75,7 +75,7 @@ final class OrderFinish {
                         "line " + line.lineNo() + " remaining " + line.remainingQuantity());
             }
             for (Component component : line.components()) {
-                if (component.remainingQtyBase().signum() != 0 && !flushedAtFinish(line, component)) {
+                if (component.remainingQtyBase().signum() != 0 && consumptionWarning(line, component)) {
                     confirm(notices, ctx.settings.missingConsumptionAtFinish(), RefusalReason.CONSUMPTION_MISSING,
                             Notice.NoticeCode.SOME_CONSUMPTION_STILL_MISSING, "line " + line.lineNo() + " component "
                                     + component.lineNo() + " remaining " + component.remainingQuantity());
@@ -106,16 +106,17 @@ final class OrderFinish {
         notices.add(new Notice(code, detail));
     }
 
-    /** A component with a remainder is flushed at finish only if it is Backward and unlinked, or linked to a
-     * Backward-flushed operation (and not Manual). */
-    private static boolean flushedAtFinish(OrderLine line, Component component) {
-        if (component.flushingMethod().isManual()) {
-            return false;
-        }
+    /**
+     * BC's "Some consumption is still missing" (docs/finishing.md#confirmations): an unlinked component that is not
+     * Backward, or a linked one whose routing has no Backward operation with its link. BC asks for the operation
+     * only (RtngWillFlushComp), so a Manual component linked to a Backward operation gives no warning although
+     * nothing flushes it; the spec said it did, we follow BC.
+     */
+    private static boolean consumptionWarning(OrderLine line, Component component) {
         if (!component.isLinked()) {
-            return component.flushingMethod().isBackward();
+            return !component.flushingMethod().isBackward();
         }
-        return line.routing().stream().anyMatch(r -> component.routingLinkCode().equals(r.routingLinkCode())
+        return line.routing().stream().noneMatch(r -> component.routingLinkCode().equals(r.routingLinkCode())
                 && r.flushingMethod() == RoutingFlushingMethod.BACKWARD);
     }
 
@@ -123,8 +124,8 @@ final class OrderFinish {
      * BC's ErrorIfUnableToClearWIP, which runs after the finish postings (docs/finishing.md#no-output): a line
      * whose net output is then zero must have no consumption entry and its routing no capacity entry. Existence
      * counts, not cost or net quantity: a return that nets a consumption to zero, a zero-cost stop entry, and the
-     * setup time a Backward operation posts at this finish all make the line unfinishable. Capacity entries are
-     * looked up by routing (no. and reference no.), as BC filters them, so lines sharing a routing share them.
+     * setup time a Backward operation posts at this finish all make the line unfinishable. Capacity entries count
+     * per order line, as current BC filters them (order line, routing no. and reference no.).
      */
     private static boolean hasPostingsButNoOutputAfterFinish(ProductionOrder order, OrderLine line,
                                                              boolean lastBackward) {
@@ -132,8 +133,7 @@ final class OrderFinish {
         if (outputAfterFinish.signum() != 0) {
             return false;
         }
-        if (order.hasConsumptionEntries(line.lineNo())
-                || line.routing().stream().anyMatch(RoutingLine::hasCapacityEntries)) {
+        if (order.hasConsumptionEntries(line.lineNo()) || line.hasCapacityEntries()) {
             return true;
         }
         BigDecimal total = lastOperationOutputAndScrap(line);

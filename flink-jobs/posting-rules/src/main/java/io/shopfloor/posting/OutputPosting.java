@@ -193,9 +193,7 @@ final class OutputPosting {
         boolean timeCosted = c.rate() != null && c.rate().calculation() == UnitCostCalculation.TIME;
         long entryNo = ctx.nextCapacityLedgerEntryNo();
         c.order().addCapacityQuantity(quantity);
-        if (operation != null) {
-            operation.recordCapacityEntry();
-        }
+        orderLine.recordCapacityEntry();
         ctx.add(new CapacityLedgerEntry(entryNo, ctx.capacityLedgerEntryKey(),
                 operation == null ? null : operation.operationNo(), operation == null ? null : operation.type(),
                 operation == null ? null : operation.no(), operation == null ? null : operation.description(),

@@ -114,6 +114,27 @@ class FinishAgainstBusinessCentralTest {
                 new Notice(Notice.NoticeCode.FINISHED_WITHOUT_OUTPUT, "line 10000")), s.notices);
     }
 
+    /**
+     * docs/finishing.md#confirmations: a Manual component linked to a Backward operation gives no "consumption
+     * missing" warning (BC checks the operation, not the component), and the finish leaves it unconsumed.
+     */
+    @Test
+    void aManualComponentLinkedToABackwardOperationGivesNoWarning() {
+        SetA setA = new SetA(PostingSettings.DEFAULTS.withFinishConfirmations(
+                PostingSettings.FinishConfirmation.REFUSE, PostingSettings.FinishConfirmation.REFUSE));
+        setA.steelFlushing = FlushingMethod.MANUAL;
+        setA.op10Flushing = RoutingFlushingMethod.BACKWARD;
+        Scenario s = new Scenario(setA);
+        s.release(D0);
+        s.post(s.output("E4", "20").runTime("100").output("100").finished(true));
+        List<String> finish = s.finish(D2);
+        assertEquals(List.of(), s.notices);
+        assertEquals("CLE 502 WC-CUT op 10 qty 230 inv 230 setup 30 run 200 stop 0 out 100 scrap 0 last false item FG-100 order RPO-1001/10000 2026-03-03",
+                finish.get(0), "op 10 posts the last operation's 100 at the finish");
+        assertDec("210", s.component(10000).remainingQuantity());
+        assertEquals(OrderStatus.FINISHED, s.order.status());
+    }
+
     /** docs/flushing.md#release: an order created directly as Released gets the release's Forward flushing. */
     @Test
     void anOrderCreatedDirectlyAsReleasedGetsTheReleaseFlushing() {

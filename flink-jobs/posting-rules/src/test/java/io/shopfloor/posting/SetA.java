@@ -37,6 +37,7 @@ public final class SetA {
 
     RoutingFlushingMethod op10Flushing = RoutingFlushingMethod.MANUAL;
     RoutingFlushingMethod op20Flushing = RoutingFlushingMethod.MANUAL;
+    FlushingMethod steelFlushing = FlushingMethod.BACKWARD;
     FlushingMethod paintFlushing = FlushingMethod.BACKWARD;
     FlushingMethod boltFlushing = FlushingMethod.FORWARD;
     String location = "MAIN";
@@ -72,7 +73,7 @@ public final class SetA {
                                 "CUT", op10Flushing),
                         RoutingLineDefinition.of("R-100", LINE, "20", CapacityType.MACHINE_CENTER, "MC-ASSY", "0", "1",
                                 "ASSY", op20Flushing)),
-                List.of(ComponentDefinition.of(LINE, 10000, "STEEL", "KG", "2", "5", FlushingMethod.BACKWARD, "CUT",
+                List.of(ComponentDefinition.of(LINE, 10000, "STEEL", "KG", "2", "5", steelFlushing, "CUT",
                                 location),
                         ComponentDefinition.of(LINE, 20000, "BOLT", "PCS", "4", "0", boltFlushing, "ASSY",
                                 location),

@@ -31,6 +31,8 @@ public final class OrderLine implements Serializable {
     private BigDecimal remainingQtyBase;
     private final Map<CostBucket, BigDecimal> actualCost = new EnumMap<>(CostBucket.class);
     private final List<OutputEntry> outputEntries = new ArrayList<>();
+    /** Whether any capacity ledger entry (stop-time-only and zero-cost ones too) was posted for this line. */
+    private boolean capacityEntryPosted;
 
     public OrderLine(LineDefinition definition, String binCode, List<RoutingLine> routing,
                      List<Component> components) {
@@ -54,6 +56,15 @@ public final class OrderLine implements Serializable {
     /** Cost posted to this line's WIP (material from consumption, capacity and overhead from capacity entries). */
     public void addActualCost(CostBucket bucket, BigDecimal amount) {
         actualCost.merge(bucket, amount, BigDecimal::add);
+    }
+
+    /** Notes that a capacity ledger entry was posted for this line (docs/finishing.md#no-output). */
+    public void recordCapacityEntry() {
+        capacityEntryPosted = true;
+    }
+
+    public boolean hasCapacityEntries() {
+        return capacityEntryPosted;
     }
 
     public void addOutputEntry(OutputEntry entry) {

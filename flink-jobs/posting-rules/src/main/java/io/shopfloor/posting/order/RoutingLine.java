@@ -34,8 +34,6 @@ public final class RoutingLine implements Serializable {
     private BigDecimal postedRunTime = BigDecimal.ZERO;
     private BigDecimal postedOutputQtyBase = BigDecimal.ZERO;
     private BigDecimal postedScrapQtyBase = BigDecimal.ZERO;
-    /** Whether any capacity ledger entry (stop-time-only and zero-cost ones too) was posted on this operation. */
-    private boolean capacityEntryPosted;
 
     /**
      * Expected figures at refresh: capacity need (setup + run, work center units), operation cost, and its
@@ -73,15 +71,6 @@ public final class RoutingLine implements Serializable {
         postedOutputQtyBase = postedOutputQtyBase.add(outputQtyBase);
         postedScrapQtyBase = postedScrapQtyBase.add(scrapQtyBase);
         routingStatus = finished ? RoutingStatus.FINISHED : RoutingStatus.IN_PROGRESS;
-    }
-
-    /** Notes that a capacity ledger entry was posted on this operation (docs/finishing.md#no-output). */
-    public void recordCapacityEntry() {
-        capacityEntryPosted = true;
-    }
-
-    public boolean hasCapacityEntries() {
-        return capacityEntryPosted;
     }
 
     public void setRoutingStatus(RoutingStatus status) {
