@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adjust Cost – Item Entries for a finished order (§7.2, §7.3): each output entry gets its share of the actual
+ * Adjust Cost – Item Entries for a finished order (docs/cost-adjustment.md): each output entry gets its share of the
+ * actual
  * cost (Direct Cost for what was in WIP, Indirect Cost for manufacturing overhead) with its expected cost
  * reversed; standard-cost parents also get Variance entries (standard share − actual share) per variance type.
  * Shares are split by output quantity in entry order, the rounding residue on the last entry. Only differences to

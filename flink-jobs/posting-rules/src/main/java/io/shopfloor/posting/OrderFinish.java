@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Change Status → Finished (§6). Each confirmation BC would ask is decided by a {@link PostingSettings} policy:
+ * Change Status → Finished (docs/finishing.md). Each confirmation BC would ask is decided by a {@link PostingSettings}
+ * policy:
  * refused, or finished with a {@link Notice}. Then Backward operations post their output (last operation first)
  * and unlinked Backward components are flushed on the last operation's output + scrap.
  */
@@ -129,7 +130,8 @@ final class OrderFinish {
      */
     private static boolean hasPostingsButNoOutputAfterFinish(ProductionOrder order, OrderLine line,
                                                              boolean lastBackward) {
-        BigDecimal outputAfterFinish = line.finishedQtyBase().add(lastBackward ? line.remainingQtyBase() : BigDecimal.ZERO);
+        BigDecimal outputAfterFinish = line.finishedQtyBase()
+                .add(lastBackward ? line.remainingQtyBase() : BigDecimal.ZERO);
         if (outputAfterFinish.signum() != 0) {
             return false;
         }
@@ -147,7 +149,8 @@ final class OrderFinish {
     /**
      * Backward operations, last first: the last posts the line's remaining quantity; each earlier one posts the
      * shortfall between the last operation's output + scrap and its own output, with run time for the full total
-     * (BC's behaviour, which double-counts machine-reported time on such operations, §6 risk).
+     * (BC's behaviour, which double-counts machine-reported time on such operations,
+     * docs/finishing.md#backward-flushing-at-finish).
      */
     private static int postBackwardOperations(PostingContext ctx, ProductionOrder order, OrderLine line,
                                               FinishOrder command, int sequence) {

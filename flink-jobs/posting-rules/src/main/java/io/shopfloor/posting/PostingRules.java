@@ -56,7 +56,7 @@ public final class PostingRules {
     }
 
     /**
-     * Creates an order directly as Released (docs/flushing.md#release): BC's refresh of a Released order posts what
+     * Creates an order directly as Released (docs/flushing.md#at-release): BC's refresh of a Released order posts what
      * a release posts (Forward-flushed operations and unlinked Forward components), so this is a refresh as Firm
      * Planned followed by {@link #release}; its status entry reads Firm Planned → Released. A refused refresh or
      * release leaves no order and posts nothing.

@@ -17,7 +17,10 @@ import static io.shopfloor.posting.SetA.D0;
 import static io.shopfloor.posting.SetA.D2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** §7: cost adjustment for FIFO parents, manufacturing overhead, negative output, and the UNCONFIRMED options. */
+/**
+ * docs/cost-adjustment.md: cost adjustment for FIFO parents, manufacturing overhead, negative output, and the
+ * UNCONFIRMED options.
+ */
 class CostAdjustmentTest {
 
     private static Scenario example1(SetA setA) {

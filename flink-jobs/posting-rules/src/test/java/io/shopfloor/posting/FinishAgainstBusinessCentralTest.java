@@ -72,7 +72,8 @@ class FinishAgainstBusinessCentralTest {
     void aZeroCostStopEntryIsACapacityEntry() {
         Scenario s = released();
         s.post(s.output("JAM", "10").stopTime(new BigDecimal("15"), "JAM"));
-        assertEquals(RoutingStatus.PLANNED, s.operation("10").routingStatus(), "stop time does not start the operation");
+        assertEquals(RoutingStatus.PLANNED, s.operation("10").routingStatus(),
+                "stop time does not start the operation");
         assertRefusedWithoutOutput(s);
     }
 
@@ -135,7 +136,7 @@ class FinishAgainstBusinessCentralTest {
         assertEquals(OrderStatus.FINISHED, s.order.status());
     }
 
-    /** docs/flushing.md#release: an order created directly as Released gets the release's Forward flushing. */
+    /** docs/flushing.md#at-release: an order created directly as Released gets the release's Forward flushing. */
     @Test
     void anOrderCreatedDirectlyAsReleasedGetsTheReleaseFlushing() {
         SetA setA = new SetA();

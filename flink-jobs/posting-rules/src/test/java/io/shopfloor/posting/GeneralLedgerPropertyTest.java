@@ -71,7 +71,8 @@ class GeneralLedgerPropertyTest {
         assertEquals(List.of(), conflicts, "seed " + seed + ": a replay gives the same G/L entries");
 
         TrialBalance balance = TrialBalance.of(store.values());
-        assertTrue(balance.balances(), () -> "seed " + seed + ": debits " + balance.debits() + " credits " + balance.credits());
+        assertTrue(balance.balances(),
+                () -> "seed " + seed + ": debits " + balance.debits() + " credits " + balance.credits());
         assertDec("0", balance.netChange(GeneralLedgerTest.WIP));
         assertDec("0", balance.netChange(GeneralLedgerTest.INTERIM_FINISHED));
 
@@ -85,8 +86,8 @@ class GeneralLedgerPropertyTest {
             assertDec("0", posted.stream().map(GlEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
             posted.forEach(e -> assertEquals(ve.entryNo(), e.valueEntryNo()));
         }
-        assertEquals(valueEntries.stream().map(ValueEntry::idempotencyKey).collect(Collectors.toSet())
-                        .containsAll(byValueEntry.keySet()), true, "every G/L entry names a value entry of the ledger");
+        assertTrue(valueEntries.stream().map(ValueEntry::idempotencyKey).collect(Collectors.toSet())
+                .containsAll(byValueEntry.keySet()), "every G/L entry names a value entry of the ledger");
     }
 
     /** What the ledger store does with G/L entries: keep the first by key, record a different one as a conflict. */

@@ -95,7 +95,8 @@ class GeneralLedgerTest {
         for (Map.Entry<String, String> account : expected.entrySet()) {
             assertDec(account.getValue(), balance.netChange(account.getKey()));
         }
-        assertEquals(expected.keySet().stream().filter(a -> new BigDecimal(expected.get(a)).signum() != 0).sorted().toList(),
+        assertEquals(expected.keySet().stream().filter(a -> new BigDecimal(expected.get(a)).signum() != 0)
+                        .sorted().toList(),
                 balance.netChangeByAccount().entrySet().stream().filter(e -> e.getValue().signum() != 0)
                         .map(Map.Entry::getKey).sorted().toList(), "accounts with a balance");
         assertTrue(balance.balances(), () -> "debits " + balance.debits() + " credits " + balance.credits());
@@ -178,7 +179,8 @@ class GeneralLedgerTest {
                         .map(line -> line.replace("E6?", adjustment.idempotencyKey())).toList(),
                 InventoryCostToGl.post(adjustment, glSetup(true)).entries().stream()
                         .map(e -> e.idempotencyKey() + " VE " + e.valueEntryNo() + " " + e.accountNo() + " "
-                                + e.accountType() + " " + e.amount().toPlainString() + (e.expectedCost() ? " expected" : ""))
+                                + e.accountType() + " " + e.amount().toPlainString()
+                                + (e.expectedCost() ? " expected" : ""))
                         .toList());
     }
 

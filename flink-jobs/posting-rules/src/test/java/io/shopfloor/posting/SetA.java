@@ -25,7 +25,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The spec's common master data "set A" (§13) and order RPO-1001, with switches the examples vary. Public because
+ * The common master data "set A" (docs/examples.md#set-a) and order RPO-1001, with switches the examples vary. Public
+ * because
  * the benchmark module posts the same order (through this module's test-jar).
  */
 public final class SetA {

@@ -77,7 +77,8 @@ public final class InventoryCostToGl {
             this.inventoryPostingGroup = item.inventoryPostingGroup();
             this.genProdPostingGroup = ve.itemLedgerEntryType() == null
                     ? setup.capacityGenProdPostingGroup(ve.type(), ve.no()).orElseThrow(() -> new Missing(
-                            RefusalReason.POSTING_GROUP_MISSING, ve.type() + " " + ve.no() + " has no gen. product posting group"))
+                            RefusalReason.POSTING_GROUP_MISSING,
+                            ve.type() + " " + ve.no() + " has no gen. product posting group"))
                     : item.genProdPostingGroup();
         }
 

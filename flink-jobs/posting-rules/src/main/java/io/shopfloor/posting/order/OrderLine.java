@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Prod. Order Line with its routing and components, finished/remaining quantities (§1.3), the actual costs
+ * Prod. Order Line with its routing and components, finished/remaining quantities
+ * (docs/production-orders.md#order-lines), the actual costs
  * posted to its WIP, and its output entries.
  */
 public final class OrderLine implements Serializable {
@@ -47,7 +48,10 @@ public final class OrderLine implements Serializable {
         }
     }
 
-    /** §1.3 UpdateProdOrderLine after a last-operation output posting; callers check the result is not < 0. */
+    /**
+     * UpdateProdOrderLine (docs/production-orders.md#order-lines) after a last-operation output posting; callers check
+     * the result is not < 0.
+     */
     public void addFinishedQtyBase(BigDecimal outputQtyBase) {
         finishedQtyBase = finishedQtyBase.add(outputQtyBase);
         remainingQtyBase = quantityBase.subtract(finishedQtyBase).max(BigDecimal.ZERO);
