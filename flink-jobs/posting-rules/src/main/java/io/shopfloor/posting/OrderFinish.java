@@ -89,7 +89,8 @@ final class OrderFinish {
             Flushing.checkFlushable(ctx, OutputPosting.flushedBy(line, backward));
             Flushing.checkFlushable(ctx, unlinkedBackward(line));
             if (hasPostingsButNoOutputAfterFinish(order, line, lastBackward)) {
-                if (!ctx.masterData.manufacturingSetup().finishOrderWithoutOutput()) {
+                // BC offers "Finish Order without Output" only when the setup allows it; the person ticks it.
+                if (!ctx.masterData.manufacturingSetup().finishOrderWithoutOutput() || !command.finishWithoutOutput()) {
                     throw PostingContext.refuse(RefusalReason.NO_OUTPUT,
                             "line " + line.lineNo() + " has consumption or capacity but no output");
                 }

@@ -110,6 +110,9 @@ class FinishAgainstBusinessCentralTest {
         Scenario s = released();
         s.post(s.output("JAM", "10").stopTime(new BigDecimal("15"), "JAM"));
         s.setA.masterData.put(new ManufacturingSetup(true, true, true, "FLUSHING"));
+        // The setup allows it, but the dialog's "Finish Order without Output" was left unticked: BC errs.
+        refused(s.setA.rules.finish(s.order, FinishOrder.on("FIN", D2).withOutputRequired(), s.setA.masterData,
+                s.setA.numbers), RefusalReason.NO_OUTPUT);
         assertEquals(List.of("STATUS RPO-1001 RELEASED -> FINISHED 2026-03-03"), s.finish(D2));
         assertEquals(List.of(MISSING_OUTPUT, MISSING_STEEL, MISSING_BOLT,
                 new Notice(Notice.NoticeCode.FINISHED_WITHOUT_OUTPUT, "line 10000")), s.notices);
