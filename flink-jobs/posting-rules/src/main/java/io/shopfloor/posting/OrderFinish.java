@@ -124,7 +124,7 @@ final class OrderFinish {
 
     /**
      * BC's ErrorIfUnableToClearWIP, which runs after the finish postings (docs/finishing.md#no-output): a line
-     * whose net output is then zero must have no consumption entry and its routing no capacity entry. Existence
+     * whose net output is then zero must have no consumption entry and no capacity entry. Existence
      * counts, not cost or net quantity: a return that nets a consumption to zero, a zero-cost stop entry, and the
      * setup time a Backward operation posts at this finish all make the line unfinishable. Capacity entries count
      * per order line, as current BC filters them (order line, routing no. and reference no.).
