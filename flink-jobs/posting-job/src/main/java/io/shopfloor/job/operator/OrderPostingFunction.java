@@ -7,7 +7,9 @@ import io.shopfloor.job.order.MachineLines;
 import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.job.order.OrderCostPlan;
 import io.shopfloor.job.order.OrderLedger;
+import io.shopfloor.job.DeadLetters;
 import io.shopfloor.job.JavaSerializableTypeInfo;
+import io.shopfloor.job.avro.OrderInputMapping;
 import io.shopfloor.job.order.PostedEntry;
 import io.shopfloor.job.order.Rejection;
 import io.shopfloor.job.types.OrderInputSerializer;
@@ -22,6 +24,7 @@ import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.order.OrderStatus;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
@@ -127,7 +130,23 @@ public class OrderPostingFunction
         if (current == null) {
             current = new OrderLedger(ctx.getCurrentKey());
         }
-        emit(current, applyTo(current, input, masterData), time, ctx, out);
+        OrderLedger.Result result = applyTo(current, input, masterData);
+        withSourceRecords(result, input, time);
+        emit(current, result, time, ctx, out);
+    }
+
+    /** Refusals of a person's journal line or status change carry its record, to re-drive them once fixed. */
+    private static void withSourceRecords(OrderLedger.Result result, OrderInput input, long time) {
+        if (result.rejections().isEmpty()) {
+            return;
+        }
+        SpecificRecord record = OrderInputMapping.sourceRecord(input, java.time.Instant.ofEpochMilli(time));
+        if (record != null) {
+            byte[] payload = DeadLetters.singleObject(record);
+            String topic = OrderInputMapping.sourceTopic(input);
+            result.rejections().replaceAll(rejection -> rejection.sourceId().equals(input.sourceId())
+                    ? rejection.withSource(topic, payload) : rejection);
+        }
     }
 
     /** After all inputs of an instant: the auto-finish an output line noted (spec §6 policy). */
