@@ -162,7 +162,12 @@ public final class Journals {
             return Preview.refused("ORDER_NOT_DEFINED", rebuilt.refusal());
         }
         if (r.kind() == JournalRequest.Kind.FINISH) {
-            FinishOrder finish = FinishOrder.on(sourceId, r.postingDate());
+            // Mapped as the job maps the status change the Post sends.
+            MappingResult<Record> mappedFinish = JournalMapping.orderStatusChange(finish(r, sourceId, Instant.EPOCH));
+            if (mappedFinish instanceof MappingResult.Failed<Record> failed) {
+                return Preview.refused("INVALID_LINE", failed.reason());
+            }
+            FinishOrder finish = (FinishOrder) ((MappingResult.Mapped<Record>) mappedFinish).value();
             PostingResult finished = rules.finish(rebuilt.order(), finish, md, rebuilt.numbers());
             if (!(finished instanceof PostingResult.Posted posted)) {
                 return Preview.of(finished);
@@ -174,7 +179,7 @@ public final class Journals {
             if (adjusted instanceof PostingResult.Posted adjustment) {
                 entries.addAll(adjustment.entries());
             }
-            return Preview.of(new PostingResult.Posted(entries, posted.notices()));
+            return Preview.of(new PostingResult.Posted(entries, posted.notices(), posted.itemCostUpdates()));
         }
         MappingResult<Record> mapped = JournalMapping.journalLine(journalLine(r, sourceId, null));
         if (mapped instanceof MappingResult.Failed<Record> failed) {

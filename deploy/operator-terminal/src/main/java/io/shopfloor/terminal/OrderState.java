@@ -51,6 +51,7 @@ public final class OrderState {
             capacityByNo.put(entry.entryNo(), entry);
             lastCapacityNo = Math.max(lastCapacityNo, entry.entryNo());
             order.addCapacityQuantity(entry.quantity());
+            order.line(entry.orderLineNo()).ifPresent(OrderLine::recordCapacityEntry);
             boolean stopEntry = entry.stopTime().signum() != 0 && entry.setupTime().signum() == 0
                     && entry.runTime().signum() == 0 && entry.outputQuantity().signum() == 0
                     && entry.scrapQuantity().signum() == 0;
