@@ -112,7 +112,8 @@ async function loadAppliesTo() {
     const open = await api('GET', '/api/open-output-entries?order=' + encodeURIComponent(order.no)
       + '&line=' + encodeURIComponent($('#line').value));
     for (const entry of open.status === 200 ? open.body : []) {
-      options.push(el('option', {value: entry.entryNo}, 'entry ' + entry.entryNo + ', open ' + trim(entry.remainingQuantity)));
+      options.push(el('option', {value: entry.entryNo},
+        'entry ' + entry.entryNo + ', open ' + trim(entry.remainingQuantity)));
     }
   }
   select.replaceChildren(...options);
@@ -168,33 +169,38 @@ function trim(number) {
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
 
-// One row per entry, the same text from a preview (the rules' records) and from the ledger (the store's columns).
-function previewRows(preview) {
-  const rows = [];
-  for (const e of preview.itemLedgerEntries || []) {
-    rows.push(['ILE', e.entryNo, e.idempotencyKey, e.entryType, trim(e.quantity), '', e.appliesToEntry ? 'applies to ' + e.appliesToEntry : '']);
-  }
-  for (const e of preview.capacityLedgerEntries || []) {
-    rows.push(['CLE', e.entryNo, e.idempotencyKey, e.operationNo, trim(e.scrapQuantity) !== '0' ? trim(e.scrapQuantity) + ' scrap' : trim(e.outputQuantity), '', e.scrapCode || e.stopCode || '']);
-  }
-  for (const e of preview.valueEntries || []) {
-    rows.push(['VE', e.entryNo, e.idempotencyKey, e.entryType, '', trim(e.costAmountActual) + ' / ' + trim(e.costAmountExpected), '']);
-  }
-  return rows;
+// One row per entry, the same text from a preview (the rules' records) and from the ledger (the store's columns):
+// ledger, entry no., key, type (an operation for capacity entries), quantity, amount (actual / expected), code.
+function row(ledger, no, key, type, quantity, amount, code) {
+  return [ledger, no, key, type, quantity, amount, code || ''];
 }
 
-function postedRows(posted) {
-  const rows = [];
-  for (const e of posted.itemLedgerEntries || []) {
-    rows.push(['ILE', e.entry_no, e.idempotency_key, e.entry_type, trim(e.quantity), '', e.applies_to_entry ? 'applies to ' + e.applies_to_entry : '']);
-  }
-  for (const e of posted.capacityLedgerEntries || []) {
-    rows.push(['CLE', e.entry_no, e.idempotency_key, e.operation_no, trim(e.scrap_quantity) !== '0' ? trim(e.scrap_quantity) + ' scrap' : trim(e.output_quantity), '', e.scrap_code || e.stop_code || '']);
-  }
-  for (const e of posted.valueEntries || []) {
-    rows.push(['VE', e.entry_no, e.idempotency_key, e.entry_type, '', trim(e.cost_amount_actual) + ' / ' + trim(e.cost_amount_expected), '']);
-  }
-  return rows;
+function capacityQuantity(output, scrap) {
+  return trim(scrap) !== '0' ? trim(scrap) + ' scrap' : trim(output);
+}
+
+function appliesTo(entryNo) {
+  return entryNo ? 'applies to ' + entryNo : '';
+}
+
+function previewRows(p) {
+  return [
+    ...(p.itemLedgerEntries || []).map(e => row('ILE', e.entryNo, e.idempotencyKey, e.entryType,
+      trim(e.quantity), '', appliesTo(e.appliesToEntry))),
+    ...(p.capacityLedgerEntries || []).map(e => row('CLE', e.entryNo, e.idempotencyKey, e.operationNo,
+      capacityQuantity(e.outputQuantity, e.scrapQuantity), '', e.scrapCode || e.stopCode)),
+    ...(p.valueEntries || []).map(e => row('VE', e.entryNo, e.idempotencyKey, e.entryType, '',
+      trim(e.costAmountActual) + ' / ' + trim(e.costAmountExpected), ''))];
+}
+
+function postedRows(p) {
+  return [
+    ...(p.itemLedgerEntries || []).map(e => row('ILE', e.entry_no, e.idempotency_key, e.entry_type,
+      trim(e.quantity), '', appliesTo(e.applies_to_entry))),
+    ...(p.capacityLedgerEntries || []).map(e => row('CLE', e.entry_no, e.idempotency_key, e.operation_no,
+      capacityQuantity(e.output_quantity, e.scrap_quantity), '', e.scrap_code || e.stop_code)),
+    ...(p.valueEntries || []).map(e => row('VE', e.entry_no, e.idempotency_key, e.entry_type, '',
+      trim(e.cost_amount_actual) + ' / ' + trim(e.cost_amount_expected), ''))];
 }
 
 function fillTable(table, rows) {

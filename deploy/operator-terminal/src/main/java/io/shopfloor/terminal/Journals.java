@@ -195,15 +195,16 @@ public final class Journals {
 
     /** The order's output entries with open quantity (the job's entry numbers): what a correction applies to. */
     public List<OpenEntry> openOutputEntries(String orderNo, int orderLineNo) throws SQLException {
+        List<OrderLedgerRows.Item> items = ledger.order(orderNo).itemEntries();
         List<OpenEntry> open = new ArrayList<>();
-        for (OrderLedgerRows.Item item : ledger.order(orderNo).itemEntries()) {
+        for (OrderLedgerRows.Item item : items) {
             if ("OUTPUT".equals(item.entryType()) && item.orderLineNo() == orderLineNo
                     && item.remainingQuantity().signum() > 0) {
                 open.add(new OpenEntry(item.entryNo(), item.remainingQuantity(), item.costAmountExpected()));
             }
         }
-        // The store keeps each entry as posted: a later correction's applied quantity is subtracted here.
-        for (OrderLedgerRows.Item item : ledger.order(orderNo).itemEntries()) {
+        // The store keeps each entry as posted: what later corrections applied to it is subtracted here.
+        for (OrderLedgerRows.Item item : items) {
             if (item.appliesToEntryNo() != null) {
                 open.replaceAll(e -> e.entryNo() == item.appliesToEntryNo()
                         ? new OpenEntry(e.entryNo(), e.remainingQuantity().add(item.quantity()), e.costAmountExpected())

@@ -144,7 +144,8 @@ public final class LedgerReads {
             return rows(c, "SELECT idempotency_key, order_no, operation_no, work_center_no, type, no, posting_date, "
                     + "stop_time, cap_unit_of_measure_code, starting_time, ending_time "
                     + "FROM export_capacity_ledger_entry WHERE coalesce(stop_time, 0) <> 0 "
-                    + "AND coalesce(stop_code, '') IN ('', 'UNKNOWN') AND (?::text IS NULL OR work_center_no = ?::text) "
+                    + "AND coalesce(stop_code, '') IN ('', 'UNKNOWN') "
+                    + "AND (?::text IS NULL OR work_center_no = ?::text) "
                     + "ORDER BY posting_date DESC, entry_no DESC", workCenterNo, workCenterNo);
         }
     }

@@ -12,7 +12,6 @@ import io.shopfloor.posting.order.ProductionOrder;
 import io.shopfloor.posting.order.RoutingLine;
 import io.shopfloor.posting.order.RoutingStatus;
 
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -114,14 +113,5 @@ public final class OrderState {
 
     private static Optional<RoutingLine> routingLine(ProductionOrder order, OrderLedgerRows.Capacity entry) {
         return order.line(entry.orderLineNo()).flatMap(line -> line.routingLine(entry.operationNo()));
-    }
-
-    /** Output entries with quantity still open: what a correction may apply to. */
-    public static Map<Long, BigDecimal> openOutputEntries(ProductionOrder order, int orderLineNo) {
-        Map<Long, BigDecimal> open = new java.util.TreeMap<>();
-        order.line(orderLineNo).ifPresent(line -> line.outputEntries().stream()
-                .filter(e -> e.remainingQtyBase().signum() > 0)
-                .forEach(e -> open.put(e.entryNo(), e.remainingQtyBase())));
-        return open;
     }
 }

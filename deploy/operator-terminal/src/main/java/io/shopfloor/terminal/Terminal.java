@@ -347,7 +347,8 @@ public final class Terminal implements AutoCloseable {
         ProducerRecord<byte[], byte[]> record;
         if (request.kind() == JournalRequest.Kind.FINISH) {
             OrderStatusChange change = Journals.finish(request, sourceId, clock.instant());
-            record = new ProducerRecord<>(KafkaTopics.ORDER_STATUS_CHANGES, null, clock.millis(), bytes(request.orderNo()),
+            record = new ProducerRecord<>(KafkaTopics.ORDER_STATUS_CHANGES, null, clock.millis(),
+                    bytes(request.orderNo()),
                     bytes(ShopfloorSchemas.encoder(OrderStatusChange.class).encode(change)));
         } else {
             JournalLine line = Journals.journalLine(request, sourceId, user.name());
@@ -372,7 +373,8 @@ public final class Terminal implements AutoCloseable {
             List<Map<String, Object>> lines = new ArrayList<>();
             for (ProdOrderLine line : order.lines()) {
                 lines.add(Map.of("lineNo", line.getLineNo(), "itemNo", String.valueOf(line.getItemNo()),
-                        "quantity", line.getQuantity(), "unitOfMeasureCode", String.valueOf(line.getUnitOfMeasureCode()),
+                        "quantity", line.getQuantity(),
+                        "unitOfMeasureCode", String.valueOf(line.getUnitOfMeasureCode()),
                         "routingReferenceNo", line.getRoutingReferenceNo()));
             }
             view.put("lines", lines);
@@ -436,7 +438,8 @@ public final class Terminal implements AutoCloseable {
         InputStream in = type == null || !name.matches("[A-Za-z0-9_-]+\\.[a-z]+") ? null
                 : Terminal.class.getResourceAsStream("/terminal/" + name);
         if (in == null) {
-            respond(exchange, 404, "text/plain; charset=utf-8", ("not found: " + name).getBytes(StandardCharsets.UTF_8));
+            respond(exchange, 404, "text/plain; charset=utf-8",
+                    ("not found: " + name).getBytes(StandardCharsets.UTF_8));
             return;
         }
         try (in) {
