@@ -138,6 +138,19 @@ public final class LedgerReads {
         return posted;
     }
 
+    /** Orders the ledger holds as finished (the ERP may still list them as released). */
+    public java.util.Set<String> finishedOrders() throws SQLException {
+        java.util.Set<String> finished = new java.util.HashSet<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT order_no FROM production_order_progress WHERE status = 'FINISHED'");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                finished.add(r.getString(1));
+            }
+        }
+        return finished;
+    }
+
     /** Stop entries without a stop code, latest first; on one work center when given. */
     public List<Map<String, Object>> stopsWithoutReason(String workCenterNo) throws SQLException {
         try (Connection c = connect()) {

@@ -360,10 +360,12 @@ public final class Terminal implements AutoCloseable {
         producer.send(record).get(30, TimeUnit.SECONDS);
     }
 
-    private List<Map<String, Object>> orders(User user) {
+    private List<Map<String, Object>> orders(User user) throws SQLException {
         List<Map<String, Object>> orders = new ArrayList<>();
+        java.util.Set<String> finished = ledger.finishedOrders();
         for (MasterDataFeed.ReleasedOrder order : masterData.releasedOrders()) {
-            if (user.role() == Role.OPERATOR && !order.workCenters().contains(user.workCenterNo())) {
+            if (finished.contains(order.no())
+                    || user.role() == Role.OPERATOR && !order.workCenters().contains(user.workCenterNo())) {
                 continue;
             }
             Map<String, Object> view = new LinkedHashMap<>();

@@ -167,6 +167,11 @@ class TerminalBrowserTest {
                 browser.findElement(By.id("refusal")).getAttribute("data-reason"),
                 browser.findElement(By.id("refusal")).getText()));
         screenshot("09-refused-after-finish.png");
+        // Listed no more: the ledger holds it as finished (the ERP's master data still says released).
+        TerminalClient carla = TerminalClient.loggedIn(plant.terminal.uri(), "carla");
+        List<String> listed = new ArrayList<>();
+        carla.get("/api/orders").body().forEach(o -> listed.add(o.path("no").asText()));
+        assertFalse(listed.contains(ORDER), listed.toString());
     }
 
     private void logIn(String user, String password) {
