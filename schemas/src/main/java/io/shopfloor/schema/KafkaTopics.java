@@ -39,6 +39,14 @@ public final class KafkaTopics {
     public static final String MD_MACHINE_CENTERS = "md-machine-centers";
     public static final String MD_LOCATIONS = "md-locations";
     public static final String MD_MANUFACTURING_SETUP = "md-manufacturing-setup";
+    // The posting setup the G/L entries are derived from (docs/general-ledger.md#setup)
+    public static final String MD_INVENTORY_POSTING_GROUPS = "md-inventory-posting-groups";
+    public static final String MD_INVENTORY_POSTING_SETUP = "md-inventory-posting-setup";
+    public static final String MD_GEN_BUS_POSTING_GROUPS = "md-gen-bus-posting-groups";
+    public static final String MD_GEN_PROD_POSTING_GROUPS = "md-gen-prod-posting-groups";
+    public static final String MD_GENERAL_POSTING_SETUP = "md-general-posting-setup";
+    public static final String MD_GENERAL_LEDGER_SETUP = "md-general-ledger-setup";
+    public static final String MD_DEFAULT_DIMENSIONS = "md-default-dimensions";
 
     // Posting outputs, one topic per ledger type (each carries one Avro record type)
     public static final String LEDGER_ITEM_ENTRIES = "ledger-item-entries";
@@ -52,7 +60,9 @@ public final class KafkaTopics {
 
     public static final List<String> MASTER_DATA = List.of(
             MD_PRODUCTION_ORDERS, MD_PROD_ORDER_LINES, MD_PROD_ORDER_ROUTING_LINES, MD_PROD_ORDER_COMPONENTS,
-            MD_ITEMS, MD_WORK_CENTERS, MD_MACHINE_CENTERS, MD_LOCATIONS, MD_MANUFACTURING_SETUP);
+            MD_ITEMS, MD_WORK_CENTERS, MD_MACHINE_CENTERS, MD_LOCATIONS, MD_MANUFACTURING_SETUP,
+            MD_INVENTORY_POSTING_GROUPS, MD_INVENTORY_POSTING_SETUP, MD_GEN_BUS_POSTING_GROUPS,
+            MD_GEN_PROD_POSTING_GROUPS, MD_GENERAL_POSTING_SETUP, MD_GENERAL_LEDGER_SETUP, MD_DEFAULT_DIMENSIONS);
 
     public static final List<String> EVENTS = List.of(
             MACHINE_COUNTERS, MACHINE_STATES, OPERATION_EVENTS, JOURNAL_LINES, ORDER_STATUS_CHANGES,
