@@ -4,6 +4,7 @@ import io.shopfloor.schema.common.DeadLetter;
 import io.shopfloor.schema.journal.JournalLine;
 import io.shopfloor.schema.journal.OrderStatusChange;
 import io.shopfloor.schema.ledger.CapacityLedgerEntry;
+import io.shopfloor.schema.ledger.GeneralLedgerEntry;
 import io.shopfloor.schema.ledger.ItemLedgerEntry;
 import io.shopfloor.schema.ledger.ValueEntry;
 import io.shopfloor.schema.ledger.WarehouseEntry;
@@ -67,6 +68,7 @@ public final class ShopfloorSchemas {
       GenProductPostingGroup.class, GeneralPostingSetup.class, GeneralLedgerSetup.class, DefaultDimension.class,
       JournalLine.class, OrderStatusChange.class,
       ItemLedgerEntry.class, CapacityLedgerEntry.class, ValueEntry.class, WarehouseEntry.class,
+      GeneralLedgerEntry.class,
       DeadLetter.class);
 
   private static final Map<String, List<Schema>> HISTORY = loadHistory();
