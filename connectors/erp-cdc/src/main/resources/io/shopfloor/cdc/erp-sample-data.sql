@@ -178,3 +178,7 @@ VALUES ('RELEASED', 'RPO-1003', 10000, 10000, 'STEEL', 'STEEL', 'KG', 0.01, 2, 2
         'MAIN', 0.10, 0.10, 8.00, 8.00, '2026-03-02'),
        ('RELEASED', 'RPO-1003', 10000, 30000, 'PAINT', 'PAINT', 'L', 0.001, 0.05, 0.05, 0, 1, 1, 1, 1, 'BACKWARD',
         '', 'MAIN', 20.00, 20.00, 20.00, 20.00, '2026-03-02');
+
+-- Every capacity posts with the MANUFACT gen. product posting group (set A's general posting setup above).
+UPDATE erp.work_center SET gen_prod_posting_group = 'MANUFACT';
+UPDATE erp.machine_center SET gen_prod_posting_group = 'MANUFACT';

@@ -73,6 +73,7 @@ CREATE TABLE erp.work_center (
     to_production_bin_code text NOT NULL DEFAULT '',
     from_production_bin_code text NOT NULL DEFAULT '',
     blocked boolean NOT NULL DEFAULT false,
+    gen_prod_posting_group text NOT NULL DEFAULT '',
     PRIMARY KEY (no)
 );
 
@@ -91,6 +92,7 @@ CREATE TABLE erp.machine_center (
     to_production_bin_code text NOT NULL DEFAULT '',
     from_production_bin_code text NOT NULL DEFAULT '',
     blocked boolean NOT NULL DEFAULT false,
+    gen_prod_posting_group text NOT NULL DEFAULT '',
     PRIMARY KEY (no)
 );
 

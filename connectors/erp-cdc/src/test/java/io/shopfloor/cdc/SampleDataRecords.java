@@ -53,8 +53,10 @@ final class SampleDataRecords {
     static Map<String, Map<String, SpecificRecord>> byTopic() {
         Map<String, Map<String, SpecificRecord>> topics = new LinkedHashMap<>();
         topics.put(KafkaTopics.MD_ITEMS, keyed(items()));
-        topics.put(KafkaTopics.MD_WORK_CENTERS, keyed(workCenters()));
-        topics.put(KafkaTopics.MD_MACHINE_CENTERS, keyed(machineCenters()));
+        topics.put(KafkaTopics.MD_WORK_CENTERS, keyed(workCenters().stream().map(w -> WorkCenter.newBuilder(
+                (WorkCenter) w).setGenProdPostingGroup("MANUFACT").build()).toList()));
+        topics.put(KafkaTopics.MD_MACHINE_CENTERS, keyed(machineCenters().stream().map(m -> MachineCenter.newBuilder(
+                (MachineCenter) m).setGenProdPostingGroup("MANUFACT").build()).toList()));
         topics.put(KafkaTopics.MD_LOCATIONS, keyed(List.of(AvroFixtures.location("MAIN"))));
         topics.put(KafkaTopics.MD_MANUFACTURING_SETUP, keyed(List.of(AvroFixtures.manufacturingSetup())));
         topics.put(KafkaTopics.MD_INVENTORY_POSTING_GROUPS, keyed(List.of(
