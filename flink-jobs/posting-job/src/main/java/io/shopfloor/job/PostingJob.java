@@ -7,6 +7,8 @@ import io.shopfloor.job.machine.ReportedLine;
 import io.shopfloor.job.machine.MachineKpi;
 import io.shopfloor.job.machine.WindowTotals;
 import io.shopfloor.job.masterdata.MasterDataChange;
+import io.shopfloor.job.masterdata.MasterDataChangeSerializer;
+import io.shopfloor.job.types.VersionedTypeInfo;
 import io.shopfloor.job.operator.MachineSignalFunction;
 import io.shopfloor.job.operator.OrderPostingFunction;
 import io.shopfloor.job.order.OrderInput;
@@ -19,8 +21,11 @@ import io.shopfloor.job.types.OrderInputTypeInfo;
 import io.shopfloor.posting.Notice;
 import io.shopfloor.posting.PostingSettings;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -41,9 +46,9 @@ public final class PostingJob {
     /** Stream types of the inputs machines cause, the hot path: serializers written for them. */
     public static final TypeInformation<MachineInput> MACHINE_INPUT_TYPE = MachineInputTypeInfo.INSTANCE;
     public static final TypeInformation<OrderInput> ORDER_INPUT_TYPE = OrderInputTypeInfo.INSTANCE;
-    /** Stream type of the low-volume master data (sealed interfaces and records: Java serialization, not Kryo). */
+    /** Stream type of the low-volume master data. */
     public static final TypeInformation<MasterDataChange> MASTER_DATA_TYPE =
-            JavaSerializableTypeInfo.forClass(MasterDataChange.class);
+            new VersionedTypeInfo<>(MasterDataChange.class, MasterDataChangeSerializer.INSTANCE);
 
     /** The inputs, with event-time timestamps and watermarks assigned (use the types above). */
     public record Sources(DataStream<MachineInput> machineInputs, DataStream<OrderInput> orderInputs,
@@ -60,7 +65,19 @@ public final class PostingJob {
     private PostingJob() {
     }
 
+    /**
+     * Makes building the job fail when any stream or state type would fall back to Kryo (Flink's generic types):
+     * every type the job keeps has a serializer of its own with a versioned format (README "State and upgrades"),
+     * and a type without one would make savepoints unreadable after the smallest change of that class.
+     */
+    public static void refuseGenericTypes(StreamExecutionEnvironment env) {
+        Configuration noGenericTypes = new Configuration();
+        noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false); // pipeline.generic-types: false
+        env.getConfig().getSerializerConfig().configure(noGenericTypes, PostingJob.class.getClassLoader());
+    }
+
     public static Outputs build(Sources sources, Settings settings) {
+        refuseGenericTypes(sources.machineInputs().getExecutionEnvironment());
         SingleOutputStreamOperator<ReportedLine> reported = sources.machineInputs()
                 .keyBy(MachineInput::machineId)
                 .process(new MachineSignalFunction(settings.machines(), settings.allowedLateness()))

@@ -1,16 +1,12 @@
 package io.shopfloor.job.masterdata;
 
-import java.io.Serializable;
-
 import java.util.Map;
 import java.util.TreeMap;
 
 /** The versions of one master-data record by the event time from which each is valid (null = deleted). */
-public final class MasterDataVersions implements Serializable {
-    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
-    private static final long serialVersionUID = 1L;
-
-    private final TreeMap<Long, Object> versions = new TreeMap<>();
+public final class MasterDataVersions {
+    /** Kept in broadcast state by {@link MasterDataVersionsSerializer}. */
+    final TreeMap<Long, Object> versions = new TreeMap<>();
 
     public void put(long validFrom, Object value) {
         versions.put(validFrom, value);

@@ -1,6 +1,8 @@
 package io.shopfloor.job.operator;
 
-import io.shopfloor.job.JavaSerializableTypeInfo;
+import io.shopfloor.job.machine.MachineTimelineSerializer;
+import io.shopfloor.job.types.RejectedSerializer;
+import io.shopfloor.job.types.VersionedTypeInfo;
 import io.shopfloor.job.machine.CounterDelta;
 import io.shopfloor.job.machine.CounterDeltas;
 import io.shopfloor.job.machine.CounterReading;
@@ -14,7 +16,6 @@ import io.shopfloor.job.machine.WindowTotals;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.runtime.state.JavaSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -38,9 +39,8 @@ import java.util.Map;
  * instant as its timestamp, as downstream ordering expects.
  */
 public class MachineSignalFunction extends KeyedProcessFunction<String, MachineInput, ReportedLine> {
-    /** Rare: Java serialization is enough (stream only, never state). */
     public static final OutputTag<Rejected> REJECTED =
-            new OutputTag<>("machine-rejected", JavaSerializableTypeInfo.forClass(Rejected.class));
+            new OutputTag<>("machine-rejected", new VersionedTypeInfo<>(Rejected.class, RejectedSerializer.INSTANCE));
     public static final OutputTag<WindowTotals> TOTALS = new OutputTag<>("machine-window-totals") { };
 
     private final MachineTimeline.Settings settings;
@@ -65,9 +65,8 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
     public void open(OpenContext openContext) {
         inputs = getRuntimeContext().getState(new ValueStateDescriptor<>("machine-inputs",
                 MachineInputsSerializer.INSTANCE));
-        // Java serialization: the timeline is records and plain classes, which Kryo mishandles (references).
         timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
-                new JavaSerializer<MachineTimeline>()));
+                MachineTimelineSerializer.INSTANCE));
         due = new ArrayList<>();
         wakeUps = new HashMap<>();
     }

@@ -7,7 +7,10 @@ import io.shopfloor.job.order.MachineLines;
 import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.job.order.OrderCostPlan;
 import io.shopfloor.job.order.OrderLedger;
-import io.shopfloor.job.JavaSerializableTypeInfo;
+import io.shopfloor.job.masterdata.MasterDataVersionsSerializer;
+import io.shopfloor.job.order.OrderLedgerSerializer;
+import io.shopfloor.job.types.OrderCostPlanSerializer;
+import io.shopfloor.job.types.VersionedTypeInfo;
 import io.shopfloor.job.order.PostedEntry;
 import io.shopfloor.job.order.Rejection;
 import io.shopfloor.job.types.OrderInputSerializer;
@@ -27,7 +30,6 @@ import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
-import org.apache.flink.runtime.state.JavaSerializer;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -45,12 +47,13 @@ import java.util.List;
 public class OrderPostingFunction
         extends KeyedBroadcastProcessFunction<String, OrderInput, MasterDataChange, PostedEntry> {
     public static final MapStateDescriptor<String, MasterDataVersions> MASTER_DATA = new MapStateDescriptor<>(
-            "master-data", StringSerializer.INSTANCE, new JavaSerializer<MasterDataVersions>());
+            "master-data", StringSerializer.INSTANCE, MasterDataVersionsSerializer.INSTANCE);
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("order-rejected") { };
     public static final OutputTag<Notice> NOTICES = new OutputTag<>("order-notices") { };
     public static final OutputTag<MachineKpi> KPIS = new OutputTag<>("machine-kpis") { };
     public static final OutputTag<OrderCostPlan> COST_PLANS =
-            new OutputTag<>("order-cost-plans", JavaSerializableTypeInfo.forClass(OrderCostPlan.class));
+            new OutputTag<>("order-cost-plans", new VersionedTypeInfo<>(OrderCostPlan.class,
+                    OrderCostPlanSerializer.INSTANCE));
 
     static final Comparator<OrderInput> EVENT_ORDER = Comparator.comparingInt(OrderInput::rank)
             .thenComparing(OrderInput::sourceId);
@@ -74,9 +77,8 @@ public class OrderPostingFunction
     public void open(OpenContext openContext) {
         rules = new PostingRules(postingSettings);
         buffer = new EventTimeBuffer<>(getRuntimeContext(), OrderInputSerializer.INSTANCE, EVENT_ORDER);
-        // Java serialization: the posting state is records and plain classes, which Kryo mishandles.
         ledger = getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
-                new JavaSerializer<OrderLedger>()));
+                OrderLedgerSerializer.INSTANCE));
     }
 
     @Override

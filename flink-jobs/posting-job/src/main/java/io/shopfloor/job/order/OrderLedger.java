@@ -26,18 +26,16 @@ import java.util.function.Function;
  * One production order in the job: its definition as CDC assembles it, its posting state once released, and its
  * own entry numbering (entry numbers are per order; the ledger store maps them to its sequences). Inputs are
  * applied in the order the operator gives them; each returns the entries, notices and rejections it produced.
+ * Kept in keyed state by {@link OrderLedgerSerializer} (its fields are package-private for it).
  */
-public final class OrderLedger implements Serializable {
-    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
-    private static final long serialVersionUID = 1L;
-
+public final class OrderLedger {
 
     /**
      * Source ids of the journal lines people (or their terminals) posted on this order: a second copy of one (a
-     * re-drive, a double-click, a producer's retry) posts nothing. Null in state written before this field existed
-     * (Java serialization leaves a new field unset); as many as the order's journal lines.
+     * re-drive, a double-click, a producer's retry) posts nothing. Null until the first; as many as the order's
+     * journal lines.
      */
-    private java.util.Set<String> postedJournalLines;
+    java.util.Set<String> postedJournalLines;
 
     /**
      * @param finishWhenComplete finish the order when its last operation is reported finished and no output remains
@@ -73,17 +71,24 @@ public final class OrderLedger implements Serializable {
         }
     }
 
-    private final String orderNo;
-    private final OrderAssembly assembly = new OrderAssembly();
-    private final EntryNumbers numbers = EntryNumbers.startingAtOne();
-    private ProductionOrder order;
-    private LocalDate finishedOn;
-    private FinishOrder pendingFinish;
-    private boolean marker;
-    private boolean deletedInErp;
+    final String orderNo;
+    final OrderAssembly assembly;
+    final EntryNumbers numbers;
+    ProductionOrder order;
+    LocalDate finishedOn;
+    FinishOrder pendingFinish;
+    boolean marker;
+    boolean deletedInErp;
 
     public OrderLedger(String orderNo) {
+        this(orderNo, new OrderAssembly(), EntryNumbers.startingAtOne());
+    }
+
+    /** For {@link OrderLedgerSerializer}, which sets the other fields. */
+    OrderLedger(String orderNo, OrderAssembly assembly, EntryNumbers numbers) {
         this.orderNo = orderNo;
+        this.assembly = assembly;
+        this.numbers = numbers;
     }
 
     public OrderAssembly assembly() {

@@ -58,6 +58,11 @@ public final class ProductionOrder implements Serializable {
         consumptionEntries.put(entryNo, entry);
     }
 
+    /** Every consumption entry by entry number (read-only; for the job's state serializer). */
+    public Map<Long, ConsumptionEntry> consumptionEntries() {
+        return java.util.Collections.unmodifiableMap(consumptionEntries);
+    }
+
     public Optional<ConsumptionEntry> consumptionEntry(long entryNo) {
         return Optional.ofNullable(consumptionEntries.get(entryNo));
     }
