@@ -8,6 +8,7 @@ import io.shopfloor.job.machine.MachineKpi;
 import io.shopfloor.job.machine.WindowTotals;
 import io.shopfloor.job.masterdata.MasterDataChange;
 import io.shopfloor.job.masterdata.MasterDataChangeSerializer;
+import io.shopfloor.job.types.LocalDateTypeInfoFactory;
 import io.shopfloor.job.types.VersionedTypeInfo;
 import io.shopfloor.job.operator.MachineSignalFunction;
 import io.shopfloor.job.operator.OrderPostingFunction;
@@ -21,6 +22,7 @@ import io.shopfloor.job.types.OrderInputTypeInfo;
 import io.shopfloor.posting.Notice;
 import io.shopfloor.posting.PostingSettings;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -29,6 +31,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.LocalDate;
 
 /**
  * The posting job's data flow (design.md): machine inputs keyed by machine become reported lines; those and the
@@ -66,18 +69,25 @@ public final class PostingJob {
     }
 
     /**
-     * Makes building the job fail when any stream or state type would fall back to Kryo (Flink's generic types):
-     * every type the job keeps has a serializer of its own with a versioned format (README "State and upgrades"),
-     * and a type without one would make savepoints unreadable after the smallest change of that class.
+     * Makes building the job fail when any stream or state type would fall back to Kryo (Flink's generic types,
+     * {@code pipeline.generic-types: false}): every type the job keeps has a serializer of its own with a versioned
+     * format (README "State and upgrades"), and a type without one would make savepoints unreadable after the
+     * smallest change of that class. Dates inside records get Flink's LocalDate type (before extraction).
      */
-    public static void refuseGenericTypes(StreamExecutionEnvironment env) {
-        Configuration noGenericTypes = new Configuration();
-        noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false); // pipeline.generic-types: false
-        env.getConfig().getSerializerConfig().configure(noGenericTypes, PostingJob.class.getClassLoader());
+    public static void configureSerialization(StreamExecutionEnvironment env) {
+        Configuration serialization = new Configuration();
+        serialization.set(PipelineOptions.GENERIC_TYPES, false);
+        env.getConfig().getSerializerConfig().configure(serialization, PostingJob.class.getClassLoader());
+        synchronized (PostingJob.class) {
+            // What pipeline.serialization-config would register, once per JVM (a second registration throws).
+            if (TypeExtractor.getTypeInfoFactory(LocalDate.class) == null) {
+                TypeExtractor.registerFactory(LocalDate.class, LocalDateTypeInfoFactory.class);
+            }
+        }
     }
 
     public static Outputs build(Sources sources, Settings settings) {
-        refuseGenericTypes(sources.machineInputs().getExecutionEnvironment());
+        configureSerialization(sources.machineInputs().getExecutionEnvironment());
         SingleOutputStreamOperator<ReportedLine> reported = sources.machineInputs()
                 .keyBy(MachineInput::machineId)
                 .process(new MachineSignalFunction(settings.machines(), settings.allowedLateness()))
