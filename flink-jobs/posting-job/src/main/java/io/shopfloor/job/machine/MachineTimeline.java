@@ -57,7 +57,10 @@ public final class MachineTimeline {
     }
 
     final String machineId;
-    final Settings settings;
+    /** Not state (since format 2): the operator's settings, given again after every read from state. */
+    Settings settings;
+    /** The wake-up (epoch millis) last asked for, {@link Long#MIN_VALUE} for none (format 2). */
+    long wakeUpAskedMillis = Long.MIN_VALUE;
 
     Instant finalizedUntil;
     Instant windowStart;
@@ -83,6 +86,24 @@ public final class MachineTimeline {
     public MachineTimeline(String machineId, Settings settings) {
         this.machineId = machineId;
         this.settings = settings;
+    }
+
+    /**
+     * The settings to work with: the operator's, after reading the timeline from state (they are not state, so a
+     * restart with other thresholds or shifts applies them from the restore on). Returns this timeline.
+     */
+    public MachineTimeline useSettings(Settings current) {
+        this.settings = current;
+        return this;
+    }
+
+    /** The event time of the wake-up last asked for (epoch millis), {@link Long#MIN_VALUE} if none. */
+    public long wakeUpAskedMillis() {
+        return wakeUpAskedMillis;
+    }
+
+    public void wakeUpAsked(long timeMillis) {
+        wakeUpAskedMillis = timeMillis;
     }
 
     /**

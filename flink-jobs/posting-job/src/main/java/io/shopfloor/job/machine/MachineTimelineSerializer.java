@@ -5,12 +5,8 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static io.shopfloor.job.types.StateIO.readCount;
 import static io.shopfloor.job.types.StateIO.readEnum;
@@ -23,9 +19,14 @@ import static io.shopfloor.job.types.StateIO.writeString;
 /**
  * Keyed-state serializer of {@link MachineTimeline} (the timeline state of the machine signals).
  *
- * <p>Format 1: machine id; settings (posting interval, micro-stop threshold, no-signal timeout in millis, time
- * zone, shift starts); finalized-until, window start and end, last signal; state, stop code, state since, state
- * before the stop; context and suspended context; pending signals; accumulations; unattributed; totals.
+ * <p>Format 2: machine id; finalized-until, window start and end, last signal; state, stop code, state since,
+ * state before the stop; context and suspended context; pending signals; accumulations; unattributed; totals;
+ * the wake-up asked for.
+ *
+ * <p>Format 1 (release 1) had the settings after the machine id (posting interval, micro-stop threshold, no-signal
+ * timeout in millis, time zone, shift starts) and no wake-up: its settings are read and dropped (the operator's
+ * apply, {@link MachineTimeline#useSettings}), its wake-up is none (the next one is registered again, which is
+ * merely redundant). A value read here has no settings until the operator gives them.
  */
 public final class MachineTimelineSerializer extends VersionedSerializer<MachineTimeline> {
     private static final long serialVersionUID = 1L;
@@ -39,27 +40,22 @@ public final class MachineTimelineSerializer extends VersionedSerializer<Machine
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
     public MachineTimeline createInstance() {
-        return new MachineTimeline("", new MachineTimeline.Settings(Duration.ofMinutes(15), Duration.ofMinutes(2),
-                Duration.ofMinutes(5), ShiftCalendar.threeShifts()));
+        return new MachineTimeline("", null);
+    }
+
+    @Override
+    public MachineTimeline copy(MachineTimeline from) {
+        return from == null ? null : super.copy(from).useSettings(from.settings);
     }
 
     @Override
     protected void write(MachineTimeline t, DataOutputView out) throws IOException {
         writeString(t.machineId, out);
-        out.writeLong(t.settings.postingInterval().toMillis());
-        out.writeLong(t.settings.microStopThreshold().toMillis());
-        out.writeLong(t.settings.noSignalTimeout().toMillis());
-        writeString(t.settings.shifts().zone().getId(), out);
-        out.writeInt(t.settings.shifts().shiftStarts().size());
-        for (Map.Entry<LocalTime, String> shift : t.settings.shifts().shiftStarts().entrySet()) {
-            out.writeLong(shift.getKey().toNanoOfDay());
-            writeString(shift.getValue(), out);
-        }
         writeInstant(t.finalizedUntil, out);
         writeInstant(t.windowStart, out);
         writeInstant(t.windowEnd, out);
@@ -91,21 +87,15 @@ public final class MachineTimelineSerializer extends VersionedSerializer<Machine
         out.writeLong(totals.stopMillis);
         out.writeLong(totals.noSignalMillis);
         out.writeLong(totals.idleMillis);
+        out.writeLong(t.wakeUpAskedMillis);
     }
 
     @Override
     protected MachineTimeline read(int version, DataInputView in) throws IOException {
-        String machineId = readString(in);
-        Duration postingInterval = Duration.ofMillis(in.readLong());
-        Duration microStopThreshold = Duration.ofMillis(in.readLong());
-        Duration noSignalTimeout = Duration.ofMillis(in.readLong());
-        ZoneId zone = ZoneId.of(readString(in));
-        Map<LocalTime, String> shiftStarts = new TreeMap<>();
-        for (int i = readCount(in); i > 0; i--) {
-            shiftStarts.put(LocalTime.ofNanoOfDay(in.readLong()), readString(in));
+        MachineTimeline t = new MachineTimeline(readString(in), null);
+        if (version == 1) {
+            skipSettings(in);
         }
-        MachineTimeline t = new MachineTimeline(machineId, new MachineTimeline.Settings(postingInterval,
-                microStopThreshold, noSignalTimeout, new ShiftCalendar(zone, shiftStarts)));
         t.finalizedUntil = readInstant(in);
         t.windowStart = readInstant(in);
         t.windowEnd = readInstant(in);
@@ -133,7 +123,22 @@ public final class MachineTimelineSerializer extends VersionedSerializer<Machine
         totals.stopMillis = in.readLong();
         totals.noSignalMillis = in.readLong();
         totals.idleMillis = in.readLong();
+        if (version >= 2) {
+            t.wakeUpAskedMillis = in.readLong();
+        }
         return t;
+    }
+
+    /** Format 1's settings: posting interval, micro-stop threshold, no-signal timeout, zone, shift starts. */
+    private static void skipSettings(DataInputView in) throws IOException {
+        in.readLong();
+        in.readLong();
+        in.readLong();
+        readString(in);
+        for (int i = readCount(in); i > 0; i--) {
+            in.readLong();
+            readString(in);
+        }
     }
 
     private static void writeContext(MachineTimeline.Context c, DataOutputView out) throws IOException {

@@ -23,9 +23,7 @@ import org.apache.flink.util.OutputTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Per machine (keyed by machine id): applies counter readings, states and operation events in event-time order
@@ -49,12 +47,6 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
     private transient ValueState<MachineInputs> inputs;
     private transient ValueState<MachineTimeline> timeline;
     private transient List<MachineInput> due;
-    /**
-     * The wake-up each machine last asked for. Registering it again costs a timer-queue lookup per instant, so it is
-     * skipped: a wake-up is always later than the instant that asks for it, so one asked for before has not fired.
-     * Not state: after a restore the map is empty, and registering again is merely redundant.
-     */
-    private transient Map<String, Long> wakeUps;
 
     public MachineSignalFunction(MachineTimeline.Settings settings, Duration allowedLateness) {
         this.settings = settings;
@@ -68,7 +60,6 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
         timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
                 MachineTimelineSerializer.INSTANCE));
         due = new ArrayList<>();
-        wakeUps = new HashMap<>();
     }
 
     @Override
@@ -121,17 +112,19 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
                     u.goodParts() + " good, " + u.scrapParts() + " scrap parts and " + u.milliseconds()
                             + " ms " + u.state() + " without operation or activity", u.to(), null, u.toString()));
         }
-        timeline.update(machine);
-        // Without new input, the next window end becomes final one horizon later: wake up then.
+        // Without new input, the next window end becomes final one horizon later: wake up then. Registering the
+        // same wake-up again costs a timer-queue lookup per instant, so it is skipped: a wake-up is always later
+        // than the instant that asks for it, so one asked for before has not fired (the timeline keeps it).
         if (machine.needsTime()) {
             long finalUntil = timestamp - settings.horizonMillis();
             long wakeUp = machine.windowEndAt(Instant.ofEpochMilli(finalUntil)).toEpochMilli()
                     + settings.horizonMillis();
-            Long asked = wakeUps.put(ctx.getCurrentKey(), wakeUp);
-            if (asked == null || asked != wakeUp) {
+            if (machine.wakeUpAskedMillis() != wakeUp) {
                 ctx.timerService().registerEventTimeTimer(wakeUp);
+                machine.wakeUpAsked(wakeUp);
             }
         }
+        timeline.update(machine);
     }
 
     private void apply(MachineInput input, MachineInputs machineInputs, MachineTimeline machine, Context ctx) {
@@ -163,7 +156,7 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     private MachineTimeline timeline(String machineId) throws Exception {
         MachineTimeline machine = timeline.value();
-        return machine != null ? machine : new MachineTimeline(machineId, settings);
+        return machine != null ? machine.useSettings(settings) : new MachineTimeline(machineId, settings);
     }
 
     private static void reject(Context ctx, MachineInput input, Rejected.Reason reason, String detail) {

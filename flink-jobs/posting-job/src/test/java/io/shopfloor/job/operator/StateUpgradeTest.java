@@ -70,6 +70,16 @@ class StateUpgradeTest {
         assertEquals(List.of(), result.rejections());
     }
 
+    @Test
+    void theRestoredStateIsWrittenInTheCurrentFormatAndRestoresAgain() throws Exception {
+        Result fromRelease1 = continueFrom(snapshot("release-1", StateUpgradeScenario.MACHINE_SNAPSHOT),
+                snapshot("release-1", StateUpgradeScenario.ORDER_SNAPSHOT));
+        // Snapshots taken right after the restore: written by this release's serializers.
+        Result fromCurrent = continueFrom(fromRelease1.machineState(), fromRelease1.orderState());
+        assertEquals(REST_OF_EXAMPLE_1, fromCurrent.ledger());
+        assertEquals(fromRelease1.lines(), fromCurrent.lines());
+    }
+
     record Result(List<StreamRecord<ReportedLine>> lines, List<String> ledger, List<String> rejections,
                   OperatorSubtaskState machineState, OperatorSubtaskState orderState) {
     }
