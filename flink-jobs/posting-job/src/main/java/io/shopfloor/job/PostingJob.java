@@ -12,6 +12,7 @@ import io.shopfloor.job.types.LocalDateTypeInfoFactory;
 import io.shopfloor.job.types.VersionedTypeInfo;
 import io.shopfloor.job.operator.MachineSignalFunction;
 import io.shopfloor.job.operator.OrderPostingFunction;
+import io.shopfloor.job.operator.StateLimits;
 import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.job.order.OrderCostPlan;
 import io.shopfloor.job.order.OrderLedger;
@@ -90,7 +91,8 @@ public final class PostingJob {
         configureSerialization(sources.machineInputs().getExecutionEnvironment());
         SingleOutputStreamOperator<ReportedLine> reported = sources.machineInputs()
                 .keyBy(MachineInput::machineId)
-                .process(new MachineSignalFunction(settings.machines(), settings.allowedLateness()))
+                .process(new MachineSignalFunction(settings.machines(), settings.allowedLateness(),
+                        StateLimits.DEFAULTS))
                 .name("machine signals").uid("machine-signals");
 
         DataStream<WindowTotals> totals = reported.getSideOutput(MachineSignalFunction.TOTALS);
@@ -105,7 +107,8 @@ public final class PostingJob {
                 .keyBy(OrderInput::key)
                 .connect(sources.masterData().broadcast(OrderPostingFunction.MASTER_DATA))
                 .process(new OrderPostingFunction(settings.posting(), settings.orders(),
-                        settings.finishedOrderRetention()), TypeInformation.of(PostedEntry.class))
+                        settings.finishedOrderRetention(), settings.allowedLateness(), StateLimits.DEFAULTS),
+                        TypeInformation.of(PostedEntry.class))
                 .name("order postings").uid("order-postings");
 
         return new Outputs(entries, reported.getSideOutput(MachineSignalFunction.REJECTED),

@@ -43,14 +43,16 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     private final MachineTimeline.Settings settings;
     private final Duration allowedLateness;
+    private final StateLimits limits;
 
     private transient ValueState<MachineInputs> inputs;
     private transient ValueState<MachineTimeline> timeline;
     private transient List<MachineInput> due;
 
-    public MachineSignalFunction(MachineTimeline.Settings settings, Duration allowedLateness) {
+    public MachineSignalFunction(MachineTimeline.Settings settings, Duration allowedLateness, StateLimits limits) {
         this.settings = settings;
         this.allowedLateness = allowedLateness;
+        this.limits = limits;
     }
 
     @Override
@@ -81,6 +83,13 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
             return;
         }
         MachineInputs machineInputs = machineInputs();
+        if (machineInputs.held.size() >= limits.maxHeldInputsPerMachine()) {
+            // The watermark has not moved for that long: hold no more, re-drive once it moves again.
+            reject(ctx, input, Rejected.Reason.HELD_INPUT_LIMIT, ctx.getCurrentKey() + " already holds "
+                    + machineInputs.held.size() + " inputs waiting for the watermark (" + (watermark == Long.MIN_VALUE
+                    ? "none yet" : Instant.ofEpochMilli(watermark)) + ") to pass them");
+            return;
+        }
         if (time < machineInputs.held.firstTime()) {
             ctx.timerService().registerEventTimeTimer(time); // the new earliest: it wakes this machine up
         }

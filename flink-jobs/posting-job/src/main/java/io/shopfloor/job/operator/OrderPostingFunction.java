@@ -25,6 +25,7 @@ import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.order.OrderStatus;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
@@ -55,27 +56,44 @@ public class OrderPostingFunction
             new OutputTag<>("order-cost-plans", new VersionedTypeInfo<>(OrderCostPlan.class,
                     OrderCostPlanSerializer.INSTANCE));
 
+    /** Reason code of the letter about master-data versions forgotten at {@link StateLimits#maxVersionsPerRecord}. */
+    public static final String MASTER_DATA_VERSION_LIMIT = "MASTER_DATA_VERSION_LIMIT";
+
+    /** Watermark progress (beyond the allowed lateness) between two sweeps over all master data. */
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+
     static final Comparator<OrderInput> EVENT_ORDER = Comparator.comparingInt(OrderInput::rank)
             .thenComparing(OrderInput::sourceId);
 
     private final PostingSettings postingSettings;
     private final OrderLedger.Settings orderSettings;
     private final Duration retention;
+    private final Duration allowedLateness;
+    private final StateLimits limits;
 
     private transient PostingRules rules;
     private transient EventTimeBuffer<OrderInput> buffer;
     private transient ValueState<OrderLedger> ledger;
+    /** The horizon of the last sweep over all master data (not state: after a restore the first change sweeps). */
+    private transient long sweptUntil;
 
+    /**
+     * @param allowedLateness how far behind the watermark inputs may still come (the job's allowed lateness): master
+     *                        data versions no input of that age can read are forgotten
+     */
     public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
-                                Duration retention) {
+                                Duration retention, Duration allowedLateness, StateLimits limits) {
         this.postingSettings = postingSettings;
         this.orderSettings = orderSettings;
         this.retention = retention;
+        this.allowedLateness = allowedLateness;
+        this.limits = limits;
     }
 
     @Override
     public void open(OpenContext openContext) {
         rules = new PostingRules(postingSettings);
+        sweptUntil = Long.MIN_VALUE;
         buffer = new EventTimeBuffer<>(getRuntimeContext(), OrderInputSerializer.INSTANCE, EVENT_ORDER);
         ledger = getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
                 OrderLedgerSerializer.INSTANCE));
@@ -92,7 +110,50 @@ public class OrderPostingFunction
             validFrom = Long.MIN_VALUE;
         }
         versions.put(validFrom, change.deleted() ? null : change.value());
+        // Inputs still to come are at most the allowed lateness behind the watermark (the machine stage and the
+        // sources' bounds): a version replaced before then can no longer be read. Every parallel instance prunes by
+        // its own watermark; they differ only in versions none of them can read any more.
+        long horizon = readableFrom(ctx.currentWatermark());
+        if (horizon > Long.MIN_VALUE) {
+            if (!versions.pruneBefore(horizon)) {
+                ctx.getBroadcastState(MASTER_DATA).remove(change.key()); // deleted, and nothing can read it any more
+                return;
+            }
+            if (sweptUntil == Long.MIN_VALUE || horizon - sweptUntil >= SWEEP_EVERY.plus(allowedLateness).toMillis()) {
+                sweep(ctx.getBroadcastState(MASTER_DATA), horizon); // records that change no more
+            }
+        }
+        List<Long> forgotten = versions.trimTo(limits.maxVersionsPerRecord());
+        if (!forgotten.isEmpty() && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            // Once, not from every instance the change was broadcast to.
+            ctx.output(REJECTED, new Rejection(change.key() + "@" + validFrom, change.key(),
+                    MASTER_DATA_VERSION_LIMIT, "more than " + limits.maxVersionsPerRecord() + " versions of "
+                    + change.key() + " newer than the allowed lateness; forgot those valid from " + forgotten
+                    + " (inputs of those times read the next version)", String.valueOf(change)));
+        }
         ctx.getBroadcastState(MASTER_DATA).put(change.key(), versions);
+    }
+
+    /** The earliest event time an input may still read master data at, {@link Long#MIN_VALUE} before any. */
+    private long readableFrom(long watermark) {
+        return watermark > Long.MIN_VALUE + allowedLateness.toMillis() ? watermark - allowedLateness.toMillis()
+                : Long.MIN_VALUE;
+    }
+
+    /** Prunes every record (it visits them all: not more often than {@link #SWEEP_EVERY} of watermark progress). */
+    private void sweep(BroadcastState<String, MasterDataVersions> state, long horizon) throws Exception {
+        List<String> gone = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, MasterDataVersions> entry : state.entries()) {
+            if (entry.getValue().size() > 1 || entry.getValue().asOf(Long.MIN_VALUE) == null) {
+                if (!entry.getValue().pruneBefore(horizon)) {
+                    gone.add(entry.getKey());
+                }
+            }
+        }
+        for (String key : gone) {
+            state.remove(key);
+        }
+        sweptUntil = horizon;
     }
 
     @Override

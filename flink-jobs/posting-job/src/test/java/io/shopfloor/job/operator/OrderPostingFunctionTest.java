@@ -3,6 +3,7 @@ package io.shopfloor.job.operator;
 import io.shopfloor.job.avro.LedgerMapping;
 import io.shopfloor.job.machine.ReportedLine;
 import io.shopfloor.job.masterdata.MasterDataChange;
+import io.shopfloor.job.masterdata.MasterDataVersions;
 import io.shopfloor.job.order.OrderAssembly;
 import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.job.order.OrderLedger;
@@ -40,6 +41,7 @@ class OrderPostingFunctionTest {
     static final long DEFINED = 1_000;
     static final long RELEASED = 2_000;
     static final Duration RETENTION = Duration.ofDays(7);
+    static final Duration LATENESS = Duration.ofSeconds(10);
 
     private final SetA setA = new SetA();
     private KeyedBroadcastOperatorTestHarness<String, OrderInput, MasterDataChange, PostedEntry> harness;
@@ -47,7 +49,8 @@ class OrderPostingFunctionTest {
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new OrderPostingFunction(PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION),
+                new OrderPostingFunction(PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION,
+                        LATENESS, StateLimits.DEFAULTS),
                 OrderInput::key, Types.STRING, OrderPostingFunction.MASTER_DATA);
         for (String item : List.of("FG-100", "STEEL", "BOLT", "PAINT")) {
             harness.processBroadcastElement(MasterDataChange.of(setA.masterData.item(item).orElseThrow()), 0);
@@ -154,7 +157,8 @@ class OrderPostingFunctionTest {
 
         harness.close();
         harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                new OrderPostingFunction(PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION),
+                new OrderPostingFunction(PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION,
+                        LATENESS, StateLimits.DEFAULTS),
                 List.of(OrderPostingFunction.MASTER_DATA)), OrderInput::key, Types.STRING, 1, 1, 0);
         harness.initializeState(snapshot); // the broadcast master data comes back with the keyed state
         harness.open();
@@ -350,5 +354,57 @@ class OrderPostingFunctionTest {
         assertEquals(List.of(
                 "CLE 1 MC-ASSY op null qty 45 inv 45 setup 0 run 0 stop 45 out 0 scrap 0 stopCode PM last false item null order null/0 2026-03-02"),
                 ledger());
+    }
+
+    private MasterDataVersions versions(String key) throws Exception {
+        return harness.getBroadcastState(OrderPostingFunction.MASTER_DATA).get(key);
+    }
+
+    private Item steelAt(String unitCost) {
+        Item steel = setA.masterData.item("STEEL").orElseThrow();
+        return new Item(steel.no(), steel.description(), steel.baseUnitOfMeasureCode(), steel.costingMethod(),
+                new BigDecimal(unitCost), steel.roundingPrecision(), steel.indirectCostPct(), steel.overheadRate(),
+                steel.singleLevelCost(), steel.variantMandatory(), steel.defaultBinCode());
+    }
+
+    @Test
+    void masterDataVersionsNoInputCanStillReadAreForgottenAndDeletedRecordsDropped() throws Exception {
+        harness.processBroadcastElement(MasterDataChange.of(steelAt("1.60")), 1_000);
+        harness.processBroadcastElement(MasterDataChange.of(steelAt("1.70")), 2_000);
+        harness.processBroadcastElement(MasterDataChange.of(setA.masterData.location("MAIN").orElseThrow())
+                .asDeletion(), 3_000);
+        assertEquals(3, versions("item/STEEL").size());
+        // Inputs can still come 10 s behind the watermark: at 14 s every time from 4 s on can be read.
+        harness.watermark(14_000);
+        harness.processBroadcastElement(MasterDataChange.of(steelAt("1.80")), 14_000);
+        MasterDataVersions steel = versions("item/STEEL");
+        assertEquals(2, steel.size(), "the version valid at 4 s and the new one");
+        assertEquals(new BigDecimal("1.70"), ((Item) steel.asOf(Long.MIN_VALUE)).unitCost());
+        assertEquals(new BigDecimal("1.80"), ((Item) steel.asOf(14_000)).unitCost());
+        // The change swept every record: the deleted location is gone, the unchanged ones keep their one version.
+        assertEquals(false, harness.getBroadcastState(OrderPostingFunction.MASTER_DATA).contains("location/MAIN"));
+        assertEquals(1, versions("item/FG-100").size());
+        assertEquals(List.of(), sideOutput(OrderPostingFunction.REJECTED));
+    }
+
+    @Test
+    void beyondTheVersionLimitTheOldestVersionIsForgottenWithADeadLetter() throws Exception {
+        harness.close();
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new OrderPostingFunction(
+                PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION, LATENESS,
+                new StateLimits(1_000, 3)), OrderInput::key, Types.STRING, OrderPostingFunction.MASTER_DATA);
+        harness.processBroadcastElement(MasterDataChange.of(steelAt("1.50")), 0);
+        harness.processBroadcastElement(MasterDataChange.of(steelAt("1.60")), 1_000);
+        harness.processBroadcastElement(MasterDataChange.of(steelAt("1.70")), 2_000);
+        assertEquals(List.of(), sideOutput(OrderPostingFunction.REJECTED));
+        MasterDataChange fourth = MasterDataChange.of(steelAt("1.80"));
+        harness.processBroadcastElement(fourth, 3_000);
+        assertEquals(List.of(new Rejection("item/STEEL@3000", "item/STEEL", "MASTER_DATA_VERSION_LIMIT",
+                "more than 3 versions of item/STEEL newer than the allowed lateness; forgot those valid from "
+                        + "[" + Long.MIN_VALUE + "] (inputs of those times read the next version)",
+                String.valueOf(fourth))), sideOutput(OrderPostingFunction.REJECTED));
+        MasterDataVersions steel = versions("item/STEEL");
+        assertEquals(3, steel.size());
+        assertEquals(new BigDecimal("1.60"), ((Item) steel.asOf(0)).unitCost());
     }
 }

@@ -41,7 +41,7 @@ public final class StateUpgradeScenario {
     static KeyedOneInputStreamOperatorTestHarness<String, MachineInput, ReportedLine> machineHarness()
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MachineSignalFunction(
-                Example1Plant.SETTINGS.machines(), Example1Plant.SETTINGS.allowedLateness())),
+                Example1Plant.SETTINGS.machines(), Example1Plant.SETTINGS.allowedLateness(), StateLimits.DEFAULTS)),
                 MachineInput::machineId, Types.STRING, 1, 1, 0);
     }
 
@@ -49,7 +49,8 @@ public final class StateUpgradeScenario {
             throws Exception {
         return new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
                 new OrderPostingFunction(Example1Plant.SETTINGS.posting(), Example1Plant.SETTINGS.orders(),
-                        Example1Plant.SETTINGS.finishedOrderRetention()),
+                        Example1Plant.SETTINGS.finishedOrderRetention(), Example1Plant.SETTINGS.allowedLateness(),
+                        StateLimits.DEFAULTS),
                 List.of(OrderPostingFunction.MASTER_DATA)), OrderInput::key, Types.STRING, 1, 1, 0);
     }
 
