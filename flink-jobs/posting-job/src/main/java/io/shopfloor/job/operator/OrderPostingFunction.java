@@ -59,6 +59,9 @@ public class OrderPostingFunction
     /** Reason code of the letter about master-data versions forgotten at {@link StateLimits#maxVersionsPerRecord}. */
     public static final String MASTER_DATA_VERSION_LIMIT = "MASTER_DATA_VERSION_LIMIT";
 
+    /** Reason code of an input not held because its order holds {@link StateLimits#maxHeldInputsPerOrder}. */
+    public static final String HELD_INPUT_LIMIT = "HELD_INPUT_LIMIT";
+
     /** Watermark progress (beyond the allowed lateness) between two sweeps over all master data. */
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
@@ -94,7 +97,8 @@ public class OrderPostingFunction
     public void open(OpenContext openContext) {
         rules = new PostingRules(postingSettings);
         sweptUntil = Long.MIN_VALUE;
-        buffer = new EventTimeBuffer<>(getRuntimeContext(), OrderInputSerializer.INSTANCE, EVENT_ORDER);
+        buffer = new EventTimeBuffer<>(getRuntimeContext(), OrderInputSerializer.INSTANCE, EVENT_ORDER,
+                limits.maxHeldInputsPerOrder());
         ledger = getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
                 OrderLedgerSerializer.INSTANCE));
     }
@@ -164,7 +168,12 @@ public class OrderPostingFunction
             finishIfComplete(time, ctx, out);
             return;
         }
-        buffer.add(time, input, ctx.timerService());
+        if (!buffer.add(time, input, ctx.timerService())) {
+            // The watermark has not moved for that long: hold no more (the letter names the input).
+            ctx.output(REJECTED, new Rejection(input.sourceId(), ctx.getCurrentKey(), HELD_INPUT_LIMIT,
+                    ctx.getCurrentKey() + " already holds " + buffer.size() + " inputs waiting for the watermark",
+                    String.valueOf(input)));
+        }
     }
 
     @Override
@@ -211,7 +220,11 @@ public class OrderPostingFunction
             current = current.finishedMarker(); // a finished, adjusted order keeps only that it was finished
             ctx.timerService().registerEventTimeTimer(time + retention.toMillis());
         }
-        ledger.update(current);
+        if (current.isEmpty()) {
+            ledger.clear();
+        } else {
+            ledger.update(current);
+        }
     }
 
     private static AsOfMasterData masterData(ReadOnlyContext ctx, long time) {

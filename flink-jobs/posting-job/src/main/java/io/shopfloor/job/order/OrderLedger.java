@@ -259,4 +259,17 @@ public final class OrderLedger {
     public boolean isMarker() {
         return marker;
     }
+
+    /**
+     * Whether this ledger knows nothing a new one would not: no definition, no posting state, no entry numbered,
+     * nothing finished, deleted or posted. Inputs refused for an order never defined leave such a ledger; it is
+     * not kept (a stray order number must not hold state for ever).
+     */
+    public boolean isEmpty() {
+        return assembly.header == null && assembly.lines.isEmpty() && assembly.routingLines.isEmpty()
+                && assembly.components.isEmpty() && order == null && finishedOn == null && pendingFinish == null
+                && !marker && !deletedInErp && postedJournalLines == null && numbers.peekItemLedgerEntryNo() == 1
+                && numbers.peekCapacityLedgerEntryNo() == 1 && numbers.peekValueEntryNo() == 1
+                && numbers.peekWarehouseEntryNo() == 1;
+    }
 }

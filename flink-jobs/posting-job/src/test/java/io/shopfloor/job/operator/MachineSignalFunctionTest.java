@@ -225,7 +225,7 @@ class MachineSignalFunctionTest {
     void beyondTheHeldInputLimitAnInputIsADeadLetterAndAfterTheWatermarkMovesOneIsHeldAgain() throws Exception {
         harness.close();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MachineSignalFunction(
-                SETTINGS, Duration.ofSeconds(60), new StateLimits(3, 1_000))), MachineInput::machineId, Types.STRING);
+                SETTINGS, Duration.ofSeconds(60), new StateLimits(3, 1_000, 1_000))), MachineInput::machineId, Types.STRING);
         harness.open();
         send(started(0), state(MachineState.RUNNING, null, 0), reading(100, 32, 1, 0));
         MachineInput fourth = reading(110, 32, 1, 10);

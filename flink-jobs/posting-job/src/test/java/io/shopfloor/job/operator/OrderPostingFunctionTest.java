@@ -392,7 +392,7 @@ class OrderPostingFunctionTest {
         harness.close();
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new OrderPostingFunction(
                 PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION, LATENESS,
-                new StateLimits(1_000, 3)), OrderInput::key, Types.STRING, OrderPostingFunction.MASTER_DATA);
+                new StateLimits(1_000, 1_000, 3)), OrderInput::key, Types.STRING, OrderPostingFunction.MASTER_DATA);
         harness.processBroadcastElement(MasterDataChange.of(steelAt("1.50")), 0);
         harness.processBroadcastElement(MasterDataChange.of(steelAt("1.60")), 1_000);
         harness.processBroadcastElement(MasterDataChange.of(steelAt("1.70")), 2_000);
@@ -406,5 +406,24 @@ class OrderPostingFunctionTest {
         MasterDataVersions steel = versions("item/STEEL");
         assertEquals(3, steel.size());
         assertEquals(new BigDecimal("1.60"), ((Item) steel.asOf(0)).unitCost());
+    }
+
+    @Test
+    void beyondTheHeldInputLimitAnOrderInputIsRejectedAndTheBufferEmptiesBehindTheWatermark() throws Exception {
+        harness.close();
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new OrderPostingFunction(
+                PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION, LATENESS,
+                new StateLimits(1_000, 2, 1_000)), OrderInput::key, Types.STRING, OrderPostingFunction.MASTER_DATA);
+        send(line("E1", "10", "30", "120", 60, 0, false), 3_000);
+        send(line("E2", "20", "0", "60", 60, 0, false), 4_000);
+        OrderInput third = line("E3", "10", "0", "86", 40, 3, true);
+        send(third, 5_000);
+        assertEquals(List.of(new Rejection("E3", SetA.ORDER, "HELD_INPUT_LIMIT", SetA.ORDER + " already holds 2 inputs "
+                + "waiting for the watermark", String.valueOf(third))), sideOutput(OrderPostingFunction.REJECTED));
+        harness.watermark(4_000); // E1 and E2 are applied (refused: the order was never released), nothing held
+        assertEquals(0, keyedStateEntries(), "no buffer, no size, no ledger of an order never defined");
+        send(third, 5_000);
+        assertEquals(3, sideOutput(OrderPostingFunction.REJECTED).size(), "held again");
+        assertEquals(2, keyedStateEntries(), "the buffer and its size");
     }
 }
