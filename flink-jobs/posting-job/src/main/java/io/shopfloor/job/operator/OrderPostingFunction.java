@@ -11,6 +11,8 @@ import io.shopfloor.job.masterdata.MasterDataVersionsSerializer;
 import io.shopfloor.job.order.OrderLedgerSerializer;
 import io.shopfloor.job.types.OrderCostPlanSerializer;
 import io.shopfloor.job.types.VersionedTypeInfo;
+import io.shopfloor.job.DeadLetters;
+import io.shopfloor.job.avro.OrderInputMapping;
 import io.shopfloor.job.order.PostedEntry;
 import io.shopfloor.job.order.Rejection;
 import io.shopfloor.job.types.OrderInputSerializer;
@@ -26,6 +28,7 @@ import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.order.OrderStatus;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
@@ -170,9 +173,9 @@ public class OrderPostingFunction
         }
         if (!buffer.add(time, input, ctx.timerService())) {
             // The watermark has not moved for that long: hold no more (the letter names the input).
-            ctx.output(REJECTED, new Rejection(input.sourceId(), ctx.getCurrentKey(), HELD_INPUT_LIMIT,
-                    ctx.getCurrentKey() + " already holds " + buffer.size() + " inputs waiting for the watermark",
-                    String.valueOf(input)));
+            ctx.output(REJECTED, withSourceRecord(new Rejection(input.sourceId(), ctx.getCurrentKey(),
+                    HELD_INPUT_LIMIT, ctx.getCurrentKey() + " already holds " + buffer.size()
+                    + " inputs waiting for the watermark", String.valueOf(input)), input, time));
         }
     }
 
@@ -199,7 +202,30 @@ public class OrderPostingFunction
         if (current == null) {
             current = new OrderLedger(ctx.getCurrentKey());
         }
-        emit(current, applyTo(current, input, masterData), time, ctx, out);
+        OrderLedger.Result result = applyTo(current, input, masterData);
+        withSourceRecords(result, input, time);
+        emit(current, result, time, ctx, out);
+    }
+
+    /** Refusals of a person's journal line or status change carry its record, to re-drive them once fixed. */
+    private static void withSourceRecords(OrderLedger.Result result, OrderInput input, long time) {
+        if (result.rejections().isEmpty()) {
+            return;
+        }
+        SpecificRecord record = OrderInputMapping.sourceRecord(input, java.time.Instant.ofEpochMilli(time));
+        if (record != null) {
+            byte[] payload = DeadLetters.singleObject(record);
+            String topic = OrderInputMapping.sourceTopic(input);
+            result.rejections().replaceAll(rejection -> rejection.sourceId().equals(input.sourceId())
+                    ? rejection.withSource(topic, payload) : rejection);
+        }
+    }
+
+    /** A refusal of the input itself (not by the rules), re-drivable as {@link #withSourceRecords}. */
+    private static Rejection withSourceRecord(Rejection rejection, OrderInput input, long time) {
+        SpecificRecord record = OrderInputMapping.sourceRecord(input, java.time.Instant.ofEpochMilli(time));
+        return record == null ? rejection
+                : rejection.withSource(OrderInputMapping.sourceTopic(input), DeadLetters.singleObject(record));
     }
 
     /** After all inputs of an instant: the auto-finish an output line noted (spec §6 policy). */

@@ -20,6 +20,10 @@ import static io.shopfloor.job.types.StateIO.writeString;
 /**
  * Keyed-state serializer of {@link OrderLedger} (the order-ledger state of the order postings).
  *
+ * <p>Format 2: as format 1, with the posting state's order lines each ending with "capacity entry posted", and the
+ * pending finish ending with "finish without output" ({@link RulesCodec#readOrder}, {@link RulesCodec#readFinish}:
+ * format 1 values derive the first and read the second as yes).
+ *
  * <p>Format 1: order no.; the assembly (header or none, lines, routing lines, components); the next entry
  * numbers; the posting state or none ({@link RulesCodec#writeOrder}); finished-on date; pending finish or none;
  * marker; deleted in the ERP; the posted journal lines' source ids (-1: none yet).
@@ -31,7 +35,7 @@ public final class OrderLedgerSerializer extends VersionedSerializer<OrderLedger
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -103,9 +107,9 @@ public final class OrderLedgerSerializer extends VersionedSerializer<OrderLedger
             assembly.put(RulesCodec.readComponent(in), false);
         }
         OrderLedger ledger = new OrderLedger(orderNo, assembly, RulesCodec.readEntryNumbers(in));
-        ledger.order = in.readBoolean() ? RulesCodec.readOrder(in) : null;
+        ledger.order = in.readBoolean() ? RulesCodec.readOrder(version, in) : null;
         ledger.finishedOn = readDate(in);
-        ledger.pendingFinish = in.readBoolean() ? RulesCodec.readFinish(in) : null;
+        ledger.pendingFinish = in.readBoolean() ? RulesCodec.readFinish(version, in) : null;
         ledger.marker = in.readBoolean();
         ledger.deletedInErp = in.readBoolean();
         int posted = in.readInt();

@@ -60,9 +60,12 @@ import static io.shopfloor.job.types.StateIO.writeString;
 
 /**
  * Field-by-field encodings of the posting rules' types (definitions, journal lines, master data, an order's
- * posting state) for the job's state serializers, in format version 1. The version belongs to the serializer
- * that writes them ({@link VersionedSerializer}): when a rules type gains or loses a field, the serializers
- * that hold it raise their version and pass it here, and the branch for the older version stays.
+ * posting state) for the job's state serializers. The version belongs to the serializer that writes them
+ * ({@link VersionedSerializer}): when a rules type gains or loses a field, the serializers that hold it raise their
+ * version and pass it here, and the branch for the older version stays. Writers write the newest encoding.
+ *
+ * <p>Versions passed here: 1 (release 1); 2 (order ledger format 2): a finish's "finish without
+ * output" answer, an order line's "capacity entry posted".
  */
 public final class RulesCodec {
     private RulesCodec() {
@@ -265,10 +268,21 @@ public final class RulesCodec {
         writeDate(f.postingDate(), out);
         out.writeBoolean(f.subcontractingOutstanding());
         out.writeBoolean(f.pickOutstanding());
+        out.writeBoolean(f.finishWithoutOutput());
     }
 
-    public static FinishOrder readFinish(DataInputView in) throws IOException {
-        return new FinishOrder(readString(in), readDate(in), in.readBoolean(), in.readBoolean());
+    /**
+     * Version 1 has no "finish without output" answer: it reads as yes, what a finish meant then (the Manufacturing
+     * Setup alone decided) and what {@link FinishOrder#on} answers.
+     */
+    public static FinishOrder readFinish(int version, DataInputView in) throws IOException {
+        String sourceId = readString(in);
+        var postingDate = readDate(in);
+        boolean subcontractingOutstanding = in.readBoolean();
+        boolean pickOutstanding = in.readBoolean();
+        boolean finishWithoutOutput = version < 2 || in.readBoolean();
+        return new FinishOrder(sourceId, postingDate, subcontractingOutstanding, pickOutstanding,
+                finishWithoutOutput);
     }
 
     // ---- master data --------------------------------------------------------------------------------------
@@ -489,10 +503,16 @@ public final class RulesCodec {
                 writeBuckets(e::actualCostPosted, out);
                 writeBuckets(e::variancePosted, out);
             }
+            out.writeBoolean(line.hasCapacityEntries());
         }
     }
 
-    public static ProductionOrder readOrder(DataInputView in) throws IOException {
+    /**
+     * Version 1 has no "capacity entry posted" per order line: it is derived, erring towards yes (a finish without
+     * output is then refused rather than written off): the line posted output, or an operation of its routing
+     * (shared by the lines of one routing) posted time or quantity. A stop-time-only entry leaves no such trace.
+     */
+    public static ProductionOrder readOrder(int version, DataInputView in) throws IOException {
         OrderDefinition definition = readOrderDefinition(in);
         OrderStatus status = readEnum(OrderStatus.class, in);
         var finishedDate = readDate(in);
@@ -527,6 +547,9 @@ public final class RulesCodec {
                 line.addOutputEntry(new OutputEntry(in.readLong(), readDecimal(in), readDecimal(in), readDecimal(in),
                         readDecimal(in), readBuckets(in), readBuckets(in)));
             }
+            if (version >= 2 ? in.readBoolean() : postedOnVersion1(line)) {
+                line.recordCapacityEntry();
+            }
             lines.add(line);
         }
         ProductionOrder order = new ProductionOrder(definition, lines, status);
@@ -537,6 +560,12 @@ public final class RulesCodec {
         order.addCapacityQuantity(capacityQuantity);
         consumption.forEach(order::recordConsumptionEntry);
         return order;
+    }
+
+    private static boolean postedOnVersion1(OrderLine line) {
+        return !line.outputEntries().isEmpty() || line.routing().stream().anyMatch(r ->
+                r.postedSetupTime().signum() != 0 || r.postedRunTime().signum() != 0
+                        || r.postedOutputQtyBase().signum() != 0 || r.postedScrapQtyBase().signum() != 0);
     }
 
     private static void writeResolvedRoutingLine(RoutingLine r, DataOutputView out) throws IOException {

@@ -208,6 +208,24 @@ class OrderPostingFunctionTest {
         Rejection rejection = sideOutput(OrderPostingFunction.REJECTED).get(0);
         assertEquals("ORDER_NOT_RELEASED", rejection.reasonCode());
         assertEquals("E1", rejection.sourceId());
+        assertEquals(null, rejection.sourceTopic(), "a machine's line is re-driven as the machine's signals");
+    }
+
+    /** A person's line refused before the release carries its record, to be produced again once released. */
+    @Test
+    void aPersonsLineRefusedCarriesItsRecordToReDriveIt() throws Exception {
+        send(new OrderInput.Output(io.shopfloor.posting.journal.OutputJournalLine
+                .builder("TERMINAL-7-1", SetA.ORDER, SetA.LINE, "10").postingDate(SetA.D1).documentNo("DOC-7")
+                .runTime(new BigDecimal("20")).output(new BigDecimal("20")).build()), 3_000);
+        harness.watermark(10_000);
+        Rejection rejection = sideOutput(OrderPostingFunction.REJECTED).get(0);
+        assertEquals("ORDER_NOT_RELEASED", rejection.reasonCode());
+        assertEquals("journal-lines", rejection.sourceTopic());
+        io.shopfloor.schema.journal.JournalLine record = io.shopfloor.schema.ShopfloorSchemas
+                .decoder(io.shopfloor.schema.journal.JournalLine.class).decode(rejection.sourcePayload());
+        assertEquals(List.of("TERMINAL-7-1", SetA.ORDER, "10", "20.00000", "20.00000"), List.of(record.getSourceId(),
+                record.getOrderNo(), record.getOperationNo(), record.getRunTime().toPlainString(),
+                record.getOutputQuantity().toPlainString()));
     }
 
     /** A journal line that comes again (a re-drive, a double-click): posted once, the copies rejected. */

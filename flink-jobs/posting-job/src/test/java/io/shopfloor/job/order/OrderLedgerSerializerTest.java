@@ -4,6 +4,7 @@ import io.shopfloor.posting.LedgerText;
 import io.shopfloor.posting.PostingRules;
 import io.shopfloor.posting.PostingSettings;
 import io.shopfloor.posting.SetA;
+import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.order.OrderDefinition;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A half-posted order read back from its state format posts on exactly as the original. */
@@ -58,8 +60,19 @@ class OrderLedgerSerializerTest {
     @Test
     void aHalfPostedOrderReadsBackToTheSameBytes() throws IOException {
         byte[] written = bytes(halfPosted());
-        assertEquals(1, written[0], "format version first");
+        assertEquals(2, written[0], "format version first");
         assertArrayEquals(written, bytes(read(written)));
+    }
+
+    @Test
+    void format2KeepsTheLinesCapacityEntryAndThePendingFinishsAnswer() throws IOException {
+        OrderLedger original = halfPosted();
+        original.pendingFinish = FinishOrder.on("finish", SetA.D1).withOutputRequired();
+        OrderLedger restored = read(bytes(original));
+        assertEquals(original.pendingFinish, restored.pendingFinish);
+        assertFalse(restored.pendingFinish.finishWithoutOutput());
+        assertTrue(original.order.lines().get(0).hasCapacityEntries(), "E1 posted a capacity entry");
+        assertTrue(restored.order.lines().get(0).hasCapacityEntries());
     }
 
     @Test

@@ -27,7 +27,7 @@ class StateClassFieldsTest {
                 "consumptionEntries"));
         expected.put(io.shopfloor.posting.order.OrderLine.class, List.of(
                 "definition", "binCode", "quantityBase", "routing", "components", "finishedQtyBase",
-                "remainingQtyBase", "actualCost", "outputEntries"));
+                "remainingQtyBase", "actualCost", "outputEntries", "capacityEntryPosted"));
         expected.put(io.shopfloor.posting.order.RoutingLine.class, List.of(
                 "definition", "nextOperationNo", "previousOperationNo", "workCenterNo", "workCenterGroupCode",
                 "description", "setupTime", "runTime", "scrapFactorAccumulated", "fixedScrapQtyAccumulated",
@@ -71,7 +71,7 @@ class StateClassFieldsTest {
                 "sourceId", "postingDate", "documentNo", "type", "no", "workShiftCode", "startingTime", "endingTime",
                 "concurrentCapacity", "setupTime", "runTime", "stopTime", "capUnitOfMeasureCode", "stopCode"));
         expected.put(io.shopfloor.posting.journal.FinishOrder.class, List.of(
-                "sourceId", "postingDate", "subcontractingOutstanding", "pickOutstanding"));
+                "sourceId", "postingDate", "subcontractingOutstanding", "pickOutstanding", "finishWithoutOutput"));
         expected.put(io.shopfloor.posting.model.Item.class, List.of(
                 "no", "description", "baseUnitOfMeasureCode", "costingMethod", "unitCost", "roundingPrecision",
                 "indirectCostPct", "overheadRate", "singleLevelCost", "variantMandatory", "defaultBinCode"));

@@ -44,7 +44,8 @@ public final class Component implements Serializable {
     }
 
     /**
-     * §2.5 PostConsumption: books {@code qtyBase} against this line's remainder. The part beyond the remainder
+     * PostConsumption (docs/flushing.md#consumption-against-the-component): books {@code qtyBase} against this line's
+     * remainder. The part beyond the remainder
      * is returned as leftover, which becomes a separate over-consumption entry.
      */
     public ConsumptionSplit consume(BigDecimal qtyBase) {

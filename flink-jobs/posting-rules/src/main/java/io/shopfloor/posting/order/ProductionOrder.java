@@ -63,6 +63,11 @@ public final class ProductionOrder implements Serializable {
         return java.util.Collections.unmodifiableMap(consumptionEntries);
     }
 
+    /** Whether any consumption item ledger entry was posted on the order line, whatever its net quantity. */
+    public boolean hasConsumptionEntries(int orderLineNo) {
+        return consumptionEntries.values().stream().anyMatch(e -> e.orderLineNo() == orderLineNo);
+    }
+
     public Optional<ConsumptionEntry> consumptionEntry(long entryNo) {
         return Optional.ofNullable(consumptionEntries.get(entryNo));
     }

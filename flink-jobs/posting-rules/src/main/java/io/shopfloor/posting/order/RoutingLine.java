@@ -63,7 +63,10 @@ public final class RoutingLine implements Serializable {
         this.expected = expected;
     }
 
-    /** Records one output-journal posting on this operation (§1.4 routing status, capacity need). */
+    /**
+     * Records one output-journal posting on this operation (routing status, capacity need:
+     * docs/production-orders.md#routing-lines).
+     */
     public void recordPosting(BigDecimal setupTimeBase, BigDecimal runTimeBase, BigDecimal outputQtyBase,
                               BigDecimal scrapQtyBase, boolean finished) {
         postedSetupTime = postedSetupTime.add(setupTimeBase);
