@@ -313,7 +313,7 @@ public class OrderPostingFunction
             } else {
                 ledger.assembly().put(definition.component(), definition.deleted());
             }
-            return OrderLedger.Result.none();
+            return ledger.definitionChanged(rules, masterData);
         }
         if (input instanceof OrderInput.StatusChange change) {
             return changeStatus(ledger, change.status(), change.sourceId(), change.postingDate(), masterData);
@@ -323,7 +323,8 @@ public class OrderPostingFunction
         if (header.deleted()) {
             return OrderLedger.Result.none();
         }
-        return changeStatus(ledger, header.status(), header.sourceId(), header.postingDate(), masterData);
+        return ledger.definitionChanged(rules, masterData)
+                .then(changeStatus(ledger, header.status(), header.sourceId(), header.postingDate(), masterData));
     }
 
     private OrderLedger.Result changeStatus(OrderLedger ledger, OrderStatus status, String sourceId,

@@ -55,6 +55,11 @@ public final class OrderAssembly {
         }
     }
 
+    /** Whether nothing of the order (no header, no row) has arrived. */
+    public boolean isEmpty() {
+        return header == null && lines.isEmpty() && routingLines.isEmpty() && components.isEmpty();
+    }
+
     public boolean isComplete() {
         return header != null && !lines.isEmpty();
     }

@@ -69,6 +69,15 @@ public final class OrderLedger {
         void reject(String key, String sourceId, String code, String detail, Object input) {
             rejections.add(new Rejection(sourceId, key, code, detail, String.valueOf(input)));
         }
+
+        /** This result followed by what a later step of the same input produced. */
+        public Result then(Result next) {
+            entries.addAll(next.entries);
+            notices.addAll(next.notices);
+            rejections.addAll(next.rejections);
+            costPlans.addAll(next.costPlans);
+            return this;
+        }
     }
 
     final String orderNo;
@@ -79,6 +88,12 @@ public final class OrderLedger {
     FinishOrder pendingFinish;
     boolean marker;
     boolean deletedInErp;
+    /**
+     * A release that reached the order before its definition was complete (CDC rows of one order arrive in any
+     * order): {@link #definitionChanged} applies it once the definition is. One per order: a release arriving while
+     * one waits is the ERP repeating the status and changes nothing.
+     */
+    ReleaseOrder pendingRelease;
 
     public OrderLedger(String orderNo) {
         this(orderNo, new OrderAssembly(), EntryNumbers.startingAtOne());
@@ -121,8 +136,12 @@ public final class OrderLedger {
             return result; // CDC repeats the status; the order is already released (or done)
         }
         if (!assembly.isComplete()) {
-            result.reject(orderNo, command.sourceId(), "ORDER_NOT_DEFINED",
-                    "no header or lines of " + orderNo + " have arrived", command);
+            if (assembly.isEmpty()) { // a stray order number holds no state: refused, re-driven if need be
+                result.reject(orderNo, command.sourceId(), "ORDER_NOT_DEFINED",
+                        "no header or lines of " + orderNo + " have arrived", command);
+            } else if (pendingRelease == null) {
+                pendingRelease = command;
+            }
             return result;
         }
         PostingRules.Refresh refresh = rules.refresh(assembly.definition(), OrderStatus.FIRM_PLANNED, masterData);
@@ -140,6 +159,19 @@ public final class OrderLedger {
                     command.postingDate(), rules.statistics(order, masterData), masterData));
         }
         return result;
+    }
+
+    /**
+     * After a definition row or header arrived: the release held for the definition, posted now that it is
+     * complete (at this input's time; the release keeps its own posting date).
+     */
+    public Result definitionChanged(PostingRules rules, MasterData masterData) {
+        if (pendingRelease == null || !assembly.isComplete()) {
+            return Result.empty();
+        }
+        ReleaseOrder release = pendingRelease;
+        pendingRelease = null;
+        return release(release, rules, masterData);
     }
 
     /**
@@ -268,6 +300,7 @@ public final class OrderLedger {
     public boolean isEmpty() {
         return assembly.header == null && assembly.lines.isEmpty() && assembly.routingLines.isEmpty()
                 && assembly.components.isEmpty() && order == null && finishedOn == null && pendingFinish == null
+                && pendingRelease == null
                 && !marker && !deletedInErp && postedJournalLines == null && numbers.peekItemLedgerEntryNo() == 1
                 && numbers.peekCapacityLedgerEntryNo() == 1 && numbers.peekValueEntryNo() == 1
                 && numbers.peekWarehouseEntryNo() == 1;

@@ -2,6 +2,7 @@ package io.shopfloor.job.order;
 
 import io.shopfloor.job.types.RulesCodec;
 import io.shopfloor.job.types.VersionedSerializer;
+import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.order.ComponentDefinition;
 import io.shopfloor.posting.order.LineDefinition;
 import io.shopfloor.posting.order.RoutingLineDefinition;
@@ -20,9 +21,10 @@ import static io.shopfloor.job.types.StateIO.writeString;
 /**
  * Keyed-state serializer of {@link OrderLedger} (the order-ledger state of the order postings).
  *
- * <p>Format 2: as format 1, with the posting state's order lines each ending with "capacity entry posted", and the
+ * <p>Format 2: as format 1, with the posting state's order lines each ending with "capacity entry posted", the
  * pending finish ending with "finish without output" ({@link RulesCodec#readOrder}, {@link RulesCodec#readFinish}:
- * format 1 values derive the first and read the second as yes).
+ * format 1 values derive the first and read the second as yes), and at the end the release held for the
+ * definition or none (source id, posting date; none in format 1).
  *
  * <p>Format 1: order no.; the assembly (header or none, lines, routing lines, components); the next entry
  * numbers; the posting state or none ({@link RulesCodec#writeOrder}); finished-on date; pending finish or none;
@@ -87,6 +89,11 @@ public final class OrderLedgerSerializer extends VersionedSerializer<OrderLedger
                 writeString(sourceId, out);
             }
         }
+        out.writeBoolean(ledger.pendingRelease != null);
+        if (ledger.pendingRelease != null) {
+            writeString(ledger.pendingRelease.sourceId(), out);
+            writeDate(ledger.pendingRelease.postingDate(), out);
+        }
     }
 
     @Override
@@ -118,6 +125,9 @@ public final class OrderLedgerSerializer extends VersionedSerializer<OrderLedger
             for (int i = 0; i < posted; i++) {
                 ledger.postedJournalLines.add(readString(in));
             }
+        }
+        if (version >= 2 && in.readBoolean()) {
+            ledger.pendingRelease = new ReleaseOrder(readString(in), readDate(in));
         }
         return ledger;
     }

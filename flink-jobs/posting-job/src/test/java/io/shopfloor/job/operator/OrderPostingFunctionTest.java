@@ -200,6 +200,59 @@ class OrderPostingFunctionTest {
         assertEquals(0, keyedStateEntries());
     }
 
+    /**
+     * CDC rows of one order arrive in any order: the header, already Released, before the order's line. The release
+     * waits in the order's state and is posted once, when the line completes the definition, at that input's time.
+     */
+    @Test
+    void aReleaseBeforeTheOrderIsDefinedIsPostedOnceWhenTheDefinitionCompletes() throws Exception {
+        OrderDefinition definition = setA.definition();
+        definition.routingLines().forEach(r ->
+                send(new OrderInput.Definition(SetA.ORDER, null, r, null, false, "cdc-r" + r.operationNo()), DEFINED));
+        definition.components().forEach(c ->
+                send(new OrderInput.Definition(SetA.ORDER, null, null, c, false, "cdc-c" + c.lineNo()), DEFINED));
+        OrderAssembly.Header header = new OrderAssembly.Header(SetA.ORDER, "FG-100 x 100", "FG-100", "MAIN", false);
+        send(new OrderInput.Header(header, OrderStatus.RELEASED, false, "cdc-h1", SetA.D0), RELEASED);
+        send(new OrderInput.Header(header, OrderStatus.RELEASED, false, "cdc-h2", SetA.D0), RELEASED + 100);
+        harness.watermark(RELEASED + 200);
+        assertEquals(List.of(), harness.extractOutputValues(), "held: the order has no line yet");
+        definition.lines().forEach(l ->
+                send(new OrderInput.Definition(SetA.ORDER, l, null, null, false, "cdc-l"), RELEASED + 500));
+        harness.watermark(10_000);
+
+        List<String> expected = releaseEntriesOfExample1();
+        assertEquals(expected, ledger());
+        assertEquals(List.of(Instant.ofEpochMilli(RELEASED + 500)),
+                harness.extractOutputValues().stream().map(PostedEntry::eventTime).distinct().toList());
+        assertEquals(List.of(), sideOutput(OrderPostingFunction.REJECTED));
+    }
+
+    /** The release of example 1 as {@link #defineAndRelease} posts it, in a harness of its own. */
+    private List<String> releaseEntriesOfExample1() throws Exception {
+        var first = harness;
+        open();
+        try {
+            defineAndRelease();
+            harness.watermark(10_000);
+            List<String> released = ledger();
+            assertEquals("STATUS RPO-1001 FIRM_PLANNED -> RELEASED 2026-03-01", released.get(0));
+            return released;
+        } finally {
+            harness.close();
+            harness = first;
+        }
+    }
+
+    /** A release of an order nothing of which has arrived is refused, and the stray order number keeps no state. */
+    @Test
+    void aReleaseOfAnOrderNeverDefinedIsRefusedAndHoldsNoState() throws Exception {
+        send(new OrderInput.StatusChange("RPO-STRAY", OrderStatus.RELEASED, "status-1", SetA.D0), RELEASED);
+        harness.watermark(10_000);
+        assertEquals(List.of("ORDER_NOT_DEFINED"), sideOutput(OrderPostingFunction.REJECTED).stream()
+                .map(Rejection::reasonCode).toList());
+        assertEquals(0, keyedStateEntries());
+    }
+
     @Test
     void linesForAnOrderThatIsNotReleasedAreRejectedWithTheReason() throws Exception {
         send(line("E1", "10", "30", "120", 60, 0, false), 3_000);

@@ -65,10 +65,12 @@ class OrderLedgerSerializerTest {
     }
 
     @Test
-    void format2KeepsTheLinesCapacityEntryAndThePendingFinishsAnswer() throws IOException {
+    void format2KeepsTheLinesCapacityEntryThePendingFinishsAnswerAndTheHeldRelease() throws IOException {
         OrderLedger original = halfPosted();
         original.pendingFinish = FinishOrder.on("finish", SetA.D1).withOutputRequired();
+        original.pendingRelease = new ReleaseOrder("held-release", SetA.D0);
         OrderLedger restored = read(bytes(original));
+        assertEquals(new ReleaseOrder("held-release", SetA.D0), restored.pendingRelease);
         assertEquals(original.pendingFinish, restored.pendingFinish);
         assertFalse(restored.pendingFinish.finishWithoutOutput());
         assertTrue(original.order.lines().get(0).hasCapacityEntries(), "E1 posted a capacity entry");

@@ -93,7 +93,8 @@ class StateClassFieldsTest {
                 "material", "capacity", "subcontracted", "capacityOverhead", "manufacturingOverhead"));
         expected.put(io.shopfloor.job.order.OrderLedger.class, List.of(
                 "postedJournalLines", "orderNo", "assembly", "numbers", "order", "finishedOn", "pendingFinish",
-                "marker", "deletedInErp"));
+                "marker", "deletedInErp", "pendingRelease"));
+        expected.put(io.shopfloor.posting.journal.ReleaseOrder.class, List.of("sourceId", "postingDate"));
         expected.put(io.shopfloor.job.order.OrderAssembly.class, List.of(
                 "header", "lines", "routingLines", "components"));
         expected.put(io.shopfloor.job.order.OrderAssembly.Header.class, List.of(

@@ -50,7 +50,9 @@ class VersionedSerializerTest {
         assertTrue(current(MachineTimelineSerializer.INSTANCE)
                 .resolveSchemaCompatibility(restored(MachineTimelineSerializer.INSTANCE, 2)).isCompatibleAsIs());
         assertTrue(current(OrderLedgerSerializer.INSTANCE)
-                .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 1)).isCompatibleAsIs());
+                .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 1)).isCompatibleAfterMigration());
+        assertTrue(current(OrderLedgerSerializer.INSTANCE)
+                .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 2)).isCompatibleAsIs());
     }
 
     @Test
@@ -58,7 +60,7 @@ class VersionedSerializerTest {
         var later = restored(OrderLedgerSerializer.INSTANCE, 3);
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> current(OrderLedgerSerializer.INSTANCE).resolveSchemaCompatibility(later));
-        assertEquals("OrderLedgerSerializer: the state was written in format version 3, this release reads up to 1 "
+        assertEquals("OrderLedgerSerializer: the state was written in format version 3, this release reads up to 2 "
                 + "(restore a savepoint of this or an earlier release)", refused.getMessage());
     }
 
