@@ -96,6 +96,11 @@ public final class RoutingLine implements Serializable {
         return expected.capacityNeed().subtract(postedSetupTime).subtract(postedRunTime).max(BigDecimal.ZERO);
     }
 
+    /** The ERP's routing line this one was resolved from (for the job's state serializer). */
+    public RoutingLineDefinition definition() {
+        return definition;
+    }
+
     public String routingNo() {
         return definition.routingNo();
     }
