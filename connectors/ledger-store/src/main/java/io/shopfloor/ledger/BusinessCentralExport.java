@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,29 +177,12 @@ public final class BusinessCentralExport {
 
     /** Arguments: JDBC URL, user, password, first posting date, last posting date, output directory. */
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: BusinessCentralExport <jdbc url> <user> <password> <from yyyy-mm-dd> "
-                    + "<to yyyy-mm-dd> <dir>");
-            System.err.println("  e.g. jdbc:postgresql://localhost:5432/ledger ledger_reporting <password> "
-                    + "2026-03-01 2026-03-31 bc-export/");
-            System.exit(2);
-        }
-        LocalDate from;
-        LocalDate to;
-        try {
-            from = LocalDate.parse(args[3]);
-            to = LocalDate.parse(args[4]);
-        } catch (DateTimeParseException e) {
-            System.err.println("posting dates are yyyy-mm-dd: " + e.getParsedString());
-            System.exit(2);
-            return;
-        }
-        if (to.isBefore(from)) {
-            System.err.println("the last posting date " + to + " is before the first " + from);
-            System.exit(2);
-        }
-        Path directory = Path.of(args[5]);
-        try (Connection connection = DriverManager.getConnection(args[0], args[1], args[2])) {
+        ExportArguments arguments = ExportArguments.parseOrExit("BusinessCentralExport", "bc-export/", args);
+        LocalDate from = arguments.from();
+        LocalDate to = arguments.to();
+        Path directory = arguments.directory();
+        try (Connection connection = DriverManager.getConnection(arguments.jdbcUrl(), arguments.user(),
+                arguments.password())) {
             System.out.print(summary(export(connection, from, to, directory), directory));
         }
     }
