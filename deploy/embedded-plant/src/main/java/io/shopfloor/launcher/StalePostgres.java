@@ -26,7 +26,8 @@ final class StalePostgres {
      * Stops the server named by {@code <pgData>/postmaster.pid} if it still runs on this folder: a fast shutdown
      * (SIGINT: rolls back open transactions, checkpoints), then an immediate one (SIGQUIT: recovery from the WAL at
      * the next start) if it does not end in time. A pid file of a process that is gone, or of another program that
-     * got the same pid, is left to PostgreSQL, which recognises it as stale.
+     * got the same pid, is left to PostgreSQL, which recognises it as stale; processes of that server still running
+     * are stopped ({@link #stopOrphans}).
      *
      * @return what was done, for the console; empty when nothing ran
      */
@@ -42,7 +43,7 @@ final class StalePostgres {
         long pid = Long.parseLong(lines.get(0).trim());
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (process.isEmpty() || !isPostgresOn(process.get(), pgData, lines.get(1).trim())) {
-            return Optional.empty();
+            return stopOrphans(pgData);
         }
         if (signalAndWait(process.get(), "INT", FAST_SHUTDOWN)) {
             return Optional.of("stopped PostgreSQL (pid " + pid + ") left running by an earlier crash");
@@ -53,6 +54,42 @@ final class StalePostgres {
         }
         throw new StartFailure("PostgreSQL (pid " + pid + ") still runs on " + pgData + " and did not stop; stop it "
                 + "(kill " + pid + ") and start again");
+    }
+
+    /**
+     * The server's own processes (checkpointer, WAL writer, backends) outlive a postmaster killed alone and hold its
+     * shared memory until they notice; a new server refuses to start while they do ("pre-existing shared memory
+     * block is still in use"). They are found by their working directory, which PostgreSQL sets to the data folder,
+     * and ended: SIGQUIT (exit at once), then SIGKILL.
+     */
+    private static Optional<String> stopOrphans(Path pgData) throws IOException, InterruptedException {
+        Path folder = pgData.toRealPath();
+        List<ProcessHandle> orphans = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .filter(p -> workingDirectory(p).map(folder::equals).orElse(false))
+                .toList();
+        if (orphans.isEmpty()) {
+            return Optional.empty();
+        }
+        for (ProcessHandle orphan : orphans) {
+            if (!signalAndWait(orphan, "QUIT", IMMEDIATE_SHUTDOWN)) {
+                orphan.destroyForcibly();
+            }
+        }
+        List<Long> left = orphans.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+        if (!left.isEmpty()) {
+            throw new StartFailure("processes " + left + " of a PostgreSQL killed earlier still run on " + pgData
+                    + "; stop them and start again");
+        }
+        return Optional.of("stopped " + orphans.size() + " processes of PostgreSQL left by an earlier crash");
+    }
+
+    private static Optional<Path> workingDirectory(ProcessHandle process) {
+        try {
+            return Optional.of(Path.of("/proc", String.valueOf(process.pid()), "cwd").toRealPath());
+        } catch (IOException | SecurityException e) {
+            return Optional.empty(); // gone, or another user's
+        }
     }
 
     private static boolean isPostgresOn(ProcessHandle process, Path pgData, String pidFileDataDirectory)
