@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,7 +31,22 @@ public final class MachineTimeline implements Serializable {
 
     /** The posting policy and the thresholds of one machine. */
     public record Settings(Duration postingInterval, Duration microStopThreshold, Duration noSignalTimeout,
-                           ShiftCalendar shifts) implements Serializable {
+                           ShiftCalendar shifts, Set<String> plannedStopCodes) implements Serializable {
+        /** No stop code declared planned: a stop counts as a loss unless the plant says otherwise. */
+        public Settings(Duration postingInterval, Duration microStopThreshold, Duration noSignalTimeout,
+                        ShiftCalendar shifts) {
+            this(postingInterval, microStopThreshold, noSignalTimeout, shifts, Set.of());
+        }
+
+        public Settings {
+            plannedStopCodes = plannedStopCodes == null ? Set.of() : Set.copyOf(plannedStopCodes);
+        }
+
+        /** Whether time with this stop, maintenance or activity code is planned downtime (ISO 22400 APMT). */
+        public boolean isPlannedStop(String code) {
+            return code != null && plannedStopCodes != null && plannedStopCodes.contains(code);
+        }
+
         Duration horizon() {
             return microStopThreshold.compareTo(noSignalTimeout) >= 0 ? microStopThreshold : noSignalTimeout;
         }
@@ -230,7 +246,7 @@ public final class MachineTimeline implements Serializable {
             }
         } else if (context.isActivity()) {
             accumulation(context).addStop(context.activityCode(), millis);
-            totals.stopMillis += millis;
+            totals.addStop(millis, settings.isPlannedStop(context.activityCode()));
         } else if (effective != MachineState.UNKNOWN) {
             unattributed.runMillis += millis; // running without anything to run: for the dead letters
         }
@@ -240,7 +256,7 @@ public final class MachineTimeline implements Serializable {
         if (idle) {
             totals.idleMillis += millis;
         } else {
-            totals.stopMillis += millis;
+            totals.addStop(millis, settings.isPlannedStop(context.isActivity() ? context.activityCode() : code));
         }
         if (context.isOperation()) {
             accumulation(context).addStop(code, millis);
@@ -251,7 +267,7 @@ public final class MachineTimeline implements Serializable {
 
     /** Maintenance is a declared activity even without an order: capacity stop time with its code. */
     private void accountMaintenance(String code, long millis) {
-        totals.stopMillis += millis;
+        totals.addStop(millis, settings.isPlannedStop(context.isActivity() ? context.activityCode() : code));
         if (context.isActivity()) {
             accumulation(context).addStop(context.activityCode(), millis);
         } else if (context.isOperation()) {
@@ -337,7 +353,7 @@ public final class MachineTimeline implements Serializable {
             Context current = context.isOperation() ? context : Context.NONE;
             output.totals().add(new WindowTotals(machineId, windowStart, end, current.orderNo(), current.orderLineNo(),
                     current.operationNo(), totals.good, totals.scrap, totals.setupMillis, totals.runMillis,
-                    totals.stopMillis, totals.noSignalMillis, totals.idleMillis));
+                    totals.stopMillis, totals.noSignalMillis, totals.idleMillis, totals.plannedStopMillis));
         }
         accumulations.clear();
         cachedContext = null;
@@ -471,6 +487,15 @@ public final class MachineTimeline implements Serializable {
         long stopMillis;
         long noSignalMillis;
         long idleMillis;
+        /** The part of {@code stopMillis} whose code is declared planned. */
+        long plannedStopMillis;
+
+        void addStop(long millis, boolean planned) {
+            stopMillis += millis;
+            if (planned) {
+                plannedStopMillis += millis;
+            }
+        }
 
         boolean any() {
             return good + scrap + setupMillis + runMillis + stopMillis + noSignalMillis + idleMillis > 0;
@@ -484,6 +509,7 @@ public final class MachineTimeline implements Serializable {
             stopMillis = 0;
             noSignalMillis = 0;
             idleMillis = 0;
+            plannedStopMillis = 0;
         }
     }
 }

@@ -4,8 +4,21 @@ import java.io.Serializable;
 
 import java.time.Instant;
 
-/** A machine's time and parts in one posting window, for live KPIs (availability, quality, OEE). */
+/**
+ * A machine's time and parts in one posting window, for live KPIs (availability, quality, OEE). {@code stopMillis}
+ * holds every stop, maintenance and activity; {@code plannedStopMillis} the part of it whose code is declared
+ * planned ({@link MachineTimeline.Settings#plannedStopCodes}).
+ */
 public record WindowTotals(String machineId, Instant from, Instant to, String orderNo, int orderLineNo,
                            String operationNo, long goodParts, long scrapParts, long setupMillis, long runMillis,
-                           long stopMillis, long noSignalMillis, long idleMillis) implements Serializable {
+                           long stopMillis, long noSignalMillis, long idleMillis, long plannedStopMillis)
+        implements Serializable {
+
+    /** Totals without planned stops. */
+    public WindowTotals(String machineId, Instant from, Instant to, String orderNo, int orderLineNo,
+                        String operationNo, long goodParts, long scrapParts, long setupMillis, long runMillis,
+                        long stopMillis, long noSignalMillis, long idleMillis) {
+        this(machineId, from, to, orderNo, orderLineNo, operationNo, goodParts, scrapParts, setupMillis, runMillis,
+                stopMillis, noSignalMillis, idleMillis, 0);
+    }
 }

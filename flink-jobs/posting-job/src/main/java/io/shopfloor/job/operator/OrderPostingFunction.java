@@ -14,6 +14,8 @@ import io.shopfloor.job.types.OrderInputSerializer;
 import io.shopfloor.job.machine.MachineKpi;
 import io.shopfloor.job.machine.MachineKpis;
 import io.shopfloor.job.machine.ReportedLine;
+import io.shopfloor.job.machine.ShiftCalendar;
+import io.shopfloor.job.machine.ShopCalendar;
 import io.shopfloor.job.machine.WindowTotals;
 import io.shopfloor.posting.Notice;
 import io.shopfloor.posting.PostingRules;
@@ -58,16 +60,24 @@ public class OrderPostingFunction
     private final PostingSettings postingSettings;
     private final OrderLedger.Settings orderSettings;
     private final Duration retention;
+    private final ShopCalendar calendar;
 
     private transient PostingRules rules;
     private transient EventTimeBuffer<OrderInput> buffer;
     private transient ValueState<OrderLedger> ledger;
 
+    /** Without a shop calendar: all time planned, three shifts. */
     public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
                                 Duration retention) {
+        this(postingSettings, orderSettings, retention, ShopCalendar.allPlanned(ShiftCalendar.threeShifts()));
+    }
+
+    public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
+                                Duration retention, ShopCalendar calendar) {
         this.postingSettings = postingSettings;
         this.orderSettings = orderSettings;
         this.retention = retention;
+        this.calendar = calendar;
     }
 
     @Override
@@ -121,7 +131,10 @@ public class OrderPostingFunction
         AsOfMasterData masterData = masterData(ctx, time);
         OrderLedger current = ledger.value();
         if (input instanceof OrderInput.Totals totals) {
-            ctx.output(KPIS, MachineKpis.of(totals.totals(), idealCycleTimeMillis(current, totals.totals(), masterData)));
+            WindowTotals t = totals.totals();
+            String workCenterNo = masterData.machineCenter(t.machineId())
+                    .map(io.shopfloor.posting.model.MachineCenter::workCenterNo).orElse(null);
+            ctx.output(KPIS, MachineKpis.of(t, idealCycleTimeMillis(current, t, masterData), calendar, workCenterNo));
             return; // KPIs read the order, they never create its state
         }
         if (current == null) {

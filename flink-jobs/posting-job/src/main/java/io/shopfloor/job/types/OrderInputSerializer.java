@@ -30,6 +30,8 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
     private static final byte MACHINE_LINE = 1;
     private static final byte TOTALS = 2;
     private static final byte JAVA_SERIALIZED = 3;
+    /** Totals with their planned stop time; {@code TOTALS} (without it) stays readable. */
+    private static final byte TOTALS_WITH_PLANNED_STOP = 4;
 
     private final JavaSerializer<OrderInput> others = new JavaSerializer<>();
 
@@ -86,7 +88,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             target.writeBoolean(l.finished());
             MachineInputSerializer.writeString(l.operatorId(), target);
         } else if (input instanceof OrderInput.Totals totals) {
-            target.writeByte(TOTALS);
+            target.writeByte(TOTALS_WITH_PLANNED_STOP);
             WindowTotals t = totals.totals();
             MachineInputSerializer.writeString(t.machineId(), target);
             writeInstant(t.from(), target);
@@ -101,6 +103,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             target.writeLong(t.stopMillis());
             target.writeLong(t.noSignalMillis());
             target.writeLong(t.idleMillis());
+            target.writeLong(t.plannedStopMillis());
         } else {
             target.writeByte(JAVA_SERIALIZED);
             others.serialize(input, target);
@@ -133,7 +136,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
                     operationNo, startingTime, endingTime, postingDate, workShiftCode, setupMinutes, runMinutes,
                     stopMinutes, stopCode, outputQuantity, scrapQuantity, finished, operatorId));
         }
-        if (kind == TOTALS) {
+        if (kind == TOTALS || kind == TOTALS_WITH_PLANNED_STOP) {
             String machineId = MachineInputSerializer.readString(source);
             Instant from = readInstant(source);
             Instant to = readInstant(source);
@@ -142,7 +145,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             String operationNo = MachineInputSerializer.readString(source);
             return new OrderInput.Totals(new WindowTotals(machineId, from, to, orderNo, orderLineNo, operationNo,
                     source.readLong(), source.readLong(), source.readLong(), source.readLong(), source.readLong(),
-                    source.readLong(), source.readLong()));
+                    source.readLong(), source.readLong(), kind == TOTALS ? 0 : source.readLong()));
         }
         if (kind != JAVA_SERIALIZED) {
             throw new IOException("not an order input: kind " + kind);
