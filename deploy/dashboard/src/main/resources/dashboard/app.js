@@ -32,6 +32,7 @@ function renderMachine(machine) {
     container.insertBefore(tile, after || null);
   }
   tile.className = 'tile state-' + machine.state;
+  plantClock(machine);
   const since = machine.stateSince ? new Date(machine.stateSince) : null;
   const sinceText = since ? since.toISOString().substring(11, 16) + ' UTC' : '';
   const shift = machine.shiftToDate;
@@ -55,14 +56,15 @@ function renderMachine(machine) {
   if (machine.stopCode) facts.append(el('dt', {}, 'Stop code'), el('dd', {class: 'stop-code'}, machine.stopCode));
   const spark = document.createElementNS(SVG_NS, 'svg');
   const shiftLabel = shift && shift.shiftCode ? `shift ${shift.shiftCode} ${shift.shiftDate} to date` : 'shift to date';
-  tile.replaceChildren(
-    el('h3', {}, machine.machineId, el('span', {class: 'state', title: 'since ' + sinceText},
-      machine.state + (since ? ' ' + duration(since) : ''))),
+  tile.replaceChildren(...[
+    el('h3', {}, machine.machineId, el('span', {class: 'state', title: 'since ' + sinceText}, machine.state)),
+    since ? el('div', {class: 'state-duration', title: 'by the plant\'s clock: the latest event time reported'},
+      `${machine.state} for ${duration(since)}, since ${sinceText}`) : null,
     el('div', {class: 'oee', title: suspect ? 'performance above 100 %: the ideal cycle time of the routing is '
         + 'wrong, so no OEE is shown' : 'availability x performance x quality'},
       suspect ? '⚠ check' : pct(shift && shift.oeePct), ' ', el('small', {}, 'OEE, ' + shiftLabel)),
     suspect ? el('p', {class: 'finding'}, 'Ideal cycle time suspect: performance ' + pct(shift.performancePct)) : null,
-    facts, timeLosses(shift), spark);
+    facts, timeLosses(shift), spark].filter(child => child !== null));
   sparkline(spark, machine.history.map(p => p.goodParts), '#2e7d32');
   if (!fresh) {
     tile.classList.add('flash');
@@ -70,9 +72,18 @@ function renderMachine(machine) {
   }
 }
 
-// How long a state lasts so far, from the page's clock ("12 min", "3 h 05 min").
+// The plant's clock: the latest event time any machine reported (simulated plants run ahead of the wall clock).
+let plantNow = 0;
+function plantClock(machine) {
+  for (const t of [machine.stateSince, machine.kpiWindowEnd]) {
+    if (t) plantNow = Math.max(plantNow, Date.parse(t));
+  }
+  return plantNow;
+}
+
+// How long a state lasts so far by the plant's clock ("12 min", "3 h 05 min").
 function duration(since) {
-  const minutes = Math.max(0, Math.floor((Date.now() - since.getTime()) / 60000));
+  const minutes = Math.max(0, Math.floor((plantNow - since.getTime()) / 60000));
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 

@@ -93,7 +93,7 @@ public final class MachineBoard {
             OeeSummary.Sums hour = new OeeSummary.Sums();
             Instant hourStart = latest.getWindowEnd().minus(LAST_HOUR);
             for (MachineKpi window : machine.windows.descendingMap().values()) {
-                if (!window.getWindowStart().isBefore(hourStart)) {
+                if (window.getWindowEnd().isAfter(hourStart)) { // windows overlapping the hour
                     hour.add(window, 1);
                 } else {
                     break;

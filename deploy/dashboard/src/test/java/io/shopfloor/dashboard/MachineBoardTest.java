@@ -103,7 +103,7 @@ class MachineBoardTest {
                         + shift.plannedDowntimeMinutes(), shift.availabilityPct() + " " + shift.performancePct() + " "
                         + shift.qualityPct() + " " + shift.oeePct(), String.valueOf(shift.flag())));
         assertEquals("L1", view.line());
-        // The last hour: the windows starting at 08:00 or later (the one of 08:00-09:00).
+        // The last hour: the windows overlapping 08:00-09:00 (the one of 08:00-09:00; the one before ends at 08:00).
         assertEquals(List.of("60.0", "83.3"), List.of(view.lastHour().plannedBusyMinutes().toPlainString(),
                 view.lastHour().availabilityPct().toPlainString()));
     }
