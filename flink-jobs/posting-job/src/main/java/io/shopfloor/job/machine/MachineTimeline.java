@@ -82,6 +82,8 @@ public final class MachineTimeline implements Serializable {
     private Instant windowStart;
     private Instant windowEnd;
     private Instant lastSignal;
+    /** When the last silence (no signal) ended: parts counted at that instant have no known production time. */
+    private Instant silenceEndedAt;
     private MachineState state = MachineState.UNKNOWN;
     private String stopCode;
     private Instant stateSince;
@@ -278,6 +280,10 @@ public final class MachineTimeline implements Serializable {
     }
 
     private void apply(MachineSignal signal) {
+        if (lastSignal != null && Duration.between(lastSignal, signal.eventTime())
+                .compareTo(settings.noSignalTimeout()) >= 0) {
+            silenceEndedAt = signal.eventTime(); // what it counts now was made in the silence, at unknown times
+        }
         lastSignal = signal.eventTime();
         if (signal instanceof MachineSignal.StateChanged change) {
             if (change.state() == MachineState.STOPPED && state != MachineState.STOPPED) {
@@ -294,6 +300,9 @@ public final class MachineTimeline implements Serializable {
             } else if (parts.kind() == CounterKind.GOOD) {
                 target.good += parts.count();
                 totals.good += parts.count();
+            }
+            if (parts.eventTime().equals(silenceEndedAt)) {
+                totals.unclockedParts += parts.count();
             }
         } else if (signal instanceof OperationChanged change) {
             applyOperation(change);
@@ -353,7 +362,8 @@ public final class MachineTimeline implements Serializable {
             Context current = context.isOperation() ? context : Context.NONE;
             output.totals().add(new WindowTotals(machineId, windowStart, end, current.orderNo(), current.orderLineNo(),
                     current.operationNo(), totals.good, totals.scrap, totals.setupMillis, totals.runMillis,
-                    totals.stopMillis, totals.noSignalMillis, totals.idleMillis, totals.plannedStopMillis));
+                    totals.stopMillis, totals.noSignalMillis, totals.idleMillis, totals.plannedStopMillis,
+                    totals.unclockedParts));
         }
         accumulations.clear();
         cachedContext = null;
@@ -489,6 +499,8 @@ public final class MachineTimeline implements Serializable {
         long idleMillis;
         /** The part of {@code stopMillis} whose code is declared planned. */
         long plannedStopMillis;
+        /** Parts counted when a silence ended (made in it): in the counts, not in performance. */
+        long unclockedParts;
 
         void addStop(long millis, boolean planned) {
             stopMillis += millis;
@@ -510,6 +522,7 @@ public final class MachineTimeline implements Serializable {
             noSignalMillis = 0;
             idleMillis = 0;
             plannedStopMillis = 0;
+            unclockedParts = 0;
         }
     }
 }

@@ -15,7 +15,8 @@ import java.io.Serializable;
  *       time (unplanned stops), ADET delay (idle: waiting for material, an order, an operator), no signal (the
  *       machine's time is unknown: counted as a loss, not assumed productive).</li>
  *   <li>idealMillis = ideal cycle time x produced quantity (PRI x PQ) over the windows whose ideal cycle time is
- *       known, {@code productionMillisWithIdeal} the APT of those windows: performance compares like with like.</li>
+ *       known, {@code productionMillisWithIdeal} the APT of those windows: performance compares like with like.
+ *       Parts counted when a silence ended were made in it, at unknown times: they count for quality, not here.</li>
  * </ul>
  */
 public record OeeTimeElements(long notScheduledMillis, long breakMillis, long absenceMillis, long plannedStopMillis,
@@ -73,7 +74,7 @@ public record OeeTimeElements(long notScheduledMillis, long breakMillis, long ab
         long notScheduled = Math.min(calendarDown, windowMillis - calendar.shiftMillis());
         long breaks = Math.min(calendarDown - notScheduled, calendar.breakMillis());
         long absences = calendarDown - notScheduled - breaks;
-        long parts = t.goodParts() + t.scrapParts();
+        long parts = t.goodParts() + t.scrapParts() - t.unclockedParts(); // parts whose time lies in the window
         long ideal = idealCycleTimeMillis == null ? 0 : idealCycleTimeMillis * parts;
         long runWithIdeal = idealCycleTimeMillis == null ? 0 : t.runMillis();
         return new OeeTimeElements(notScheduled, breaks, absences, plannedStop - fromPlannedStop, t.runMillis(),

@@ -30,7 +30,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
     private static final byte MACHINE_LINE = 1;
     private static final byte TOTALS = 2;
     private static final byte JAVA_SERIALIZED = 3;
-    /** Totals with their planned stop time; {@code TOTALS} (without it) stays readable. */
+    /** Totals with their planned stop time and unclocked parts; {@code TOTALS} (without them) stays readable. */
     private static final byte TOTALS_WITH_PLANNED_STOP = 4;
 
     private final JavaSerializer<OrderInput> others = new JavaSerializer<>();
@@ -104,6 +104,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             target.writeLong(t.noSignalMillis());
             target.writeLong(t.idleMillis());
             target.writeLong(t.plannedStopMillis());
+            target.writeLong(t.unclockedParts());
         } else {
             target.writeByte(JAVA_SERIALIZED);
             others.serialize(input, target);
@@ -145,7 +146,8 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             String operationNo = MachineInputSerializer.readString(source);
             return new OrderInput.Totals(new WindowTotals(machineId, from, to, orderNo, orderLineNo, operationNo,
                     source.readLong(), source.readLong(), source.readLong(), source.readLong(), source.readLong(),
-                    source.readLong(), source.readLong(), kind == TOTALS ? 0 : source.readLong()));
+                    source.readLong(), source.readLong(), kind == TOTALS ? 0 : source.readLong(),
+                    kind == TOTALS ? 0 : source.readLong()));
         }
         if (kind != JAVA_SERIALIZED) {
             throw new IOException("not an order input: kind " + kind);

@@ -137,6 +137,24 @@ class OeeShiftTest {
     }
 
     @Test
+    void partsCountedAfterASilenceDoNotInflatePerformance() {
+        // The gateway is silent from 07:40 to 07:49 while the machine runs on; the reading at 07:49 counts the
+        // 18 parts made meanwhile. The 9 minutes are no signal, not production: the 18 parts stay out of
+        // performance (else 690 x 24 s in 336 min: 82.1 %; a longer silence would pass 100 %).
+        List<MachineSignal> signals = new ArrayList<>(shift());
+        signals.removeIf(s -> (s instanceof MachineSignal.PartsCounted || s instanceof MachineSignal.Heartbeat)
+                && s.eventTime().isAfter(minute(100)) && s.eventTime().isBefore(minute(109)));
+        signals.add(new MachineSignal.PartsCounted(minute(109), CounterKind.GOOD, 16));
+        OeeTimeElements time = earlyShift(signals, CALENDAR, IDEAL_CYCLE_TIME_MILLIS, SETTINGS);
+        assertEquals(9 * MINUTE, time.noSignalMillis());
+        assertEquals(336 * MINUTE, time.productionMillis());
+        assertEquals(405 * MINUTE, time.plannedBusyMillis());
+        assertEquals(675, time.goodParts());
+        assertEquals((690 - 18) * IDEAL_CYCLE_TIME_MILLIS, time.idealMillis());
+        assertEquals(0.8, OeeFigures.of(time).performance(), 1e-12);
+    }
+
+    @Test
     void aTooLongIdealCycleTimeIsAFindingNotAnOee() {
         // 36 s ideal: 690 parts would take 414 min at the ideal rate, in 345 min of production.
         OeeTimeElements time = earlyShift(shift(), CALENDAR, 36_000L, SETTINGS);

@@ -44,6 +44,9 @@ class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
                     0, 55_000, 5_000, 0, 0)),
             new OrderInput.Totals(new WindowTotals("ASSY-2", T, T.plusSeconds(60), null, 0, null, 0, 0, 0, 0, 0,
                     60_000, 0)),
+            // planned stop time and parts counted when a silence ended
+            new OrderInput.Totals(new WindowTotals("ASSY-3", T, T.plusSeconds(60), "RPO-1001", 10000, "20", 7, 1,
+                    0, 20_000, 40_000, 0, 0, 30_000, 5)),
             new OrderInput.StatusChange("RPO-1001", OrderStatus.FINISHED, "status-1", LocalDate.of(2026, 3, 3)),
         };
     }
