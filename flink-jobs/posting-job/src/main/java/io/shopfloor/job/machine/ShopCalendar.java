@@ -73,6 +73,103 @@ public final class ShopCalendar implements Serializable {
         return new ShopCalendar(shifts, Map.of(), Set.of(), List.of());
     }
 
+    /**
+     * A calendar from configuration (until calendars come from the ERP), as properties:
+     * <pre>
+     * shift.EARLY.days=MONDAY-FRIDAY          weekdays the shift is worked (by the day it starts), default every day
+     * shift.EARLY.breaks=09:00+15,12:00+30    breaks: start time and minutes
+     * holidays=2026-05-01,2026-12-25          no shift worked on these dates
+     * absence.1=MC-ASSY 2026-03-02T12:00:00Z 2026-03-02T12:45:00Z PM   machine or work center, from, to, reason
+     * </pre>
+     * Shift codes must be those of {@code shifts}. At most {@link #MAX_ABSENCES} absences (a calendar, not a log).
+     */
+    public static ShopCalendar parse(ShiftCalendar shifts, java.util.Properties properties) {
+        Map<String, ShiftPlan> plans = new TreeMap<>();
+        Set<LocalDate> holidays = new TreeSet<>();
+        List<Absence> absences = new ArrayList<>();
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            String value = properties.getProperty(key).trim();
+            if (key.startsWith("shift.")) {
+                String[] parts = key.split("\\.");
+                if (parts.length != 3) {
+                    throw new IllegalArgumentException("not shift.<code>.days|breaks: " + key);
+                }
+                shifts.startTimeOf(parts[1]); // an unknown shift code fails here
+                ShiftPlan plan = plans.getOrDefault(parts[1], ShiftPlan.everyDay());
+                plans.put(parts[1], switch (parts[2]) {
+                    case "days" -> new ShiftPlan(days(value), plan.breaks());
+                    case "breaks" -> new ShiftPlan(plan.workingDays(), breaks(value));
+                    default -> throw new IllegalArgumentException("not shift.<code>.days|breaks: " + key);
+                });
+            } else if (key.equals("holidays")) {
+                for (String date : value.split(",")) {
+                    if (!date.isBlank()) {
+                        holidays.add(LocalDate.parse(date.trim()));
+                    }
+                }
+            } else if (key.startsWith("absence.")) {
+                String[] fields = value.split("\\s+");
+                if (fields.length < 3) {
+                    throw new IllegalArgumentException(key + ": <center> <from> <to> [reason]");
+                }
+                absences.add(new Absence(fields[0], Instant.parse(fields[1]), Instant.parse(fields[2]),
+                        fields.length > 3 ? fields[3] : "ABSENCE"));
+            } else if (!key.equals(PLANNED_STOP_CODES)) {
+                throw new IllegalArgumentException("unknown calendar setting " + key);
+            }
+        }
+        if (absences.size() > MAX_ABSENCES) {
+            throw new IllegalArgumentException(absences.size() + " absences, at most " + MAX_ABSENCES);
+        }
+        return new ShopCalendar(shifts, plans, holidays, absences);
+    }
+
+    /** The setting of the stop codes declared planned: {@code plannedStopCodes=PM,CLEANING}. */
+    public static final String PLANNED_STOP_CODES = "plannedStopCodes";
+
+    /** The stop, maintenance and activity codes the configuration declares planned downtime. */
+    public static Set<String> plannedStopCodes(java.util.Properties properties) {
+        Set<String> codes = new TreeSet<>();
+        for (String code : properties.getProperty(PLANNED_STOP_CODES, "").split(",")) {
+            if (!code.isBlank()) {
+                codes.add(code.trim());
+            }
+        }
+        return codes;
+    }
+
+    /** Absences a calendar holds at most: each KPI window looks at all of them. */
+    public static final int MAX_ABSENCES = 10_000;
+
+    private static Set<DayOfWeek> days(String value) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String part : value.split(",")) {
+            String[] range = part.trim().split("-");
+            DayOfWeek from = DayOfWeek.valueOf(range[0].trim());
+            DayOfWeek to = range.length > 1 ? DayOfWeek.valueOf(range[1].trim()) : from;
+            for (DayOfWeek day = from; ; day = day.plus(1)) {
+                days.add(day);
+                if (day == to) {
+                    break;
+                }
+            }
+        }
+        return days;
+    }
+
+    private static List<Break> breaks(String value) {
+        List<Break> breaks = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] startAndMinutes = part.trim().split("\\+");
+            breaks.add(new Break(LocalTime.parse(startAndMinutes[0]),
+                    Duration.ofMinutes(Long.parseLong(startAndMinutes[1]))));
+        }
+        return breaks;
+    }
+
     public ShiftCalendar shifts() {
         return shifts;
     }

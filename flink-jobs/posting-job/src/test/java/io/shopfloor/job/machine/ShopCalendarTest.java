@@ -66,6 +66,31 @@ class ShopCalendarTest {
     }
 
     @Test
+    void theSameCalendarFromConfiguration() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("shift.EARLY.days", "MONDAY-FRIDAY");
+        properties.setProperty("shift.EARLY.breaks", "09:00+15, 12:00+30");
+        properties.setProperty("shift.LATE.days", "MONDAY-FRIDAY");
+        properties.setProperty("shift.NIGHT.days", "MONDAY-THURSDAY");
+        properties.setProperty("shift.NIGHT.breaks", "02:00+30");
+        properties.setProperty("holidays", "2026-05-01");
+        properties.setProperty("absence.1", "M1 2026-03-02T12:15:00Z 2026-03-02T13:00:00Z PM");
+        properties.setProperty("plannedStopCodes", "PM, CLEANING");
+        ShopCalendar parsed = ShopCalendar.parse(ShiftCalendar.threeShifts(), properties);
+        for (Instant[] range : List.of(new Instant[] {t("2026-03-02T06:00:00Z"), t("2026-03-02T14:00:00Z")},
+                new Instant[] {t("2026-03-02T22:00:00Z"), t("2026-03-03T06:00:00Z")},
+                new Instant[] {t("2026-03-06T14:00:00Z"), t("2026-03-09T06:00:00Z")},
+                new Instant[] {t("2026-05-01T00:00:00Z"), t("2026-05-02T00:00:00Z")})) {
+            assertEquals(CALENDAR.calendarTime("M1", "WC", range[0], range[1]),
+                    parsed.calendarTime("M1", "WC", range[0], range[1]), range[0] + " to " + range[1]);
+        }
+        assertEquals(Set.of("PM", "CLEANING"), ShopCalendar.plannedStopCodes(properties));
+        properties.setProperty("shift.SPAET.days", "MONDAY");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ShopCalendar.parse(ShiftCalendar.threeShifts(), properties), "an unknown shift code");
+    }
+
+    @Test
     void aRangeAcrossShiftsIsSplitAtTheirStarts() {
         ShopCalendar.CalendarTime time = CALENDAR.calendarTime("M9", "WC", t("2026-03-02T13:30:00Z"),
                 t("2026-03-02T14:30:00Z"));
