@@ -66,6 +66,7 @@ function renderMachine(machine) {
     suspect ? el('p', {class: 'finding'}, 'Ideal cycle time suspect: performance ' + pct(shift.performancePct)) : null,
     facts, timeLosses(shift), spark].filter(child => child !== null));
   sparkline(spark, machine.history.map(p => p.goodParts), '#2e7d32');
+  spark.appendChild(svgElement('title', {}, 'good pieces per KPI window, the kept windows'));
   if (!fresh) {
     tile.classList.add('flash');
     setTimeout(() => tile.classList.remove('flash'), 1000);
