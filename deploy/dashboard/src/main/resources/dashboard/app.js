@@ -125,8 +125,9 @@ function lineOee(machinesOfLine) {
     for (const p of m.history) {
       const x = Math.ceil(Date.parse(p.windowEnd) / BUCKET_MILLIS) * BUCKET_MILLIS;
       const b = buckets.get(x) || {pbt: 0, apt: 0, ideal: 0, runIdeal: 0, good: 0, parts: 0};
-      b.pbt += p.plannedBusyMillis; b.apt += p.productionMillis; b.ideal += p.idealProductionMillis;
-      b.runIdeal += p.runMillisWithIdealCycleTime; b.good += p.goodParts; b.parts += p.goodParts + p.scrapParts;
+      const [pbt, apt, ideal, runIdeal] = p.oeeMillis; // planned busy, production, ideal, production with ideal
+      b.pbt += pbt; b.apt += apt; b.ideal += ideal; b.runIdeal += runIdeal;
+      b.good += p.goodParts; b.parts += p.goodParts + p.scrapParts;
       buckets.set(x, b);
     }
   }

@@ -51,8 +51,8 @@ public final class MachineBoard {
         OeeSummary.Sums window = new OeeSummary.Sums();
         window.add(kpi, 1);
         machine.points.put(start, new MachineView.KpiPoint(kpi.getWindowEnd(), kpi.getGoodParts(),
-                kpi.getScrapParts(), percent(kpi.getOee()), window.plannedBusy, window.production, window.ideal,
-                window.runWithIdeal));
+                kpi.getScrapParts(), percent(kpi.getOee()), List.of(window.plannedBusy, window.production,
+                window.ideal, window.runWithIdeal)));
         MachineKpi replaced = machine.windows.put(start, kpi);
         if (replaced != null) {
             machine.goodParts -= replaced.getGoodParts();

@@ -64,7 +64,8 @@ public record OeeSummary(LocalDate shiftDate, String shiftCode, long goodParts, 
             return new OeeSummary(shiftDate, shiftCode, good, scrap, minutes(plannedBusy), minutes(production),
                     minutes(setup), minutes(down), minutes(delay), minutes(noSignal), minutes(plannedDowntime),
                     MachineBoard.percent(availability), MachineBoard.percent(performance),
-                    MachineBoard.percent(quality), MachineBoard.percent(oee), suspect ? IDEAL_CYCLE_TIME_SUSPECT : null);
+                    MachineBoard.percent(quality), MachineBoard.percent(oee),
+                    suspect ? IDEAL_CYCLE_TIME_SUSPECT : null);
         }
     }
 

@@ -40,9 +40,9 @@ class MachineBoardTest {
                 List.of(second.orderNo(), second.operationNo(), second.kpiWindowEnd().toString()));
         assertEquals(List.of(
                 new MachineView.KpiPoint(Instant.parse("2026-03-02T02:30:00Z"), 60, 0, new BigDecimal("80.0"),
-                        9_000_000, 7_200_000, 7_200_000, 7_200_000),
+                        List.of(9_000_000L, 7_200_000L, 7_200_000L, 7_200_000L)),
                 new MachineView.KpiPoint(Instant.parse("2026-03-02T07:30:00Z"), 40, 3, new BigDecimal("88.9"),
-                        5_160_000, 5_160_000, 5_160_000, 5_160_000)),
+                        List.of(5_160_000L, 5_160_000L, 5_160_000L, 5_160_000L))),
                 second.history());
     }
 
@@ -113,7 +113,8 @@ class MachineBoardTest {
         // 200 parts at 30 s = 100 min of ideal time in 60 min of production.
         MachineView view = board.apply(window("L2-MILL-1", 0, 60, 0, 0, 0, 200, 0, 30_000));
         assertEquals(List.of("166.7", "null", OeeSummary.IDEAL_CYCLE_TIME_SUSPECT),
-                List.of(view.shiftToDate().performancePct().toPlainString(), String.valueOf(view.shiftToDate().oeePct()),
+                List.of(view.shiftToDate().performancePct().toPlainString(),
+                        String.valueOf(view.shiftToDate().oeePct()),
                         view.shiftToDate().flag()));
     }
 

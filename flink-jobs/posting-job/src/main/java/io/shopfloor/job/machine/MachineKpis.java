@@ -11,7 +11,7 @@ public final class MachineKpis {
     private MachineKpis() {
     }
 
-    /** With every moment planned (no calendar known): planned busy time is all time the machine did not stop planned. */
+    /** With every moment planned (no calendar known): three shifts, every day, no breaks. */
     public static MachineKpi of(WindowTotals t, Long idealCycleTimeMillis) {
         return of(t, idealCycleTimeMillis, ShopCalendar.allPlanned(ShiftCalendar.threeShifts()), null);
     }
