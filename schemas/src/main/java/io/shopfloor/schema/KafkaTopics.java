@@ -39,12 +39,22 @@ public final class KafkaTopics {
     public static final String MD_MACHINE_CENTERS = "md-machine-centers";
     public static final String MD_LOCATIONS = "md-locations";
     public static final String MD_MANUFACTURING_SETUP = "md-manufacturing-setup";
+    // The posting setup the G/L entries are derived from (docs/general-ledger.md#setup)
+    public static final String MD_INVENTORY_POSTING_GROUPS = "md-inventory-posting-groups";
+    public static final String MD_INVENTORY_POSTING_SETUP = "md-inventory-posting-setup";
+    public static final String MD_GEN_BUS_POSTING_GROUPS = "md-gen-bus-posting-groups";
+    public static final String MD_GEN_PROD_POSTING_GROUPS = "md-gen-prod-posting-groups";
+    public static final String MD_GENERAL_POSTING_SETUP = "md-general-posting-setup";
+    public static final String MD_GENERAL_LEDGER_SETUP = "md-general-ledger-setup";
+    public static final String MD_DEFAULT_DIMENSIONS = "md-default-dimensions";
 
     // Posting outputs, one topic per ledger type (each carries one Avro record type)
     public static final String LEDGER_ITEM_ENTRIES = "ledger-item-entries";
     public static final String LEDGER_CAPACITY_ENTRIES = "ledger-capacity-entries";
     public static final String LEDGER_VALUE_ENTRIES = "ledger-value-entries";
     public static final String LEDGER_WAREHOUSE_ENTRIES = "ledger-warehouse-entries";
+    /** G/L entries derived from the value entries (GeneralLedgerEntry), key = production order no. */
+    public static final String LEDGER_GL_ENTRIES = "ledger-gl-entries";
     /** Order status history (release, finish) as the job posted it; not the status-change input topic. */
     public static final String LEDGER_ORDER_STATUS = "ledger-order-status";
     public static final String DEAD_LETTERS = "dead-letters";
@@ -52,12 +62,14 @@ public final class KafkaTopics {
 
     public static final List<String> MASTER_DATA = List.of(
             MD_PRODUCTION_ORDERS, MD_PROD_ORDER_LINES, MD_PROD_ORDER_ROUTING_LINES, MD_PROD_ORDER_COMPONENTS,
-            MD_ITEMS, MD_WORK_CENTERS, MD_MACHINE_CENTERS, MD_LOCATIONS, MD_MANUFACTURING_SETUP);
+            MD_ITEMS, MD_WORK_CENTERS, MD_MACHINE_CENTERS, MD_LOCATIONS, MD_MANUFACTURING_SETUP,
+            MD_INVENTORY_POSTING_GROUPS, MD_INVENTORY_POSTING_SETUP, MD_GEN_BUS_POSTING_GROUPS,
+            MD_GEN_PROD_POSTING_GROUPS, MD_GENERAL_POSTING_SETUP, MD_GENERAL_LEDGER_SETUP, MD_DEFAULT_DIMENSIONS);
 
     public static final List<String> EVENTS = List.of(
             MACHINE_COUNTERS, MACHINE_STATES, OPERATION_EVENTS, JOURNAL_LINES, ORDER_STATUS_CHANGES,
             LEDGER_ITEM_ENTRIES, LEDGER_CAPACITY_ENTRIES, LEDGER_VALUE_ENTRIES, LEDGER_WAREHOUSE_ENTRIES,
-            LEDGER_ORDER_STATUS, DEAD_LETTERS, MACHINE_KPIS);
+            LEDGER_GL_ENTRIES, LEDGER_ORDER_STATUS, DEAD_LETTERS, MACHINE_KPIS);
 
     public static final List<String> ALL = concat(EVENTS, MASTER_DATA);
     /** What the posting job reads: where a dead letter of the job goes back to when it is re-driven. */

@@ -4,10 +4,18 @@ import io.shopfloor.schema.common.DeadLetter;
 import io.shopfloor.schema.journal.JournalLine;
 import io.shopfloor.schema.journal.OrderStatusChange;
 import io.shopfloor.schema.ledger.CapacityLedgerEntry;
+import io.shopfloor.schema.ledger.GeneralLedgerEntry;
 import io.shopfloor.schema.ledger.ItemLedgerEntry;
 import io.shopfloor.schema.ledger.ValueEntry;
 import io.shopfloor.schema.ledger.WarehouseEntry;
 import io.shopfloor.schema.masterdata.Item;
+import io.shopfloor.schema.masterdata.DefaultDimension;
+import io.shopfloor.schema.masterdata.GenBusinessPostingGroup;
+import io.shopfloor.schema.masterdata.GenProductPostingGroup;
+import io.shopfloor.schema.masterdata.GeneralLedgerSetup;
+import io.shopfloor.schema.masterdata.GeneralPostingSetup;
+import io.shopfloor.schema.masterdata.InventoryPostingGroup;
+import io.shopfloor.schema.masterdata.InventoryPostingSetup;
 import io.shopfloor.schema.masterdata.Location;
 import io.shopfloor.schema.masterdata.MachineCenter;
 import io.shopfloor.schema.masterdata.ManufacturingSetup;
@@ -56,8 +64,11 @@ public final class ShopfloorSchemas {
       MachineCounterReading.class, MachineStateChange.class, OperationEvent.class, MachineKpi.class,
       ProductionOrder.class, ProdOrderLine.class, ProdOrderRoutingLine.class, ProdOrderComponent.class,
       Item.class, WorkCenter.class, MachineCenter.class, Location.class, ManufacturingSetup.class,
+      InventoryPostingGroup.class, InventoryPostingSetup.class, GenBusinessPostingGroup.class,
+      GenProductPostingGroup.class, GeneralPostingSetup.class, GeneralLedgerSetup.class, DefaultDimension.class,
       JournalLine.class, OrderStatusChange.class,
       ItemLedgerEntry.class, CapacityLedgerEntry.class, ValueEntry.class, WarehouseEntry.class,
+      GeneralLedgerEntry.class,
       DeadLetter.class);
 
   private static final Map<String, List<Schema>> HISTORY = loadHistory();

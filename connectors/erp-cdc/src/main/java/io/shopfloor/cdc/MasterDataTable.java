@@ -1,6 +1,13 @@
 package io.shopfloor.cdc;
 
 import io.shopfloor.schema.KafkaTopics;
+import io.shopfloor.schema.masterdata.DefaultDimension;
+import io.shopfloor.schema.masterdata.GenBusinessPostingGroup;
+import io.shopfloor.schema.masterdata.GenProductPostingGroup;
+import io.shopfloor.schema.masterdata.GeneralLedgerSetup;
+import io.shopfloor.schema.masterdata.GeneralPostingSetup;
+import io.shopfloor.schema.masterdata.InventoryPostingGroup;
+import io.shopfloor.schema.masterdata.InventoryPostingSetup;
 import io.shopfloor.schema.masterdata.Item;
 import io.shopfloor.schema.masterdata.Location;
 import io.shopfloor.schema.masterdata.MachineCenter;
@@ -44,7 +51,21 @@ public record MasterDataTable(String table, Class<? extends SpecificRecord> reco
                     null),
             new MasterDataTable("location", Location.class, KafkaTopics.MD_LOCATIONS, List.of("code"), null),
             new MasterDataTable("manufacturing_setup", ManufacturingSetup.class, KafkaTopics.MD_MANUFACTURING_SETUP,
-                    List.of("primaryKey"), null));
+                    List.of("primaryKey"), null),
+            new MasterDataTable("inventory_posting_group", InventoryPostingGroup.class,
+                    KafkaTopics.MD_INVENTORY_POSTING_GROUPS, List.of("code"), null),
+            new MasterDataTable("inventory_posting_setup", InventoryPostingSetup.class,
+                    KafkaTopics.MD_INVENTORY_POSTING_SETUP, List.of("locationCode", "invtPostingGroupCode"), null),
+            new MasterDataTable("gen_business_posting_group", GenBusinessPostingGroup.class,
+                    KafkaTopics.MD_GEN_BUS_POSTING_GROUPS, List.of("code"), null),
+            new MasterDataTable("gen_product_posting_group", GenProductPostingGroup.class,
+                    KafkaTopics.MD_GEN_PROD_POSTING_GROUPS, List.of("code"), null),
+            new MasterDataTable("general_posting_setup", GeneralPostingSetup.class,
+                    KafkaTopics.MD_GENERAL_POSTING_SETUP, List.of("genBusPostingGroup", "genProdPostingGroup"), null),
+            new MasterDataTable("general_ledger_setup", GeneralLedgerSetup.class, KafkaTopics.MD_GENERAL_LEDGER_SETUP,
+                    List.of("primaryKey"), null),
+            new MasterDataTable("default_dimension", DefaultDimension.class, KafkaTopics.MD_DEFAULT_DIMENSIONS,
+                    List.of("tableId", "no", "dimensionCode"), null));
 
     public MasterDataTable {
         keyFields = List.copyOf(keyFields);

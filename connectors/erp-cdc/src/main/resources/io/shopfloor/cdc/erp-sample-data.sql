@@ -16,6 +16,29 @@ VALUES ('', true, true, false, 'EXPECTED_QUANTITY');
 
 INSERT INTO erp.location (code, name) VALUES ('MAIN', 'MAIN');
 
+-- Set A's posting setup (docs/general-ledger.md#example-1): FINISHED 2120/2121 and RAW MAT 2130/2131 at MAIN, one WIP
+-- account 2140, the variance accounts 7890-7894; production without a business group posts Direct Cost Applied 7791,
+-- Overhead Applied 7792, Inventory Adjmt. 7270. Global dimensions DEPARTMENT and PROJECT; WC-CUT's department.
+INSERT INTO erp.inventory_posting_group (code, description) VALUES
+    ('FINISHED', 'Finished items'), ('RAW MAT', 'Raw materials');
+INSERT INTO erp.inventory_posting_setup (location_code, invt_posting_group_code, inventory_account,
+                                         inventory_account_interim, wip_account, material_variance_account,
+                                         capacity_variance_account, subcontracted_variance_account,
+                                         cap_overhead_variance_account, mfg_overhead_variance_account) VALUES
+    ('MAIN', 'FINISHED', '2120', '2121', '2140', '7890', '7891', '7892', '7893', '7894'),
+    ('MAIN', 'RAW MAT', '2130', '2131', '2140', '7890', '7891', '7892', '7893', '7894');
+INSERT INTO erp.gen_business_posting_group (code, description) VALUES ('DOMESTIC', 'Domestic customers and vendors');
+INSERT INTO erp.gen_product_posting_group (code, description) VALUES
+    ('MANUFACT', 'Capacities'), ('RAW MAT', 'Raw materials'), ('RETAIL', 'Retail');
+INSERT INTO erp.general_posting_setup (gen_bus_posting_group, gen_prod_posting_group, inventory_adjmt_account,
+                                       direct_cost_applied_account, overhead_applied_account) VALUES
+    ('', 'MANUFACT', '7270', '7791', '7792'), ('', 'RAW MAT', '7270', '7791', '7792'),
+    ('', 'RETAIL', '7270', '7791', '7792');
+INSERT INTO erp.general_ledger_setup (primary_key, global_dimension1_code, global_dimension2_code,
+                                      expected_cost_posting_to_gl) VALUES ('', 'DEPARTMENT', 'PROJECT', true);
+INSERT INTO erp.default_dimension (table_id, no, dimension_code, dimension_value_code, value_posting) VALUES
+    (99000754, 'WC-CUT', 'DEPARTMENT', 'PROD', 'SAME_CODE');
+
 INSERT INTO erp.item (no, description, base_unit_of_measure, costing_method, unit_cost, standard_cost,
                       rounding_precision, single_level_material_cost, single_level_capacity_cost,
                       single_level_capacity_overhead_cost)
@@ -155,3 +178,7 @@ VALUES ('RELEASED', 'RPO-1003', 10000, 10000, 'STEEL', 'STEEL', 'KG', 0.01, 2, 2
         'MAIN', 0.10, 0.10, 8.00, 8.00, '2026-03-02'),
        ('RELEASED', 'RPO-1003', 10000, 30000, 'PAINT', 'PAINT', 'L', 0.001, 0.05, 0.05, 0, 1, 1, 1, 1, 'BACKWARD',
         '', 'MAIN', 20.00, 20.00, 20.00, 20.00, '2026-03-02');
+
+-- Every capacity posts with the MANUFACT gen. product posting group (set A's general posting setup above).
+UPDATE erp.work_center SET gen_prod_posting_group = 'MANUFACT';
+UPDATE erp.machine_center SET gen_prod_posting_group = 'MANUFACT';

@@ -73,6 +73,7 @@ CREATE TABLE erp.work_center (
     to_production_bin_code text NOT NULL DEFAULT '',
     from_production_bin_code text NOT NULL DEFAULT '',
     blocked boolean NOT NULL DEFAULT false,
+    gen_prod_posting_group text NOT NULL DEFAULT '',
     PRIMARY KEY (no)
 );
 
@@ -91,6 +92,7 @@ CREATE TABLE erp.machine_center (
     to_production_bin_code text NOT NULL DEFAULT '',
     from_production_bin_code text NOT NULL DEFAULT '',
     blocked boolean NOT NULL DEFAULT false,
+    gen_prod_posting_group text NOT NULL DEFAULT '',
     PRIMARY KEY (no)
 );
 
@@ -102,6 +104,74 @@ CREATE TABLE erp.manufacturing_setup (
     finish_order_without_output boolean NOT NULL DEFAULT false,
     preset_output_quantity text NOT NULL DEFAULT 'EXPECTED_QUANTITY',
     PRIMARY KEY (primary_key)
+);
+
+-- The posting setup the G/L entries are derived from (docs/general-ledger.md#setup).
+-- Inventory Posting Group (table 94). Key: code.
+CREATE TABLE erp.inventory_posting_group (
+    code text NOT NULL,
+    description text NOT NULL DEFAULT '',
+    PRIMARY KEY (code)
+);
+
+-- Inventory Posting Setup (table 5813). Key: location_code, invt_posting_group_code.
+CREATE TABLE erp.inventory_posting_setup (
+    location_code text NOT NULL,
+    invt_posting_group_code text NOT NULL,
+    inventory_account text NOT NULL DEFAULT '',
+    inventory_account_interim text NOT NULL DEFAULT '',
+    wip_account text NOT NULL DEFAULT '',
+    material_variance_account text NOT NULL DEFAULT '',
+    capacity_variance_account text NOT NULL DEFAULT '',
+    subcontracted_variance_account text NOT NULL DEFAULT '',
+    cap_overhead_variance_account text NOT NULL DEFAULT '',
+    mfg_overhead_variance_account text NOT NULL DEFAULT '',
+    PRIMARY KEY (location_code, invt_posting_group_code)
+);
+
+-- Gen. Business Posting Group (table 250). Key: code.
+CREATE TABLE erp.gen_business_posting_group (
+    code text NOT NULL,
+    description text NOT NULL DEFAULT '',
+    PRIMARY KEY (code)
+);
+
+-- Gen. Product Posting Group (table 251). Key: code.
+CREATE TABLE erp.gen_product_posting_group (
+    code text NOT NULL,
+    description text NOT NULL DEFAULT '',
+    PRIMARY KEY (code)
+);
+
+-- General Posting Setup (table 252), its manufacturing accounts. Key: gen_bus_posting_group, gen_prod_posting_group.
+CREATE TABLE erp.general_posting_setup (
+    gen_bus_posting_group text NOT NULL,
+    gen_prod_posting_group text NOT NULL,
+    inventory_adjmt_account text NOT NULL DEFAULT '',
+    direct_cost_applied_account text NOT NULL DEFAULT '',
+    overhead_applied_account text NOT NULL DEFAULT '',
+    PRIMARY KEY (gen_bus_posting_group, gen_prod_posting_group)
+);
+
+-- General Ledger Setup (table 98), a singleton: global dimensions; with Inventory Setup's Expected Cost Posting to
+-- G/L (table 313), the one inventory setting the G/L derivation reads.
+CREATE TABLE erp.general_ledger_setup (
+    primary_key text NOT NULL DEFAULT '' CHECK (primary_key = ''),
+    global_dimension1_code text NOT NULL DEFAULT '',
+    global_dimension2_code text NOT NULL DEFAULT '',
+    expected_cost_posting_to_gl boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (primary_key)
+);
+
+-- Default Dimension (table 352) of items (27), work centers (99000754) and machine centers (99000758).
+-- Key: table_id, no, dimension_code.
+CREATE TABLE erp.default_dimension (
+    table_id integer NOT NULL CHECK (table_id IN (27, 99000754, 99000758)),
+    no text NOT NULL,
+    dimension_code text NOT NULL,
+    dimension_value_code text NOT NULL DEFAULT '',
+    value_posting text NOT NULL DEFAULT 'BLANK',
+    PRIMARY KEY (table_id, no, dimension_code)
 );
 
 -- Production Order header (table 5405). Key: status, no.
@@ -263,6 +333,13 @@ ALTER TABLE erp.item REPLICA IDENTITY FULL;
 ALTER TABLE erp.work_center REPLICA IDENTITY FULL;
 ALTER TABLE erp.machine_center REPLICA IDENTITY FULL;
 ALTER TABLE erp.manufacturing_setup REPLICA IDENTITY FULL;
+ALTER TABLE erp.inventory_posting_group REPLICA IDENTITY FULL;
+ALTER TABLE erp.inventory_posting_setup REPLICA IDENTITY FULL;
+ALTER TABLE erp.gen_business_posting_group REPLICA IDENTITY FULL;
+ALTER TABLE erp.gen_product_posting_group REPLICA IDENTITY FULL;
+ALTER TABLE erp.general_posting_setup REPLICA IDENTITY FULL;
+ALTER TABLE erp.general_ledger_setup REPLICA IDENTITY FULL;
+ALTER TABLE erp.default_dimension REPLICA IDENTITY FULL;
 ALTER TABLE erp.production_order REPLICA IDENTITY FULL;
 ALTER TABLE erp.prod_order_line REPLICA IDENTITY FULL;
 ALTER TABLE erp.prod_order_routing_line REPLICA IDENTITY FULL;

@@ -57,7 +57,10 @@ class ErpCdcSettingsTest {
         assertEquals("0", p.getProperty("offset.flush.interval.ms"));
         assertEquals("erp\\.production_order,erp\\.prod_order_line,erp\\.prod_order_routing_line,"
                         + "erp\\.prod_order_component,erp\\.item,erp\\.work_center,erp\\.machine_center,erp\\.location,"
-                        + "erp\\.manufacturing_setup", p.getProperty("table.include.list"));
+                        + "erp\\.manufacturing_setup,erp\\.inventory_posting_group,erp\\.inventory_posting_setup,"
+                        + "erp\\.gen_business_posting_group,erp\\.gen_product_posting_group,"
+                        + "erp\\.general_posting_setup,erp\\.general_ledger_setup,erp\\.default_dimension",
+                p.getProperty("table.include.list"));
         assertEquals("5432", ErpCdcSettings.of("jdbc:postgresql://erp/bc", "u", "", "k", Path.of("d"))
                 .debeziumProperties().getProperty("database.port"));
         assertThrows(IllegalArgumentException.class,

@@ -11,6 +11,14 @@ import io.shopfloor.schema.common.FlushingMethod;
 import io.shopfloor.schema.common.ProductionOrderStatus;
 import io.shopfloor.schema.common.UnitCostCalculation;
 import io.shopfloor.schema.masterdata.CostingMethod;
+import io.shopfloor.schema.masterdata.DefaultDimension;
+import io.shopfloor.schema.masterdata.DefaultDimensionValuePosting;
+import io.shopfloor.schema.masterdata.GenBusinessPostingGroup;
+import io.shopfloor.schema.masterdata.GenProductPostingGroup;
+import io.shopfloor.schema.masterdata.GeneralLedgerSetup;
+import io.shopfloor.schema.masterdata.GeneralPostingSetup;
+import io.shopfloor.schema.masterdata.InventoryPostingGroup;
+import io.shopfloor.schema.masterdata.InventoryPostingSetup;
 import io.shopfloor.schema.masterdata.Item;
 import io.shopfloor.schema.masterdata.MachineCenter;
 import io.shopfloor.schema.masterdata.ProdOrderComponent;
@@ -45,15 +53,44 @@ final class SampleDataRecords {
     static Map<String, Map<String, SpecificRecord>> byTopic() {
         Map<String, Map<String, SpecificRecord>> topics = new LinkedHashMap<>();
         topics.put(KafkaTopics.MD_ITEMS, keyed(items()));
-        topics.put(KafkaTopics.MD_WORK_CENTERS, keyed(workCenters()));
-        topics.put(KafkaTopics.MD_MACHINE_CENTERS, keyed(machineCenters()));
+        topics.put(KafkaTopics.MD_WORK_CENTERS, keyed(workCenters().stream().map(w -> WorkCenter.newBuilder(
+                (WorkCenter) w).setGenProdPostingGroup("MANUFACT").build()).toList()));
+        topics.put(KafkaTopics.MD_MACHINE_CENTERS, keyed(machineCenters().stream().map(m -> MachineCenter.newBuilder(
+                (MachineCenter) m).setGenProdPostingGroup("MANUFACT").build()).toList()));
         topics.put(KafkaTopics.MD_LOCATIONS, keyed(List.of(AvroFixtures.location("MAIN"))));
         topics.put(KafkaTopics.MD_MANUFACTURING_SETUP, keyed(List.of(AvroFixtures.manufacturingSetup())));
+        topics.put(KafkaTopics.MD_INVENTORY_POSTING_GROUPS, keyed(List.of(
+                new InventoryPostingGroup("FINISHED", "Finished items", false, null, null),
+                new InventoryPostingGroup("RAW MAT", "Raw materials", false, null, null))));
+        topics.put(KafkaTopics.MD_INVENTORY_POSTING_SETUP, keyed(List.of(
+                inventoryPostingSetup("FINISHED", "2120", "2121"), inventoryPostingSetup("RAW MAT", "2130", "2131"))));
+        topics.put(KafkaTopics.MD_GEN_BUS_POSTING_GROUPS, keyed(List.of(
+                new GenBusinessPostingGroup("DOMESTIC", "Domestic customers and vendors", false, null, null))));
+        topics.put(KafkaTopics.MD_GEN_PROD_POSTING_GROUPS, keyed(List.of(
+                new GenProductPostingGroup("MANUFACT", "Capacities", false, null, null),
+                new GenProductPostingGroup("RAW MAT", "Raw materials", false, null, null),
+                new GenProductPostingGroup("RETAIL", "Retail", false, null, null))));
+        topics.put(KafkaTopics.MD_GENERAL_POSTING_SETUP, keyed(List.of(generalPostingSetup("MANUFACT"),
+                generalPostingSetup("RAW MAT"), generalPostingSetup("RETAIL"))));
+        topics.put(KafkaTopics.MD_GENERAL_LEDGER_SETUP, keyed(List.of(
+                new GeneralLedgerSetup("", "DEPARTMENT", "PROJECT", true, false, null, null))));
+        topics.put(KafkaTopics.MD_DEFAULT_DIMENSIONS, keyed(List.of(new DefaultDimension(99000754, "WC-CUT",
+                "DEPARTMENT", "PROD", DefaultDimensionValuePosting.SAME_CODE, false, null, null))));
         topics.put(KafkaTopics.MD_PRODUCTION_ORDERS, keyed(orders()));
         topics.put(KafkaTopics.MD_PROD_ORDER_LINES, keyed(lines()));
         topics.put(KafkaTopics.MD_PROD_ORDER_ROUTING_LINES, keyed(routingLines()));
         topics.put(KafkaTopics.MD_PROD_ORDER_COMPONENTS, keyed(components()));
         return topics;
+    }
+
+    /** Set A's inventory posting setup at MAIN: one WIP account, the variance accounts 7890-7894. */
+    static InventoryPostingSetup inventoryPostingSetup(String group, String inventory, String interim) {
+        return new InventoryPostingSetup("MAIN", group, inventory, interim, "2140", "7890", "7891", "7892", "7893",
+                "7894", false, null, null);
+    }
+
+    static GeneralPostingSetup generalPostingSetup(String genProdPostingGroup) {
+        return new GeneralPostingSetup("", genProdPostingGroup, "7270", "7791", "7792", false, null, null);
     }
 
     static Item setAParent() {

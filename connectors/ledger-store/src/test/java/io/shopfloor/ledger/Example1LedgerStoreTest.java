@@ -189,7 +189,7 @@ class Example1LedgerStoreTest {
                 + "SELECT 'posting_conflict', count(*) FROM posting_conflict");
     }
 
-    private static void run(LedgerDatabase.Ledger target, UnaryOperator<MasterDataChange> masterDataChange)
+    static void run(LedgerDatabase.Ledger target, UnaryOperator<MasterDataChange> masterDataChange)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);

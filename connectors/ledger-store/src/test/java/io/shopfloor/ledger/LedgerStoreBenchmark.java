@@ -50,7 +50,10 @@ import java.util.concurrent.TimeUnit;
  * {@code --max-delay-ms=D} (default the sink's, 5,000 rows and 200 ms); {@code --warmup-postings=W} (default 50,000;
  * a run of its own into another database before the measured one, on the same local cluster, so that the JIT's
  * work is not measured); {@code --what-if-sql=S} runs S as the owner after the migrations (to measure, say, an
- * index less).
+ * index less); {@code --prefill-rows=N} (default 0) fills the item, capacity and value entry tables with N rows in
+ * all before the measured run (copies of a posted entry with their own keys, orders and posting dates over a year), so
+ * that the run measures the sink against tables of a plant's years; {@code --fsync=on|off} (default on, as the
+ * embedded plant runs PostgreSQL; zonky's own default is off).
  */
 public final class LedgerStoreBenchmark {
     private static final int ROWS_PER_POSTING = 4;
@@ -93,7 +96,10 @@ public final class LedgerStoreBenchmark {
         double generatorMicros = (cpu1 - cpu0) / 1e3 / (alone * ROWS_PER_POSTING);
         double conversionMicros = (cpu2 - cpu1) / 1e3 / (alone * ROWS_PER_POSTING);
 
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        long prefillRows = Long.parseLong(option(args, "prefill-rows", "0").replace("_", ""));
+        String fsync = option(args, "fsync", "on");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", fsync)
+                .setServerConfig("synchronous_commit", fsync).start()) {
             long postmaster;
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                  Statement statement = connection.createStatement()) {
@@ -130,16 +136,24 @@ public final class LedgerStoreBenchmark {
                 String warmUpUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/warmup";
                 LedgerStoreSchema.migrate(warmUpUrl, "postgres", "", roles, PostingSettings.DeviationBasis.STANDARD);
                 run(cluster, new LedgerStoreSink.Settings(warmUpUrl, roles.writer(), roles.writerPassword(),
-                        batchSize, Duration.ofMillis(maxDelayMillis)), warmUpPostings, parallelism);
+                        batchSize, Duration.ofMillis(maxDelayMillis)), 0, warmUpPostings, parallelism);
                 reset();
             }
+
+            if (prefillRows > 0) {
+                // A posting through the sink, numbered after the measured ones, gives a real row per table to copy.
+                run(cluster, settings, postings, 1, 1);
+                prefill(url, prefillRows);
+                reset();
+            }
+            long rowsBefore = ledgerRows(url);
 
             String loadBefore = CpuMeter.loadAverage();
             long jvmBefore = CpuMeter.jvmNanos();
             long postgresBefore = CpuMeter.postgresNanos(postmaster);
             long machineBefore = CpuMeter.machineBusyNanos();
             long started = System.nanoTime();
-            run(cluster, settings, postings, parallelism);
+            run(cluster, settings, 0, postings, parallelism);
             double seconds = (System.nanoTime() - started) / 1e9;
             long jvmNanos = CpuMeter.jvmNanos() - jvmBefore;
             awaitWritersGone(url);
@@ -148,19 +162,12 @@ public final class LedgerStoreBenchmark {
             String loadAfter = CpuMeter.loadAverage();
             cluster.close();
 
-            long rows;
-            try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-                 Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("SELECT (SELECT count(*) FROM item_ledger_entry) + "
-                         + "(SELECT count(*) FROM capacity_ledger_entry) + (SELECT count(*) FROM value_entry)")) {
-                result.next();
-                rows = result.getLong(1);
-            }
+            long rows = ledgerRows(url) - rowsBefore;
             long[] latencies = Arrays.copyOf(latenciesNanos, latencyCount);
             Arrays.sort(latencies);
             System.out.printf("ledger store sink: %,d rows (%,d postings) at parallelism %d, batches of %,d rows or "
-                            + "%d ms, in %.1f s = %,.0f rows/s%n", rows, postings, parallelism, batchSize,
-                    maxDelayMillis, seconds, rows / seconds);
+                            + "%d ms, in %.1f s = %,.0f rows/s, into tables that held %,d rows; fsync %s%n", rows,
+                    postings, parallelism, batchSize, maxDelayMillis, seconds, rows / seconds, rowsBefore, fsync);
             System.out.printf("latency from sink to commit: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%,d rows)%n",
                     percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0),
                     latencies.length);
@@ -180,9 +187,54 @@ public final class LedgerStoreBenchmark {
         }
     }
 
+    private static long ledgerRows(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT (SELECT count(*) FROM item_ledger_entry) + "
+                     + "(SELECT count(*) FROM capacity_ledger_entry) + (SELECT count(*) FROM value_entry)")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /**
+     * Fills the three tables with {@code rows} in all (item and capacity a quarter each, value entries half, as
+     * the job posts them), as the owner: copies of the one row each holds, each with its own idempotency and source
+     * key, order (a thousand rows per order) and posting date (over the year before the measured run's), then
+     * analyzes them, as autovacuum would after a bulk load.
+     */
+    private static void prefill(String url, long rows) throws Exception {
+        long started = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            for (String table : List.of("item_ledger_entry", "capacity_ledger_entry", "value_entry")) {
+                long count = table.equals("value_entry") ? rows / 2 : rows / 4;
+                List<String> columns = new java.util.ArrayList<>();
+                try (ResultSet result = statement.executeQuery("SELECT column_name FROM information_schema.columns "
+                        + "WHERE table_name = '" + table + "' AND column_name <> 'entry_no' AND is_generated = 'NEVER' "
+                        + "ORDER BY ordinal_position")) {
+                    while (result.next()) {
+                        columns.add(result.getString(1));
+                    }
+                }
+                String values = columns.stream().map(column -> switch (column) {
+                    case "idempotency_key", "source_key" -> column + " || '/prefill/' || g";
+                    case "order_no", "document_no" -> "'PRE-' || (g / 1000)";
+                    case "posting_date" -> "posting_date - 1 - (g % 365)::int";
+                    case "applies_to_entry" -> "NULL";
+                    default -> column;
+                }).collect(java.util.stream.Collectors.joining(", "));
+                statement.execute("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + values
+                        + " FROM (SELECT * FROM " + table + " LIMIT 1) template, generate_series(1, " + count + ") g");
+                statement.execute("ANALYZE " + table);
+            }
+        }
+        System.out.printf("prefilled %,d rows in %.1f s%n", rows, (System.nanoTime() - started) / 1e9);
+    }
+
     /** The benchmark's job on the cluster: generated postings, as the job emits them, into the sink. */
-    private static void run(MiniCluster cluster, LedgerStoreSink.Settings settings, long postings, int parallelism)
-            throws Exception {
+    private static void run(MiniCluster cluster, LedgerStoreSink.Settings settings, long firstPosting, long postings,
+                            int parallelism) throws Exception {
         Configuration configuration = new Configuration();
         // A benchmark run either runs through or fails: a restarted run measures something else.
         configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
@@ -191,7 +243,8 @@ public final class LedgerStoreBenchmark {
         env.enableCheckpointing(10_000);
         // As the posting job runs: chained operators hand records over without copying them.
         env.getConfig().enableObjectReuse();
-        env.fromSource(new DataGeneratorSource<>(index -> index, postings, RateLimiterStrategy.noOp(), Types.LONG),
+        env.fromSource(new DataGeneratorSource<>(index -> firstPosting + index, postings, RateLimiterStrategy.noOp(),
+                        Types.LONG),
                         WatermarkStrategy.noWatermarks(), "postings")
                 .flatMap((Long posting, Collector<PostedEntry> out) -> posting(posting).forEach(out::collect),
                         TypeInformation.of(PostedEntry.class))

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The V5 and V10 views as a cost controller's login reads them (the reporting role): statistics in their own order
+ * The V5 and V14 views as a cost controller's login reads them (the reporting role): statistics in their own order
  * (latest finished first, then by order no.), OEE per shift and hour in ISO 22400 time elements, minutes and percent,
  * dead letters without their payload.
  */

@@ -3,11 +3,7 @@ package io.shopfloor.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.SecurityOptions;
@@ -29,20 +25,8 @@ final class ClosedFlinkRest {
             InterruptedException {
         Files.createDirectories(directory);
         Path keyStore = directory.resolve(ALIAS + ".p12");
-        Files.deleteIfExists(keyStore);
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Process keytool = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
-                        .toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
-                "-validity", "3650", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", password, "-keypass", password))
-                .redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-            throw new IOException("keytool could not make the REST API's key pair: " + output);
-        }
-        Files.setPosixFilePermissions(keyStore, PosixFilePermissions.fromString("rw-------"));
+        String password = KeyPairs.randomPassword();
+        KeyPairs.generate(keyStore, ALIAS, password, "127.0.0.1", List.of("ip:127.0.0.1"));
         configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         configuration.set(RestOptions.ADDRESS, "127.0.0.1");
         configuration.set(RestOptions.BIND_PORT, String.valueOf(port));

@@ -16,7 +16,7 @@ import java.util.Properties;
  * Moquette (MQTT 3.1.1) in this process on a free loopback port. Sessions and their queues are on disk, so QoS 1
  * messages the broker acknowledged to a gateway survive a crash until the bridge has them. No anonymous clients:
  * the gateways publish as {@link PlantCredentials#MQTT_GATEWAY_USER}, the bridges read as
- * {@link PlantCredentials#MQTT_BRIDGE_USER}; each may only do its part (Sparkplug commands are the exception both
+ * {@link PlantCredentials#MQTT_BRIDGE_USER}; each may only do its part; with TLS configured, MQTT over TLS only (Sparkplug commands are the exception both
  * ways: the bridge asks nodes for a rebirth, the nodes listen for it).
  */
 public final class EmbeddedMqttBroker implements AutoCloseable {
@@ -26,18 +26,35 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 
     private final Server server;
     private final int port;
+    private final MqttTls tls;
 
-    private EmbeddedMqttBroker(Server server, int port) {
+    private EmbeddedMqttBroker(Server server, int port, MqttTls tls) {
         this.server = server;
         this.port = port;
+        this.tls = tls;
     }
 
     public static EmbeddedMqttBroker start(Path dataDirectory, PlantCredentials credentials) throws Exception {
+        return start(dataDirectory, credentials, null);
+    }
+
+    /** @param tls null: plain MQTT; else MQTT over TLS only, with this identity (no plain listener at all) */
+    static EmbeddedMqttBroker start(Path dataDirectory, PlantCredentials credentials, MqttTls tls) throws Exception {
         Files.createDirectories(dataDirectory);
         int port = FreePorts.find(); // Moquette binds port 0 but reports 0, not the port it got
         Properties properties = new Properties();
         properties.setProperty("host", "127.0.0.1");
-        properties.setProperty("port", String.valueOf(port));
+        if (tls == null) {
+            properties.setProperty("port", String.valueOf(port));
+        } else {
+            properties.setProperty("port", "disabled");
+            properties.setProperty("ssl_port", String.valueOf(port));
+            properties.setProperty("ssl_provider", "JDK");
+            properties.setProperty("jks_path", tls.keyStore().toAbsolutePath().toString());
+            properties.setProperty("key_store_type", "pkcs12");
+            properties.setProperty("key_store_password", tls.password());
+            properties.setProperty("key_manager_password", tls.password());
+        }
         properties.setProperty("allow_anonymous", "false");
         properties.setProperty("persistence_enabled", "true");
         // Segmented queues are memory-mapped files: what the broker acknowledged is in the OS page cache at once
@@ -50,11 +67,17 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         properties.setProperty("netty.mqtt.message_size", String.valueOf(MAX_MESSAGE_BYTES));
         Server server = new Server();
         server.startServer(new MemoryConfig(properties), List.of(), null, new Logins(credentials), new Roles());
-        return new EmbeddedMqttBroker(server, port);
+        return new EmbeddedMqttBroker(server, port, tls);
     }
 
-    public String tcpUri() {
-        return "tcp://127.0.0.1:" + port;
+    /** {@code tcp://127.0.0.1:<port>}, or {@code ssl://...} with TLS. */
+    public String uri() {
+        return (tls == null ? "tcp" : "ssl") + "://127.0.0.1:" + port;
+    }
+
+    /** The TLS identity, or null for plain MQTT. */
+    MqttTls tls() {
+        return tls;
     }
 
     public int port() {

@@ -8,6 +8,7 @@ import io.shopfloor.bridge.config.KafkaSettings;
 import io.shopfloor.bridge.config.LimitSettings;
 import io.shopfloor.bridge.config.MachineSpec;
 import io.shopfloor.bridge.config.MqttSettings;
+import io.shopfloor.bridge.config.TlsSettings;
 import io.shopfloor.bridge.config.SparkplugDevice;
 import io.shopfloor.bridge.config.SparkplugSettings;
 import io.shopfloor.bridge.config.TopicSettings;
@@ -21,6 +22,11 @@ import io.shopfloor.job.machine.ShiftCalendar;
 import io.shopfloor.job.order.OrderLedger;
 import io.shopfloor.dashboard.Dashboard;
 import io.shopfloor.dashboard.DashboardSettings;
+import io.shopfloor.terminal.PasswordHashing;
+import io.shopfloor.terminal.Role;
+import io.shopfloor.terminal.Terminal;
+import io.shopfloor.terminal.TerminalSettings;
+import io.shopfloor.terminal.UsersFile;
 import io.shopfloor.ledger.LedgerStoreJob;
 import io.shopfloor.ledger.LedgerStoreSchema;
 import io.shopfloor.ledger.LedgerStoreSink;
@@ -81,9 +87,14 @@ public final class EmbeddedPlant implements AutoCloseable {
      * @param speed         simulated seconds per real second (60: a simulated minute per second)
      * @param dashboardPort the dashboard's port; 0, or a port in use, takes a free one
      * @param console       where one line per started part goes
+     * @param mqttTls       MQTT over TLS only (identity in {@code <data>/mqtt-tls}, see {@link MqttTls})
      */
     public record Settings(Path dataDirectory, double speed, io.shopfloor.simulator.PlantSettings plant,
-                           int dashboardPort, Consumer<String> console) {
+                           int dashboardPort, Consumer<String> console, boolean mqttTls) {
+        public Settings(Path dataDirectory, double speed, io.shopfloor.simulator.PlantSettings plant,
+                        int dashboardPort, Consumer<String> console) {
+            this(dataDirectory, speed, plant, dashboardPort, console, false);
+        }
     }
 
     /** Between firm planning a round's orders and releasing them: CDC carries the first step to the job. */
@@ -104,6 +115,8 @@ public final class EmbeddedPlant implements AutoCloseable {
     private final List<BridgeService> bridges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private PlantSimulator simulator;
     private Dashboard dashboard;
+    /** The simulated plant's time: what the bridges and the operator terminal stamp their inputs with. */
+    private PlantClock plantClock;
     private String ledgerJdbcUrl;
     private Optional<Path> restoredCheckpoint = Optional.empty();
     private String erpJdbcUrl;
@@ -156,14 +169,18 @@ public final class EmbeddedPlant implements AutoCloseable {
                         + ")");
                 return null;
             });
-            mqtt = started(EmbeddedMqttBroker.start(data.resolve("mqtt"), credentials));
-            console.accept("mqtt:       " + mqtt.tcpUri() + " (Moquette, MQTT 3.1.1; sessions on disk; users "
-                    + PlantCredentials.MQTT_GATEWAY_USER + ", " + PlantCredentials.MQTT_BRIDGE_USER + ")");
-            simulatorSettings = new PlantSimulator.Settings(new MqttServer(mqtt.tcpUri(),
-                    PlantCredentials.MQTT_GATEWAY_USER, credentials.mqttGatewayPassword()), settings.speed(),
+            MqttTls tls = settings.mqttTls() ? MqttTls.loadOrCreate(data.resolve("mqtt-tls")) : null;
+            mqtt = started(EmbeddedMqttBroker.start(data.resolve("mqtt"), credentials, tls));
+            console.accept("mqtt:       " + mqtt.uri() + " (Moquette, MQTT 3.1.1; sessions on disk; users "
+                    + PlantCredentials.MQTT_GATEWAY_USER + ", " + PlantCredentials.MQTT_BRIDGE_USER
+                    + (tls == null ? "" : "; TLS only, certificate " + tls.certificatePem()) + ")");
+            simulatorSettings = new PlantSimulator.Settings(new MqttServer(mqtt.uri(),
+                    PlantCredentials.MQTT_GATEWAY_USER, credentials.mqttGatewayPassword(),
+                    tls == null ? null : tls.socketFactory()), settings.speed(),
                     data.resolve("simulator"), settings.plant(), this::releaseInErp);
             plan = PlantSimulator.planOf(simulatorSettings);
             PlantClock clock = new PlantClock(PlantSimulator.resumeTime(simulatorSettings).orElse(null));
+            plantClock = clock;
             startPostgres(data.resolve("postgres"), plan, console);
             kafkaStarted.get();
 
@@ -176,8 +193,8 @@ public final class EmbeddedPlant implements AutoCloseable {
                 return null;
             });
             Future<?> bridgeStarted = starter.submit(() -> {
-                for (BridgeConfig config : bridgeConfigs(layoutOf.layout(), mqtt.tcpUri(),
-                        credentials.mqttBridgePassword(),
+                for (BridgeConfig config : bridgeConfigs(layoutOf.layout(), mqtt.uri(),
+                        credentials.mqttBridgePassword(), tls == null ? null : tls.bridgeSettings(),
                         kafka.bootstrapServers())) {
                     BridgeService bridge = started(BridgeService.start(config, clock));
                     bridges.add(bridge);
@@ -216,6 +233,37 @@ public final class EmbeddedPlant implements AutoCloseable {
 
         dashboard = started(startDashboard(settings.dashboardPort()));
         console.accept("dashboard:  " + dashboard.uri() + " (reads the ledger as " + roles.reporting() + ")");
+        startTerminal(data, console);
+    }
+
+    /**
+     * The operator terminal beside the dashboard, on a free port, on the plant's clock (a journal line's time must be
+     * the plant's, not the wall's). Its first start creates the login {@code supervisor} with a generated password in
+     * {@code terminal-supervisor.password}; more users with {@code io.shopfloor.terminal.AddUser}. The plant runs
+     * without it if it cannot start.
+     */
+    private void startTerminal(Path data, Consumer<String> console) {
+        Path users = data.resolve("terminal-users");
+        Path passwordFile = data.resolve("terminal-supervisor.password");
+        try {
+            if (!Files.exists(users)) {
+                byte[] random = new byte[18];
+                new java.security.SecureRandom().nextBytes(random);
+                String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+                Files.deleteIfExists(passwordFile);
+                Files.createFile(passwordFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(passwordFile, password + "\n");
+                UsersFile.of(List.of(PasswordHashing.newUser("supervisor", Role.SUPERVISOR, null,
+                        password.toCharArray(), PasswordHashing.DEFAULT_ITERATIONS))).write(users);
+            }
+            Terminal terminal = started(Terminal.start(new TerminalSettings(0, users, ledgerJdbcUrl, roles.reporting(),
+                    roles.reportingPassword(), kafka.bootstrapServers()), plantClock));
+            console.accept("terminal:   " + terminal.uri() + " (operator terminal: log in as supervisor, password in "
+                    + passwordFile + "; users in " + users + ")");
+        } catch (Exception e) {
+            console.accept("terminal:   not started: " + e);
+        }
     }
 
     private Dashboard startDashboard(int port) throws Exception {
@@ -330,7 +378,7 @@ public final class EmbeddedPlant implements AutoCloseable {
      * (above). Sparkplug strays within the group are the Sparkplug bridge's.
      */
     static List<BridgeConfig> bridgeConfigs(PlantLayout layout, String mqttUri, String mqttPassword,
-                                            String bootstrapServers) {
+                                            TlsSettings tls, String bootstrapServers) {
         List<MachineSpec> machines = new ArrayList<>();
         for (SimulatedMachine machine : layout.machines()) {
             List<CounterSpec> counters = List.of(
@@ -351,21 +399,21 @@ public final class EmbeddedPlant implements AutoCloseable {
             TopicSettings topics = new TopicSettings(prefix + "counter/{name}", prefix + "state", prefix + "operation",
                     null);
             lineRoots.add(topics.root());
-            configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, "embedded-plant-bridge-" + line), topics,
+            configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, tls, "embedded-plant-bridge-" + line), topics,
                     SparkplugSettings.DISABLED, kafka, List.of(), machines, limits));
         }
-        configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, "embedded-plant-bridge-strays"),
+        configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, tls, "embedded-plant-bridge-strays"),
                 new TopicSettings("", "", "", null, "plant/#", lineRoots), SparkplugSettings.DISABLED, kafka,
                 List.of(), machines, limits));
-        configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, "embedded-plant-bridge-spb"),
+        configs.add(new BridgeConfig(mqtt(mqttUri, mqttPassword, tls, "embedded-plant-bridge-spb"),
                 new TopicSettings("", "", "", null),
                 new SparkplugSettings(List.of(PlantLayout.SPARKPLUG_GROUP), false, null), kafka, List.of(),
                 machines, limits));
         return configs;
     }
 
-    private static MqttSettings mqtt(String uri, String password, String clientId) {
-        return new MqttSettings(uri, 3, clientId, PlantCredentials.MQTT_BRIDGE_USER, password, null, 1, null, null,
+    private static MqttSettings mqtt(String uri, String password, TlsSettings tls, String clientId) {
+        return new MqttSettings(uri, 3, clientId, PlantCredentials.MQTT_BRIDGE_USER, password, tls, 1, null, null,
                 null, null, null, 200L, 2_000L);
     }
 
@@ -470,7 +518,7 @@ public final class EmbeddedPlant implements AutoCloseable {
     }
 
     public String mqttUri() {
-        return mqtt.tcpUri();
+        return mqtt.uri();
     }
 
     public PlantSimulator simulator() {

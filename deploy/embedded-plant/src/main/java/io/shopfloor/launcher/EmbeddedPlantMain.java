@@ -34,7 +34,7 @@ public final class EmbeddedPlantMain {
                 options.machines(), options.ordersPerLine(), 8, 30, true, PlantSettings.CONTINUOUS);
         System.out.println("Shopfloor Ledger embedded plant, data in " + data.toAbsolutePath());
         EmbeddedPlant embedded = startOrExit(new EmbeddedPlant.Settings(data, options.speed(), plant,
-                options.dashboardPort(), line -> System.out.println("  " + line)));
+                options.dashboardPort(), line -> System.out.println("  " + line), options.mqttTls()));
         System.out.printf("started in %.1f s%n", (System.nanoTime() - startNanos) / 1e9);
         System.out.print(howToUse(embedded, data));
         CountDownLatch stop = new CountDownLatch(1);

@@ -16,10 +16,11 @@ import java.util.function.Function;
  * @param seed           of every random choice of the simulated plant
  * @param ordersPerLine  orders per line the planner releases at a time
  * @param dashboardPort  the dashboard's port (0, or a port in use: a free one)
+ * @param mqttTls        MQTT over TLS only
  * @param help           print the usage and exit
  */
 public record LauncherOptions(Path dataDirectory, double speed, int machines, long seed, int ordersPerLine,
-                              int dashboardPort, boolean help) {
+                              int dashboardPort, boolean mqttTls, boolean help) {
 
     /** One option: its name, its default (written here only) and what it is. */
     public enum Option {
@@ -28,7 +29,8 @@ public record LauncherOptions(Path dataDirectory, double speed, int machines, lo
         MACHINES("machines", "20", "machines, about five per line (at least 4); first start of a folder only"),
         SEED("seed", "42", "seed of the simulated plant; first start of a folder only"),
         ORDERS_PER_LINE("orders-per-line", "12", "orders per line the planner releases at a time (at least 1)"),
-        DASHBOARD_PORT("dashboard-port", "8080", "port of the dashboard; 0 or a port in use takes a free one");
+        DASHBOARD_PORT("dashboard-port", "8080", "port of the dashboard; 0 or a port in use takes a free one"),
+        MQTT_TLS("mqtt-tls", "false", "MQTT over TLS only; gateways trust <data-dir>/mqtt-tls/broker-cert.pem");
 
         private final String optionName;
         private final String defaultValue;
@@ -96,6 +98,7 @@ public record LauncherOptions(Path dataDirectory, double speed, int machines, lo
                     value(values, Option.SEED, Long::parseLong),
                     value(values, Option.ORDERS_PER_LINE, Integer::parseInt),
                     value(values, Option.DASHBOARD_PORT, Integer::parseInt),
+                    value(values, Option.MQTT_TLS, LauncherOptions::parseBoolean),
                     help);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -113,6 +116,15 @@ public record LauncherOptions(Path dataDirectory, double speed, int machines, lo
         } catch (NumberFormatException e) {
             throw new UsageException("--" + option.optionName + " must be a number, not " + text);
         }
+    }
+
+    /** Only {@code true} or {@code false}: a typo must not quietly turn TLS off. */
+    private static boolean parseBoolean(String text) {
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException("--" + Option.MQTT_TLS.optionName + " must be true or false, not "
+                    + text);
+        }
+        return Boolean.parseBoolean(text);
     }
 
     /** What {@code --help} prints: every option with its default. */

@@ -17,7 +17,7 @@ class EmbeddedPlantBridgeRoutingTest {
     @Test
     void everyTopicOfThePlantIsHandledByExactlyOneBridge() {
         PlantLayout layout = PlantLayout.of(20, new Random(42));
-        List<BridgeConfig> configs = EmbeddedPlant.bridgeConfigs(layout, "tcp://127.0.0.1:1883", "secret",
+        List<BridgeConfig> configs = EmbeddedPlant.bridgeConfigs(layout, "tcp://127.0.0.1:1883", "secret", null,
                 "127.0.0.1:9092");
         List<TopicRouting> bridges = configs.stream().map(TopicRouting::new).toList();
         String machine = layout.machines().get(0).machineId();

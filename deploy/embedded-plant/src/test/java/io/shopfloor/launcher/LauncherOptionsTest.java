@@ -16,14 +16,14 @@ class LauncherOptionsTest {
 
     @Test
     void withoutArgumentsEveryOptionTakesItsDefault() throws Exception {
-        assertEquals(new LauncherOptions(Path.of("plant-data"), 60, 20, 42, 12, 8080, false), LauncherOptions.parse());
+        assertEquals(new LauncherOptions(Path.of("plant-data"), 60, 20, 42, 12, 8080, false, false), LauncherOptions.parse());
     }
 
     @Test
     void everyOptionTheReadmeNamesIsKnown() throws Exception {
-        assertEquals(new LauncherOptions(Path.of("/tmp/p"), 200, 8, 7, 3, 8081, false), LauncherOptions.parse(
-                "--data-dir=/tmp/p", "--speed=200", "--machines=8", "--seed=7", "--orders-per-line=3",
-                "--dashboard-port=8081"));
+        assertEquals(new LauncherOptions(Path.of("/tmp/p"), 200, 8, 7, 3, 8081, true, false),
+                LauncherOptions.parse("--data-dir=/tmp/p", "--speed=200", "--machines=8", "--seed=7",
+                        "--orders-per-line=3", "--dashboard-port=8081", "--mqtt-tls=true"));
     }
 
     @Test
@@ -66,6 +66,7 @@ class LauncherOptionsTest {
         assertEquals("--orders-per-line must be at least 1, not 0", message("--orders-per-line=0"));
         assertEquals("--dashboard-port must be 0 to 65535, not 70000", message("--dashboard-port=70000"));
         assertEquals("--seed= needs a value", message("--seed="));
+        assertEquals("--mqtt-tls must be true or false, not yes", message("--mqtt-tls=yes"));
         assertEquals("--seed given twice", message("--seed=1", "--seed=2"));
         assertEquals("unknown argument plant-data", message("plant-data"));
         assertEquals("unknown argument --speed", message("--speed"));

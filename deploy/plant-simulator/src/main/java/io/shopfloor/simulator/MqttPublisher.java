@@ -32,6 +32,9 @@ final class MqttPublisher implements AutoCloseable {
             options.setUserName(server.username());
             options.setPassword(server.password().toCharArray());
         }
+        if (server.tls() != null) {
+            options.setSocketFactory(server.tls());
+        }
         if (willTopic != null) {
             options.setWill(willTopic, willPayload, 1, false);
         }

@@ -74,12 +74,18 @@ public final class DeadLetters {
     }
 
     /**
-     * An order input the posting refused. Its payload is the input as text: order inputs are not yet carried with
-     * their source record, so these cannot be re-driven by producing the payload (see the module README).
+     * An order input the posting refused. A person's journal line or status change is kept as its record on its
+     * topic, ready to re-drive; other order inputs (machine lines, CDC rows) as text: they are re-driven where they
+     * came from (the machine's signals, the ERP).
      */
     public static DeadLetter of(Rejection rejection, Instant eventTime) {
-        return deadLetter("order/" + rejection.key() + "/" + rejection.sourceId() + "/" + rejection.reasonCode(),
-                "order-inputs", null, null, text(rejection.key()), text(rejection.input()), null,
+        String id = "order/" + rejection.key() + "/" + rejection.sourceId() + "/" + rejection.reasonCode();
+        if (rejection.sourcePayload() != null) {
+            return deadLetter(id, rejection.sourceTopic(), null, null, text(rejection.key()),
+                    rejection.sourcePayload(), singleObjectFingerprint(rejection.sourcePayload()),
+                    rejection.reasonCode(), rejection.detail(), eventTime, ORDER_STAGE);
+        }
+        return deadLetter(id, "order-inputs", null, null, text(rejection.key()), text(rejection.input()), null,
                 rejection.reasonCode(), rejection.detail(), eventTime, ORDER_STAGE);
     }
 
@@ -126,6 +132,11 @@ public final class DeadLetters {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** The schema fingerprint in a single-object encoding's header (2 marker bytes, then 8 bytes little-endian). */
+    static long singleObjectFingerprint(byte[] singleObject) {
+        return ByteBuffer.wrap(singleObject, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
     private static long fingerprint(SpecificRecord record) {

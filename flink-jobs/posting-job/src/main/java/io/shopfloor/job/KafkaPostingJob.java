@@ -161,6 +161,7 @@ public final class KafkaPostingJob {
      */
     public static Streams define(StreamExecutionEnvironment env, Config config) {
         env.getConfig().enableObjectReuse();
+        PostingJob.configureSerialization(env);
         List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
         Sources sources = new Sources(env, config, deadLetters);
 

@@ -8,8 +8,12 @@ import io.shopfloor.job.machine.ReportedLine;
 import io.shopfloor.job.machine.MachineKpi;
 import io.shopfloor.job.machine.WindowTotals;
 import io.shopfloor.job.masterdata.MasterDataChange;
+import io.shopfloor.job.masterdata.MasterDataChangeSerializer;
+import io.shopfloor.job.types.LocalDateTypeInfoFactory;
+import io.shopfloor.job.types.VersionedTypeInfo;
 import io.shopfloor.job.operator.MachineSignalFunction;
 import io.shopfloor.job.operator.OrderPostingFunction;
+import io.shopfloor.job.operator.StateLimits;
 import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.job.order.OrderCostPlan;
 import io.shopfloor.job.order.OrderLedger;
@@ -20,11 +24,16 @@ import io.shopfloor.job.types.OrderInputTypeInfo;
 import io.shopfloor.posting.Notice;
 import io.shopfloor.posting.PostingSettings;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.TypeExtractor;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.LocalDate;
 
 /**
  * The posting job's data flow (design.md): machine inputs keyed by machine become reported lines; those and the
@@ -49,9 +58,9 @@ public final class PostingJob {
     /** Stream types of the inputs machines cause, the hot path: serializers written for them. */
     public static final TypeInformation<MachineInput> MACHINE_INPUT_TYPE = MachineInputTypeInfo.INSTANCE;
     public static final TypeInformation<OrderInput> ORDER_INPUT_TYPE = OrderInputTypeInfo.INSTANCE;
-    /** Stream type of the low-volume master data (sealed interfaces and records: Java serialization, not Kryo). */
+    /** Stream type of the low-volume master data. */
     public static final TypeInformation<MasterDataChange> MASTER_DATA_TYPE =
-            JavaSerializableTypeInfo.forClass(MasterDataChange.class);
+            new VersionedTypeInfo<>(MasterDataChange.class, MasterDataChangeSerializer.INSTANCE);
 
     /** The inputs, with event-time timestamps and watermarks assigned (use the types above). */
     public record Sources(DataStream<MachineInput> machineInputs, DataStream<OrderInput> orderInputs,
@@ -68,10 +77,30 @@ public final class PostingJob {
     private PostingJob() {
     }
 
+    /**
+     * Makes building the job fail when any stream or state type would fall back to Kryo (Flink's generic types,
+     * {@code pipeline.generic-types: false}): every type the job keeps has a serializer of its own with a versioned
+     * format (README "State and upgrades"), and a type without one would make savepoints unreadable after the
+     * smallest change of that class. Dates inside records get Flink's LocalDate type (before extraction).
+     */
+    public static void configureSerialization(StreamExecutionEnvironment env) {
+        Configuration serialization = new Configuration();
+        serialization.set(PipelineOptions.GENERIC_TYPES, false);
+        env.getConfig().getSerializerConfig().configure(serialization, PostingJob.class.getClassLoader());
+        synchronized (PostingJob.class) {
+            // What pipeline.serialization-config would register, once per JVM (a second registration throws).
+            if (TypeExtractor.getTypeInfoFactory(LocalDate.class) == null) {
+                TypeExtractor.registerFactory(LocalDate.class, LocalDateTypeInfoFactory.class);
+            }
+        }
+    }
+
     public static Outputs build(Sources sources, Settings settings) {
+        configureSerialization(sources.machineInputs().getExecutionEnvironment());
         SingleOutputStreamOperator<ReportedLine> reported = sources.machineInputs()
                 .keyBy(MachineInput::machineId)
-                .process(new MachineSignalFunction(settings.machines(), settings.allowedLateness()))
+                .process(new MachineSignalFunction(settings.machines(), settings.allowedLateness(),
+                        StateLimits.DEFAULTS))
                 .name("machine signals").uid("machine-signals");
 
         DataStream<WindowTotals> totals = reported.getSideOutput(MachineSignalFunction.TOTALS);
@@ -86,7 +115,8 @@ public final class PostingJob {
                 .keyBy(OrderInput::key)
                 .connect(sources.masterData().broadcast(OrderPostingFunction.MASTER_DATA))
                 .process(new OrderPostingFunction(settings.posting(), settings.orders(),
-                        settings.finishedOrderRetention(), settings.calendar()), TypeInformation.of(PostedEntry.class))
+                        settings.finishedOrderRetention(), settings.allowedLateness(), StateLimits.DEFAULTS,
+                        settings.calendar()), TypeInformation.of(PostedEntry.class))
                 .name("order postings").uid("order-postings");
 
         return new Outputs(entries, reported.getSideOutput(MachineSignalFunction.REJECTED),

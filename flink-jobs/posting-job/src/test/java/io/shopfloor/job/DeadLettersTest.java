@@ -4,6 +4,7 @@ import io.shopfloor.job.avro.SignalMapping;
 import io.shopfloor.job.machine.MachineInput;
 import io.shopfloor.job.machine.Rejected;
 import io.shopfloor.job.order.Rejection;
+import io.shopfloor.schema.journal.JournalLine;
 import io.shopfloor.schema.ShopfloorSchemas;
 import io.shopfloor.schema.common.DeadLetter;
 import io.shopfloor.schema.signal.CounterKind;
@@ -112,5 +113,22 @@ class DeadLettersTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("order/RPO-1001/machine/CUT-1/10/1000/ORDER_NOT_RELEASED",
                 "order/RPO-1001/machine/CUT-1/10/1000/OUTPUT_ON_FINISHED_OPERATION"), ids);
+    }
+
+    @Test
+    void aRefusedJournalLineIsALetterOnItsTopicWithItsRecord() throws Exception {
+        JournalLine line = (JournalLine) io.shopfloor.job.avro.OrderInputMapping.sourceRecord(
+                new io.shopfloor.job.order.OrderInput.Output(io.shopfloor.posting.journal.OutputJournalLine
+                        .builder("E7", "RPO-1001", 10000, "10").postingDate(java.time.LocalDate.of(2026, 3, 2))
+                        .output(java.math.BigDecimal.TEN).build()), T);
+        byte[] payload = DeadLetters.singleObject(line);
+        DeadLetter letter = DeadLetters.of(new Rejection("E7", "RPO-1001", "ORDER_NOT_RELEASED", "not released",
+                "text").withSource("journal-lines", payload), T);
+        assertEquals("order/RPO-1001/E7/ORDER_NOT_RELEASED", letter.getId());
+        assertEquals("journal-lines", letter.getSourceTopic());
+        assertEquals(ByteBuffer.wrap("RPO-1001".getBytes(java.nio.charset.StandardCharsets.UTF_8)), letter.getKey());
+        assertEquals(org.apache.avro.SchemaNormalization.parsingFingerprint64(JournalLine.getClassSchema()),
+                letter.getPayloadSchemaFingerprint());
+        assertEquals(line, ShopfloorSchemas.decoder(JournalLine.class).decode(letter.getPayload()));
     }
 }

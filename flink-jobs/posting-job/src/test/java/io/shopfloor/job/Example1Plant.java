@@ -19,6 +19,7 @@ import io.shopfloor.posting.order.OrderStatus;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -53,7 +54,10 @@ public final class Example1Plant {
         @SuppressWarnings({"unchecked", "rawtypes"})
         public static <T> DataStream<T> source(StreamExecutionEnvironment env, List<Timed<T>> values,
                                                TypeInformation<T> type) {
-            return env.fromData(values, (TypeInformation<Timed<T>>) (TypeInformation) JavaSerializableTypeInfo.forClass(Timed.class))
+            // Flink's record serializer with the value's own type: no Kryo, no Java serialization.
+            TypeInformation<Timed<T>> timedType = (TypeInformation) Types.POJO(Timed.class,
+                    Map.of("value", type, "time", Types.LONG));
+            return env.fromData(values, timedType)
                     .assignTimestampsAndWatermarks(WatermarkStrategy.<Timed<T>>forMonotonousTimestamps()
                             .withTimestampAssigner((timed, previous) -> timed.time()))
                     .map(Timed::value, type);

@@ -43,14 +43,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * their topics, the job reading them (bounded) at parallelism 2 with checkpoints, and the ledger read back from
  * the ledger topics with a read-committed consumer.
  */
-class KafkaPostingJobTest {
+public class KafkaPostingJobTest {
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
     @RegisterExtension
     static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
-    static final Instant DEFINED = Example1Plant.MIDNIGHT.minusSeconds(3600);
+    public static final Instant DEFINED = Example1Plant.MIDNIGHT.minusSeconds(3600);
     static final Instant RELEASED = Example1Plant.MIDNIGHT.minusSeconds(1800);
 
     @Test
@@ -107,7 +107,7 @@ class KafkaPostingJobTest {
                 statuses.stream().map(OrderStatusChange::getToStatus).toList());
     }
 
-    static void masterData(List<ProducerRecord<byte[], byte[]>> records) {
+    public static void masterData(List<ProducerRecord<byte[], byte[]>> records) {
         Item fg = Item.newBuilder(AvroFixtures.item("FG-100", "PCS", CostingMethod.STANDARD, "7.81", "1"))
                 .setSingleLevelMaterialCost(AvroFixtures.q("4.55")).setSingleLevelCapacityCost(AvroFixtures.q("2.80"))
                 .setSingleLevelCapacityOverheadCost(AvroFixtures.q("0.46")).build();
@@ -126,7 +126,7 @@ class KafkaPostingJobTest {
                 AvroFixtures.location("MAIN")));
     }
 
-    static void order(List<ProducerRecord<byte[], byte[]>> records) {
+    public static void order(List<ProducerRecord<byte[], byte[]>> records) {
         String order = "RPO-1001";
         records.add(record(KafkaTopics.MD_PROD_ORDER_LINES, order, io.shopfloor.schema.masterdata.ProdOrderLine.class,
                 io.shopfloor.schema.masterdata.ProdOrderLine.newBuilder(AvroFixtures.setALine())

@@ -19,8 +19,8 @@ final class AutomaticOutput {
 
     static void post(PostingContext ctx, ProductionOrder order, OrderLine line, RoutingLine operation,
                      BigDecimal outputQtyBase, BigDecimal timeBasisQtyBase, LocalDate postingDate, int sequence) {
-        BigDecimal setup = Rounding.qty(operation.setupTime().multiply(operation.concurrentCapacities()));
-        BigDecimal run = Rounding.qty(Rounding.divide(operation.runTime().multiply(timeBasisQtyBase), operation.lotSize()));
+        BigDecimal setup = setupTime(operation);
+        BigDecimal run = runTime(operation, timeBasisQtyBase);
         BigDecimal output = Rounding.qty(Rounding.divide(outputQtyBase, line.qtyPerUnitOfMeasure()));
         if (setup.signum() == 0 && run.signum() == 0 && output.signum() == 0) {
             return;
@@ -34,5 +34,19 @@ final class AutomaticOutput {
                 .postedByInventoryPutAway(true) // BC's own flushing is not the output journal
                 .build();
         OutputPosting.apply(ctx, OutputPosting.check(ctx, order, journalLine));
+    }
+
+    /** Whether {@link #post} would post anything (a capacity entry) for these quantities. */
+    static boolean posts(RoutingLine operation, OrderLine line, BigDecimal outputQtyBase, BigDecimal timeBasisQtyBase) {
+        return setupTime(operation).signum() != 0 || runTime(operation, timeBasisQtyBase).signum() != 0
+                || Rounding.qty(Rounding.divide(outputQtyBase, line.qtyPerUnitOfMeasure())).signum() != 0;
+    }
+
+    private static BigDecimal setupTime(RoutingLine operation) {
+        return Rounding.qty(operation.setupTime().multiply(operation.concurrentCapacities()));
+    }
+
+    private static BigDecimal runTime(RoutingLine operation, BigDecimal timeBasisQtyBase) {
+        return Rounding.qty(Rounding.divide(operation.runTime().multiply(timeBasisQtyBase), operation.lotSize()));
     }
 }

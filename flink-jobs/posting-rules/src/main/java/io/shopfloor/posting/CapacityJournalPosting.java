@@ -11,8 +11,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
- * Capacity journal without an order (§8): stop time is an unvalued capacity entry with its stop code; setup/run
- * time is refused or posted valued, per {@link PostingSettings.OrderlessCapacityTime} (UNCONFIRMED 4).
+ * Capacity journal without an order (docs/capacity-costs.md#capacity-journal): stop time is an unvalued capacity entry
+ * with its stop code; setup/run
+ * time is refused or posted valued, per {@link PostingSettings.OrderlessCapacityTime} (docs/open-points.md).
  */
 final class CapacityJournalPosting {
     private static final BigDecimal ZERO_QTY = BigDecimal.ZERO.setScale(Rounding.QTY_SCALE);

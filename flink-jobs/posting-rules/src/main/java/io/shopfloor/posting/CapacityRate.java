@@ -10,7 +10,8 @@ import io.shopfloor.posting.model.WorkCenter;
 import java.math.BigDecimal;
 
 /**
- * The cost of one unit of a work or machine center's capacity as of posting (§5): machine centers are always
+ * The cost of one unit of a work or machine center's capacity as of posting (docs/capacity-costs.md#rates): machine
+ * centers are always
  * Time-costed; a work center with Specific Unit Cost takes the routing line's unit cost and derives its direct
  * part from it.
  */

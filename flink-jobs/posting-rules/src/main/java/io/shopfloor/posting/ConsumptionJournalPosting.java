@@ -8,7 +8,8 @@ import io.shopfloor.posting.order.ProductionOrder;
 import java.math.BigDecimal;
 
 /**
- * Consumption entered by a person (§4.2): manual components, extra material, and returns; a return that names
+ * Consumption entered by a person (docs/output-posting.md#corrections): manual components, extra material, and returns;
+ * a return that names
  * the consumption entry it reverses (Applies-from Entry) gets that entry's exact cost.
  */
 final class ConsumptionJournalPosting {

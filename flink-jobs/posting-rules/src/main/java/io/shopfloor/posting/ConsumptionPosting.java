@@ -17,7 +17,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * Posts one consumption against a component line (§2.5): the part within the component's remainder and any
+ * Posts one consumption against a component line (docs/flushing.md#consumption-against-the-component): the part within
+ * the component's remainder and any
  * over-consumption become separate item ledger entries on the same component line, each with its value entry
  * and, at Bin Mandatory locations, its warehouse entry.
  */

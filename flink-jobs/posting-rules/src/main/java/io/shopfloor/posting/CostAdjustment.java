@@ -13,12 +13,14 @@ import io.shopfloor.posting.order.OutputEntry;
 import io.shopfloor.posting.order.ProductionOrder;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Adjust Cost – Item Entries for a finished order (§7.2, §7.3): each output entry gets its share of the actual
+ * Adjust Cost – Item Entries for a finished order (docs/cost-adjustment.md): each output entry gets its share of the
+ * actual
  * cost (Direct Cost for what was in WIP, Indirect Cost for manufacturing overhead) with its expected cost
  * reversed; standard-cost parents also get Variance entries (standard share − actual share) per variance type.
  * Shares are split by output quantity in entry order, the rounding residue on the last entry. Only differences to
@@ -54,6 +56,7 @@ final class CostAdjustment {
         Map<CostBucket, List<BigDecimal>> standardShares = variances
                 ? shares(OrderCosts.standard(parent, outputQtyBase), quantities) : null;
 
+        boolean changed = false;
         for (int i = 0; i < entries.size(); i++) {
             OutputEntry entry = entries.get(i);
             Map<CostBucket, BigDecimal> actualDelta = new EnumMap<>(CostBucket.class);
@@ -81,7 +84,15 @@ final class CostAdjustment {
                             BigDecimal.ZERO, variance.getValue(), ZERO_AMOUNT));
                 }
             }
+            changed |= expectedReversal.signum() != 0 || actualDelta.values().stream().anyMatch(d -> d.signum() != 0);
             entry.recordAdjustment(expectedReversal, actualDelta, varianceDelta);
+        }
+        if (!variances && changed && outputQtyBase.signum() != 0) {
+            BigDecimal cost = entries.stream().flatMap(e -> Arrays.stream(CostBucket.values()).map(e::actualCostPosted))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            ctx.add(new ItemCostUpdate(ctx.itemCostUpdateKey(), line.itemNo(), parent.costingMethod(), order.no(),
+                    line.lineNo(), Rounding.qty(outputQtyBase), Rounding.amount(cost),
+                    Rounding.qty(Rounding.divide(cost, outputQtyBase)), run.postingDate()));
         }
     }
 

@@ -9,7 +9,7 @@ import io.shopfloor.posting.order.RoutingLine;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Automatic consumption (§2.2–2.4): which components flush when, and how much. */
+/** Automatic consumption (docs/flushing.md): which components flush when, and how much. */
 final class Flushing {
 
     private Flushing() {
@@ -36,7 +36,10 @@ final class Flushing {
         }
     }
 
-    /** §2.3 FlushOperation of the components {@link #flushedByOperation} selected, inside an output posting. */
+    /**
+     * FlushOperation (docs/flushing.md#operation-flush) of the components {@link #flushedByOperation} selected, inside
+     * an output posting.
+     */
     static void flush(PostingContext ctx, ProductionOrder order, OrderLine line, List<Component> components,
                       BigDecimal outputAndScrapQtyBase, ConsumptionPosting.Consumption consumption) {
         for (Component component : components) {
@@ -53,7 +56,7 @@ final class Flushing {
         return Rounding.roundUp(Rounding.round(component.remainingQuantity(), precision), precision);
     }
 
-    /** §2.4 backward flush with a routing link, including the snap-to-remaining rule. */
+    /** Backward flush (docs/flushing.md#quantities) with a routing link, including the snap-to-remaining rule. */
     static BigDecimal backwardQuantity(PostingSettings.SnapRule snapRule, OrderLine line, Component component,
                                        BigDecimal outputAndScrapQtyBase, BigDecimal precision) {
         BigDecimal quantity = Rounding.divide(actualNeededQtyBase(line, component, outputAndScrapQtyBase),

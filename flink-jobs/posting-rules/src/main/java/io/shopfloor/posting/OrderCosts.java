@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Standard, expected and actual cost of an order line per cost bucket (§7.1, §7.2). */
+/**
+ * Standard, expected and actual cost of an order line per cost bucket (docs/cost-adjustment.md#statistics,
+ * docs/cost-adjustment.md#actual-cost).
+ */
 final class OrderCosts {
     /** Buckets whose actual cost is transferred from WIP to the output as Direct Cost. */
     static final List<CostBucket> DIRECT_BUCKETS = List.of(CostBucket.MATERIAL, CostBucket.CAPACITY,
@@ -32,7 +35,8 @@ final class OrderCosts {
     }
 
     /**
-     * §7.2: material from consumption; capacity, subcontracted and capacity overhead of the routing times the
+     * docs/cost-adjustment.md#actual-cost: material from consumption; capacity, subcontracted and capacity overhead of
+     * the routing times the
      * line's share of its output; manufacturing overhead from the parent's rates.
      */
     static Map<CostBucket, BigDecimal> actual(ProductionOrder order, OrderLine line, Item parent) {
@@ -50,7 +54,10 @@ final class OrderCosts {
         return actual;
     }
 
-    /** §7.1 expected column: component cost amounts, routing expected costs × the line's share of quantity. */
+    /**
+     * Expected column (docs/cost-adjustment.md#statistics): component cost amounts, routing expected costs × the line's
+     * share of quantity.
+     */
     static Map<CostBucket, BigDecimal> expected(ProductionOrder order, OrderLine line, Item parent) {
         List<OrderLine> sharing = linesSharingRouting(order, line);
         BigDecimal share = share(sharing, line, OrderLine::quantityBase);

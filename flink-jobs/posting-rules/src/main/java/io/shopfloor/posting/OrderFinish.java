@@ -2,7 +2,6 @@ package io.shopfloor.posting;
 
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.ledger.OrderStatusEntry;
-import io.shopfloor.posting.model.CostBucket;
 import io.shopfloor.posting.model.RoutingFlushingMethod;
 import io.shopfloor.posting.order.Component;
 import io.shopfloor.posting.order.OrderLine;
@@ -18,7 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Change Status → Finished (§6). Each confirmation BC would ask is decided by a {@link PostingSettings} policy:
+ * Change Status → Finished (docs/finishing.md). Each confirmation BC would ask is decided by a {@link PostingSettings}
+ * policy:
  * refused, or finished with a {@link Notice}. Then Backward operations post their output (last operation first)
  * and unlinked Backward components are flushed on the last operation's output + scrap.
  */
@@ -76,7 +76,7 @@ final class OrderFinish {
                         "line " + line.lineNo() + " remaining " + line.remainingQuantity());
             }
             for (Component component : line.components()) {
-                if (component.remainingQtyBase().signum() != 0 && !flushedAtFinish(line, component)) {
+                if (component.remainingQtyBase().signum() != 0 && consumptionWarning(line, component)) {
                     confirm(notices, ctx.settings.missingConsumptionAtFinish(), RefusalReason.CONSUMPTION_MISSING,
                             Notice.NoticeCode.SOME_CONSUMPTION_STILL_MISSING, "line " + line.lineNo() + " component "
                                     + component.lineNo() + " remaining " + component.remainingQuantity());
@@ -88,8 +88,9 @@ final class OrderFinish {
             }
             Flushing.checkFlushable(ctx, OutputPosting.flushedBy(line, backward));
             Flushing.checkFlushable(ctx, unlinkedBackward(line));
-            if (hasPostingsButNoOutputAfterFinish(line, lastBackward)) {
-                if (!ctx.masterData.manufacturingSetup().finishOrderWithoutOutput()) {
+            if (hasPostingsButNoOutputAfterFinish(order, line, lastBackward)) {
+                // BC offers "Finish Order without Output" only when the setup allows it; the person ticks it.
+                if (!ctx.masterData.manufacturingSetup().finishOrderWithoutOutput() || !command.finishWithoutOutput()) {
                     throw PostingContext.refuse(RefusalReason.NO_OUTPUT,
                             "line " + line.lineNo() + " has consumption or capacity but no output");
                 }
@@ -107,37 +108,50 @@ final class OrderFinish {
         notices.add(new Notice(code, detail));
     }
 
-    /** A component with a remainder is flushed at finish only if it is Backward and unlinked, or linked to a
-     * Backward-flushed operation (and not Manual). */
-    private static boolean flushedAtFinish(OrderLine line, Component component) {
-        if (component.flushingMethod().isManual()) {
-            return false;
-        }
+    /**
+     * BC's "Some consumption is still missing" (docs/finishing.md#confirmations): an unlinked component that is not
+     * Backward, or a linked one whose routing has no Backward operation with its link. BC asks for the operation
+     * only (RtngWillFlushComp), so a Manual component linked to a Backward operation gives no warning although
+     * nothing flushes it; the spec said it did, we follow BC.
+     */
+    private static boolean consumptionWarning(OrderLine line, Component component) {
         if (!component.isLinked()) {
-            return component.flushingMethod().isBackward();
+            return !component.flushingMethod().isBackward();
         }
-        return line.routing().stream().anyMatch(r -> component.routingLinkCode().equals(r.routingLinkCode())
+        return line.routing().stream().noneMatch(r -> component.routingLinkCode().equals(r.routingLinkCode())
                 && r.flushingMethod() == RoutingFlushingMethod.BACKWARD);
     }
 
-    private static boolean hasPostingsButNoOutputAfterFinish(OrderLine line, boolean lastBackward) {
-        BigDecimal outputAfterFinish = line.finishedQtyBase().add(lastBackward ? line.remainingQtyBase() : BigDecimal.ZERO);
+    /**
+     * BC's ErrorIfUnableToClearWIP, which runs after the finish postings (docs/finishing.md#no-output): a line
+     * whose net output is then zero must have no consumption entry and no capacity entry. Existence
+     * counts, not cost or net quantity: a return that nets a consumption to zero, a zero-cost stop entry, and the
+     * setup time a Backward operation posts at this finish all make the line unfinishable. Capacity entries count
+     * per order line, as current BC filters them (order line, routing no. and reference no.).
+     */
+    private static boolean hasPostingsButNoOutputAfterFinish(ProductionOrder order, OrderLine line,
+                                                             boolean lastBackward) {
+        BigDecimal outputAfterFinish = line.finishedQtyBase()
+                .add(lastBackward ? line.remainingQtyBase() : BigDecimal.ZERO);
         if (outputAfterFinish.signum() != 0) {
             return false;
         }
-        boolean hasCost = line.actualCost(CostBucket.MATERIAL).signum() != 0
-                || line.actualCost(CostBucket.CAPACITY).signum() != 0
-                || line.actualCost(CostBucket.SUBCONTRACTED).signum() != 0;
-        boolean hasPostings = line.routing().stream().anyMatch(r -> r.routingStatus() != RoutingStatus.PLANNED
-                && r.routingStatus() != RoutingStatus.BLANK)
-                || line.components().stream().anyMatch(c -> c.actConsumptionQtyBase().signum() != 0);
-        return hasCost || hasPostings;
+        if (order.hasConsumptionEntries(line.lineNo()) || line.hasCapacityEntries()) {
+            return true;
+        }
+        BigDecimal total = lastOperationOutputAndScrap(line);
+        boolean finishPostsCapacity = backwardOperations(line).stream().anyMatch(operation ->
+                AutomaticOutput.posts(operation, line, operation.isLastOperation() ? line.remainingQtyBase()
+                        : total.subtract(operation.postedOutputQtyBase()).max(BigDecimal.ZERO), total));
+        boolean finishPostsConsumption = total.signum() != 0 && !unlinkedBackward(line).isEmpty();
+        return finishPostsCapacity || finishPostsConsumption;
     }
 
     /**
      * Backward operations, last first: the last posts the line's remaining quantity; each earlier one posts the
      * shortfall between the last operation's output + scrap and its own output, with run time for the full total
-     * (BC's behaviour, which double-counts machine-reported time on such operations, §6 risk).
+     * (BC's behaviour, which double-counts machine-reported time on such operations,
+     * docs/finishing.md#backward-flushing-at-finish).
      */
     private static int postBackwardOperations(PostingContext ctx, ProductionOrder order, OrderLine line,
                                               FinishOrder command, int sequence) {

@@ -26,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Refresh of a production order: routing lines resolved against their centers with accumulated scrap and
- * expected cost (§1.4, §5), components with expected quantity and cost (§1.5), default bins (§9).
+ * expected cost (docs/production-orders.md#routing-lines, docs/capacity-costs.md#cost-split), components with expected
+ * quantity and cost (docs/production-orders.md#components), default bins (docs/warehouse.md).
  */
 final class OrderRefresh {
     private final PostingContext ctx;
@@ -193,7 +194,9 @@ final class OrderRefresh {
         };
     }
 
-    /** The routing line carrying the component's link, else the first operation (§1.5). */
+    /**
+     * The routing line carrying the component's link, else the first operation (docs/production-orders.md#components).
+     */
     private static Optional<RoutingLine> routingFor(ComponentDefinition c, List<RoutingLine> routing) {
         if (!isBlank(c.routingLinkCode())) {
             return routing.stream().filter(r -> c.routingLinkCode().equals(r.routingLinkCode())).findFirst();
@@ -201,7 +204,10 @@ final class OrderRefresh {
         return routing.stream().findFirst();
     }
 
-    /** §9: routing line's center bins (when at the line's location), then the location's, then the item's. */
+    /**
+     * docs/warehouse.md#component-bins: routing line's center bins (when at the line's location), then the location's,
+     * then the item's.
+     */
     private String componentBin(LineDefinition line, Optional<RoutingLine> rtg, ComponentDefinition c, Item item) {
         String locationCode = c.locationCode() != null ? c.locationCode() : line.locationCode();
         boolean pick = c.flushingMethod().isPick();
@@ -214,7 +220,7 @@ final class OrderRefresh {
         return bin != null ? bin : item.defaultBinCode();
     }
 
-    /** §9: the last operation's center From-Production bin, else the location's. */
+    /** docs/warehouse.md#output-bin: the last operation's center From-Production bin, else the location's. */
     private String outputBin(LineDefinition line, List<RoutingLine> routing) {
         String bin = routing.stream().filter(RoutingLine::isLastOperation).findFirst()
                 .flatMap(r -> centerBins(r.type(), r.no(), line.locationCode()))

@@ -16,7 +16,8 @@ import io.shopfloor.posting.order.RoutingStatus;
 import java.util.List;
 
 /**
- * Change Status → Released (§1.1, §2.2): routing lines Planned; Forward-flushed operations post their output
+ * Change Status → Released (docs/production-orders.md#statuses, docs/flushing.md#at-release): routing lines Planned;
+ * Forward-flushed operations post their output
  * (which flushes their linked components); then unlinked Forward components are flushed; then inbound warehouse
  * requests for output that an inventory put-away will post.
  */

@@ -25,7 +25,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Output posting (§3.2): stop entry, capacity ledger entry, operation flush, capacity value entries, and, on the
+ * Output posting (docs/output-posting.md#steps): stop entry, capacity ledger entry, operation flush, capacity value
+ * entries, and, on the
  * last operation only, the output item ledger entry at expected cost. {@link #check} resolves and validates
  * everything; {@link #apply} cannot be refused.
  */
@@ -74,7 +75,7 @@ final class OutputPosting {
         Item parent = ctx.item(orderLine.itemNo());
         Location location = ctx.location(orderLine.locationCode());
         OutputEntry appliesTo = stopTimeOnly ? null : checkQuantities(ctx, line, orderLine, operation, last, location);
-        // Stop-time-only lines and negative output flush nothing (§2.2).
+        // Stop-time-only lines and negative output flush nothing (docs/flushing.md#when-components-are-flushed).
         List<Component> flushed = !stopTimeOnly && line.outputQuantity().signum() >= 0
                 ? Flushing.flushedByOperation(orderLine, operation) : List.of();
         Flushing.checkFlushable(ctx, flushed);
@@ -193,6 +194,7 @@ final class OutputPosting {
         boolean timeCosted = c.rate() != null && c.rate().calculation() == UnitCostCalculation.TIME;
         long entryNo = ctx.nextCapacityLedgerEntryNo();
         c.order().addCapacityQuantity(quantity);
+        orderLine.recordCapacityEntry();
         ctx.add(new CapacityLedgerEntry(entryNo, ctx.capacityLedgerEntryKey(),
                 operation == null ? null : operation.operationNo(), operation == null ? null : operation.type(),
                 operation == null ? null : operation.no(), operation == null ? null : operation.description(),

@@ -26,6 +26,7 @@ final class PostingContext {
     private final EntryNumbers numbers;
     private final List<LedgerEntry> entries = new ArrayList<>();
     private final List<Notice> notices = new ArrayList<>();
+    private final List<ItemCostUpdate> itemCostUpdates = new ArrayList<>();
     private int itemLedgerEntries;
     private int capacityLedgerEntries;
     private int valueEntries;
@@ -122,6 +123,14 @@ final class PostingContext {
         return sourceId + "/WR" + (++warehouseRequests);
     }
 
+    String itemCostUpdateKey() {
+        return sourceId + "/ICU" + (itemCostUpdates.size() + 1);
+    }
+
+    void add(ItemCostUpdate update) {
+        itemCostUpdates.add(update);
+    }
+
     String statusChangeKey() {
         return sourceId + "/ST" + (++statusChanges);
     }
@@ -135,6 +144,6 @@ final class PostingContext {
     }
 
     PostingResult.Posted posted() {
-        return new PostingResult.Posted(List.copyOf(entries), List.copyOf(notices));
+        return new PostingResult.Posted(List.copyOf(entries), List.copyOf(notices), List.copyOf(itemCostUpdates));
     }
 }

@@ -16,7 +16,15 @@ import java.util.List;
  */
 public sealed interface PostingResult {
 
-    record Posted(List<LedgerEntry> entries, List<Notice> notices) implements PostingResult {
+    /**
+     * @param itemCostUpdates new unit costs of FIFO/average parents after a cost adjustment; empty otherwise
+     */
+    record Posted(List<LedgerEntry> entries, List<Notice> notices, List<ItemCostUpdate> itemCostUpdates)
+            implements PostingResult {
+        public Posted(List<LedgerEntry> entries, List<Notice> notices) {
+            this(entries, notices, List.of());
+        }
+
         public List<ItemLedgerEntry> itemLedgerEntries() {
             return ofType(ItemLedgerEntry.class);
         }

@@ -37,7 +37,11 @@ public final class PostingRules {
         }
     }
 
-    /** Builds the order's posting state with expected quantities and costs (BC's Refresh Production Order). */
+    /**
+     * Builds the order's posting state with expected quantities and costs (BC's Refresh Production Order). With
+     * status Released it builds the state of an order whose release was posted before (nothing is flushed); an
+     * order created directly as Released is {@link #createReleased}.
+     */
     public Refresh refresh(OrderDefinition definition, OrderStatus status, MasterData masterData) {
         PostingContext ctx = new PostingContext(masterData, settings, EntryNumbers.startingAtOne(), definition.no());
         try {
@@ -45,6 +49,26 @@ public final class PostingRules {
         } catch (Refused refused) {
             return new Refresh(null, refused.refusal());
         }
+    }
+
+    /** An order created directly as Released: its posting state (null when refused) and the release's postings. */
+    public record Created(ProductionOrder order, PostingResult result) {
+    }
+
+    /**
+     * Creates an order directly as Released (docs/flushing.md#at-release): BC's refresh of a Released order posts what
+     * a release posts (Forward-flushed operations and unlinked Forward components), so this is a refresh as Firm
+     * Planned followed by {@link #release}; its status entry reads Firm Planned → Released. A refused refresh or
+     * release leaves no order and posts nothing.
+     */
+    public Created createReleased(OrderDefinition definition, ReleaseOrder command, MasterData masterData,
+                                  EntryNumbers numbers) {
+        Refresh refresh = refresh(definition, OrderStatus.FIRM_PLANNED, masterData);
+        if (refresh.refused()) {
+            return new Created(null, new PostingResult.Refused(refresh.refusal()));
+        }
+        PostingResult released = release(refresh.order(), command, masterData, numbers);
+        return new Created(released instanceof PostingResult.Posted ? refresh.order() : null, released);
     }
 
     public PostingResult release(ProductionOrder order, ReleaseOrder command, MasterData masterData,

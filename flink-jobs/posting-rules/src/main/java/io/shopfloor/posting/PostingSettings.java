@@ -3,7 +3,8 @@ package io.shopfloor.posting;
 import java.io.Serializable;
 
 /**
- * Behaviour the spec leaves open (UNCONFIRMED points, and the situations where Business Central asks a person).
+ * Behaviour BC leaves open (docs/open-points.md: unconfirmed points, and the situations where Business Central asks a
+ * person).
  * {@link #DEFAULTS} documents the default of each.
  */
 public record PostingSettings(SnapRule snapRule,
@@ -28,7 +29,9 @@ public record PostingSettings(SnapRule snapRule,
             OrderlessCapacityTime.REFUSE, CapacityUnitCostScaling.PER_WORK_CENTER_UNIT,
             OutputAdjustmentLayout.ONE_ENTRY_ACTUAL_AND_EXPECTED, DeviationBasis.STANDARD);
 
-    /** §2.4 snap-to-remaining of backward flushing with a routing link (ALAppExtensions#29408). */
+    /**
+     * Snap-to-remaining (docs/flushing.md#quantities) of backward flushing with a routing link (ALAppExtensions#29408).
+     */
     public enum SnapRule {
         /** Snap only when this posting completes the order line. */
         INTENDED,

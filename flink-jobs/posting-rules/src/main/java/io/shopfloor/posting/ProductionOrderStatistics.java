@@ -12,7 +12,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Production Order Statistics (page 99000816, §7.1): rows Material, Capacity, Subcontracted, Capacity Overhead,
+ * Production Order Statistics (page 99000816, docs/cost-adjustment.md#statistics): rows Material, Capacity,
+ * Subcontracted, Capacity Overhead,
  * Manufacturing Overhead and Total; columns Standard, Expected, Actual, Dev. % and Variance (= Actual −
  * Standard); plus the expected capacity need against the actual time used (Σ capacity entry Quantity).
  */

@@ -32,5 +32,13 @@ public enum RefusalReason {
     CONSUMPTION_MISSING,
     NO_OUTPUT,
     DOCUMENT_NO_REQUIRED,
-    ORDERLESS_CAPACITY_TIME
+    ORDERLESS_CAPACITY_TIME,
+    /** G/L: the value entry's item or work/machine center has no posting group. */
+    POSTING_GROUP_MISSING,
+    /** G/L: no Inventory Posting Setup row for the value entry's location and inventory posting group. */
+    INVENTORY_POSTING_SETUP_MISSING,
+    /** G/L: no General Posting Setup row for the gen. business and gen. product posting groups. */
+    GENERAL_POSTING_SETUP_MISSING,
+    /** G/L: the setup row has no account for a type the value entry posts to. */
+    GL_ACCOUNT_MISSING
 }

@@ -14,7 +14,7 @@ import static io.shopfloor.posting.Assertions.assertDec;
 import static io.shopfloor.posting.SetA.D0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** §5 capacity costs beyond the worked examples, and the stop-time caveat (§4.4). */
+/** docs/capacity-costs.md beyond the worked examples, and the stop-time caveat (docs/output-posting.md#stop-time). */
 class CapacityCostTest {
 
     @Test

@@ -15,7 +15,10 @@ import static io.shopfloor.posting.SetA.D1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** §8: capacity journal lines without an order (maintenance and other non-order capacity use). */
+/**
+ * docs/capacity-costs.md#capacity-journal: capacity journal lines without an order (maintenance and other non-order
+ * capacity use).
+ */
 class CapacityJournalTest {
     private static final Instant FROM = Instant.parse("2026-03-02T10:00:00Z");
     private static final Instant TO = Instant.parse("2026-03-02T11:30:00Z");

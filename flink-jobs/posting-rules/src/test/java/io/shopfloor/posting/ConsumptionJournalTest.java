@@ -13,7 +13,10 @@ import static io.shopfloor.posting.SetA.D0;
 import static io.shopfloor.posting.SetA.D1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Manual consumption (§2.2 Manual, §2.5 over-consumption split) and returns (§4.2). */
+/**
+ * Manual consumption (docs/flushing.md#consumption-against-the-component) and returns
+ * (docs/output-posting.md#corrections).
+ */
 class ConsumptionJournalTest {
 
     private static ConsumptionJournalLine consume(String id, int component, String quantity, Long appliesFrom) {

@@ -11,12 +11,16 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static io.shopfloor.posting.Assertions.assertDec;
+import static io.shopfloor.posting.Assertions.posted;
 import static io.shopfloor.posting.Assertions.refused;
 import static io.shopfloor.posting.SetA.D0;
 import static io.shopfloor.posting.SetA.D2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** §7: cost adjustment for FIFO parents, manufacturing overhead, negative output, and the UNCONFIRMED options. */
+/**
+ * docs/cost-adjustment.md: cost adjustment for FIFO parents, manufacturing overhead, negative output, and the
+ * UNCONFIRMED options.
+ */
 class CostAdjustmentTest {
 
     private static Scenario example1(SetA setA) {
@@ -59,6 +63,28 @@ class CostAdjustmentTest {
         assertDec("529.45", Ledger.netActualCost(s.ledger, 1003));
         assertDec("0.00", Ledger.wip(s.ledger, SetA.ORDER));
         assertDec("84.77", s.setA.rules.statistics(s.order, setA.masterData).row(CostBucket.MANUFACTURING_OVERHEAD).actual());
+    }
+
+    /** docs/cost-adjustment.md#item-cost-update: the FIFO parent's unit cost after adjustment, once. */
+    @Test
+    void fifoParentsNewUnitCostIsEmittedOnceStandardParentsGetNone() {
+        SetA setA = new SetA();
+        fg100(setA, CostingMethod.FIFO, "10", "0.05");
+        Scenario s = example1(setA);
+        s.finish(D2);
+        PostingResult.Posted adjusted = posted(setA.rules.adjustCost(s.order, new CostAdjustmentRun("ADJ", D2),
+                setA.masterData, setA.numbers));
+        // 797.65 + 84.77 = 882.42 for 100 pieces.
+        assertEquals(List.of(new ItemCostUpdate("ADJ/ICU1", "FG-100", CostingMethod.FIFO, SetA.ORDER, SetA.LINE,
+                new BigDecimal("100.00000"), new BigDecimal("882.42"), new BigDecimal("8.82420"), D2)),
+                adjusted.itemCostUpdates());
+        assertEquals(List.of(), posted(setA.rules.adjustCost(s.order, new CostAdjustmentRun("ADJ2", D2),
+                setA.masterData, setA.numbers)).itemCostUpdates());
+
+        Scenario standard = example1(new SetA());
+        standard.finish(D2);
+        assertEquals(List.of(), posted(standard.setA.rules.adjustCost(standard.order, new CostAdjustmentRun("ADJ", D2),
+                standard.setA.masterData, standard.setA.numbers)).itemCostUpdates());
     }
 
     @Test

@@ -17,7 +17,10 @@ import java.util.List;
 import static io.shopfloor.posting.SetA.D0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Spec §13 example 11: a Units-costed packing work center values output + scrap; Time costing values time. */
+/**
+ * docs/examples.md#example-11-units-costed-work-center: a Units-costed packing work center values output + scrap; Time
+ * costing values time.
+ */
 class Example11UnitsCostedWorkCenterTest {
 
     @ParameterizedTest

@@ -24,7 +24,10 @@ import static io.shopfloor.posting.SetA.ORDER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Spec §13 example 1: counters 60 good, then 40 good + 3 scrap at cutting; standard-cost parent. */
+/**
+ * docs/examples.md#example-1-counters-standard-cost-parent: counters 60 good, then 40 good + 3 scrap at cutting;
+ * standard-cost parent.
+ */
 class Example1CountersStandardCostTest {
     private final Scenario scenario = new Scenario(new SetA());
     private final SetA setA = scenario.setA;

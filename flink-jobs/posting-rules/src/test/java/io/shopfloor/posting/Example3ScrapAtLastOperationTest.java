@@ -10,7 +10,7 @@ import static io.shopfloor.posting.SetA.D0;
 import static io.shopfloor.posting.SetA.D2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Spec §13 example 3: scrap reported at the last operation. */
+/** docs/examples.md#example-3-scrap-at-the-last-operation: scrap reported at the last operation. */
 class Example3ScrapAtLastOperationTest {
     private final Scenario s = new Scenario(new SetA());
 

@@ -13,8 +13,9 @@ import static io.shopfloor.posting.SetA.D0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Spec §13 example 4: PAINT Forward without link and op 10 routing-flushed Forward. Entry order follows BC's
- * FlushProdOrder: flushed operations first, then unlinked components (the spec lists PAINT first).
+ * docs/examples.md#example-4-forward-flushing-at-release: PAINT Forward without link and op 10 routing-flushed Forward.
+ * Entry order follows BC's
+ * FlushProdOrder: flushed operations first, then unlinked components (the spec listed PAINT first).
  */
 class Example4ForwardFlushingAtReleaseTest {
 

@@ -11,7 +11,10 @@ import static io.shopfloor.posting.SetA.D0;
 import static io.shopfloor.posting.SetA.D2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Spec §13 example 5: op 20 routing-flushed Backward; only op 10 was posted by machines. */
+/**
+ * docs/examples.md#example-5-backward-flushed-last-operation-at-finish: op 20 routing-flushed Backward; only op 10 was
+ * posted by machines.
+ */
 class Example5BackwardLastOperationAtFinishTest {
 
     private static Scenario scenario(RoutingFlushingMethod op10, RoutingFlushingMethod op20) {
@@ -62,7 +65,8 @@ class Example5BackwardLastOperationAtFinishTest {
         s.post(s.output("E1", "10").setupTime("30").runTime("120").output("60"));
 
         List<String> finish = s.finish(D2);
-        // Last operation first, then op 10: output 100 − 60 = 40 but run time 2 × 100 (BC; the spec's §6 risk).
+        // Last operation first, then op 10: output 100 − 60 = 40 but run time 2 × 100 (BC;
+        // docs/finishing.md#backward-flushing-at-finish).
         assertEquals("CLE 502 MC-ASSY op 20 qty 100 inv 100 setup 0 run 100 stop 0 out 100 scrap 0 last true item FG-100 order RPO-1001/10000 2026-03-03",
                 finish.get(0));
         assertEquals(1, finish.stream().filter(line -> line.startsWith(

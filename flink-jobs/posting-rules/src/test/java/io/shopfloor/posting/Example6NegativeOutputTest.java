@@ -14,7 +14,7 @@ import static io.shopfloor.posting.SetA.D0;
 import static io.shopfloor.posting.SetA.D1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Spec §13 example 6: correcting an over-count of 5 after example 1's E2. */
+/** docs/examples.md#example-6-correcting-an-over-count: correcting an over-count of 5 after example 1's E2. */
 class Example6NegativeOutputTest {
     private final Scenario s = new Scenario(new SetA());
 

@@ -10,7 +10,7 @@ import static io.shopfloor.posting.Assertions.assertDec;
 import static io.shopfloor.posting.SetA.D0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Spec §13 example 7: a 15-minute jam on op 10 is a stop-time-only line. */
+/** docs/examples.md#example-7-stop-event: a 15-minute jam on op 10 is a stop-time-only line. */
 class Example7StopEventTest {
 
     @Test

@@ -21,7 +21,7 @@ import static io.shopfloor.posting.Assertions.assertDec;
 import static io.shopfloor.posting.SetA.D0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Spec §13 example 9: the "coincidence" snap quirk (ALAppExtensions#29408), in both modes. */
+/** docs/examples.md#example-9-the-snap-quirk: the "coincidence" snap quirk (ALAppExtensions#29408), in both modes. */
 class Example9SnapQuirkTest {
 
     @ParameterizedTest

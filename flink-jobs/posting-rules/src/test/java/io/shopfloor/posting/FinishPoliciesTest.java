@@ -15,7 +15,9 @@ import static io.shopfloor.posting.SetA.D0;
 import static io.shopfloor.posting.SetA.D2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** §6: each confirmation BC asks at finish is a named policy outcome; each error a refusal. */
+/**
+ * docs/finishing.md#confirmations: each confirmation BC asks at finish is a named policy outcome; each error a refusal.
+ */
 class FinishPoliciesTest {
     private static final PostingSettings REFUSE_BOTH = PostingSettings.DEFAULTS.withFinishConfirmations(
             PostingSettings.FinishConfirmation.REFUSE, PostingSettings.FinishConfirmation.REFUSE);

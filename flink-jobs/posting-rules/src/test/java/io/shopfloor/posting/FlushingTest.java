@@ -18,7 +18,10 @@ import static io.shopfloor.posting.Assertions.assertDec;
 import static io.shopfloor.posting.SetA.D0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** §1.5 expected quantities and §2.4 flush quantities beyond the worked examples. */
+/**
+ * Expected quantities (docs/production-orders.md#components) and flush quantities (docs/flushing.md#quantities) beyond
+ * the worked examples.
+ */
 class FlushingTest {
 
     private static OrderDefinition order(String quantity, List<RoutingLineDefinition> routing,

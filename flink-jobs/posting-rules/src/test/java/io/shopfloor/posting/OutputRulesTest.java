@@ -17,7 +17,10 @@ import static io.shopfloor.posting.Assertions.refused;
 import static io.shopfloor.posting.SetA.D0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** §3.2 and §2.2 cases the worked examples do not show, and the refusals of an output line. */
+/**
+ * docs/output-posting.md#steps and docs/flushing.md cases the worked examples do not show, and the refusals of an
+ * output line.
+ */
 class OutputRulesTest {
     private final Scenario s = new Scenario(new SetA());
 

@@ -73,7 +73,7 @@ class PostingInvariantsTest {
     }
 
     /** One random order from release to cost adjustment, with the invariants checked along the way. */
-    private static final class RandomOrderRun {
+    static final class RandomOrderRun {
         private final long seed;
         private final Random random;
         private final InMemoryMasterData masterData = masterData();
@@ -238,7 +238,7 @@ class PostingInvariantsTest {
         }
     }
 
-    private static InMemoryMasterData masterData() {
+    static InMemoryMasterData masterData() {
         SingleLevelCost standard = new SingleLevelCost(new BigDecimal("4.55"), new BigDecimal("2.80"), BigDecimal.ZERO,
                 new BigDecimal("0.46"), BigDecimal.ZERO);
         return new InMemoryMasterData()

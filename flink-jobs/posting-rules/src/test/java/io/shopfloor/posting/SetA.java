@@ -25,7 +25,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The spec's common master data "set A" (§13) and order RPO-1001, with switches the examples vary. Public because
+ * The common master data "set A" (docs/examples.md#set-a) and order RPO-1001, with switches the examples vary. Public
+ * because
  * the benchmark module posts the same order (through this module's test-jar).
  */
 public final class SetA {
@@ -37,6 +38,7 @@ public final class SetA {
 
     RoutingFlushingMethod op10Flushing = RoutingFlushingMethod.MANUAL;
     RoutingFlushingMethod op20Flushing = RoutingFlushingMethod.MANUAL;
+    FlushingMethod steelFlushing = FlushingMethod.BACKWARD;
     FlushingMethod paintFlushing = FlushingMethod.BACKWARD;
     FlushingMethod boltFlushing = FlushingMethod.FORWARD;
     String location = "MAIN";
@@ -72,7 +74,7 @@ public final class SetA {
                                 "CUT", op10Flushing),
                         RoutingLineDefinition.of("R-100", LINE, "20", CapacityType.MACHINE_CENTER, "MC-ASSY", "0", "1",
                                 "ASSY", op20Flushing)),
-                List.of(ComponentDefinition.of(LINE, 10000, "STEEL", "KG", "2", "5", FlushingMethod.BACKWARD, "CUT",
+                List.of(ComponentDefinition.of(LINE, 10000, "STEEL", "KG", "2", "5", steelFlushing, "CUT",
                                 location),
                         ComponentDefinition.of(LINE, 20000, "BOLT", "PCS", "4", "0", boltFlushing, "ASSY",
                                 location),

@@ -18,7 +18,7 @@ import static io.shopfloor.posting.Assertions.refused;
 import static io.shopfloor.posting.SetA.D0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** §9: default bins, warehouse entries at Bin Mandatory locations, and put-away of output. */
+/** docs/warehouse.md: default bins, warehouse entries at Bin Mandatory locations, and put-away of output. */
 class WarehouseTest {
 
     private static SetA atLocation(ProdOutputWhseHandling handling, boolean centersAtLocation) {

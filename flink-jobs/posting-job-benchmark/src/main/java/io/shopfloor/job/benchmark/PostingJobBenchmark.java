@@ -16,6 +16,9 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
+import org.apache.flink.runtime.checkpoint.CompletedCheckpointStatsSummarySnapshot;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.runtime.jobmaster.JobResult;
@@ -63,10 +66,12 @@ import java.util.stream.Collectors;
  * checkpoint that commits the exactly-once sinks at the end (up to one checkpoint interval).
  *
  * <pre>
- * java -jar posting-job-benchmark.jar [--readings=1000000] [--machines=20] [--orders=20] [--partitions=4]
- *     [--parallelism=2] [--checkpoint-ms=10000] [--checkpoint-storage=filesystem|jobmanager]
- *     [--warmup-readings=500000] [--seed=42] [--timeout-s=900]
+ * java -jar posting-job-benchmark.jar [--readings=1000000] [--machines=20[,2000,...]] [--orders=20[,5000,...]]
+ *     [--state-backends=hashmap,rocksdb] [--partitions=4] [--parallelism=2] [--checkpoint-ms=10000]
+ *     [--checkpoint-storage=filesystem|jobmanager] [--warmup-readings=500000] [--seed=42] [--timeout-s=900]
  * </pre>
+ * Every combination of machines and orders is posted with each state backend (RocksDB is the production one), and
+ * a summary table prints them side by side with the checkpoints' largest state size and longest duration.
  * Bare numbers are taken as readings, then machines. Checkpoints go to a temporary directory, as a cluster's
  * configuration would send them to a file system; {@code jobmanager} is Flink's default when nothing is
  * configured (state handles of at most 5 MB: the job's checkpoints fail beyond that). {@code --warmup-readings=0}
@@ -74,21 +79,32 @@ import java.util.stream.Collectors;
  */
 public final class PostingJobBenchmark {
 
-    /** The command line. */
-    record Options(long readings, int machines, int orders, int partitions, int parallelism, long checkpointMillis,
-                   String checkpointStorage, long warmupReadings, long seed, long timeoutSeconds) {
+    /**
+     * The command line. {@code machines}, {@code orders} and {@code stateBackends} are lists: every combination of
+     * machines and orders is a plant of its own, and each plant is posted once per state backend, on a broker of
+     * its own (the job appends to the ledger topics, so a second run on one broker would count twice).
+     */
+    record Options(long readings, List<Integer> machines, List<Integer> orders, List<String> stateBackends,
+                   int partitions, int parallelism, long checkpointMillis, String checkpointStorage,
+                   long warmupReadings, long seed, long timeoutSeconds) {
+        static final String USAGE = "usage: java -jar posting-job-benchmark.jar [--readings=1000000]"
+                + " [--machines=20[,2000,...]] [--orders=20[,5000,...]] [--state-backends=hashmap,rocksdb]"
+                + " [--partitions=4] [--parallelism=2] [--checkpoint-ms=10000]"
+                + " [--checkpoint-storage=filesystem|jobmanager] [--warmup-readings=500000] [--seed=42]"
+                + " [--timeout-s=900]";
+
         static Options parse(String[] args) {
-            Map<String, String> values = new TreeMap<>(Map.of("readings", "1000000", "machines", "20", "orders", "20",
-                    "partitions", "4", "parallelism", "2", "checkpoint-ms", "10000", "checkpoint-storage",
-                    "filesystem", "warmup-readings", "500000", "seed", "42", "timeout-s", "900"));
+            Map<String, String> values = new TreeMap<>(Map.ofEntries(Map.entry("readings", "1000000"),
+                    Map.entry("machines", "20"), Map.entry("orders", "20"),
+                    Map.entry("state-backends", "hashmap,rocksdb"), Map.entry("partitions", "4"),
+                    Map.entry("parallelism", "2"), Map.entry("checkpoint-ms", "10000"),
+                    Map.entry("checkpoint-storage", "filesystem"), Map.entry("warmup-readings", "500000"),
+                    Map.entry("seed", "42"), Map.entry("timeout-s", "900")));
             List<String> positional = List.of("readings", "machines");
             int position = 0;
             for (String arg : args) {
                 if (arg.equals("-h") || arg.equals("--help")) {
-                    System.out.println("usage: java -jar posting-job-benchmark.jar [--readings=1000000] [--machines=20]"
-                            + " [--orders=20] [--partitions=4] [--parallelism=2] [--checkpoint-ms=10000]"
-                            + " [--checkpoint-storage=filesystem|jobmanager] [--warmup-readings=500000] [--seed=42]"
-                            + " [--timeout-s=900]");
+                    System.out.println(USAGE);
                     System.exit(0);
                 }
                 String name;
@@ -105,13 +121,48 @@ public final class PostingJobBenchmark {
                 if (!values.containsKey(name)) {
                     throw new IllegalArgumentException("unknown option --" + name + " (try --help)");
                 }
-                values.put(name, value.replace("_", "").replace(",", ""));
+                values.put(name, value.replace("_", ""));
             }
-            return new Options(Long.parseLong(values.get("readings")), Integer.parseInt(values.get("machines")),
-                    Integer.parseInt(values.get("orders")), Integer.parseInt(values.get("partitions")),
+            List<String> backends = List.of(values.get("state-backends").split(","));
+            for (String backend : backends) {
+                if (!List.of("hashmap", "rocksdb").contains(backend)) {
+                    throw new IllegalArgumentException("--state-backends takes hashmap and rocksdb, not " + backend);
+                }
+            }
+            return new Options(Long.parseLong(values.get("readings")), counts(values.get("machines")),
+                    counts(values.get("orders")), backends, Integer.parseInt(values.get("partitions")),
                     Integer.parseInt(values.get("parallelism")), Long.parseLong(values.get("checkpoint-ms")),
                     values.get("checkpoint-storage"), Long.parseLong(values.get("warmup-readings")),
                     Long.parseLong(values.get("seed")), Long.parseLong(values.get("timeout-s")));
+        }
+
+        private static List<Integer> counts(String list) {
+            return Arrays.stream(list.split(",")).map(Integer::parseInt).toList();
+        }
+    }
+
+    /** One plant posted with one state backend. */
+    record Run(int machines, int orders, String stateBackend, long readings, double sustainedRate,
+               double finishRate, Checkpoints checkpoints, boolean complete) {
+    }
+
+    /** The job's completed checkpoints: how many, the largest full state size and the longest end-to-end time. */
+    record Checkpoints(long completed, long maxStateBytes, long maxDurationMillis, double averageDurationMillis) {
+        static Checkpoints of(CheckpointStatsSnapshot stats) {
+            if (stats == null || stats.getSummaryStats().getStateSizeStats().getCount() == 0) {
+                return new Checkpoints(0, 0, 0, 0);
+            }
+            CompletedCheckpointStatsSummarySnapshot summary = stats.getSummaryStats();
+            return new Checkpoints(stats.getCounts().getNumberOfCompletedCheckpoints(),
+                    summary.getStateSizeStats().getMaximum(), summary.getEndToEndDurationStats().getMaximum(),
+                    summary.getEndToEndDurationStats().getAverage());
+        }
+
+        @Override
+        public String toString() {
+            return completed == 0 ? "no checkpoint completed" : String.format("%d checkpoints, state up to %.1f MB,"
+                    + " up to %,d ms (average %,.0f ms)", completed, maxStateBytes / 1e6, maxDurationMillis,
+                    averageDurationMillis);
         }
     }
 
@@ -135,63 +186,70 @@ public final class PostingJobBenchmark {
     }
 
     static void run(Options options) throws Exception {
+        long clusterStarted = System.nanoTime();
+        MiniCluster cluster = startCluster(options);
+        System.out.printf("local cluster       started in %.1f s; %d cores%n", (System.nanoTime() - clusterStarted) / 1e9,
+                Runtime.getRuntime().availableProcessors());
+        if (options.warmupReadings() > 0) {
+            for (String backend : options.stateBackends()) {
+                warmUp(cluster, options, backend);
+            }
+        }
+        List<Run> runs = new java.util.ArrayList<>();
+        for (int machines : options.machines()) {
+            for (int orders : options.orders()) {
+                for (String backend : options.stateBackends()) {
+                    // The reference rates (plain consumer, Flink's ceiling) once per plant: they have no state.
+                    runs.add(runPlant(cluster, options, machines, orders, backend,
+                            backend.equals(options.stateBackends().get(0))));
+                }
+            }
+        }
+        cluster.closeAsync().get(60, TimeUnit.SECONDS);
+        printTable(runs);
+    }
+
+    /** The side-by-side summary: one line per plant and backend. */
+    static void printTable(List<Run> runs) {
+        System.out.printf("%nsummary (sustained: readings/s into the machine stage over 10%% to 90%% of its inputs;"
+                + " finish: readings / seconds from submission to finish)%n");
+        System.out.printf("%9s %7s %-8s %11s %12s %11s %12s %15s %13s %s%n", "machines", "orders", "backend",
+                "readings", "sustained/s", "finish/s", "checkpoints", "max state MB", "max ckpt ms", "posted");
+        for (Run run : runs) {
+            System.out.printf("%,9d %,7d %-8s %,11d %,12.0f %,11.0f %12d %15.1f %,13d %s%n", run.machines(),
+                    run.orders(), run.stateBackend(), run.readings(), run.sustainedRate(), run.finishRate(),
+                    run.checkpoints().completed(), run.checkpoints().maxStateBytes() / 1e6,
+                    run.checkpoints().maxDurationMillis(), run.complete() ? "complete" : "INCOMPLETE");
+        }
+    }
+
+    static Run runPlant(MiniCluster cluster, Options options, int machines, int orders, String backend,
+                        boolean references) throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka().start()) {
             String bootstrap = kafka.bootstrapServers();
             KafkaTopics.createMissing(bootstrap, options.partitions(), (short) 1);
             kafka.awaitPartitions(KafkaTopics.ALL, Duration.ofSeconds(30));
 
-            BenchmarkPlant plant = new BenchmarkPlant(options.readings(), options.machines(), options.orders(),
-                    options.seed(), Instant.now());
+            BenchmarkPlant plant = new BenchmarkPlant(options.readings(), machines, orders, options.seed(),
+                    Instant.now());
             BenchmarkPlant.Produced produced = plant.produceTo(bootstrap);
             long onOp10 = plant.machines.stream().filter(m -> m.operationNo.equals("10")).count();
-            System.out.printf("posting job benchmark: %,d readings from %d machines (%d on op 10, %d on op 20) for %d"
-                            + " orders over %,d simulated seconds from %s; %d partitions, parallelism %d, checkpoints"
-                            + " every %,d ms to %s storage%s; %d cores%n",
-                    produced.readings(), options.machines(), onOp10, options.machines() - onOp10, options.orders(),
-                    produced.seconds(), plant.start, options.partitions(), options.parallelism(),
-                    options.checkpointMillis(), options.checkpointStorage(),
-                    options.warmupReadings() > 0 ? String.format(", after a warm-up run over %,d readings",
-                            options.warmupReadings()) : "",
-                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("%nposting job benchmark: %,d readings from %,d machines (%d on op 10, %d on op 20)"
+                            + " for %,d orders over %,d simulated seconds from %s; %d partitions, parallelism %d,"
+                            + " %s state backend, checkpoints every %,d ms to %s storage%n",
+                    produced.readings(), machines, onOp10, machines - onOp10, orders, produced.seconds(), plant.start,
+                    options.partitions(), options.parallelism(), backend, options.checkpointMillis(),
+                    options.checkpointStorage());
             System.out.printf("produced            %,d readings, %,d state changes, %,d operation events, %,d master"
                             + " data records in %.1f s%n", produced.readings(), produced.stateChanges(),
                     produced.operationEvents(), produced.masterDataRecords(), produced.wallSeconds());
 
-            // The plain consumer: a cold pass (class loading, JIT), then three measured passes; the median counts.
-            double cold = consumeAndDecode(bootstrap, produced.readings());
-            Load consumerLoad = Load.start();
-            double[] passes = new double[3];
-            for (int i = 0; i < passes.length; i++) {
-                passes[i] = consumeAndDecode(bootstrap, produced.readings());
-            }
-            Load.Sample consumerSample = consumerLoad.stop();
-            double[] sorted = passes.clone();
-            Arrays.sort(sorted);
-            double consumerSeconds = sorted[1];
-            double consumerRate = produced.readings() / consumerSeconds;
-            System.out.printf("plain consumer      %,d readings decoded in %.2f s: %,.0f readings/s (median of %.2f,"
-                            + " %.2f and %.2f s; cold pass %.2f s); %s; %.1f µs CPU per reading%n",
-                    produced.readings(), consumerSeconds, consumerRate, passes[0], passes[1], passes[2], cold,
-                    consumerSample, consumerSample.cpuMicrosPer(passes.length * produced.readings()));
-
-            long clusterStarted = System.nanoTime();
-            MiniCluster cluster = startCluster(options);
-            System.out.printf("local cluster       started in %.1f s%n", (System.nanoTime() - clusterStarted) / 1e9);
-            if (options.warmupReadings() > 0) {
-                warmUp(cluster, options);
-            }
-            // What any Flink job reading this topic can reach here: the source alone, then with the keyed exchange.
-            for (boolean keyed : new boolean[] {false, true}) {
-                double seconds = readWithFlink(cluster, bootstrap, options, keyed);
-                System.out.printf("flink ceiling       %,d readings %s in %.2f s (submission to finish): %,.0f"
-                                + " readings/s, ratio to the plain consumer %.2f%n", produced.readings(),
-                        keyed ? "decoded and exchanged by machine to a discarding sink"
-                                : "decoded by Flink's Kafka source into a discarding sink",
-                        seconds, produced.readings() / seconds, produced.readings() / seconds / consumerRate);
+            double consumerRate = Double.NaN;
+            if (references) {
+                consumerRate = measureReferences(cluster, bootstrap, options, produced);
             }
             long machineInputs = produced.readings() + produced.stateChanges() + produced.operationEvents();
-            JobRun job = runJob(cluster, bootstrap, options, machineInputs);
-            cluster.closeAsync().get(60, TimeUnit.SECONDS);
+            JobRun job = runJob(cluster, bootstrap, options, backend, machineInputs);
             double jobRate = produced.readings() / job.seconds();
             System.out.printf("posting job         %,d readings in %.2f s (submission to finish; Flink net runtime"
                             + " %.2f s): %,.0f readings/s; %s%n",
@@ -206,12 +264,48 @@ public final class PostingJobBenchmark {
                             + " its inputs came in (%,d inputs in %.2f s); %s; %.1f µs CPU per reading%n",
                     steady.rate(), Steady.FROM * 100, Steady.TO * 100, steady.inputs(), steady.seconds(),
                     steady.load(), steady.load().cpuMicrosPer(steady.inputs()));
-            System.out.printf("ratio job/consumer  %.2f sustained, %.2f submission to finish (target: 100,000"
-                    + " readings/s or more through the job, ratio 0.5 or more)%n", steady.rate() / consumerRate,
-                    jobRate / consumerRate);
-
-            report(kafka, produced);
+            System.out.printf("checkpoints         %s%n", job.checkpoints());
+            if (references) {
+                System.out.printf("ratio job/consumer  %.2f sustained, %.2f submission to finish (target: 100,000"
+                        + " readings/s or more through the job, ratio 0.5 or more)%n", steady.rate() / consumerRate,
+                        jobRate / consumerRate);
+            }
+            boolean complete = report(kafka, produced);
+            return new Run(machines, orders, backend, produced.readings(), steady.rate(), jobRate, job.checkpoints(),
+                    complete);
         }
+    }
+
+    /**
+     * The rates any reader of the counter topic can reach here: a plain consumer that only decodes (a cold pass,
+     * then the median of three), Flink's Kafka source alone, and with the keyed exchange. Returns the consumer's.
+     */
+    static double measureReferences(MiniCluster cluster, String bootstrap, Options options,
+                                    BenchmarkPlant.Produced produced) throws Exception {
+        double cold = consumeAndDecode(bootstrap, produced.readings());
+        Load consumerLoad = Load.start();
+        double[] passes = new double[3];
+        for (int i = 0; i < passes.length; i++) {
+            passes[i] = consumeAndDecode(bootstrap, produced.readings());
+        }
+        Load.Sample consumerSample = consumerLoad.stop();
+        double[] sorted = passes.clone();
+        Arrays.sort(sorted);
+        double consumerSeconds = sorted[1];
+        double consumerRate = produced.readings() / consumerSeconds;
+        System.out.printf("plain consumer      %,d readings decoded in %.2f s: %,.0f readings/s (median of %.2f,"
+                        + " %.2f and %.2f s; cold pass %.2f s); %s; %.1f µs CPU per reading%n",
+                produced.readings(), consumerSeconds, consumerRate, passes[0], passes[1], passes[2], cold,
+                consumerSample, consumerSample.cpuMicrosPer(passes.length * produced.readings()));
+        for (boolean keyed : new boolean[] {false, true}) {
+            double seconds = readWithFlink(cluster, bootstrap, options, keyed);
+            System.out.printf("flink ceiling       %,d readings %s in %.2f s (submission to finish): %,.0f"
+                            + " readings/s, ratio to the plain consumer %.2f%n", produced.readings(),
+                    keyed ? "decoded and exchanged by machine to a discarding sink"
+                            : "decoded by Flink's Kafka source into a discarding sink",
+                    seconds, produced.readings() / seconds, produced.readings() / seconds / consumerRate);
+        }
+        return consumerRate;
     }
 
     /**
@@ -222,16 +316,17 @@ public final class PostingJobBenchmark {
      * again. A cluster and a long-running job pay that once; the steady state is what the target is about. Prints
      * what the cold run did.
      */
-    static void warmUp(MiniCluster cluster, Options options) throws Exception {
+    static void warmUp(MiniCluster cluster, Options options, String backend) throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka().start()) {
             String bootstrap = kafka.bootstrapServers();
             KafkaTopics.createMissing(bootstrap, options.partitions(), (short) 1);
             kafka.awaitPartitions(KafkaTopics.ALL, Duration.ofSeconds(30));
-            BenchmarkPlant.Produced produced = new BenchmarkPlant(options.warmupReadings(), options.machines(),
-                    options.orders(), options.seed() + 1, Instant.now()).produceTo(bootstrap);
-            JobRun job = runJob(cluster, bootstrap, options,
+            BenchmarkPlant.Produced produced = new BenchmarkPlant(options.warmupReadings(),
+                    options.machines().get(0), options.orders().get(0), options.seed() + 1, Instant.now())
+                    .produceTo(bootstrap);
+            JobRun job = runJob(cluster, bootstrap, options, backend,
                     produced.readings() + produced.stateChanges() + produced.operationEvents());
-            System.out.printf("warm-up run         %,d readings on a broker of its own in %.2f s (submission to"
+            System.out.printf("warm-up run         " + backend + ", %,d readings in %.2f s (submission to"
                             + " finish): %,.0f readings/s; sustained %,.0f readings/s; %s; %.1f µs CPU per reading"
                             + " (cold JVM)%n", produced.readings(), job.seconds(), produced.readings() / job.seconds(),
                     job.steady().rate(), job.steady().load(), job.steady().load().cpuMicrosPer(job.steady().inputs()));
@@ -310,7 +405,8 @@ public final class PostingJobBenchmark {
         return (System.nanoTime() - submitted) / 1e9;
     }
 
-    record JobRun(double seconds, double netRuntimeSeconds, Load.Sample load, Steady steady) {
+    record JobRun(double seconds, double netRuntimeSeconds, Load.Sample load, Steady steady,
+                  Checkpoints checkpoints) {
     }
 
     /**
@@ -347,9 +443,10 @@ public final class PostingJobBenchmark {
      * The posting job, bounded, as {@code KafkaPostingJob.main} defines it, on the local cluster; samples how many
      * of the {@code machineInputs} its machine stage has taken in while it runs.
      */
-    static JobRun runJob(MiniCluster cluster, String bootstrap, Options options, long machineInputs)
-            throws Exception {
+    static JobRun runJob(MiniCluster cluster, String bootstrap, Options options, String stateBackend,
+                         long machineInputs) throws Exception {
         Configuration configuration = new Configuration();
+        configuration.set(StateBackendOptions.STATE_BACKEND, stateBackend);
         Path checkpoints = null;
         if (options.checkpointStorage().equals("filesystem")) {
             checkpoints = Files.createTempDirectory("posting-job-benchmark-checkpoints");
@@ -374,8 +471,9 @@ public final class PostingJobBenchmark {
         long submitted = System.nanoTime();
         Load load = Load.start();
         JobResult result;
+        JobID job;
         try {
-            JobID job = cluster.submitJob(graph).get().getJobID();
+            job = cluster.submitJob(graph).get().getJobID();
             CompletableFuture<JobResult> finish = cluster.requestJobResult(job);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds());
             result = null;
@@ -403,8 +501,10 @@ public final class PostingJobBenchmark {
             throw new IllegalStateException("the job failed", result.getSerializedThrowable()
                     .map(t -> t.deserializeError(PostingJobBenchmark.class.getClassLoader())).orElse(null));
         }
+        Checkpoints checkpointStats = Checkpoints.of(cluster.getArchivedExecutionGraph(job)
+                .get(60, TimeUnit.SECONDS).getCheckpointStatsSnapshot());
         return new JobRun((finished - submitted) / 1e9, result.getNetRuntime() / 1e3, sample,
-                progress.steady(submitted));
+                progress.steady(submitted), checkpointStats);
     }
 
     /** Samples of the machine stage's input count: when it passed the steady-state marks, and the load between. */
@@ -461,8 +561,8 @@ public final class PostingJobBenchmark {
         }
     }
 
-    /** What the job wrote, read back with read_committed consumers. */
-    static void report(EmbeddedKafka kafka, BenchmarkPlant.Produced produced) throws Exception {
+    /** Prints what the job wrote (read back with read_committed consumers); whether every counted part was posted. */
+    static boolean report(EmbeddedKafka kafka, BenchmarkPlant.Produced produced) throws Exception {
         Duration timeout = Duration.ofSeconds(60);
         BinaryMessageDecoder<CapacityLedgerEntry> capacityDecoder =
                 ShopfloorSchemas.decoder(CapacityLedgerEntry.class);
@@ -527,6 +627,7 @@ public final class PostingJobBenchmark {
         System.out.printf("transactions        %d still open after the job%s; %,d ledger and dead-letter records"
                         + " readable only read_uncommitted (aborted, or behind an open transaction)%n", open.size(),
                 open.isEmpty() ? "" : " " + open, uncommitted);
+        return complete;
     }
 
     private static <T> T decode(BinaryMessageDecoder<T> decoder, ConsumerRecord<byte[], byte[]> record) {

@@ -7,12 +7,17 @@ import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.model.CapacityType;
 import io.shopfloor.schema.common.ProductionOrderStatus;
+import io.shopfloor.schema.journal.JournalEntryType;
 import io.shopfloor.schema.journal.JournalLine;
 import io.shopfloor.schema.journal.OrderStatusChange;
 
 import static io.shopfloor.job.avro.AvroValues.blankToNull;
 import static io.shopfloor.job.avro.AvroValues.byName;
 import static io.shopfloor.job.avro.AvroValues.isBlank;
+import static io.shopfloor.job.avro.AvroValues.nullToBlank;
+import static io.shopfloor.job.avro.AvroValues.qty;
+
+import java.math.BigDecimal;
 
 /**
  * Avro journal inputs to the rules' journal lines and commands. An input the rules cannot post because a field
@@ -125,6 +130,72 @@ public final class JournalMapping {
         return MappingResult.failed("status change " + id + " of " + change.getOrderNo() + " from "
                 + change.getFromStatus() + " to " + change.getToStatus()
                 + " is not posted by the rules (only release and finish)");
+    }
+
+    /** The inverse of {@link #journalLine} for an output line (see {@link OrderInputMapping#sourceRecord}). */
+    static JournalLine sourceRecord(OutputJournalLine l) {
+        return common(JournalEntryType.OUTPUT, l.sourceId(), l.postingDate(), l.documentNo())
+                .setOrderNo(l.orderNo())
+                .setOrderLineNo(l.orderLineNo())
+                .setOperationNo(nullToBlank(l.operationNo()))
+                .setSetupTime(qty("setupTime", l.setupTime()))
+                .setRunTime(qty("runTime", l.runTime()))
+                .setStopTime(qty("stopTime", l.stopTime()))
+                .setCapUnitOfMeasureCode(nullToBlank(l.capUnitOfMeasureCode()))
+                .setOutputQuantity(qty("outputQuantity", l.outputQuantity()))
+                .setScrapQuantity(qty("scrapQuantity", l.scrapQuantity()))
+                .setScrapCode(nullToBlank(l.scrapCode()))
+                .setStopCode(nullToBlank(l.stopCode()))
+                .setFinished(l.finished())
+                .setAppliesToEntry(l.appliesToEntry())
+                .setStartingTime(l.startingTime())
+                .setEndingTime(l.endingTime())
+                .setConcurrentCapacity(qty("concurrentCapacity", l.concurrentCapacity()))
+                .setWorkShiftCode(nullToBlank(l.workShiftCode()))
+                .build();
+    }
+
+    /** The inverse of {@link #journalLine} for a consumption line (or return). */
+    static JournalLine sourceRecord(ConsumptionJournalLine l) {
+        return common(JournalEntryType.CONSUMPTION, l.sourceId(), l.postingDate(), l.documentNo())
+                .setOrderNo(l.orderNo())
+                .setOrderLineNo(l.orderLineNo())
+                .setProdOrderCompLineNo(l.componentLineNo())
+                .setQuantity(qty("quantity", l.quantity()))
+                .setAppliesFromEntry(l.appliesFromEntry())
+                .build();
+    }
+
+    /** The inverse of {@link #journalLine} for an order-less capacity line. */
+    static JournalLine sourceRecord(CapacityJournalLine l) {
+        return common(JournalEntryType.CAPACITY, l.sourceId(), l.postingDate(), l.documentNo())
+                .setType(byName(l.type(), io.shopfloor.schema.common.CapacityType.class))
+                .setNo(l.no())
+                .setWorkShiftCode(nullToBlank(l.workShiftCode()))
+                .setStartingTime(l.startingTime())
+                .setEndingTime(l.endingTime())
+                .setConcurrentCapacity(qty("concurrentCapacity", l.concurrentCapacity()))
+                .setSetupTime(qty("setupTime", l.setupTime()))
+                .setRunTime(qty("runTime", l.runTime()))
+                .setStopTime(qty("stopTime", l.stopTime()))
+                .setCapUnitOfMeasureCode(nullToBlank(l.capUnitOfMeasureCode()))
+                .setStopCode(nullToBlank(l.stopCode()))
+                .build();
+    }
+
+    /** Every field blank or zero but the common ones: each entry type sets what it reads. */
+    private static JournalLine.Builder common(JournalEntryType type, String sourceId, java.time.LocalDate postingDate,
+                                              String documentNo) {
+        BigDecimal zero = qty("zero", BigDecimal.ZERO);
+        return JournalLine.newBuilder()
+                .setEntryType(type).setSourceId(sourceId).setPostingDate(postingDate)
+                .setDocumentNo(nullToBlank(documentNo)).setOrderNo("").setOrderLineNo(0).setOperationNo("")
+                .setType(null).setNo("").setSetupTime(zero).setRunTime(zero).setStopTime(zero)
+                .setCapUnitOfMeasureCode("").setQtyPerCapUnitOfMeasure(zero).setOutputQuantity(zero)
+                .setScrapQuantity(zero).setScrapCode("").setStopCode("").setFinished(false).setAppliesToEntry(null)
+                .setAppliesFromEntry(null).setItemNo("").setProdOrderCompLineNo(null).setQuantity(zero)
+                .setStartingTime(null).setEndingTime(null).setWorkShiftCode("").setConcurrentCapacity(zero)
+                .setOperatorId(null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.shopfloor.job.avro;
 
+import io.shopfloor.posting.gl.GlEntry;
 import io.shopfloor.posting.ledger.LedgerEntry;
 import io.shopfloor.posting.ledger.OrderStatusEntry;
 import io.shopfloor.posting.ledger.WarehouseRequest;
@@ -10,6 +11,8 @@ import io.shopfloor.schema.common.OrderType;
 import io.shopfloor.schema.common.ProductionOrderStatus;
 import io.shopfloor.schema.journal.OrderStatusChange;
 import io.shopfloor.schema.ledger.CapacityLedgerEntry;
+import io.shopfloor.schema.ledger.GeneralLedgerEntry;
+import io.shopfloor.schema.ledger.GlAccountType;
 import io.shopfloor.schema.ledger.ItemLedgerEntry;
 import io.shopfloor.schema.ledger.ValueEntry;
 import io.shopfloor.schema.ledger.ValueEntryType;
@@ -177,6 +180,26 @@ public final class LedgerMapping {
                 .setDimensionSetId(0)
                 .setIdempotencyKey(e.idempotencyKey())
                 .setSourceEventId(sourceEventId(e.idempotencyKey()))
+                .build();
+    }
+
+    /** A G/L entry of the rules (InventoryCostToGl) as the ledger-gl-entries record; dimensions blank for now. */
+    public static GeneralLedgerEntry generalLedgerEntry(GlEntry e) {
+        return GeneralLedgerEntry.newBuilder()
+                .setIdempotencyKey(e.idempotencyKey())
+                .setValueEntryKey(e.valueEntryKey())
+                .setValueEntryNo(e.valueEntryNo())
+                .setPostingDate(e.postingDate())
+                .setDocumentNo(nullToBlank(e.documentNo()))
+                .setAccountNo(nullToBlank(e.accountNo()))
+                .setAccountType(byName(e.accountType(), GlAccountType.class))
+                .setAmount(amount("amount", e.amount()))
+                .setExpectedCost(e.expectedCost())
+                .setOrderNo(nullToBlank(e.orderNo()))
+                .setLocationCode(nullToBlank(e.locationCode()))
+                .setInventoryPostingGroup(nullToBlank(e.inventoryPostingGroup()))
+                .setGenBusPostingGroup(nullToBlank(e.genBusPostingGroup()))
+                .setGenProdPostingGroup(nullToBlank(e.genProdPostingGroup()))
                 .build();
     }
 

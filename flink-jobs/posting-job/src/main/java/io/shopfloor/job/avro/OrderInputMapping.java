@@ -9,6 +9,8 @@ import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.order.OrderStatus;
+import io.shopfloor.schema.KafkaTopics;
+import io.shopfloor.schema.common.ProductionOrderStatus;
 import io.shopfloor.schema.journal.JournalLine;
 import io.shopfloor.schema.journal.OrderStatusChange;
 import io.shopfloor.schema.masterdata.Item;
@@ -20,6 +22,8 @@ import io.shopfloor.schema.masterdata.ProdOrderLine;
 import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
 import io.shopfloor.schema.masterdata.ProductionOrder;
 import io.shopfloor.schema.masterdata.WorkCenter;
+
+import org.apache.avro.specific.SpecificRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,6 +92,49 @@ public final class OrderInputMapping {
         FinishOrder finish = (FinishOrder) value;
         return MappingResult.mapped(new OrderInput.StatusChange(change.getOrderNo(), OrderStatus.FINISHED,
                 finish.sourceId(), finish.postingDate()));
+    }
+
+    /**
+     * The record a person's journal line or status change came from, as far as the mapping reads it, so that a
+     * refused one is dead-lettered ready to re-drive: mapping it again gives the same input. Not given back: the
+     * fields the mapping ignores (operation type, item no., quantity per capacity unit, operator and postedBy of a
+     * line; the rules derive or do not read those) and a status change's from-status other than what the mapping distinguishes. Null for
+     * inputs that are not records of a posting-input topic (machine lines, CDC rows, KPI totals).
+     *
+     * @param eventTime the input's event time (a status change carries it in its record)
+     */
+    public static SpecificRecord sourceRecord(OrderInput input, Instant eventTime) {
+        if (input instanceof OrderInput.Output output) {
+            return JournalMapping.sourceRecord(output.line());
+        }
+        if (input instanceof OrderInput.Consumption consumption) {
+            return JournalMapping.sourceRecord(consumption.line());
+        }
+        if (input instanceof OrderInput.Capacity capacity) {
+            return JournalMapping.sourceRecord(capacity.line());
+        }
+        if (input instanceof OrderInput.StatusChange change) {
+            boolean release = change.status() == OrderStatus.RELEASED;
+            return OrderStatusChange.newBuilder()
+                    .setOrderNo(change.orderNo())
+                    .setFromStatus(release ? ProductionOrderStatus.FIRM_PLANNED : ProductionOrderStatus.RELEASED)
+                    .setToStatus(release ? ProductionOrderStatus.RELEASED : ProductionOrderStatus.FINISHED)
+                    .setPostingDate(change.postingDate())
+                    .setSourceId(change.sourceId())
+                    .setEventTime(eventTime)
+                    .build();
+        }
+        return null;
+    }
+
+    /** The topic of {@link #sourceRecord}'s record (null where that is null). */
+    public static String sourceTopic(OrderInput input) {
+        if (input instanceof OrderInput.StatusChange) {
+            return KafkaTopics.ORDER_STATUS_CHANGES;
+        }
+        boolean journalLine = input instanceof OrderInput.Output || input instanceof OrderInput.Consumption
+                || input instanceof OrderInput.Capacity;
+        return journalLine ? KafkaTopics.JOURNAL_LINES : null;
     }
 
     public static MasterDataChange item(Item item) {

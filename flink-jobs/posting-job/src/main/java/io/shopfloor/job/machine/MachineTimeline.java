@@ -20,12 +20,9 @@ import java.util.TreeMap;
  * never straddle a shift start. Signals are {@link #accept accepted} in event-time order; {@link #advanceTo}
  * finalizes time up to the watermark minus a horizon (the longer of the micro-stop threshold and the no-signal
  * timeout), so that every stop and every silence it finalizes has a known length. Plain Java: the Flink operator
- * keeps one per machine in keyed state.
+ * keeps one per machine in keyed state ({@link MachineTimelineSerializer}; its fields are package-private for it).
  */
-public final class MachineTimeline implements Serializable {
-    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
-    private static final long serialVersionUID = 1L;
-
+public final class MachineTimeline {
     private static final long MILLIS_PER_MINUTE = 60_000;
     private static final Duration SILENCE_REPORTED_FOR = Duration.ofMinutes(30);
 
@@ -75,34 +72,56 @@ public final class MachineTimeline implements Serializable {
         }
     }
 
-    private final String machineId;
-    private final Settings settings;
+    final String machineId;
+    /** Not state (since format 2): the operator's settings, given again after every read from state. */
+    Settings settings;
+    /** The wake-up (epoch millis) last asked for, {@link Long#MIN_VALUE} for none (format 2). */
+    long wakeUpAskedMillis = Long.MIN_VALUE;
 
-    private Instant finalizedUntil;
-    private Instant windowStart;
-    private Instant windowEnd;
-    private Instant lastSignal;
-    /** When the last silence (no signal) ended: parts counted at that instant have no known production time. */
-    private Instant silenceEndedAt;
-    private MachineState state = MachineState.UNKNOWN;
-    private String stopCode;
-    private Instant stateSince;
-    private MachineState stateBeforeStop = MachineState.UNKNOWN;
-    private Context context = Context.NONE;
-    private Context suspended;
-    private final List<MachineSignal> pending = new ArrayList<>();
-    private final TreeMap<String, Accumulation> accumulations = new TreeMap<>();
-    private final Accumulation unattributed = new Accumulation(Context.NONE);
-    private final Totals totals = new Totals();
+    Instant finalizedUntil;
+    Instant windowStart;
+    Instant windowEnd;
+    Instant lastSignal;
+    /** When the last silence (no signal) ended: parts counted then have no known production time (format 3). */
+    Instant silenceEndedAt;
+    MachineState state = MachineState.UNKNOWN;
+    String stopCode;
+    Instant stateSince;
+    MachineState stateBeforeStop = MachineState.UNKNOWN;
+    Context context = Context.NONE;
+    Context suspended;
+    final List<MachineSignal> pending = new ArrayList<>();
+    final TreeMap<String, Accumulation> accumulations = new TreeMap<>();
+    final Accumulation unattributed = new Accumulation(Context.NONE);
+    final Totals totals = new Totals();
 
-    private transient Output output;
-    /** The accumulation of the context last asked for: nearly every slice of time goes to the same one. */
-    private transient Context cachedContext;
-    private transient Accumulation cachedAccumulation;
+    /** Not state: the output of the running {@link #advanceTo} call. */
+    private Output output;
+    /** Not state: the accumulation of the context last asked for (nearly every slice of time goes to it). */
+    private Context cachedContext;
+    private Accumulation cachedAccumulation;
 
     public MachineTimeline(String machineId, Settings settings) {
         this.machineId = machineId;
         this.settings = settings;
+    }
+
+    /**
+     * The settings to work with: the operator's, after reading the timeline from state (they are not state, so a
+     * restart with other thresholds or shifts applies them from the restore on). Returns this timeline.
+     */
+    public MachineTimeline useSettings(Settings current) {
+        this.settings = current;
+        return this;
+    }
+
+    /** The event time of the wake-up last asked for (epoch millis), {@link Long#MIN_VALUE} if none. */
+    public long wakeUpAskedMillis() {
+        return wakeUpAskedMillis;
+    }
+
+    public void wakeUpAsked(long timeMillis) {
+        wakeUpAskedMillis = timeMillis;
     }
 
     /**
@@ -415,7 +434,7 @@ public final class MachineTimeline implements Serializable {
 
     /** What the machine works on: an operation (in setup or run), an activity, or nothing. */
     record Context(Kind kind, String orderNo, int orderLineNo, String operationNo, boolean inSetup,
-                   String activityCode, String operatorId) implements Serializable {
+                   String activityCode, String operatorId) {
         enum Kind { NONE, OPERATION, ACTIVITY, MAINTENANCE }
 
         static final Context NONE = new Context(Kind.NONE, null, 0, null, false, null, null);
@@ -453,10 +472,7 @@ public final class MachineTimeline implements Serializable {
     }
 
     /** Time and parts of one context in the open window. */
-    static final class Accumulation implements Serializable {
-        /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
-        private static final long serialVersionUID = 1L;
-
+    static final class Accumulation {
         final Context context;
         long setupMillis;
         long runMillis;
@@ -486,10 +502,7 @@ public final class MachineTimeline implements Serializable {
     }
 
     /** The machine's totals in the open window. */
-    static final class Totals implements Serializable {
-        /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
-        private static final long serialVersionUID = 1L;
-
+    static final class Totals {
         long good;
         long scrap;
         long setupMillis;

@@ -12,7 +12,8 @@ import java.time.Instant;
 public record Rejected(String sourceId, String machineId, Reason reason, String detail, Instant eventTime,
                        MachineInput input, String description) implements Serializable {
 
-    public enum Reason { LATE, INVALID_COUNTER_VALUE, UNATTRIBUTED }
+    /** {@code HELD_INPUT_LIMIT}: the machine already holds {@code StateLimits.maxHeldInputsPerMachine} inputs. */
+    public enum Reason { LATE, INVALID_COUNTER_VALUE, UNATTRIBUTED, HELD_INPUT_LIMIT }
 
     /** A rejected input. */
     public static Rejected input(MachineInput input, Reason reason, String detail) {

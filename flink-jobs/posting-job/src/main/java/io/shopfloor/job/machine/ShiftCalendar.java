@@ -15,7 +15,6 @@ import java.util.TreeMap;
  * lasts until the next one starts. Postings never straddle a shift start.
  */
 public final class ShiftCalendar implements Serializable {
-    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
     private static final long serialVersionUID = 1L;
 
     private final ZoneId zone;
@@ -89,11 +88,16 @@ public final class ShiftCalendar implements Serializable {
         return date.atTime(time).atZone(zone).toInstant();
     }
 
+    public List<LocalTime> startTimes() {
+        return List.copyOf(shiftStarts.keySet());
+    }
+
     public ZoneId zone() {
         return zone;
     }
 
-    public List<LocalTime> startTimes() {
-        return List.copyOf(shiftStarts.keySet());
+    /** The shift codes by start time of day. */
+    public Map<LocalTime, String> shiftStarts() {
+        return java.util.Collections.unmodifiableMap(shiftStarts);
     }
 }

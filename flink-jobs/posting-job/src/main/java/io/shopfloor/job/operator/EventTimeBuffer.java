@@ -3,6 +3,9 @@ package io.shopfloor.job.operator;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.IntSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
@@ -18,19 +21,36 @@ import java.util.List;
  */
 final class EventTimeBuffer<T> {
     private final MapState<Long, List<T>> buffer;
+    /** How many inputs the key holds (absent: none, or state restored from before this count existed). */
+    private final ValueState<Integer> size;
     private final Comparator<T> sameTimeOrder;
+    private final int maxSize;
 
     /**
      * @param elements the serializer of one input: it copies the buffer under checkpoints (copy-on-write), so on a
      *                 hot path it should be Flink's own (records of records), not Java serialization
      */
-    EventTimeBuffer(RuntimeContext context, TypeSerializer<T> elements, Comparator<T> sameTimeOrder) {
+    EventTimeBuffer(RuntimeContext context, TypeSerializer<T> elements, Comparator<T> sameTimeOrder, int maxSize) {
         this.buffer = context.getMapState(new MapStateDescriptor<>("buffer", LongSerializer.INSTANCE,
                 new ListSerializer<>(elements)));
+        this.size = context.getState(new ValueStateDescriptor<>("buffer-size", IntSerializer.INSTANCE));
         this.sameTimeOrder = sameTimeOrder;
+        this.maxSize = maxSize;
     }
 
-    void add(long time, T input, TimerService timers) throws Exception {
+    /** The number of inputs the current key holds. */
+    int size() throws Exception {
+        Integer held = size.value();
+        return held == null ? 0 : held;
+    }
+
+    /** Holds the input until {@code time}; false, holding nothing, when the key already holds the maximum. */
+    boolean add(long time, T input, TimerService timers) throws Exception {
+        int held = size();
+        if (held >= maxSize) {
+            return false;
+        }
+        size.update(held + 1);
         List<T> atTime = buffer.get(time);
         if (atTime == null) {
             atTime = new ArrayList<>();
@@ -38,6 +58,7 @@ final class EventTimeBuffer<T> {
         }
         atTime.add(input);
         buffer.put(time, atTime);
+        return true;
     }
 
     /** The inputs of {@code time}, in their deterministic order (empty if the timer was not a buffer timer). */
@@ -47,6 +68,12 @@ final class EventTimeBuffer<T> {
             return List.of();
         }
         buffer.remove(time);
+        int left = size() - stored.size();
+        if (left > 0) {
+            size.update(left);
+        } else {
+            size.clear();
+        }
         List<T> due = new ArrayList<>(stored);
         due.sort(sameTimeOrder);
         return due;

@@ -1,6 +1,8 @@
 package io.shopfloor.job.operator;
 
-import io.shopfloor.job.JavaSerializableTypeInfo;
+import io.shopfloor.job.machine.MachineTimelineSerializer;
+import io.shopfloor.job.types.RejectedSerializer;
+import io.shopfloor.job.types.VersionedTypeInfo;
 import io.shopfloor.job.machine.CounterDelta;
 import io.shopfloor.job.machine.CounterDeltas;
 import io.shopfloor.job.machine.CounterReading;
@@ -14,7 +16,6 @@ import io.shopfloor.job.machine.WindowTotals;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.runtime.state.JavaSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -22,9 +23,7 @@ import org.apache.flink.util.OutputTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Per machine (keyed by machine id): applies counter readings, states and operation events in event-time order
@@ -38,38 +37,31 @@ import java.util.Map;
  * instant as its timestamp, as downstream ordering expects.
  */
 public class MachineSignalFunction extends KeyedProcessFunction<String, MachineInput, ReportedLine> {
-    /** Rare: Java serialization is enough (stream only, never state). */
     public static final OutputTag<Rejected> REJECTED =
-            new OutputTag<>("machine-rejected", JavaSerializableTypeInfo.forClass(Rejected.class));
+            new OutputTag<>("machine-rejected", new VersionedTypeInfo<>(Rejected.class, RejectedSerializer.INSTANCE));
     public static final OutputTag<WindowTotals> TOTALS = new OutputTag<>("machine-window-totals") { };
 
     private final MachineTimeline.Settings settings;
     private final Duration allowedLateness;
+    private final StateLimits limits;
 
     private transient ValueState<MachineInputs> inputs;
     private transient ValueState<MachineTimeline> timeline;
     private transient List<MachineInput> due;
-    /**
-     * The wake-up each machine last asked for. Registering it again costs a timer-queue lookup per instant, so it is
-     * skipped: a wake-up is always later than the instant that asks for it, so one asked for before has not fired.
-     * Not state: after a restore the map is empty, and registering again is merely redundant.
-     */
-    private transient Map<String, Long> wakeUps;
 
-    public MachineSignalFunction(MachineTimeline.Settings settings, Duration allowedLateness) {
+    public MachineSignalFunction(MachineTimeline.Settings settings, Duration allowedLateness, StateLimits limits) {
         this.settings = settings;
         this.allowedLateness = allowedLateness;
+        this.limits = limits;
     }
 
     @Override
     public void open(OpenContext openContext) {
         inputs = getRuntimeContext().getState(new ValueStateDescriptor<>("machine-inputs",
                 MachineInputsSerializer.INSTANCE));
-        // Java serialization: the timeline is records and plain classes, which Kryo mishandles (references).
         timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
-                new JavaSerializer<MachineTimeline>()));
+                MachineTimelineSerializer.INSTANCE));
         due = new ArrayList<>();
-        wakeUps = new HashMap<>();
     }
 
     @Override
@@ -91,6 +83,13 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
             return;
         }
         MachineInputs machineInputs = machineInputs();
+        if (machineInputs.held.size() >= limits.maxHeldInputsPerMachine()) {
+            // The watermark has not moved for that long: hold no more, re-drive once it moves again.
+            reject(ctx, input, Rejected.Reason.HELD_INPUT_LIMIT, ctx.getCurrentKey() + " already holds "
+                    + machineInputs.held.size() + " inputs waiting for the watermark (" + (watermark == Long.MIN_VALUE
+                    ? "none yet" : Instant.ofEpochMilli(watermark)) + ") to pass them");
+            return;
+        }
         if (time < machineInputs.held.firstTime()) {
             ctx.timerService().registerEventTimeTimer(time); // the new earliest: it wakes this machine up
         }
@@ -122,17 +121,19 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
                     u.goodParts() + " good, " + u.scrapParts() + " scrap parts and " + u.milliseconds()
                             + " ms " + u.state() + " without operation or activity", u.to(), null, u.toString()));
         }
-        timeline.update(machine);
-        // Without new input, the next window end becomes final one horizon later: wake up then.
+        // Without new input, the next window end becomes final one horizon later: wake up then. Registering the
+        // same wake-up again costs a timer-queue lookup per instant, so it is skipped: a wake-up is always later
+        // than the instant that asks for it, so one asked for before has not fired (the timeline keeps it).
         if (machine.needsTime()) {
             long finalUntil = timestamp - settings.horizonMillis();
             long wakeUp = machine.windowEndAt(Instant.ofEpochMilli(finalUntil)).toEpochMilli()
                     + settings.horizonMillis();
-            Long asked = wakeUps.put(ctx.getCurrentKey(), wakeUp);
-            if (asked == null || asked != wakeUp) {
+            if (machine.wakeUpAskedMillis() != wakeUp) {
                 ctx.timerService().registerEventTimeTimer(wakeUp);
+                machine.wakeUpAsked(wakeUp);
             }
         }
+        timeline.update(machine);
     }
 
     private void apply(MachineInput input, MachineInputs machineInputs, MachineTimeline machine, Context ctx) {
@@ -164,7 +165,7 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     private MachineTimeline timeline(String machineId) throws Exception {
         MachineTimeline machine = timeline.value();
-        return machine != null ? machine : new MachineTimeline(machineId, settings);
+        return machine != null ? machine.useSettings(settings) : new MachineTimeline(machineId, settings);
     }
 
     private static void reject(Context ctx, MachineInput input, Rejected.Reason reason, String detail) {

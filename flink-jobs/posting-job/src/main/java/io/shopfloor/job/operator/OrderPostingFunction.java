@@ -7,7 +7,12 @@ import io.shopfloor.job.order.MachineLines;
 import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.job.order.OrderCostPlan;
 import io.shopfloor.job.order.OrderLedger;
-import io.shopfloor.job.JavaSerializableTypeInfo;
+import io.shopfloor.job.masterdata.MasterDataVersionsSerializer;
+import io.shopfloor.job.order.OrderLedgerSerializer;
+import io.shopfloor.job.types.OrderCostPlanSerializer;
+import io.shopfloor.job.types.VersionedTypeInfo;
+import io.shopfloor.job.DeadLetters;
+import io.shopfloor.job.avro.OrderInputMapping;
 import io.shopfloor.job.order.PostedEntry;
 import io.shopfloor.job.order.Rejection;
 import io.shopfloor.job.types.OrderInputSerializer;
@@ -24,12 +29,13 @@ import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.order.OrderStatus;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
-import org.apache.flink.runtime.state.JavaSerializer;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -47,12 +53,22 @@ import java.util.List;
 public class OrderPostingFunction
         extends KeyedBroadcastProcessFunction<String, OrderInput, MasterDataChange, PostedEntry> {
     public static final MapStateDescriptor<String, MasterDataVersions> MASTER_DATA = new MapStateDescriptor<>(
-            "master-data", StringSerializer.INSTANCE, new JavaSerializer<MasterDataVersions>());
+            "master-data", StringSerializer.INSTANCE, MasterDataVersionsSerializer.INSTANCE);
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("order-rejected") { };
     public static final OutputTag<Notice> NOTICES = new OutputTag<>("order-notices") { };
     public static final OutputTag<MachineKpi> KPIS = new OutputTag<>("machine-kpis") { };
     public static final OutputTag<OrderCostPlan> COST_PLANS =
-            new OutputTag<>("order-cost-plans", JavaSerializableTypeInfo.forClass(OrderCostPlan.class));
+            new OutputTag<>("order-cost-plans", new VersionedTypeInfo<>(OrderCostPlan.class,
+                    OrderCostPlanSerializer.INSTANCE));
+
+    /** Reason code of the letter about master-data versions forgotten at {@link StateLimits#maxVersionsPerRecord}. */
+    public static final String MASTER_DATA_VERSION_LIMIT = "MASTER_DATA_VERSION_LIMIT";
+
+    /** Reason code of an input not held because its order holds {@link StateLimits#maxHeldInputsPerOrder}. */
+    public static final String HELD_INPUT_LIMIT = "HELD_INPUT_LIMIT";
+
+    /** Watermark progress (beyond the allowed lateness) between two sweeps over all master data. */
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     static final Comparator<OrderInput> EVENT_ORDER = Comparator.comparingInt(OrderInput::rank)
             .thenComparing(OrderInput::sourceId);
@@ -60,33 +76,47 @@ public class OrderPostingFunction
     private final PostingSettings postingSettings;
     private final OrderLedger.Settings orderSettings;
     private final Duration retention;
+    private final Duration allowedLateness;
+    private final StateLimits limits;
     private final ShopCalendar calendar;
 
     private transient PostingRules rules;
     private transient EventTimeBuffer<OrderInput> buffer;
     private transient ValueState<OrderLedger> ledger;
+    /** The horizon of the last sweep over all master data (not state: after a restore the first change sweeps). */
+    private transient long sweptUntil;
 
     /** Without a shop calendar: all time planned, three shifts. */
     public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
-                                Duration retention) {
-        this(postingSettings, orderSettings, retention, ShopCalendar.allPlanned(ShiftCalendar.threeShifts()));
+                                Duration retention, Duration allowedLateness, StateLimits limits) {
+        this(postingSettings, orderSettings, retention, allowedLateness, limits,
+                ShopCalendar.allPlanned(ShiftCalendar.threeShifts()));
     }
 
+    /**
+     * @param allowedLateness how far behind the watermark inputs may still come (the job's allowed lateness): master
+     *                        data versions no input of that age can read are forgotten
+     * @param calendar        the shop calendar that splits each KPI window into ISO 22400 time elements
+     */
     public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
-                                Duration retention, ShopCalendar calendar) {
+                                Duration retention, Duration allowedLateness, StateLimits limits,
+                                ShopCalendar calendar) {
         this.postingSettings = postingSettings;
         this.orderSettings = orderSettings;
         this.retention = retention;
+        this.allowedLateness = allowedLateness;
+        this.limits = limits;
         this.calendar = calendar;
     }
 
     @Override
     public void open(OpenContext openContext) {
         rules = new PostingRules(postingSettings);
-        buffer = new EventTimeBuffer<>(getRuntimeContext(), OrderInputSerializer.INSTANCE, EVENT_ORDER);
-        // Java serialization: the posting state is records and plain classes, which Kryo mishandles.
+        sweptUntil = Long.MIN_VALUE;
+        buffer = new EventTimeBuffer<>(getRuntimeContext(), OrderInputSerializer.INSTANCE, EVENT_ORDER,
+                limits.maxHeldInputsPerOrder());
         ledger = getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
-                new JavaSerializer<OrderLedger>()));
+                OrderLedgerSerializer.INSTANCE));
     }
 
     @Override
@@ -100,7 +130,50 @@ public class OrderPostingFunction
             validFrom = Long.MIN_VALUE;
         }
         versions.put(validFrom, change.deleted() ? null : change.value());
+        // Inputs still to come are at most the allowed lateness behind the watermark (the machine stage and the
+        // sources' bounds): a version replaced before then can no longer be read. Every parallel instance prunes by
+        // its own watermark; they differ only in versions none of them can read any more.
+        long horizon = readableFrom(ctx.currentWatermark());
+        if (horizon > Long.MIN_VALUE) {
+            if (!versions.pruneBefore(horizon)) {
+                ctx.getBroadcastState(MASTER_DATA).remove(change.key()); // deleted, and nothing can read it any more
+                return;
+            }
+            if (sweptUntil == Long.MIN_VALUE || horizon - sweptUntil >= SWEEP_EVERY.plus(allowedLateness).toMillis()) {
+                sweep(ctx.getBroadcastState(MASTER_DATA), horizon); // records that change no more
+            }
+        }
+        List<Long> forgotten = versions.trimTo(limits.maxVersionsPerRecord());
+        if (!forgotten.isEmpty() && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            // Once, not from every instance the change was broadcast to.
+            ctx.output(REJECTED, new Rejection(change.key() + "@" + validFrom, change.key(),
+                    MASTER_DATA_VERSION_LIMIT, "more than " + limits.maxVersionsPerRecord() + " versions of "
+                    + change.key() + " newer than the allowed lateness; forgot those valid from " + forgotten
+                    + " (inputs of those times read the next version)", String.valueOf(change)));
+        }
         ctx.getBroadcastState(MASTER_DATA).put(change.key(), versions);
+    }
+
+    /** The earliest event time an input may still read master data at, {@link Long#MIN_VALUE} before any. */
+    private long readableFrom(long watermark) {
+        return watermark > Long.MIN_VALUE + allowedLateness.toMillis() ? watermark - allowedLateness.toMillis()
+                : Long.MIN_VALUE;
+    }
+
+    /** Prunes every record (it visits them all: not more often than {@link #SWEEP_EVERY} of watermark progress). */
+    private void sweep(BroadcastState<String, MasterDataVersions> state, long horizon) throws Exception {
+        List<String> gone = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, MasterDataVersions> entry : state.entries()) {
+            if (entry.getValue().size() > 1 || entry.getValue().asOf(Long.MIN_VALUE) == null) {
+                if (!entry.getValue().pruneBefore(horizon)) {
+                    gone.add(entry.getKey());
+                }
+            }
+        }
+        for (String key : gone) {
+            state.remove(key);
+        }
+        sweptUntil = horizon;
     }
 
     @Override
@@ -111,7 +184,12 @@ public class OrderPostingFunction
             finishIfComplete(time, ctx, out);
             return;
         }
-        buffer.add(time, input, ctx.timerService());
+        if (!buffer.add(time, input, ctx.timerService())) {
+            // The watermark has not moved for that long: hold no more (the letter names the input).
+            ctx.output(REJECTED, withSourceRecord(new Rejection(input.sourceId(), ctx.getCurrentKey(),
+                    HELD_INPUT_LIMIT, ctx.getCurrentKey() + " already holds " + buffer.size()
+                    + " inputs waiting for the watermark", String.valueOf(input)), input, time));
+        }
     }
 
     @Override
@@ -140,7 +218,30 @@ public class OrderPostingFunction
         if (current == null) {
             current = new OrderLedger(ctx.getCurrentKey());
         }
-        emit(current, applyTo(current, input, masterData), time, ctx, out);
+        OrderLedger.Result result = applyTo(current, input, masterData);
+        withSourceRecords(result, input, time);
+        emit(current, result, time, ctx, out);
+    }
+
+    /** Refusals of a person's journal line or status change carry its record, to re-drive them once fixed. */
+    private static void withSourceRecords(OrderLedger.Result result, OrderInput input, long time) {
+        if (result.rejections().isEmpty()) {
+            return;
+        }
+        SpecificRecord record = OrderInputMapping.sourceRecord(input, java.time.Instant.ofEpochMilli(time));
+        if (record != null) {
+            byte[] payload = DeadLetters.singleObject(record);
+            String topic = OrderInputMapping.sourceTopic(input);
+            result.rejections().replaceAll(rejection -> rejection.sourceId().equals(input.sourceId())
+                    ? rejection.withSource(topic, payload) : rejection);
+        }
+    }
+
+    /** A refusal of the input itself (not by the rules), re-drivable as {@link #withSourceRecords}. */
+    private static Rejection withSourceRecord(Rejection rejection, OrderInput input, long time) {
+        SpecificRecord record = OrderInputMapping.sourceRecord(input, java.time.Instant.ofEpochMilli(time));
+        return record == null ? rejection
+                : rejection.withSource(OrderInputMapping.sourceTopic(input), DeadLetters.singleObject(record));
     }
 
     /** After all inputs of an instant: the auto-finish an output line noted (spec §6 policy). */
@@ -161,7 +262,11 @@ public class OrderPostingFunction
             current = current.finishedMarker(); // a finished, adjusted order keeps only that it was finished
             ctx.timerService().registerEventTimeTimer(time + retention.toMillis());
         }
-        ledger.update(current);
+        if (current.isEmpty()) {
+            ledger.clear();
+        } else {
+            ledger.update(current);
+        }
     }
 
     private static AsOfMasterData masterData(ReadOnlyContext ctx, long time) {
@@ -224,7 +329,7 @@ public class OrderPostingFunction
             } else {
                 ledger.assembly().put(definition.component(), definition.deleted());
             }
-            return OrderLedger.Result.none();
+            return ledger.definitionChanged(rules, masterData);
         }
         if (input instanceof OrderInput.StatusChange change) {
             return changeStatus(ledger, change.status(), change.sourceId(), change.postingDate(), masterData);
@@ -234,7 +339,8 @@ public class OrderPostingFunction
         if (header.deleted()) {
             return OrderLedger.Result.none();
         }
-        return changeStatus(ledger, header.status(), header.sourceId(), header.postingDate(), masterData);
+        return ledger.definitionChanged(rules, masterData)
+                .then(changeStatus(ledger, header.status(), header.sourceId(), header.postingDate(), masterData));
     }
 
     private OrderLedger.Result changeStatus(OrderLedger ledger, OrderStatus status, String sourceId,

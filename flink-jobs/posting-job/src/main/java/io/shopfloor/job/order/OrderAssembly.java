@@ -15,14 +15,11 @@ import java.util.TreeMap;
  * A production order as CDC delivers it: header, lines, routing lines and components arrive as separate records
  * (inserts, updates, deletes); the latest of each, by natural key, makes the order definition.
  */
-public final class OrderAssembly implements Serializable {
-    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
-    private static final long serialVersionUID = 1L;
-
-    private Header header;
-    private final TreeMap<Integer, LineDefinition> lines = new TreeMap<>();
-    private final TreeMap<String, RoutingLineDefinition> routingLines = new TreeMap<>();
-    private final TreeMap<String, ComponentDefinition> components = new TreeMap<>();
+public final class OrderAssembly {
+    Header header;
+    final TreeMap<Integer, LineDefinition> lines = new TreeMap<>();
+    final TreeMap<String, RoutingLineDefinition> routingLines = new TreeMap<>();
+    final TreeMap<String, ComponentDefinition> components = new TreeMap<>();
 
     /** The header fields the posting needs. */
     public record Header(String no, String description, String sourceNo, String locationCode, boolean blocked) implements Serializable {
@@ -56,6 +53,11 @@ public final class OrderAssembly implements Serializable {
         } else {
             components.put(key, component);
         }
+    }
+
+    /** Whether nothing of the order (no header, no row) has arrived. */
+    public boolean isEmpty() {
+        return header == null && lines.isEmpty() && routingLines.isEmpty() && components.isEmpty();
     }
 
     public boolean isComplete() {

@@ -26,18 +26,16 @@ import java.util.function.Function;
  * One production order in the job: its definition as CDC assembles it, its posting state once released, and its
  * own entry numbering (entry numbers are per order; the ledger store maps them to its sequences). Inputs are
  * applied in the order the operator gives them; each returns the entries, notices and rejections it produced.
+ * Kept in keyed state by {@link OrderLedgerSerializer} (its fields are package-private for it).
  */
-public final class OrderLedger implements Serializable {
-    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
-    private static final long serialVersionUID = 1L;
-
+public final class OrderLedger {
 
     /**
      * Source ids of the journal lines people (or their terminals) posted on this order: a second copy of one (a
-     * re-drive, a double-click, a producer's retry) posts nothing. Null in state written before this field existed
-     * (Java serialization leaves a new field unset); as many as the order's journal lines.
+     * re-drive, a double-click, a producer's retry) posts nothing. Null until the first; as many as the order's
+     * journal lines.
      */
-    private java.util.Set<String> postedJournalLines;
+    java.util.Set<String> postedJournalLines;
 
     /**
      * @param finishWhenComplete finish the order when its last operation is reported finished and no output remains
@@ -71,19 +69,41 @@ public final class OrderLedger implements Serializable {
         void reject(String key, String sourceId, String code, String detail, Object input) {
             rejections.add(new Rejection(sourceId, key, code, detail, String.valueOf(input)));
         }
+
+        /** This result followed by what a later step of the same input produced. */
+        public Result then(Result next) {
+            entries.addAll(next.entries);
+            notices.addAll(next.notices);
+            rejections.addAll(next.rejections);
+            costPlans.addAll(next.costPlans);
+            return this;
+        }
     }
 
-    private final String orderNo;
-    private final OrderAssembly assembly = new OrderAssembly();
-    private final EntryNumbers numbers = EntryNumbers.startingAtOne();
-    private ProductionOrder order;
-    private LocalDate finishedOn;
-    private FinishOrder pendingFinish;
-    private boolean marker;
-    private boolean deletedInErp;
+    final String orderNo;
+    final OrderAssembly assembly;
+    final EntryNumbers numbers;
+    ProductionOrder order;
+    LocalDate finishedOn;
+    FinishOrder pendingFinish;
+    boolean marker;
+    boolean deletedInErp;
+    /**
+     * A release that reached the order before its definition was complete (CDC rows of one order arrive in any
+     * order): {@link #definitionChanged} applies it once the definition is. One per order: a release arriving while
+     * one waits is the ERP repeating the status and changes nothing.
+     */
+    ReleaseOrder pendingRelease;
 
     public OrderLedger(String orderNo) {
+        this(orderNo, new OrderAssembly(), EntryNumbers.startingAtOne());
+    }
+
+    /** For {@link OrderLedgerSerializer}, which sets the other fields. */
+    OrderLedger(String orderNo, OrderAssembly assembly, EntryNumbers numbers) {
         this.orderNo = orderNo;
+        this.assembly = assembly;
+        this.numbers = numbers;
     }
 
     public OrderAssembly assembly() {
@@ -116,8 +136,12 @@ public final class OrderLedger implements Serializable {
             return result; // CDC repeats the status; the order is already released (or done)
         }
         if (!assembly.isComplete()) {
-            result.reject(orderNo, command.sourceId(), "ORDER_NOT_DEFINED",
-                    "no header or lines of " + orderNo + " have arrived", command);
+            if (assembly.isEmpty()) { // a stray order number holds no state: refused, re-driven if need be
+                result.reject(orderNo, command.sourceId(), "ORDER_NOT_DEFINED",
+                        "no header or lines of " + orderNo + " have arrived", command);
+            } else if (pendingRelease == null) {
+                pendingRelease = command;
+            }
             return result;
         }
         PostingRules.Refresh refresh = rules.refresh(assembly.definition(), OrderStatus.FIRM_PLANNED, masterData);
@@ -135,6 +159,19 @@ public final class OrderLedger implements Serializable {
                     command.postingDate(), rules.statistics(order, masterData), masterData));
         }
         return result;
+    }
+
+    /**
+     * After a definition row or header arrived: the release held for the definition, posted now that it is
+     * complete (at this input's time; the release keeps its own posting date).
+     */
+    public Result definitionChanged(PostingRules rules, MasterData masterData) {
+        if (pendingRelease == null || !assembly.isComplete()) {
+            return Result.empty();
+        }
+        ReleaseOrder release = pendingRelease;
+        pendingRelease = null;
+        return release(release, rules, masterData);
     }
 
     /**
@@ -253,5 +290,19 @@ public final class OrderLedger implements Serializable {
 
     public boolean isMarker() {
         return marker;
+    }
+
+    /**
+     * Whether this ledger knows nothing a new one would not: no definition, no posting state, no entry numbered,
+     * nothing finished, deleted or posted. Inputs refused for an order never defined leave such a ledger; it is
+     * not kept (a stray order number must not hold state for ever).
+     */
+    public boolean isEmpty() {
+        return assembly.header == null && assembly.lines.isEmpty() && assembly.routingLines.isEmpty()
+                && assembly.components.isEmpty() && order == null && finishedOn == null && pendingFinish == null
+                && pendingRelease == null
+                && !marker && !deletedInErp && postedJournalLines == null && numbers.peekItemLedgerEntryNo() == 1
+                && numbers.peekCapacityLedgerEntryNo() == 1 && numbers.peekValueEntryNo() == 1
+                && numbers.peekWarehouseEntryNo() == 1;
     }
 }

@@ -9,7 +9,11 @@ import org.apache.flink.api.common.typeutils.base.BigDecSerializer;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.runtime.state.JavaSerializer;
+import io.shopfloor.job.order.OrderAssembly;
+import io.shopfloor.posting.order.ComponentDefinition;
+import io.shopfloor.posting.order.LineDefinition;
+import io.shopfloor.posting.order.OrderStatus;
+import io.shopfloor.posting.order.RoutingLineDefinition;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -18,9 +22,9 @@ import java.time.LocalDate;
 
 /**
  * Flink serializer of {@link OrderInput}. The inputs machines cause, a reported line per machine, operation and
- * window and a machine's window totals, are most of the stream: their fields are written directly. The rest
- * (definitions, status changes, journal lines people enter) are rare and of many shapes: Java serialization, as
- * before. Lines and totals are immutable records, so their copies are the values themselves.
+ * window and a machine's window totals, are most of the stream. Every input is written field by field after a kind
+ * byte (it is held in keyed state until the watermark passes it): a new field is a new kind, and the kinds written
+ * by earlier releases stay readable. Inputs are immutable records, so their copies are the values themselves.
  */
 public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInput> {
     private static final long serialVersionUID = 1L;
@@ -29,15 +33,19 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
 
     private static final byte MACHINE_LINE = 1;
     private static final byte TOTALS = 2;
-    private static final byte JAVA_SERIALIZED = 3;
-    /** Totals with their planned stop time and unclocked parts; {@code TOTALS} (without them) stays readable. */
-    private static final byte TOTALS_WITH_PLANNED_STOP = 4;
-
-    private final JavaSerializer<OrderInput> others = new JavaSerializer<>();
+    /** 3 was a Java-serialized input (before 2026-12): never written again, refused when read. */
+    private static final byte OUTPUT = 4;
+    private static final byte CONSUMPTION = 5;
+    private static final byte CAPACITY = 6;
+    private static final byte HEADER = 7;
+    private static final byte STATUS_CHANGE = 8;
+    private static final byte DEFINITION = 9;
+    /** Totals with their planned stop time and unclocked parts; {@code TOTALS} (without them, release 1) reads 0. */
+    private static final byte TOTALS_WITH_PLANNED_STOP = 10;
 
     @Override
     public boolean isImmutableType() {
-        return false; // the rare inputs hold the posting rules' types, copied the safe way
+        return true;
     }
 
     @Override
@@ -48,7 +56,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
 
     @Override
     public OrderInput copy(OrderInput from) {
-        return from instanceof OrderInput.MachineLine || from instanceof OrderInput.Totals ? from : others.copy(from);
+        return from;
     }
 
     @Override
@@ -105,9 +113,48 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             target.writeLong(t.idleMillis());
             target.writeLong(t.plannedStopMillis());
             target.writeLong(t.unclockedParts());
+        } else if (input instanceof OrderInput.Output output) {
+            target.writeByte(OUTPUT);
+            RulesCodec.writeOutputLine(output.line(), target);
+        } else if (input instanceof OrderInput.Consumption consumption) {
+            target.writeByte(CONSUMPTION);
+            RulesCodec.writeConsumptionLine(consumption.line(), target);
+        } else if (input instanceof OrderInput.Capacity capacity) {
+            target.writeByte(CAPACITY);
+            RulesCodec.writeCapacityLine(capacity.line(), target);
+        } else if (input instanceof OrderInput.Header header) {
+            target.writeByte(HEADER);
+            StateIO.writeString(header.header().no(), target);
+            StateIO.writeString(header.header().description(), target);
+            StateIO.writeString(header.header().sourceNo(), target);
+            StateIO.writeString(header.header().locationCode(), target);
+            target.writeBoolean(header.header().blocked());
+            StateIO.writeEnum(header.status(), target);
+            target.writeBoolean(header.deleted());
+            StateIO.writeString(header.sourceId(), target);
+            StateIO.writeDate(header.postingDate(), target);
+        } else if (input instanceof OrderInput.StatusChange change) {
+            target.writeByte(STATUS_CHANGE);
+            StateIO.writeString(change.orderNo(), target);
+            StateIO.writeEnum(change.status(), target);
+            StateIO.writeString(change.sourceId(), target);
+            StateIO.writeDate(change.postingDate(), target);
         } else {
-            target.writeByte(JAVA_SERIALIZED);
-            others.serialize(input, target);
+            OrderInput.Definition definition = (OrderInput.Definition) input;
+            target.writeByte(DEFINITION);
+            StateIO.writeString(definition.orderNo(), target);
+            if (definition.line() != null) {
+                target.writeByte(1);
+                RulesCodec.writeLine(definition.line(), target);
+            } else if (definition.routingLine() != null) {
+                target.writeByte(2);
+                RulesCodec.writeRoutingLine(definition.routingLine(), target);
+            } else {
+                target.writeByte(3);
+                RulesCodec.writeComponent(definition.component(), target);
+            }
+            target.writeBoolean(definition.deleted());
+            StateIO.writeString(definition.sourceId(), target);
         }
     }
 
@@ -149,10 +196,30 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
                     source.readLong(), source.readLong(), kind == TOTALS ? 0 : source.readLong(),
                     kind == TOTALS ? 0 : source.readLong()));
         }
-        if (kind != JAVA_SERIALIZED) {
-            throw new IOException("not an order input: kind " + kind);
-        }
-        return others.deserialize(source);
+        return switch (kind) {
+            case OUTPUT -> new OrderInput.Output(RulesCodec.readOutputLine(source));
+            case CONSUMPTION -> new OrderInput.Consumption(RulesCodec.readConsumptionLine(source));
+            case CAPACITY -> new OrderInput.Capacity(RulesCodec.readCapacityLine(source));
+            case HEADER -> new OrderInput.Header(new OrderAssembly.Header(StateIO.readString(source),
+                    StateIO.readString(source), StateIO.readString(source), StateIO.readString(source),
+                    source.readBoolean()), StateIO.readEnum(OrderStatus.class, source), source.readBoolean(),
+                    StateIO.readString(source), StateIO.readDate(source));
+            case STATUS_CHANGE -> new OrderInput.StatusChange(StateIO.readString(source),
+                    StateIO.readEnum(OrderStatus.class, source), StateIO.readString(source),
+                    StateIO.readDate(source));
+            case DEFINITION -> readDefinition(source);
+            default -> throw new IOException("not an order input: kind " + kind);
+        };
+    }
+
+    private static OrderInput.Definition readDefinition(DataInputView source) throws IOException {
+        String orderNo = StateIO.readString(source);
+        byte part = source.readByte();
+        LineDefinition line = part == 1 ? RulesCodec.readLine(source) : null;
+        RoutingLineDefinition routingLine = part == 2 ? RulesCodec.readRoutingLine(source) : null;
+        ComponentDefinition component = part == 3 ? RulesCodec.readComponent(source) : null;
+        return new OrderInput.Definition(orderNo, line, routingLine, component, source.readBoolean(),
+                StateIO.readString(source));
     }
 
     @Override
@@ -181,7 +248,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
         return new Snapshot();
     }
 
-    /** No configuration: the format is this class's (and Java serialization's for the rare inputs). */
+    /** No configuration: the format is this class's (new fields are new kinds). */
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<OrderInput> {
         public Snapshot() {
             super(() -> INSTANCE);

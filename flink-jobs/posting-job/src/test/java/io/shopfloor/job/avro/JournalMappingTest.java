@@ -1,19 +1,26 @@
 package io.shopfloor.job.avro;
 
+import io.shopfloor.job.DeadLetters;
+import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.posting.journal.CapacityJournalLine;
 import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
+import io.shopfloor.schema.ShopfloorSchemas;
 import io.shopfloor.schema.common.CapacityType;
 import io.shopfloor.schema.common.ProductionOrderStatus;
 import io.shopfloor.schema.journal.JournalEntryType;
 import io.shopfloor.schema.journal.JournalLine;
 import io.shopfloor.schema.journal.OrderStatusChange;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static io.shopfloor.job.avro.AvroFixtures.assertNoNullComponent;
 import static io.shopfloor.job.avro.AvroFixtures.assertNoNullField;
@@ -38,7 +45,7 @@ class JournalMappingTest {
                 .setFinished(true).setAppliesToEntry(1003L).setAppliesFromEntry(1001L).setItemNo("FG-100")
                 .setProdOrderCompLineNo(20000)
                 .setQuantity(q("7.5")).setStartingTime(START).setEndingTime(END).setWorkShiftCode("DAY")
-                .setConcurrentCapacity(q("2")).setOperatorId("op-1");
+                .setConcurrentCapacity(q("2")).setOperatorId("op-1").setPostedBy("olga");
     }
 
     @Test
@@ -156,5 +163,52 @@ class JournalMappingTest {
     private static void assertFailedWith(MappingResult<Record> result, String reasonPart) {
         MappingResult.Failed<?> failed = assertInstanceOf(MappingResult.Failed.class, result, () -> result.toString());
         assertTrue(failed.reason().contains(reasonPart), failed.reason());
+    }
+
+    /**
+     * A refused line is dead-lettered as the record {@link OrderInputMapping#sourceRecord} rebuilds: mapped again it is
+     * the same input, and it survives the single-object encoding the dead letter stores.
+     */
+    @Test
+    void refusedLinesAndStatusChangesAreRebuiltAsRecordsThatMapToTheSameInput() {
+        JournalLine output = full(JournalEntryType.OUTPUT).build();
+        JournalLine blankOutput = full(JournalEntryType.OUTPUT).setOperationNo("").setScrapCode("").setStopCode("")
+                .setAppliesToEntry(null).setStartingTime(null).setEndingTime(null).setFinished(false).build();
+        JournalLine consumption = full(JournalEntryType.CONSUMPTION).setType(null).build();
+        JournalLine capacity = full(JournalEntryType.CAPACITY).setOrderNo("").setOutputQuantity(q("0"))
+                .setScrapQuantity(q("0")).build();
+        for (JournalLine line : List.of(output, blankOutput, consumption, capacity)) {
+            OrderInput input = mappedInput(OrderInputMapping.journalLine(line));
+            SpecificRecord rebuilt = OrderInputMapping.sourceRecord(input, START);
+            assertEquals("journal-lines", OrderInputMapping.sourceTopic(input));
+            assertEquals(input, mappedInput(OrderInputMapping.journalLine(decode(rebuilt, JournalLine.class))),
+                    line.getEntryType() + " line");
+        }
+        for (ProductionOrderStatus to : List.of(ProductionOrderStatus.RELEASED,
+                ProductionOrderStatus.FINISHED)) {
+            OrderStatusChange change = OrderStatusChange.newBuilder().setOrderNo("RPO-1001")
+                    .setFromStatus(ProductionOrderStatus.FIRM_PLANNED).setToStatus(to).setPostingDate(DATE)
+                    .setSourceId("S1").setEventTime(END).build();
+            OrderInput input = mappedInput(OrderInputMapping.statusChange(change));
+            OrderStatusChange rebuilt = decode(OrderInputMapping.sourceRecord(input, END), OrderStatusChange.class);
+            assertEquals("order-status-changes", OrderInputMapping.sourceTopic(input));
+            assertEquals(input, mappedInput(OrderInputMapping.statusChange(rebuilt)));
+            assertEquals(END, rebuilt.getEventTime(), "a status change keeps its event time");
+        }
+    }
+
+    private static <T extends SpecificRecord> T decode(
+            SpecificRecord record, Class<T> type) {
+        try {
+            return ShopfloorSchemas.decoder(type)
+                    .decode(DeadLetters.singleObject(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static OrderInput mappedInput(
+            MappingResult<OrderInput> result) {
+        return ((MappingResult.Mapped<OrderInput>) result).value();
     }
 }

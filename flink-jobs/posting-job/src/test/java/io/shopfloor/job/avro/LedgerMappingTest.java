@@ -3,6 +3,8 @@ package io.shopfloor.job.avro;
 import io.shopfloor.posting.PostingResult;
 import io.shopfloor.posting.PostingRules;
 import io.shopfloor.posting.PostingSettings;
+import io.shopfloor.posting.gl.GlAccountType;
+import io.shopfloor.posting.gl.GlEntry;
 import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.ledger.EntryNumbers;
@@ -21,6 +23,7 @@ import io.shopfloor.schema.common.OrderType;
 import io.shopfloor.schema.common.ProductionOrderStatus;
 import io.shopfloor.schema.journal.OrderStatusChange;
 import io.shopfloor.schema.ledger.CapacityLedgerEntry;
+import io.shopfloor.schema.ledger.GeneralLedgerEntry;
 import io.shopfloor.schema.ledger.ItemLedgerEntry;
 import io.shopfloor.schema.ledger.ValueEntry;
 import io.shopfloor.schema.ledger.ValueEntryType;
@@ -343,5 +346,20 @@ class LedgerMappingTest {
         Class<T> type = (Class<T>) record.getClass();
         ByteBuffer bytes = ShopfloorSchemas.encoder(type).encode(record);
         return ShopfloorSchemas.decoder(type).decode(bytes);
+    }
+
+    @Test
+    void generalLedgerEntryCarriesItsValueEntryAndAccount() {
+        GlEntry rules = new GlEntry("E1/VE2/GL1", "E1/VE2", 2002L, D1, null, "7893",
+                GlAccountType.CAPACITY_OVERHEAD_VARIANCE, new BigDecimal("-1.2"), false, "RPO-1001", "MAIN",
+                "FINISHED", null, "RETAIL");
+
+        assertAvroEquals(GeneralLedgerEntry.newBuilder().setIdempotencyKey("E1/VE2/GL1").setValueEntryKey("E1/VE2")
+                .setValueEntryNo(2002L).setPostingDate(D1).setDocumentNo("").setAccountNo("7893")
+                .setAccountType(io.shopfloor.schema.ledger.GlAccountType.CAPACITY_OVERHEAD_VARIANCE)
+                .setAmount(a("-1.20")).setExpectedCost(false).setOrderNo("RPO-1001").setLocationCode("MAIN")
+                .setInventoryPostingGroup("FINISHED").setGenBusPostingGroup("").setGenProdPostingGroup("RETAIL")
+                .setGlobalDimension1Code("").setGlobalDimension2Code("").build(),
+                LedgerMapping.generalLedgerEntry(rules));
     }
 }

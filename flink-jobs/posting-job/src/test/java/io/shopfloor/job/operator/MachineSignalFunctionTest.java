@@ -48,7 +48,8 @@ class MachineSignalFunctionTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, MachineInput, ReportedLine> newHarness()
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new MachineSignalFunction(SETTINGS, Duration.ofSeconds(60))),
+                new KeyedProcessOperator<>(new MachineSignalFunction(SETTINGS, Duration.ofSeconds(60),
+                        StateLimits.DEFAULTS)),
                 MachineInput::machineId, Types.STRING);
     }
 
@@ -218,5 +219,21 @@ class MachineSignalFunctionTest {
         restored.processWatermark(ms(200));
         assertEquals(uninterrupted, restored.extractOutputValues());
         restored.close();
+    }
+
+    @Test
+    void beyondTheHeldInputLimitAnInputIsADeadLetterAndAfterTheWatermarkMovesOneIsHeldAgain() throws Exception {
+        harness.close();
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MachineSignalFunction(
+                SETTINGS, Duration.ofSeconds(60), new StateLimits(3, 1_000, 1_000))), MachineInput::machineId, Types.STRING);
+        harness.open();
+        send(started(0), state(MachineState.RUNNING, null, 0), reading(100, 32, 1, 0));
+        MachineInput fourth = reading(110, 32, 1, 10);
+        send(fourth);
+        assertEquals(List.of(new Rejected(null, "M1", Rejected.Reason.HELD_INPUT_LIMIT, "M1 already holds 3 inputs "
+                + "waiting for the watermark (none yet) to pass them", fourth.eventTime(), fourth, null)), rejected());
+        harness.processWatermark(ms(5)); // releases the three
+        send(reading(120, 32, 1, 20), reading(130, 32, 1, 30), reading(140, 32, 1, 40));
+        assertEquals(1, rejected().size(), "three held again");
     }
 }

@@ -3,6 +3,7 @@ package io.shopfloor.job.operator;
 import io.shopfloor.job.avro.LedgerMapping;
 import io.shopfloor.job.machine.ReportedLine;
 import io.shopfloor.job.masterdata.MasterDataChange;
+import io.shopfloor.job.masterdata.MasterDataVersions;
 import io.shopfloor.job.order.OrderAssembly;
 import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.job.order.OrderLedger;
@@ -40,6 +41,7 @@ class OrderPostingFunctionTest {
     static final long DEFINED = 1_000;
     static final long RELEASED = 2_000;
     static final Duration RETENTION = Duration.ofDays(7);
+    static final Duration LATENESS = Duration.ofSeconds(10);
 
     private final SetA setA = new SetA();
     private KeyedBroadcastOperatorTestHarness<String, OrderInput, MasterDataChange, PostedEntry> harness;
@@ -47,7 +49,8 @@ class OrderPostingFunctionTest {
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new OrderPostingFunction(PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION),
+                new OrderPostingFunction(PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION,
+                        LATENESS, StateLimits.DEFAULTS),
                 OrderInput::key, Types.STRING, OrderPostingFunction.MASTER_DATA);
         for (String item : List.of("FG-100", "STEEL", "BOLT", "PAINT")) {
             harness.processBroadcastElement(MasterDataChange.of(setA.masterData.item(item).orElseThrow()), 0);
@@ -154,7 +157,8 @@ class OrderPostingFunctionTest {
 
         harness.close();
         harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                new OrderPostingFunction(PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION),
+                new OrderPostingFunction(PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION,
+                        LATENESS, StateLimits.DEFAULTS),
                 List.of(OrderPostingFunction.MASTER_DATA)), OrderInput::key, Types.STRING, 1, 1, 0);
         harness.initializeState(snapshot); // the broadcast master data comes back with the keyed state
         harness.open();
@@ -196,6 +200,59 @@ class OrderPostingFunctionTest {
         assertEquals(0, keyedStateEntries());
     }
 
+    /**
+     * CDC rows of one order arrive in any order: the header, already Released, before the order's line. The release
+     * waits in the order's state and is posted once, when the line completes the definition, at that input's time.
+     */
+    @Test
+    void aReleaseBeforeTheOrderIsDefinedIsPostedOnceWhenTheDefinitionCompletes() throws Exception {
+        OrderDefinition definition = setA.definition();
+        definition.routingLines().forEach(r ->
+                send(new OrderInput.Definition(SetA.ORDER, null, r, null, false, "cdc-r" + r.operationNo()), DEFINED));
+        definition.components().forEach(c ->
+                send(new OrderInput.Definition(SetA.ORDER, null, null, c, false, "cdc-c" + c.lineNo()), DEFINED));
+        OrderAssembly.Header header = new OrderAssembly.Header(SetA.ORDER, "FG-100 x 100", "FG-100", "MAIN", false);
+        send(new OrderInput.Header(header, OrderStatus.RELEASED, false, "cdc-h1", SetA.D0), RELEASED);
+        send(new OrderInput.Header(header, OrderStatus.RELEASED, false, "cdc-h2", SetA.D0), RELEASED + 100);
+        harness.watermark(RELEASED + 200);
+        assertEquals(List.of(), harness.extractOutputValues(), "held: the order has no line yet");
+        definition.lines().forEach(l ->
+                send(new OrderInput.Definition(SetA.ORDER, l, null, null, false, "cdc-l"), RELEASED + 500));
+        harness.watermark(10_000);
+
+        List<String> expected = releaseEntriesOfExample1();
+        assertEquals(expected, ledger());
+        assertEquals(List.of(Instant.ofEpochMilli(RELEASED + 500)),
+                harness.extractOutputValues().stream().map(PostedEntry::eventTime).distinct().toList());
+        assertEquals(List.of(), sideOutput(OrderPostingFunction.REJECTED));
+    }
+
+    /** The release of example 1 as {@link #defineAndRelease} posts it, in a harness of its own. */
+    private List<String> releaseEntriesOfExample1() throws Exception {
+        var first = harness;
+        open();
+        try {
+            defineAndRelease();
+            harness.watermark(10_000);
+            List<String> released = ledger();
+            assertEquals("STATUS RPO-1001 FIRM_PLANNED -> RELEASED 2026-03-01", released.get(0));
+            return released;
+        } finally {
+            harness.close();
+            harness = first;
+        }
+    }
+
+    /** A release of an order nothing of which has arrived is refused, and the stray order number keeps no state. */
+    @Test
+    void aReleaseOfAnOrderNeverDefinedIsRefusedAndHoldsNoState() throws Exception {
+        send(new OrderInput.StatusChange("RPO-STRAY", OrderStatus.RELEASED, "status-1", SetA.D0), RELEASED);
+        harness.watermark(10_000);
+        assertEquals(List.of("ORDER_NOT_DEFINED"), sideOutput(OrderPostingFunction.REJECTED).stream()
+                .map(Rejection::reasonCode).toList());
+        assertEquals(0, keyedStateEntries());
+    }
+
     @Test
     void linesForAnOrderThatIsNotReleasedAreRejectedWithTheReason() throws Exception {
         send(line("E1", "10", "30", "120", 60, 0, false), 3_000);
@@ -204,6 +261,24 @@ class OrderPostingFunctionTest {
         Rejection rejection = sideOutput(OrderPostingFunction.REJECTED).get(0);
         assertEquals("ORDER_NOT_RELEASED", rejection.reasonCode());
         assertEquals("E1", rejection.sourceId());
+        assertEquals(null, rejection.sourceTopic(), "a machine's line is re-driven as the machine's signals");
+    }
+
+    /** A person's line refused before the release carries its record, to be produced again once released. */
+    @Test
+    void aPersonsLineRefusedCarriesItsRecordToReDriveIt() throws Exception {
+        send(new OrderInput.Output(io.shopfloor.posting.journal.OutputJournalLine
+                .builder("TERMINAL-7-1", SetA.ORDER, SetA.LINE, "10").postingDate(SetA.D1).documentNo("DOC-7")
+                .runTime(new BigDecimal("20")).output(new BigDecimal("20")).build()), 3_000);
+        harness.watermark(10_000);
+        Rejection rejection = sideOutput(OrderPostingFunction.REJECTED).get(0);
+        assertEquals("ORDER_NOT_RELEASED", rejection.reasonCode());
+        assertEquals("journal-lines", rejection.sourceTopic());
+        io.shopfloor.schema.journal.JournalLine record = io.shopfloor.schema.ShopfloorSchemas
+                .decoder(io.shopfloor.schema.journal.JournalLine.class).decode(rejection.sourcePayload());
+        assertEquals(List.of("TERMINAL-7-1", SetA.ORDER, "10", "20.00000", "20.00000"), List.of(record.getSourceId(),
+                record.getOrderNo(), record.getOperationNo(), record.getRunTime().toPlainString(),
+                record.getOutputQuantity().toPlainString()));
     }
 
     /** A journal line that comes again (a re-drive, a double-click): posted once, the copies rejected. */
@@ -350,5 +425,76 @@ class OrderPostingFunctionTest {
         assertEquals(List.of(
                 "CLE 1 MC-ASSY op null qty 45 inv 45 setup 0 run 0 stop 45 out 0 scrap 0 stopCode PM last false item null order null/0 2026-03-02"),
                 ledger());
+    }
+
+    private MasterDataVersions versions(String key) throws Exception {
+        return harness.getBroadcastState(OrderPostingFunction.MASTER_DATA).get(key);
+    }
+
+    private Item steelAt(String unitCost) {
+        Item steel = setA.masterData.item("STEEL").orElseThrow();
+        return new Item(steel.no(), steel.description(), steel.baseUnitOfMeasureCode(), steel.costingMethod(),
+                new BigDecimal(unitCost), steel.roundingPrecision(), steel.indirectCostPct(), steel.overheadRate(),
+                steel.singleLevelCost(), steel.variantMandatory(), steel.defaultBinCode());
+    }
+
+    @Test
+    void masterDataVersionsNoInputCanStillReadAreForgottenAndDeletedRecordsDropped() throws Exception {
+        harness.processBroadcastElement(MasterDataChange.of(steelAt("1.60")), 1_000);
+        harness.processBroadcastElement(MasterDataChange.of(steelAt("1.70")), 2_000);
+        harness.processBroadcastElement(MasterDataChange.of(setA.masterData.location("MAIN").orElseThrow())
+                .asDeletion(), 3_000);
+        assertEquals(3, versions("item/STEEL").size());
+        // Inputs can still come 10 s behind the watermark: at 14 s every time from 4 s on can be read.
+        harness.watermark(14_000);
+        harness.processBroadcastElement(MasterDataChange.of(steelAt("1.80")), 14_000);
+        MasterDataVersions steel = versions("item/STEEL");
+        assertEquals(2, steel.size(), "the version valid at 4 s and the new one");
+        assertEquals(new BigDecimal("1.70"), ((Item) steel.asOf(Long.MIN_VALUE)).unitCost());
+        assertEquals(new BigDecimal("1.80"), ((Item) steel.asOf(14_000)).unitCost());
+        // The change swept every record: the deleted location is gone, the unchanged ones keep their one version.
+        assertEquals(false, harness.getBroadcastState(OrderPostingFunction.MASTER_DATA).contains("location/MAIN"));
+        assertEquals(1, versions("item/FG-100").size());
+        assertEquals(List.of(), sideOutput(OrderPostingFunction.REJECTED));
+    }
+
+    @Test
+    void beyondTheVersionLimitTheOldestVersionIsForgottenWithADeadLetter() throws Exception {
+        harness.close();
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new OrderPostingFunction(
+                PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION, LATENESS,
+                new StateLimits(1_000, 1_000, 3)), OrderInput::key, Types.STRING, OrderPostingFunction.MASTER_DATA);
+        harness.processBroadcastElement(MasterDataChange.of(steelAt("1.50")), 0);
+        harness.processBroadcastElement(MasterDataChange.of(steelAt("1.60")), 1_000);
+        harness.processBroadcastElement(MasterDataChange.of(steelAt("1.70")), 2_000);
+        assertEquals(List.of(), sideOutput(OrderPostingFunction.REJECTED));
+        MasterDataChange fourth = MasterDataChange.of(steelAt("1.80"));
+        harness.processBroadcastElement(fourth, 3_000);
+        assertEquals(List.of(new Rejection("item/STEEL@3000", "item/STEEL", "MASTER_DATA_VERSION_LIMIT",
+                "more than 3 versions of item/STEEL newer than the allowed lateness; forgot those valid from "
+                        + "[" + Long.MIN_VALUE + "] (inputs of those times read the next version)",
+                String.valueOf(fourth))), sideOutput(OrderPostingFunction.REJECTED));
+        MasterDataVersions steel = versions("item/STEEL");
+        assertEquals(3, steel.size());
+        assertEquals(new BigDecimal("1.60"), ((Item) steel.asOf(0)).unitCost());
+    }
+
+    @Test
+    void beyondTheHeldInputLimitAnOrderInputIsRejectedAndTheBufferEmptiesBehindTheWatermark() throws Exception {
+        harness.close();
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new OrderPostingFunction(
+                PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, RETENTION, LATENESS,
+                new StateLimits(1_000, 2, 1_000)), OrderInput::key, Types.STRING, OrderPostingFunction.MASTER_DATA);
+        send(line("E1", "10", "30", "120", 60, 0, false), 3_000);
+        send(line("E2", "20", "0", "60", 60, 0, false), 4_000);
+        OrderInput third = line("E3", "10", "0", "86", 40, 3, true);
+        send(third, 5_000);
+        assertEquals(List.of(new Rejection("E3", SetA.ORDER, "HELD_INPUT_LIMIT", SetA.ORDER + " already holds 2 inputs "
+                + "waiting for the watermark", String.valueOf(third))), sideOutput(OrderPostingFunction.REJECTED));
+        harness.watermark(4_000); // E1 and E2 are applied (refused: the order was never released), nothing held
+        assertEquals(0, keyedStateEntries(), "no buffer, no size, no ledger of an order never defined");
+        send(third, 5_000);
+        assertEquals(3, sideOutput(OrderPostingFunction.REJECTED).size(), "held again");
+        assertEquals(2, keyedStateEntries(), "the buffer and its size");
     }
 }

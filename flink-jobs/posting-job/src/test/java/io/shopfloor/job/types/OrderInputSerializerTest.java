@@ -2,18 +2,33 @@ package io.shopfloor.job.types;
 
 import io.shopfloor.job.machine.ReportedLine;
 import io.shopfloor.job.machine.WindowTotals;
+import io.shopfloor.job.order.OrderAssembly;
 import io.shopfloor.job.order.OrderInput;
+import io.shopfloor.posting.SetA;
+import io.shopfloor.posting.journal.CapacityJournalLine;
+import io.shopfloor.posting.journal.ConsumptionJournalLine;
+import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.model.CapacityType;
+import io.shopfloor.posting.order.OrderDefinition;
 import io.shopfloor.posting.order.OrderStatus;
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 
-/** Flink's serializer contract tests for machine lines, window totals and a rare input (Java-serialized). */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Flink's serializer contract tests for every kind of order input (each is held in keyed state). */
 class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
     static final Instant T = Instant.parse("2026-03-02T08:00:00Z");
+    static final OrderDefinition DEFINITION = new SetA().definition();
 
     @Override
     protected TypeSerializer<OrderInput> createSerializer() {
@@ -48,6 +63,36 @@ class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
             new OrderInput.Totals(new WindowTotals("ASSY-3", T, T.plusSeconds(60), "RPO-1001", 10000, "20", 7, 1,
                     0, 20_000, 40_000, 0, 0, 30_000, 5)),
             new OrderInput.StatusChange("RPO-1001", OrderStatus.FINISHED, "status-1", LocalDate.of(2026, 3, 3)),
+            new OrderInput.Output(OutputJournalLine.builder("manual-1", "RPO-1001", 10000, "10")
+                    .postingDate(LocalDate.of(2026, 3, 2)).runTime("5").output("3").scrap(BigDecimal.ONE, "BENT")
+                    .appliesToEntry(7L).times(T, T.plusSeconds(60)).workShift("EARLY").build()),
+            new OrderInput.Consumption(new ConsumptionJournalLine("consumption-1", LocalDate.of(2026, 3, 2), "DOC-1",
+                    "RPO-1001", 10000, 10000, new BigDecimal("-2.5"), 4L)),
+            new OrderInput.Capacity(new CapacityJournalLine("capacity-1", LocalDate.of(2026, 3, 2), "DOC-2",
+                    CapacityType.MACHINE_CENTER, "MC-ASSY", "EARLY", T, T.plusSeconds(3600), BigDecimal.ONE, null,
+                    new BigDecimal("60"), BigDecimal.ZERO, "MINUTES", null)),
+            new OrderInput.Header(new OrderAssembly.Header("RPO-1001", "FG-100 x 100", "FG-100", "MAIN", false),
+                    OrderStatus.RELEASED, false, "cdc-header", LocalDate.of(2026, 3, 1)),
+            new OrderInput.Definition("RPO-1001", DEFINITION.lines().get(0), null, null, false, "cdc-line"),
+            new OrderInput.Definition("RPO-1001", null, DEFINITION.routingLines().get(1), null, true, "cdc-op"),
+            new OrderInput.Definition("RPO-1001", null, null, DEFINITION.components().get(0), false, "cdc-comp"),
         };
+    }
+
+    /** Window totals are kind 10 now; kind 2 (release 1, without planned stop and unclocked parts) reads them as 0. */
+    @Test
+    void totalsAreKind10AndKind2StaysReadable() throws IOException {
+        WindowTotals totals = new WindowTotals("ASSY-3", T, T.plusSeconds(60), "RPO-1001", 10000, "20", 7, 1, 0,
+                20_000, 40_000, 0, 0, 30_000, 5);
+        DataOutputSerializer out = new DataOutputSerializer(128);
+        OrderInputSerializer.INSTANCE.serialize(new OrderInput.Totals(totals), out);
+        byte[] kind10 = out.getCopyOfBuffer();
+        assertEquals(10, kind10[0]);
+
+        byte[] kind2 = Arrays.copyOf(kind10, kind10.length - 16); // without the two longs at the end
+        kind2[0] = 2;
+        OrderInput read = OrderInputSerializer.INSTANCE.deserialize(new DataInputDeserializer(kind2));
+        assertEquals(new OrderInput.Totals(new WindowTotals("ASSY-3", T, T.plusSeconds(60), "RPO-1001", 10000, "20",
+                7, 1, 0, 20_000, 40_000, 0, 0, 0, 0)), read);
     }
 }

@@ -9,7 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Capacity journal line without an order (§8): maintenance or other non-order capacity use. Run time is taken
+ * Capacity journal line without an order (docs/capacity-costs.md#capacity-journal): maintenance or other non-order
+ * capacity use. Run time is taken
  * from {@code runTime}, or derived from starting/ending time × concurrent capacity when both times are set.
  */
 public record CapacityJournalLine(String sourceId, LocalDate postingDate, String documentNo, CapacityType type,

@@ -27,6 +27,23 @@ public final class EntryNumbers implements Serializable {
         return new EntryNumbers(1, 1, 1, 1);
     }
 
+    /** The number the next item ledger entry gets, without taking it (for the job's state serializer). */
+    public long peekItemLedgerEntryNo() {
+        return nextItemLedgerEntryNo;
+    }
+
+    public long peekCapacityLedgerEntryNo() {
+        return nextCapacityLedgerEntryNo;
+    }
+
+    public long peekValueEntryNo() {
+        return nextValueEntryNo;
+    }
+
+    public long peekWarehouseEntryNo() {
+        return nextWarehouseEntryNo;
+    }
+
     public long nextItemLedgerEntryNo() {
         return nextItemLedgerEntryNo++;
     }

@@ -34,8 +34,18 @@ public final class Component implements Serializable {
         this.remainingQtyBase = expectedQtyBase;
     }
 
+    /** A component as stored in the job's state, with its consumption so far (for the state serializer). */
+    public Component(ComponentDefinition definition, BigDecimal quantity, BigDecimal expectedQuantity,
+                     BigDecimal costAmount, String binCode, BigDecimal actConsumptionQtyBase,
+                     BigDecimal remainingQtyBase) {
+        this(definition, quantity, expectedQuantity, costAmount, binCode);
+        this.actConsumptionQtyBase = actConsumptionQtyBase;
+        this.remainingQtyBase = remainingQtyBase;
+    }
+
     /**
-     * §2.5 PostConsumption: books {@code qtyBase} against this line's remainder. The part beyond the remainder
+     * PostConsumption (docs/flushing.md#consumption-against-the-component): books {@code qtyBase} against this line's
+     * remainder. The part beyond the remainder
      * is returned as leftover, which becomes a separate over-consumption entry.
      */
     public ConsumptionSplit consume(BigDecimal qtyBase) {

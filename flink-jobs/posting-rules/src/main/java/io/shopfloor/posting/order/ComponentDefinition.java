@@ -9,7 +9,8 @@ import java.math.BigDecimal;
 
 /**
  * Prod. order component as defined in the ERP. {@code quantityPer} is in the component's unit per parent unit;
- * the dimensions feed the calculation formula. {@code binCode} null means "default it" (§9).
+ * the dimensions feed the calculation formula. {@code binCode} null means "default it"
+ * (docs/warehouse.md#component-bins).
  */
 public record ComponentDefinition(int orderLineNo, int lineNo, String itemNo, String variantCode,
                                   String unitOfMeasureCode, BigDecimal qtyPerUnitOfMeasure, BigDecimal quantityPer,

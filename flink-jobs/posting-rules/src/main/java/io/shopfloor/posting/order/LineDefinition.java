@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 
 /**
  * Prod. order line as defined in the ERP. {@code quantity} is in {@code unitOfMeasureCode}; base = quantity ×
- * qtyPerUnitOfMeasure. {@code binCode} null means "default it" (§9). Indirect cost % and overhead rate are the
+ * qtyPerUnitOfMeasure. {@code binCode} null means "default it" (docs/warehouse.md#output-bin). Indirect cost % and
+ * overhead rate are the
  * parent's rates used for manufacturing overhead.
  */
 public record LineDefinition(int lineNo, String itemNo, String variantCode, String locationCode, String binCode,

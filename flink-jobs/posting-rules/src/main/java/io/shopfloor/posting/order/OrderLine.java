@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Prod. Order Line with its routing and components, finished/remaining quantities (§1.3), the actual costs
+ * Prod. Order Line with its routing and components, finished/remaining quantities
+ * (docs/production-orders.md#order-lines), the actual costs
  * posted to its WIP, and its output entries.
  */
 public final class OrderLine implements Serializable {
@@ -31,6 +32,8 @@ public final class OrderLine implements Serializable {
     private BigDecimal remainingQtyBase;
     private final Map<CostBucket, BigDecimal> actualCost = new EnumMap<>(CostBucket.class);
     private final List<OutputEntry> outputEntries = new ArrayList<>();
+    /** Whether any capacity ledger entry (stop-time-only and zero-cost ones too) was posted for this line. */
+    private boolean capacityEntryPosted;
 
     public OrderLine(LineDefinition definition, String binCode, List<RoutingLine> routing,
                      List<Component> components) {
@@ -45,7 +48,10 @@ public final class OrderLine implements Serializable {
         }
     }
 
-    /** §1.3 UpdateProdOrderLine after a last-operation output posting; callers check the result is not < 0. */
+    /**
+     * UpdateProdOrderLine (docs/production-orders.md#order-lines) after a last-operation output posting; callers check
+     * the result is not < 0.
+     */
     public void addFinishedQtyBase(BigDecimal outputQtyBase) {
         finishedQtyBase = finishedQtyBase.add(outputQtyBase);
         remainingQtyBase = quantityBase.subtract(finishedQtyBase).max(BigDecimal.ZERO);
@@ -54,6 +60,15 @@ public final class OrderLine implements Serializable {
     /** Cost posted to this line's WIP (material from consumption, capacity and overhead from capacity entries). */
     public void addActualCost(CostBucket bucket, BigDecimal amount) {
         actualCost.merge(bucket, amount, BigDecimal::add);
+    }
+
+    /** Notes that a capacity ledger entry was posted for this line (docs/finishing.md#no-output). */
+    public void recordCapacityEntry() {
+        capacityEntryPosted = true;
+    }
+
+    public boolean hasCapacityEntries() {
+        return capacityEntryPosted;
     }
 
     public void addOutputEntry(OutputEntry entry) {

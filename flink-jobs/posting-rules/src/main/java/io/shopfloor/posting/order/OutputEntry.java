@@ -37,6 +37,17 @@ public final class OutputEntry implements Serializable {
         }
     }
 
+    /** An output entry as stored in the job's state, with what was applied and adjusted (state serializer). */
+    public OutputEntry(long entryNo, BigDecimal quantityBase, BigDecimal expectedCost, BigDecimal remainingQtyBase,
+                       BigDecimal expectedCostOutstanding, Map<CostBucket, BigDecimal> actualCostPosted,
+                       Map<CostBucket, BigDecimal> variancePosted) {
+        this(entryNo, quantityBase, expectedCost);
+        this.remainingQtyBase = remainingQtyBase;
+        this.expectedCostOutstanding = expectedCostOutstanding;
+        this.actualCostPosted.putAll(actualCostPosted);
+        this.variancePosted.putAll(variancePosted);
+    }
+
     /** An applied negative output closes part of this entry. */
     public void apply(BigDecimal negativeQtyBase) {
         remainingQtyBase = remainingQtyBase.add(negativeQtyBase);

@@ -58,6 +58,16 @@ public final class ProductionOrder implements Serializable {
         consumptionEntries.put(entryNo, entry);
     }
 
+    /** Every consumption entry by entry number (read-only; for the job's state serializer). */
+    public Map<Long, ConsumptionEntry> consumptionEntries() {
+        return java.util.Collections.unmodifiableMap(consumptionEntries);
+    }
+
+    /** Whether any consumption item ledger entry was posted on the order line, whatever its net quantity. */
+    public boolean hasConsumptionEntries(int orderLineNo) {
+        return consumptionEntries.values().stream().anyMatch(e -> e.orderLineNo() == orderLineNo);
+    }
+
     public Optional<ConsumptionEntry> consumptionEntry(long entryNo) {
         return Optional.ofNullable(consumptionEntries.get(entryNo));
     }

@@ -63,7 +63,10 @@ public final class RoutingLine implements Serializable {
         this.expected = expected;
     }
 
-    /** Records one output-journal posting on this operation (§1.4 routing status, capacity need). */
+    /**
+     * Records one output-journal posting on this operation (routing status, capacity need:
+     * docs/production-orders.md#routing-lines).
+     */
     public void recordPosting(BigDecimal setupTimeBase, BigDecimal runTimeBase, BigDecimal outputQtyBase,
                               BigDecimal scrapQtyBase, boolean finished) {
         postedSetupTime = postedSetupTime.add(setupTimeBase);
@@ -91,6 +94,11 @@ public final class RoutingLine implements Serializable {
             return BigDecimal.ZERO;
         }
         return expected.capacityNeed().subtract(postedSetupTime).subtract(postedRunTime).max(BigDecimal.ZERO);
+    }
+
+    /** The ERP's routing line this one was resolved from (for the job's state serializer). */
+    public RoutingLineDefinition definition() {
+        return definition;
     }
 
     public String routingNo() {

@@ -1,0 +1,203 @@
+package io.shopfloor.terminal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a person entered in one journal form, read from the page's JSON and checked field by field: every problem is a
+ * message next to its field ({@link #fieldErrors()}), never an exception.
+ *
+ * <p>Kinds: {@code OUTPUT} (one operation of a released order line: output, scrap with scrap code, setup/run/stop
+ * time with unit, finished; a negative output is a correction and names the output entry it applies to),
+ * {@code CONSUMPTION} (a component line; negative returns, applied from an earlier consumption entry),
+ * {@code CAPACITY} (a work or machine center without an order) and {@code FINISH} (finish the order by hand).
+ */
+public record JournalRequest(Kind kind, String orderNo, int orderLineNo, String operationNo, Integer componentLineNo,
+                             String capacityType, String capacityNo, LocalDate postingDate, String documentNo,
+                             BigDecimal outputQuantity, BigDecimal scrapQuantity, String scrapCode,
+                             BigDecimal setupTime, BigDecimal runTime, BigDecimal stopTime, String stopCode,
+                             String capUnitOfMeasureCode, boolean finished, Long appliesToEntry,
+                             BigDecimal quantity, Long appliesFromEntry, Map<String, String> fieldErrors) {
+
+    public enum Kind { OUTPUT, CONSUMPTION, CAPACITY, FINISH }
+
+    /** A correction: negative output (supervisors only). */
+    public boolean isCorrection() {
+        return kind == Kind.OUTPUT && outputQuantity.signum() < 0;
+    }
+
+    public static JournalRequest read(JsonNode json, LocalDate today) {
+        Fields f = new Fields(json);
+        Kind kind = f.kind();
+        String orderNo = kind == Kind.CAPACITY ? null : f.text("orderNo", true);
+        int orderLineNo = kind == Kind.OUTPUT || kind == Kind.CONSUMPTION ? f.integer("orderLineNo", true, 1) : 0;
+        String operationNo = kind == Kind.OUTPUT ? f.text("operationNo", true) : null;
+        Integer componentLineNo = kind == Kind.CONSUMPTION ? f.integer("componentLineNo", true, 1) : null;
+        String capacityType = null;
+        String capacityNo = null;
+        if (kind == Kind.CAPACITY) {
+            capacityType = f.text("type", true);
+            if (capacityType != null && !capacityType.equals("WORK_CENTER") && !capacityType.equals("MACHINE_CENTER")) {
+                f.error("type", "choose a work center or a machine center");
+            }
+            capacityNo = f.text("no", true);
+        }
+        LocalDate postingDate = f.date("postingDate", today);
+        String documentNo = f.text("documentNo", false);
+        BigDecimal output = f.decimal("outputQuantity", true);
+        BigDecimal scrap = f.decimal("scrapQuantity", false);
+        String scrapCode = f.text("scrapCode", false);
+        BigDecimal setup = f.decimal("setupTime", false);
+        BigDecimal run = f.decimal("runTime", false);
+        BigDecimal stop = f.decimal("stopTime", false);
+        String stopCode = f.text("stopCode", false);
+        String unit = f.text("capUnitOfMeasureCode", false);
+        boolean finished = json.path("finished").asBoolean(false);
+        Long appliesTo = f.entryNo("appliesToEntry");
+        BigDecimal quantity = f.decimal("quantity", true);
+        Long appliesFrom = f.entryNo("appliesFromEntry");
+        if (kind == Kind.OUTPUT) {
+            if (scrap.signum() != 0 && scrapCode == null) {
+                f.error("scrapCode", "scrap needs a scrap code");
+            }
+            if (stop.signum() != 0 && stopCode == null) {
+                f.error("stopCode", "stop time needs a stop code");
+            }
+            if (output.signum() < 0 && appliesTo == null) {
+                f.error("appliesToEntry", "a correction (negative output) names the output entry it reverses");
+            }
+            if (output.signum() == 0 && scrap.signum() == 0 && setup.signum() == 0 && run.signum() == 0
+                    && stop.signum() == 0 && !finished) {
+                f.error("outputQuantity", "enter output, scrap, a time, or Finished");
+            }
+        }
+        if (kind == Kind.CONSUMPTION && quantity.signum() == 0) {
+            f.error("quantity", "enter a quantity (negative to return material)");
+        }
+        if (kind == Kind.CAPACITY && setup.signum() == 0 && run.signum() == 0 && stop.signum() == 0) {
+            f.error("stopTime", "enter a time");
+        }
+        return new JournalRequest(kind, orderNo, orderLineNo, operationNo, componentLineNo, capacityType, capacityNo,
+                postingDate, documentNo == null ? "" : documentNo, output, scrap, scrapCode, setup, run, stop,
+                stopCode, unit, finished, appliesTo, quantity, appliesFrom, Map.copyOf(f.errors));
+    }
+
+    /** Reads fields and collects a message per bad field. */
+    private static final class Fields {
+        /** Longest text a field takes: codes and numbers, not prose. */
+        private static final int MAX_TEXT = 50;
+        private final JsonNode json;
+        private final Map<String, String> errors = new LinkedHashMap<>();
+
+        Fields(JsonNode json) {
+            this.json = json;
+        }
+
+        void error(String field, String message) {
+            errors.putIfAbsent(field, message);
+        }
+
+        Kind kind() {
+            try {
+                return Kind.valueOf(json.path("kind").asText(""));
+            } catch (IllegalArgumentException e) {
+                error("kind", "choose output, consumption, capacity or finish");
+                return Kind.OUTPUT;
+            }
+        }
+
+        String text(String name, boolean required) {
+            String value = json.path(name).asText("").strip();
+            if (value.isEmpty()) {
+                if (required) {
+                    error(name, "required");
+                }
+                return null;
+            }
+            if (value.length() > MAX_TEXT || value.chars().anyMatch(Character::isISOControl)) {
+                error(name, "at most " + MAX_TEXT + " characters on one line");
+                return null;
+            }
+            return value;
+        }
+
+        int integer(String name, boolean required, int min) {
+            JsonNode node = json.path(name);
+            String text = node.asText("").strip();
+            if (text.isEmpty()) {
+                if (required) {
+                    error(name, "required");
+                }
+                return 0;
+            }
+            try {
+                int value = Integer.parseInt(text);
+                if (value < min) {
+                    error(name, "must be at least " + min);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                error(name, "not a whole number");
+                return 0;
+            }
+        }
+
+        Long entryNo(String name) {
+            String text = json.path(name).asText("").strip();
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                long value = Long.parseLong(text);
+                if (value <= 0) {
+                    error(name, "not an entry number");
+                    return null;
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                error(name, "not an entry number");
+                return null;
+            }
+        }
+
+        /** A decimal with at most 5 decimals (the ledger's scale); blank is 0. */
+        BigDecimal decimal(String name, boolean signed) {
+            String text = json.path(name).asText("").strip().replace(',', '.');
+            if (text.isEmpty()) {
+                return BigDecimal.ZERO;
+            }
+            try {
+                BigDecimal value = new BigDecimal(text);
+                if (value.stripTrailingZeros().scale() > 5 || value.abs().compareTo(new BigDecimal("1e12")) >= 0) {
+                    error(name, "at most 5 decimals and below 1,000,000,000,000");
+                    return BigDecimal.ZERO;
+                }
+                if (!signed && value.signum() < 0) {
+                    error(name, "must not be negative");
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                error(name, "not a number");
+                return BigDecimal.ZERO;
+            }
+        }
+
+        LocalDate date(String name, LocalDate defaultDate) {
+            String text = json.path(name).asText("").strip();
+            if (text.isEmpty()) {
+                return defaultDate;
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                error(name, "a date as YYYY-MM-DD");
+                return defaultDate;
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.shopfloor.job.masterdata;
+
+import io.shopfloor.job.types.RulesCodec;
+import io.shopfloor.job.types.VersionedSerializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+import java.io.IOException;
+import java.util.Map;
+
+import static io.shopfloor.job.types.StateIO.readCount;
+
+/**
+ * Broadcast-state serializer of {@link MasterDataVersions}. Format 1: the count, then each version's valid-from
+ * time (epoch millis) and record ({@link RulesCodec#writeMasterData}, none for a deletion).
+ */
+public final class MasterDataVersionsSerializer extends VersionedSerializer<MasterDataVersions> {
+    private static final long serialVersionUID = 1L;
+
+    public static final MasterDataVersionsSerializer INSTANCE = new MasterDataVersionsSerializer();
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public MasterDataVersions createInstance() {
+        return new MasterDataVersions();
+    }
+
+    @Override
+    protected void write(MasterDataVersions value, DataOutputView out) throws IOException {
+        out.writeInt(value.versions.size());
+        for (Map.Entry<Long, Object> version : value.versions.entrySet()) {
+            out.writeLong(version.getKey());
+            RulesCodec.writeMasterData(version.getValue(), out);
+        }
+    }
+
+    @Override
+    protected MasterDataVersions read(int version, DataInputView in) throws IOException {
+        MasterDataVersions versions = new MasterDataVersions();
+        for (int i = readCount(in); i > 0; i--) {
+            versions.put(in.readLong(), RulesCodec.readMasterData(in));
+        }
+        return versions;
+    }
+}

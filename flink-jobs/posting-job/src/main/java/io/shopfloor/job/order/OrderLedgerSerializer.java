@@ -1,0 +1,134 @@
+package io.shopfloor.job.order;
+
+import io.shopfloor.job.types.RulesCodec;
+import io.shopfloor.job.types.VersionedSerializer;
+import io.shopfloor.posting.journal.ReleaseOrder;
+import io.shopfloor.posting.order.ComponentDefinition;
+import io.shopfloor.posting.order.LineDefinition;
+import io.shopfloor.posting.order.RoutingLineDefinition;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+import java.io.IOException;
+import java.util.HashSet;
+
+import static io.shopfloor.job.types.StateIO.readCount;
+import static io.shopfloor.job.types.StateIO.readDate;
+import static io.shopfloor.job.types.StateIO.readString;
+import static io.shopfloor.job.types.StateIO.writeDate;
+import static io.shopfloor.job.types.StateIO.writeString;
+
+/**
+ * Keyed-state serializer of {@link OrderLedger} (the order-ledger state of the order postings).
+ *
+ * <p>Format 2: as format 1, with the posting state's order lines each ending with "capacity entry posted", the
+ * pending finish ending with "finish without output" ({@link RulesCodec#readOrder}, {@link RulesCodec#readFinish}:
+ * format 1 values derive the first and read the second as yes), and at the end the release held for the
+ * definition or none (source id, posting date; none in format 1).
+ *
+ * <p>Format 1: order no.; the assembly (header or none, lines, routing lines, components); the next entry
+ * numbers; the posting state or none ({@link RulesCodec#writeOrder}); finished-on date; pending finish or none;
+ * marker; deleted in the ERP; the posted journal lines' source ids (-1: none yet).
+ */
+public final class OrderLedgerSerializer extends VersionedSerializer<OrderLedger> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OrderLedgerSerializer INSTANCE = new OrderLedgerSerializer();
+
+    @Override
+    public int version() {
+        return 2;
+    }
+
+    @Override
+    public OrderLedger createInstance() {
+        return new OrderLedger("");
+    }
+
+    @Override
+    protected void write(OrderLedger ledger, DataOutputView out) throws IOException {
+        writeString(ledger.orderNo, out);
+        OrderAssembly assembly = ledger.assembly;
+        out.writeBoolean(assembly.header != null);
+        if (assembly.header != null) {
+            writeString(assembly.header.no(), out);
+            writeString(assembly.header.description(), out);
+            writeString(assembly.header.sourceNo(), out);
+            writeString(assembly.header.locationCode(), out);
+            out.writeBoolean(assembly.header.blocked());
+        }
+        out.writeInt(assembly.lines.size());
+        for (LineDefinition line : assembly.lines.values()) {
+            RulesCodec.writeLine(line, out);
+        }
+        out.writeInt(assembly.routingLines.size());
+        for (RoutingLineDefinition routingLine : assembly.routingLines.values()) {
+            RulesCodec.writeRoutingLine(routingLine, out);
+        }
+        out.writeInt(assembly.components.size());
+        for (ComponentDefinition component : assembly.components.values()) {
+            RulesCodec.writeComponent(component, out);
+        }
+        RulesCodec.writeEntryNumbers(ledger.numbers, out);
+        out.writeBoolean(ledger.order != null);
+        if (ledger.order != null) {
+            RulesCodec.writeOrder(ledger.order, out);
+        }
+        writeDate(ledger.finishedOn, out);
+        out.writeBoolean(ledger.pendingFinish != null);
+        if (ledger.pendingFinish != null) {
+            RulesCodec.writeFinish(ledger.pendingFinish, out);
+        }
+        out.writeBoolean(ledger.marker);
+        out.writeBoolean(ledger.deletedInErp);
+        if (ledger.postedJournalLines == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(ledger.postedJournalLines.size());
+            for (String sourceId : ledger.postedJournalLines) {
+                writeString(sourceId, out);
+            }
+        }
+        out.writeBoolean(ledger.pendingRelease != null);
+        if (ledger.pendingRelease != null) {
+            writeString(ledger.pendingRelease.sourceId(), out);
+            writeDate(ledger.pendingRelease.postingDate(), out);
+        }
+    }
+
+    @Override
+    protected OrderLedger read(int version, DataInputView in) throws IOException {
+        String orderNo = readString(in);
+        OrderAssembly assembly = new OrderAssembly();
+        if (in.readBoolean()) {
+            assembly.put(new OrderAssembly.Header(readString(in), readString(in), readString(in), readString(in),
+                    in.readBoolean()));
+        }
+        for (int i = readCount(in); i > 0; i--) {
+            assembly.put(RulesCodec.readLine(in), false);
+        }
+        for (int i = readCount(in); i > 0; i--) {
+            assembly.put(RulesCodec.readRoutingLine(in), false);
+        }
+        for (int i = readCount(in); i > 0; i--) {
+            assembly.put(RulesCodec.readComponent(in), false);
+        }
+        OrderLedger ledger = new OrderLedger(orderNo, assembly, RulesCodec.readEntryNumbers(in));
+        ledger.order = in.readBoolean() ? RulesCodec.readOrder(version, in) : null;
+        ledger.finishedOn = readDate(in);
+        ledger.pendingFinish = in.readBoolean() ? RulesCodec.readFinish(version, in) : null;
+        ledger.marker = in.readBoolean();
+        ledger.deletedInErp = in.readBoolean();
+        int posted = in.readInt();
+        if (posted >= 0) {
+            ledger.postedJournalLines = new HashSet<>();
+            for (int i = 0; i < posted; i++) {
+                ledger.postedJournalLines.add(readString(in));
+            }
+        }
+        if (version >= 2 && in.readBoolean()) {
+            ledger.pendingRelease = new ReleaseOrder(readString(in), readDate(in));
+        }
+        return ledger;
+    }
+}

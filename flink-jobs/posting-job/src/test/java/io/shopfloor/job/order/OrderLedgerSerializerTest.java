@@ -1,0 +1,99 @@
+package io.shopfloor.job.order;
+
+import io.shopfloor.posting.LedgerText;
+import io.shopfloor.posting.PostingRules;
+import io.shopfloor.posting.PostingSettings;
+import io.shopfloor.posting.SetA;
+import io.shopfloor.posting.journal.FinishOrder;
+import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.ReleaseOrder;
+import io.shopfloor.posting.order.OrderDefinition;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A half-posted order read back from its state format posts on exactly as the original. */
+class OrderLedgerSerializerTest {
+    private final SetA setA = new SetA();
+    private final PostingRules rules = new PostingRules(PostingSettings.DEFAULTS);
+
+    private static byte[] bytes(OrderLedger ledger) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        OrderLedgerSerializer.INSTANCE.serialize(ledger, out);
+        return out.getCopyOfBuffer();
+    }
+
+    private static OrderLedger read(byte[] bytes) throws IOException {
+        return OrderLedgerSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes));
+    }
+
+    private static OutputJournalLine output(String sourceId, String operationNo, String run, String quantity,
+                                            boolean finished) {
+        return OutputJournalLine.builder(sourceId, SetA.ORDER, SetA.LINE, operationNo).postingDate(SetA.D1)
+                .capUnitOfMeasure("MINUTES").runTime(run).output(quantity).finished(finished).build();
+    }
+
+    private OrderLedger halfPosted() {
+        OrderDefinition definition = setA.definition();
+        OrderLedger ledger = new OrderLedger(SetA.ORDER);
+        definition.lines().forEach(line -> ledger.assembly().put(line, false));
+        definition.routingLines().forEach(line -> ledger.assembly().put(line, false));
+        definition.components().forEach(component -> ledger.assembly().put(component, false));
+        ledger.header(new OrderAssembly.Header(SetA.ORDER, "FG-100 x 100", "FG-100", "MAIN", false), false);
+        assertEquals(List.of(), ledger.release(new ReleaseOrder("release", SetA.D0), rules, setA.masterData)
+                .rejections());
+        OrderLedger.Result e1 = ledger.post(output("E1", "10", "150", "60", false), rules, setA.masterData,
+                OrderLedger.Settings.DEFAULTS);
+        ledger.journalLinePosted("E1", e1);
+        return ledger;
+    }
+
+    @Test
+    void aHalfPostedOrderReadsBackToTheSameBytes() throws IOException {
+        byte[] written = bytes(halfPosted());
+        assertEquals(2, written[0], "format version first");
+        assertArrayEquals(written, bytes(read(written)));
+    }
+
+    @Test
+    void format2KeepsTheLinesCapacityEntryThePendingFinishsAnswerAndTheHeldRelease() throws IOException {
+        OrderLedger original = halfPosted();
+        original.pendingFinish = FinishOrder.on("finish", SetA.D1).withOutputRequired();
+        original.pendingRelease = new ReleaseOrder("held-release", SetA.D0);
+        OrderLedger restored = read(bytes(original));
+        assertEquals(new ReleaseOrder("held-release", SetA.D0), restored.pendingRelease);
+        assertEquals(original.pendingFinish, restored.pendingFinish);
+        assertFalse(restored.pendingFinish.finishWithoutOutput());
+        assertTrue(original.order.lines().get(0).hasCapacityEntries(), "E1 posted a capacity entry");
+        assertTrue(restored.order.lines().get(0).hasCapacityEntries());
+    }
+
+    @Test
+    void theOrderReadBackPostsTheSameEntriesAndKnowsItsPostedLines() throws IOException {
+        OrderLedger original = halfPosted();
+        OrderLedger restored = read(bytes(original));
+        List<String> fromOriginal = postTheRest(original);
+        assertEquals(fromOriginal, postTheRest(restored));
+        assertTrue(fromOriginal.contains("STATUS RPO-1001 RELEASED -> FINISHED 2026-03-02"), fromOriginal::toString);
+        assertTrue(restored.journalLinePosted("E1"));
+        assertTrue(restored.isFinished());
+    }
+
+    private List<String> postTheRest(OrderLedger ledger) {
+        OrderLedger.Result e2 = ledger.post(output("E2", "10", "50", "40", true), rules, setA.masterData,
+                OrderLedger.Settings.DEFAULTS);
+        OrderLedger.Result e3 = ledger.post(output("E3", "20", "100", "100", true), rules, setA.masterData,
+                OrderLedger.Settings.DEFAULTS);
+        OrderLedger.Result finish = ledger.finishIfComplete(rules, setA.masterData, OrderLedger.Settings.DEFAULTS);
+        return LedgerText.of(Stream.of(e2, e3, finish).flatMap(r -> r.entries().stream()).toList());
+    }
+}
