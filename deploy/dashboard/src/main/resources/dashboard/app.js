@@ -6,7 +6,12 @@ const BUCKET_NAMES = {
   MATERIAL: 'Material', CAPACITY: 'Capacity', SUBCONTRACTED: 'Subcontracted', CAPACITY_OVERHEAD: 'Capacity overhead',
   MANUFACTURING_OVERHEAD: 'Manufacturing overhead', TOTAL: 'Total'
 };
-const TOTALS_NOTE = 'parts of every KPI window still on the machine-kpis topic; OEE and ratios: latest window';
+const TOTALS_NOTE = 'parts of every KPI window still on the machine-kpis topic (about the last 96 windows)';
+// The time-loss breakdown of a shift to date: [field of OeeSummary, label, colour].
+const TIME_ELEMENTS = [['productionMinutes', 'Production', 'var(--running)'], ['setupMinutes', 'Setup', 'var(--setup)'],
+  ['downMinutes', 'Down (unplanned stops)', 'var(--stopped)'], ['delayMinutes', 'Delay (idle)', 'var(--idle)'],
+  ['noSignalMinutes', 'No signal', 'var(--no-signal)'],
+  ['plannedDowntimeMinutes', 'Planned downtime (breaks, maintenance)', 'var(--planned)']];
 const STAT_COLUMNS = [['standardCost', 'Standard'], ['expectedCost', 'Expected'], ['actualCost', 'Actual'],
   ['deviationPct', 'Dev. %'], ['variance', 'Variance']];
 
@@ -27,42 +32,130 @@ function renderMachine(machine) {
     container.insertBefore(tile, after || null);
   }
   tile.className = 'tile state-' + machine.state;
-  const since = machine.stateSince ? new Date(machine.stateSince).toISOString().substring(11, 16) : '';
+  plantClock(machine);
+  const since = machine.stateSince ? new Date(machine.stateSince) : null;
+  const sinceText = since ? since.toISOString().substring(11, 16) + ' UTC' : '';
+  const shift = machine.shiftToDate;
+  const hour = machine.lastHour;
+  const suspect = shift && shift.flag === 'IDEAL_CYCLE_TIME_SUSPECT';
   const facts = el('dl', {class: 'facts'},
-    el('dt', {title: TOTALS_NOTE}, 'Good'), el('dd', {class: 'good'}, text(machine.goodParts, '0')),
-    el('dt', {title: TOTALS_NOTE}, 'Scrap'), el('dd', {class: 'scrap'}, text(machine.scrapParts, '0')),
-    el('dt', {}, 'Availability'), el('dd', {}, pct(machine.availabilityPct)),
-    el('dt', {}, 'Performance'), el('dd', {}, pct(machine.performancePct)),
-    el('dt', {}, 'Quality'), el('dd', {}, pct(machine.qualityPct)),
+    el('dt', {title: 'production time / planned busy time, shift to date'}, 'Availability'),
+    el('dd', {class: 'availability'}, pct(shift && shift.availabilityPct)),
+    el('dt', {title: 'ideal cycle time x parts / production time, shift to date'}, 'Performance'),
+    el('dd', {class: 'performance' + (suspect ? ' finding' : '')}, pct(shift && shift.performancePct)),
+    el('dt', {title: 'good / (good + scrap), shift to date'}, 'Quality'),
+    el('dd', {class: 'quality'}, pct(shift && shift.qualityPct)),
+    el('dt', {title: 'OEE of the windows of the last hour'}, 'OEE last hour'),
+    el('dd', {class: 'oee-hour'}, hour && hour.flag ? 'check' : pct(hour && hour.oeePct)),
+    el('dt', {}, 'Good / scrap this shift'),
+    el('dd', {class: 'shift-parts'}, shift ? `${shift.goodParts} / ${shift.scrapParts} pcs` : '–'),
+    el('dt', {title: TOTALS_NOTE}, 'Good (pcs, recent)'), el('dd', {class: 'good'}, text(machine.goodParts, '0')),
+    el('dt', {title: TOTALS_NOTE}, 'Scrap (pcs, recent)'), el('dd', {class: 'scrap'}, text(machine.scrapParts, '0')),
     el('dt', {}, 'Order / op.'), el('dd', {class: 'operation'},
       machine.orderNo ? `${machine.orderNo} / ${text(machine.operationNo)}` : '–'));
   if (machine.stopCode) facts.append(el('dt', {}, 'Stop code'), el('dd', {class: 'stop-code'}, machine.stopCode));
   const spark = document.createElementNS(SVG_NS, 'svg');
-  tile.replaceChildren(
-    el('h3', {}, machine.machineId, el('span', {class: 'state', title: 'since ' + since}, machine.state)),
-    el('div', {class: 'oee'}, pct(machine.oeePct), ' ', el('small', {}, 'OEE')),
-    facts, spark);
+  const shiftLabel = shift && shift.shiftCode ? `shift ${shift.shiftCode} ${shift.shiftDate} to date` : 'shift to date';
+  tile.replaceChildren(...[
+    el('h3', {}, machine.machineId, el('span', {class: 'state', title: 'since ' + sinceText}, machine.state)),
+    since ? el('div', {class: 'state-duration', title: 'by the plant\'s clock: the latest event time reported'},
+      `${machine.state} for ${duration(since)}, since ${sinceText}`) : null,
+    el('div', {class: 'oee', title: suspect ? 'performance above 100 %: the ideal cycle time of the routing is '
+        + 'wrong, so no OEE is shown' : 'availability x performance x quality'},
+      suspect ? '⚠ check' : pct(shift && shift.oeePct), ' ', el('small', {}, 'OEE, ' + shiftLabel)),
+    suspect ? el('p', {class: 'finding'}, 'Ideal cycle time suspect: performance ' + pct(shift.performancePct)) : null,
+    facts, timeLosses(shift), spark].filter(child => child !== null));
   sparkline(spark, machine.history.map(p => p.goodParts), '#2e7d32');
+  spark.appendChild(svgElement('title', {}, 'good pieces per KPI window, the kept windows'));
   if (!fresh) {
     tile.classList.add('flash');
     setTimeout(() => tile.classList.remove('flash'), 1000);
   }
 }
 
+// The plant's clock: the latest event time any machine reported (simulated plants run ahead of the wall clock).
+let plantNow = 0;
+function plantClock(machine) {
+  for (const t of [machine.stateSince, machine.kpiWindowEnd]) {
+    if (t) plantNow = Math.max(plantNow, Date.parse(t));
+  }
+  return plantNow;
+}
+
+// How long a state lasts so far by the plant's clock ("12 min", "3 h 05 min").
+function duration(since) {
+  const minutes = Math.max(0, Math.floor((plantNow - since.getTime()) / 60000));
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+// A bar of the shift's time elements (minutes), each part with its label and minutes on hover, and the losses as text.
+function timeLosses(shift) {
+  if (!shift) return el('div', {class: 'time-losses empty'}, 'no shift figures yet');
+  const total = TIME_ELEMENTS.reduce((sum, [field]) => sum + Number(shift[field] || 0), 0);
+  const bar = el('div', {class: 'time-bar'}, ...TIME_ELEMENTS.filter(([field]) => Number(shift[field]) > 0)
+    .map(([field, label, colour]) => el('span', {'data-element': field, title: `${label}: ${shift[field]} min`,
+      style: `width: ${(100 * Number(shift[field]) / (total || 1)).toFixed(2)}%; background: ${colour}`})));
+  const losses = TIME_ELEMENTS.slice(1).filter(([field]) => Number(shift[field]) > 0)
+    .map(([field, label]) => `${label.split(' (')[0]} ${shift[field]} min`);
+  return el('div', {class: 'time-losses'}, bar,
+    el('small', {class: 'loss-text'}, losses.length ? losses.join(' · ') : 'no time lost'));
+}
+
 function pct(value) {
   return value === null || value === undefined ? '–' : value + ' %';
 }
 
+// Trend buckets: ten minutes of KPI windows, summed over the machines of a line.
+const BUCKET_MILLIS = 10 * 60000;
+
+function byLine(list) {
+  const lines = new Map();
+  for (const m of list) {
+    if (!lines.has(m.line)) lines.set(m.line, []);
+    lines.get(m.line).push(m);
+  }
+  return [...lines.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+// A line's OEE per bucket from the summed time elements; a bucket whose performance is above 100 % (a wrong ideal
+// cycle time) or without parts has no point.
+function lineOee(machinesOfLine) {
+  const buckets = new Map();
+  for (const m of machinesOfLine) {
+    for (const p of m.history) {
+      const x = Math.ceil(Date.parse(p.windowEnd) / BUCKET_MILLIS) * BUCKET_MILLIS;
+      const b = buckets.get(x) || {pbt: 0, apt: 0, ideal: 0, runIdeal: 0, good: 0, parts: 0};
+      const [pbt, apt, ideal, runIdeal] = p.oeeMillis; // planned busy, production, ideal, production with ideal
+      b.pbt += pbt; b.apt += apt; b.ideal += ideal; b.runIdeal += runIdeal;
+      b.good += p.goodParts; b.parts += p.goodParts + p.scrapParts;
+      buckets.set(x, b);
+    }
+  }
+  const points = [];
+  for (const [x, b] of buckets) {
+    if (b.pbt === 0 || b.runIdeal === 0 || b.parts === 0) continue;
+    const performance = b.ideal / b.runIdeal;
+    if (performance > 1) continue;
+    points.push({x, y: Math.round(1000 * (b.apt / b.pbt) * performance * (b.good / b.parts)) / 10});
+  }
+  return points;
+}
+
 function renderCharts() {
   const list = [...machines.values()].sort((a, b) => a.machineId.localeCompare(b.machineId));
-  lineChart(document.getElementById('output-chart'), list.map(m => {
-    let total = 0; // cumulative good parts over the kept windows: a rising line reads as output over time
-    return {name: m.machineId, points: m.history.map(p => ({x: Date.parse(p.windowEnd), y: total += p.goodParts}))};
-  }));
-  lineChart(document.getElementById('oee-chart'), list.map(m => ({
-    name: m.machineId, points: m.history.filter(p => p.oeePct !== null)
-      .map(p => ({x: Date.parse(p.windowEnd), y: Number(p.oeePct)}))
-  })), {yMin: 0, yMax: 100, yUnit: '%'});
+  const lines = byLine(list);
+  lineChart(document.getElementById('output-chart'), lines.map(([line, ms]) => {
+    const perEnd = new Map(); // good parts of the line per window end, then cumulated
+    ms.forEach(m => m.history.forEach(p => {
+      const x = Date.parse(p.windowEnd);
+      perEnd.set(x, (perEnd.get(x) || 0) + p.goodParts);
+    }));
+    let total = 0;
+    return {name: line, points: [...perEnd.entries()].sort((a, b) => a[0] - b[0])
+      .map(([x, good]) => ({x, y: total += good}))};
+  }), {yUnit: ' pcs', markers: true});
+  lineChart(document.getElementById('oee-chart'), lines.map(([line, ms]) => ({name: line, points: lineOee(ms)})),
+    {yMin: 0, yMax: 100, yUnit: ' %', markers: true});
 }
 
 // A burst of machine events redraws the charts once.

@@ -1,7 +1,7 @@
 // Small inline-SVG charts: line charts over time with axes and a legend, and sparklines for the tiles.
 'use strict';
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const LEGEND_ENTRIES = 5;
+const LEGEND_ENTRIES = 8;
 const PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#c62828', '#00838f', '#5d4037', '#9e9d24'];
 
 function svgElement(name, attributes, text) {
@@ -11,7 +11,7 @@ function svgElement(name, attributes, text) {
   return element;
 }
 
-// series: [{name, points: [{x: epoch millis, y: number}]}]; options: {yMin, yMax, yUnit}
+// series: [{name, points: [{x: epoch millis, y: number}]}]; options: {yMin, yMax, yUnit, markers (hover values)}
 function lineChart(svg, series, options) {
   options = options || {};
   const width = 640, height = 220, left = 44, right = 12, top = 12, bottom = 40;
@@ -51,15 +51,25 @@ function lineChart(svg, series, options) {
         points: sorted.map(p => sx(p.x).toFixed(1) + ',' + sy(p.y).toFixed(1)).join(' ')});
     mark.appendChild(svgElement('title', {}, s.name));
     svg.appendChild(mark);
+    if (options.markers && sorted.length > 1) {
+      // Hover values: a dot per point with its series, time and value.
+      for (const p of sorted) {
+        const dot = svgElement('circle', {class: 'point', cx: sx(p.x).toFixed(1), cy: sy(p.y).toFixed(1), r: 2.5,
+          fill: color});
+        dot.appendChild(svgElement('title', {}, `${s.name} ${new Date(p.x).toISOString().substring(11, 16)} UTC: `
+          + `${Math.round(p.y * 10) / 10}${options.yUnit || ''}`));
+        svg.appendChild(dot);
+      }
+    }
     if (series.length <= LEGEND_ENTRIES) {
-      const legendX = left + index * 110;
+      const legendX = left + index * 72;
       svg.appendChild(svgElement('rect', {x: legendX, y: height - 14, width: 10, height: 10, fill: color}));
       svg.appendChild(svgElement('text', {x: legendX + 14, y: height - 5}, s.name));
     }
   });
   if (series.length > LEGEND_ENTRIES) {
     svg.appendChild(svgElement('text', {x: left, y: height - 5},
-      series.length + ' machines: hover a line for its name'));
+      series.length + ' lines: hover a line for its name'));
   }
 }
 

@@ -98,7 +98,11 @@ public final class StoreRows {
                         + k.operationNo(),
                 k.machineId(), k.windowStart(), k.windowEnd(), k.orderNo(), k.orderLineNo(), k.operationNo(),
                 k.goodParts(), k.scrapParts(), k.setupMillis(), k.runMillis(), k.stopMillis(), k.idleMillis(),
-                k.noSignalMillis(), k.idealCycleTimeMillis());
+                k.noSignalMillis(), k.idealCycleTimeMillis(), k.shiftDate(), k.shiftCode(),
+                k.time().notScheduledMillis(), k.time().breakMillis(), k.time().absenceMillis(),
+                k.time().plannedStopMillis(), k.time().plannedBusyMillis(), k.time().downMillis(),
+                k.time().delayMillis(), k.time().noSignalMillis(), k.time().idealMillis(),
+                k.time().productionMillisWithIdeal(), k.flags());
     }
 
     public static StoreRow of(DeadLetter d) {

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The V5 views as a cost controller's login reads them (the reporting role): statistics in their own order (latest
- * finished first, then by order no.), OEE per shift in minutes and percent, dead letters without their payload.
+ * The V5 and V14 views as a cost controller's login reads them (the reporting role): statistics in their own order
+ * (latest finished first, then by order no.), OEE per shift and hour in ISO 22400 time elements, minutes and percent,
+ * dead letters without their payload.
  */
 class ReportingViewsTest {
     @RegisterExtension
@@ -47,6 +48,22 @@ class ReportingViewsTest {
                     + "120000, '\\x00'),"
                     + "('k3', 'M-1', '2026-03-02T15:00Z', '2026-03-02T15:30Z', 1, 0, 0, 1800000, 0, 0, 0, NULL, "
                     + "'\\x00')");
+            // v2 windows of the night shift of 2 March on M-3 (ISO 22400 elements, in minutes): a 30-minute window
+            // with a 10-minute break, 15 run, 3 setup, 2 down; a 30-minute window with 12 planned maintenance,
+            // 10 run, 5 delay, 3 no signal. 40 parts at 0.5 min ideal, 2 scrap.
+            statement.execute("INSERT INTO machine_kpi (idempotency_key, machine_id, window_start, window_end, "
+                    + "good_parts, scrap_parts, setup_millis, run_millis, stop_millis, idle_millis, no_signal_millis, "
+                    + "ideal_cycle_time_millis, shift_date, shift_code, break_millis, planned_stop_millis, "
+                    + "planned_busy_millis, down_millis, delay_millis, planned_busy_no_signal_millis, "
+                    + "ideal_production_millis, run_millis_with_ideal_cycle_time, content_hash) VALUES "
+                    + "('k4', 'M-3', '2026-03-03T01:00Z', '2026-03-03T01:30Z', 24, 1, 180000, 900000, 720000, 0, "
+                    + "0, 30000, '2026-03-02', 'NIGHT', 600000, 0, 1200000, 120000, 0, 0, 750000, 900000, '\\x00'),"
+                    + "('k5', 'M-3', '2026-03-03T01:30Z', '2026-03-03T02:00Z', 16, 1, 0, 600000, 720000, 300000, "
+                    + "180000, 30000, '2026-03-02', 'NIGHT', 0, 720000, 1080000, 0, 300000, 180000, 510000, 600000, "
+                    + "'\\x00'),"
+                    // a too long ideal cycle time: 30 parts x 1 min in 20 min of production
+                    + "('k6', 'M-4', '2026-03-03T01:00Z', '2026-03-03T01:30Z', 30, 0, 0, 1200000, 600000, 0, "
+                    + "0, 60000, '2026-03-02', 'NIGHT', 0, 0, 1800000, 600000, 0, 0, 1800000, 1200000, '\\x00')");
             statement.execute("INSERT INTO dead_letter (idempotency_key, source_topic, key, payload, reason_code, "
                     + "reason_detail, failed_at, stage, attempt, content_hash) VALUES "
                     + "('bridge/1', 'plant/site1/area1/L1/L1-CUT-1/state', 'L1-CUT-1', '\\x01', 'BAD_PAYLOAD', "
@@ -66,13 +83,34 @@ class ReportingViewsTest {
     }
 
     @Test
-    void oeeTimesAreMinutesAndRatiosPercent() throws Exception {
-        // Availability 45 / (45 + 10 + 5) = 75 %; performance 20 parts x 2 min / 45 min = 88.89 %; quality 95 %.
-        assertEquals(List.of("M-2 2026-03-02 EARLY 19 1 10.00 45.00 5.00 0.00 1.50 75.00 88.89 95.00 63.33",
-                        "M-1 2026-03-02 LATE 1 0 0.00 30.00 0.00 0.00 0.00 100.00 null 100.00 null"),
-                asReporting("SELECT machine_id, shift_date, shift_code, good_parts, scrap_parts, setup_minutes, "
-                        + "run_minutes, stop_minutes, idle_minutes, no_signal_minutes, availability_pct, "
-                        + "performance_pct, quality_pct, oee_pct FROM machine_oee_by_shift"));
+    void oeeByShiftInIsoTimeElementsMinutesAndPercent() throws Exception {
+        // v1 rows (no shift, no split): all time planned. M-2: PBT 45 + 10 + 5 + 1.5 = 61.5, availability 73.17 %;
+        // performance 20 parts x 2 min / 45 min = 88.89 %; quality 95 %.
+        // M-3 (v2): PBT 20 + 18 = 38 min; APT 25: 65.79 %; performance 21 min / 25 min = 84 %; quality 40/42 = 95.24 %.
+        // M-4: performance 150 %: a finding, no OEE.
+        assertEquals(List.of("M-2 2026-03-02 EARLY 19 1 0.00 0.00 0.00 61.50 45.00 10.00 5.00 0.00 1.50 "
+                        + "73.17 88.89 95.00 61.79 null",
+                        "M-1 2026-03-02 LATE 1 0 0.00 0.00 0.00 30.00 30.00 0.00 0.00 0.00 0.00 100.00 null 100.00 "
+                        + "null null",
+                        "M-3 2026-03-02 NIGHT 40 2 22.00 10.00 12.00 38.00 25.00 3.00 2.00 5.00 3.00 65.79 84.00 95.24 "
+                        + "52.63 null",
+                        "M-4 2026-03-02 NIGHT 30 0 0.00 0.00 0.00 30.00 20.00 0.00 10.00 0.00 0.00 66.67 150.00 100.00 "
+                        + "null IDEAL_CYCLE_TIME_SUSPECT"),
+                asReporting("SELECT machine_id, shift_date, shift_code, good_parts, scrap_parts, "
+                        + "planned_downtime_minutes, break_minutes, planned_stop_minutes, planned_busy_minutes, "
+                        + "production_minutes, setup_minutes, down_minutes, delay_minutes, no_signal_minutes, "
+                        + "availability_pct, performance_pct, quality_pct, oee_pct, flag FROM machine_oee_by_shift"));
+    }
+
+    @Test
+    void oeeByHourPerMachine() throws Exception {
+        assertEquals(List.of("M-2 2026-03-02 07:00 61.50 73.17 88.89 95.00 61.79 null",
+                        "M-1 2026-03-02 15:00 30.00 100.00 null 100.00 null null",
+                        "M-3 2026-03-03 01:00 38.00 65.79 84.00 95.24 52.63 null",
+                        "M-4 2026-03-03 01:00 30.00 66.67 150.00 100.00 null IDEAL_CYCLE_TIME_SUSPECT"),
+                asReporting("SELECT machine_id, to_char(hour_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), "
+                        + "planned_busy_minutes, availability_pct, performance_pct, quality_pct, oee_pct, flag "
+                        + "FROM machine_oee_by_hour"));
     }
 
     @Test

@@ -21,6 +21,10 @@ import java.util.TreeMap;
 public final class MachineBoard {
     /** Windows kept per machine for the charts; parts of older windows stay in the totals. */
     static final int HISTORY_WINDOWS = 96;
+    /** Shifts whose sums are kept per machine (the current one and a few before it, for late windows). */
+    static final int SHIFTS_KEPT = 3;
+    /** The period of the rolling figure: the windows of the last hour (one-minute windows: within the history). */
+    static final java.time.Duration LAST_HOUR = java.time.Duration.ofHours(1);
 
     private final Map<String, Machine> machines = new TreeMap<>();
 
@@ -44,15 +48,20 @@ public final class MachineBoard {
             return view(kpi.getMachineId(), machine); // older than the kept history: already in the totals
         }
         // The chart point is computed once here, not on every view of the tile.
+        OeeSummary.Sums window = new OeeSummary.Sums();
+        window.add(kpi, 1);
         machine.points.put(start, new MachineView.KpiPoint(kpi.getWindowEnd(), kpi.getGoodParts(),
-                kpi.getScrapParts(), percent(kpi.getOee())));
+                kpi.getScrapParts(), percent(kpi.getOee()), List.of(window.plannedBusy, window.production,
+                window.ideal, window.runWithIdeal)));
         MachineKpi replaced = machine.windows.put(start, kpi);
         if (replaced != null) {
             machine.goodParts -= replaced.getGoodParts();
             machine.scrapParts -= replaced.getScrapParts();
+            machine.shift(replaced).add(replaced, -1);
         }
         machine.goodParts += kpi.getGoodParts();
         machine.scrapParts += kpi.getScrapParts();
+        machine.shift(kpi).add(kpi, 1);
         while (machine.windows.size() > HISTORY_WINDOWS) {
             machine.windows.pollFirstEntry();
             machine.points.pollFirstEntry();
@@ -76,15 +85,42 @@ public final class MachineBoard {
 
     private static MachineView view(String machineId, Machine machine) {
         MachineKpi latest = machine.windows.isEmpty() ? null : machine.windows.lastEntry().getValue();
-        return new MachineView(machineId, machine.state == null ? "UNKNOWN" : machine.state, machine.stopCode,
-                machine.stateSince,
+        OeeSummary shiftToDate = null;
+        OeeSummary lastHour = null;
+        if (latest != null) {
+            OeeSummary.Sums shift = machine.shifts.get(shiftKey(latest));
+            shiftToDate = shift == null ? null : shift.summary(latest.getShiftDate(), latest.getShiftCode());
+            OeeSummary.Sums hour = new OeeSummary.Sums();
+            Instant hourStart = latest.getWindowEnd().minus(LAST_HOUR);
+            for (MachineKpi window : machine.windows.descendingMap().values()) {
+                if (window.getWindowEnd().isAfter(hourStart)) { // windows overlapping the hour
+                    hour.add(window, 1);
+                } else {
+                    break;
+                }
+            }
+            lastHour = hour.summary(null, null);
+        }
+        return new MachineView(machineId, line(machineId), machine.state == null ? "UNKNOWN" : machine.state,
+                machine.stopCode, machine.stateSince,
                 latest == null ? null : latest.getOrderNo(), latest == null ? null : latest.getOperationNo(),
                 machine.goodParts, machine.scrapParts,
                 latest == null ? null : percent(latest.getOee()),
                 latest == null ? null : percent(latest.getAvailability()),
                 latest == null ? null : percent(latest.getPerformance()),
                 latest == null ? null : percent(latest.getQuality()),
-                latest == null ? null : latest.getWindowEnd(), List.copyOf(machine.points.values()));
+                latest == null ? null : latest.getWindowEnd(), shiftToDate, lastHour,
+                List.copyOf(machine.points.values()));
+    }
+
+    /** A machine's line: the part of its id before the first '-' (L1-CUT-1 is on L1), else the id. */
+    static String line(String machineId) {
+        int dash = machineId.indexOf('-');
+        return dash > 0 ? machineId.substring(0, dash) : machineId;
+    }
+
+    private static String shiftKey(MachineKpi kpi) {
+        return kpi.getShiftCode() == null ? "" : kpi.getShiftDate() + " " + kpi.getShiftCode();
     }
 
     /** A ratio as a percentage with one decimal, half-up (0.8752 → 87.5). */
@@ -104,5 +140,15 @@ public final class MachineBoard {
         boolean trimmed;
         long goodParts;
         long scrapParts;
+        /** Time elements per shift (date and code), the latest few: a shift's sum outlives the kept windows. */
+        final Map<String, OeeSummary.Sums> shifts = new TreeMap<>();
+
+        OeeSummary.Sums shift(MachineKpi kpi) {
+            OeeSummary.Sums sums = shifts.computeIfAbsent(shiftKey(kpi), key -> new OeeSummary.Sums());
+            while (shifts.size() > SHIFTS_KEPT) {
+                shifts.remove(((TreeMap<String, OeeSummary.Sums>) shifts).firstKey()); // the oldest shift
+            }
+            return sums;
+        }
     }
 }

@@ -117,6 +117,13 @@ class DashboardApiTest {
             assertEquals(List.of("RUNNING", "2026-03-02T10:30:00Z", "25", "2", "38.6", "45.0", "92.6", "92.6"),
                     texts(withKpi, "state", "stateSince", "goodParts", "scrapParts", "oeePct", "availabilityPct",
                             "performancePct", "qualityPct"));
+            // Shift to date (early shift of 2 March): 27 min production in 57 planned busy, 27 parts x 1 min.
+            assertEquals(List.of("2026-03-02", "EARLY", "57.0", "27.0", "30.0", "47.4", "100.0", "92.6", "43.9",
+                            "null"),
+                    texts(withKpi.get("shiftToDate"), "shiftDate", "shiftCode", "plannedBusyMinutes",
+                            "productionMinutes", "setupMinutes", "availabilityPct", "performancePct", "qualityPct",
+                            "oeePct", "flag"));
+            assertEquals("PRESS", withKpi.get("line").asText(), "the line: the machine id before its first '-'");
         }
     }
 

@@ -78,7 +78,7 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-machine='CUT-1'] .state"), "STOPPED"));
         WebElement cut = browser.findElement(By.cssSelector("[data-machine='CUT-1']"));
         assertEquals("tile state-STOPPED", cut.getAttribute("class"));
-        assertEquals("80.0 % OEE", cut.findElement(By.className("oee")).getText());
+        assertEquals("80.0 %\nOEE, shift NIGHT 2026-03-01 to date", cut.findElement(By.className("oee")).getText());
         assertEquals(List.of("60", "0"), List.of(cut.findElement(By.className("good")).getText(),
                 cut.findElement(By.className("scrap")).getText()));
         screenshot("dashboard-before.png");
@@ -89,21 +89,55 @@ class DashboardBrowserTest {
                 Example1Dashboard.record(KafkaTopics.MACHINE_STATES, "CUT-1",
                         Example1Dashboard.state("CUT-1", MachineState.RUNNING, null, 400)),
                 Example1Dashboard.record(KafkaTopics.MACHINE_KPIS, "CUT-1",
-                        Example1Dashboard.kpi("CUT-1", 300, 450, 40, 3, 0, 86, 0.9556, 1.0, 0.9302))));
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-machine='CUT-1'] .state"), "RUNNING"));
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-machine='CUT-1'] .oee"), "88.9 % OEE"));
+                        Example1Dashboard.kpi("CUT-1", 300, 450, 40, 3, 0, 86, 0.9556, 1.0, 0.9302)),
+                // A machine whose routing's ideal cycle time is too long: 100 parts x 1 min in 60 min.
+                Example1Dashboard.record(KafkaTopics.MACHINE_KPIS, "L9-PRESS-1",
+                        Example1Dashboard.kpi("L9-PRESS-1", 600, 660, 100, 0, 0, 60, 1.0, 1.6667, 1.0))));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-machine='CUT-1'] .state"),
+                "RUNNING"));
+        // Shift to date: 206 min production in 236 planned busy, 103 parts x 2 min, 100 good.
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-machine='CUT-1'] .oee"),
+                "84.7 %\nOEE, shift NIGHT 2026-03-01 to date"));
         cut = browser.findElement(By.cssSelector("[data-machine='CUT-1']"));
+        assertEquals(List.of("87.3 %", "100.0 %", "97.1 %", "93.0 %", "100 / 3 pcs"), List.of(
+                cut.findElement(By.className("availability")).getText(),
+                cut.findElement(By.className("performance")).getText(),
+                cut.findElement(By.className("quality")).getText(),
+                cut.findElement(By.className("oee-hour")).getText(), // the window overlapping the last hour
+                cut.findElement(By.className("shift-parts")).getText()));
+        List<String> bar = new ArrayList<>();
+        cut.findElements(By.cssSelector(".time-bar span")).forEach(part -> bar.add(part.getAttribute("title")));
+        assertEquals(List.of("Production: 206.0 min", "Setup: 30.0 min"), bar);
+        assertEquals("Setup 30.0 min", cut.findElement(By.className("loss-text")).getText());
+        WebElement press = browser.findElement(By.cssSelector("[data-machine='L9-PRESS-1']"));
+        assertEquals(List.of("⚠ check\nOEE, shift EARLY 2026-03-02 to date",
+                        "Ideal cycle time suspect: performance 166.7 %"),
+                List.of(press.findElement(By.className("oee")).getText(),
+                        press.findElement(By.className("finding")).getText()));
         assertTrue(cut.getAttribute("class").startsWith("tile state-RUNNING"), cut.getAttribute("class"));
         assertEquals(List.of("100", "3"), List.of(cut.findElement(By.className("good")).getText(),
                 cut.findElement(By.className("scrap")).getText()));
         assertEquals("one page", browser.findElement(By.tagName("body")).getAttribute("data-marker"),
                 "the page was not reloaded");
-        // CUT-1's two KPI windows make a line in the output chart (MC-ASSY's single window is a dot).
-        // The charts redraw a moment after a burst of updates: wait for it.
+        // Charts per line: CUT-1's two KPI windows make the line CUT (MC-ASSY's and L9-PRESS-1's single windows are
+        // dots). The charts redraw a moment after a burst of updates: wait for it.
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#output-chart polyline"), 1));
         WebElement line = browser.findElement(By.cssSelector("#output-chart polyline"));
-        assertEquals(List.of(2, "CUT-1"), List.of(line.getAttribute("points").split(" ").length,
+        assertEquals(List.of(2, "CUT"), List.of(line.getAttribute("points").split(" ").length,
                 line.findElement(By.tagName("title")).getAttribute("textContent")));
+        // The OEE trend: per line and ten minutes, a value on hover; L9's window is a finding, not a point.
+        List<String> hover = new ArrayList<>();
+        browser.findElements(By.cssSelector("#oee-chart circle.point title"))
+                .forEach(title -> hover.add(title.getAttribute("textContent")));
+        assertEquals(List.of("CUT 02:30 UTC: 80 %", "CUT 07:30 UTC: 93 %"), hover);
+        List<String> legend = new ArrayList<>();
+        browser.findElements(By.cssSelector("#oee-chart > text"))
+                .forEach(text -> legend.add(text.getAttribute("textContent")));
+        assertTrue(legend.containsAll(List.of("CUT", "MC", "L9")), legend.toString());
+        Files.write(SCREENSHOTS.resolve("dashboard-machines.png"),
+                browser.findElement(By.id("machines-section")).getScreenshotAs(OutputType.BYTES));
+        Files.write(SCREENSHOTS.resolve("dashboard-charts.png"),
+                browser.findElement(By.id("charts-section")).getScreenshotAs(OutputType.BYTES));
 
         // The finished order's statistics table, cell by cell (spec example 1).
         By table = By.cssSelector("table.statistics[data-order='RPO-1001']");

@@ -207,6 +207,8 @@ public final class Example1Dashboard implements BeforeAllCallback {
                 .setBootEpoch(1).setSequenceNumber(minute).setSourceTimestamp(at).setReceivedTimestamp(at).build();
     }
 
+    static final io.shopfloor.job.machine.ShiftCalendar SHIFTS = io.shopfloor.job.machine.ShiftCalendar.threeShifts();
+
     static MachineKpi kpi(String machine, int fromMinute, int toMinute, long good, long scrap, int setupMinutes,
                           int runMinutes, double availability, double performance, double quality) {
         return MachineKpi.newBuilder().setMachineId(machine)
@@ -217,7 +219,13 @@ public final class Example1Dashboard implements BeforeAllCallback {
                 .setRunMillis(runMinutes * 60_000L).setStopMillis(0).setIdleMillis(0).setNoSignalMillis(0)
                 .setIdealCycleTimeMillis(machine.equals("CUT-1") ? 120_000L : 60_000L)
                 .setAvailability(availability).setPerformance(performance).setQuality(quality)
-                .setOee(availability * performance * quality).build();
+                .setOee(availability * performance * quality)
+                // v2: the shift of the window's start, all time planned (no breaks), ideal time of its parts
+                .setShiftDate(SHIFTS.date(SHIFTS.shiftStartAtOrBefore(MIDNIGHT.plusSeconds(60L * fromMinute))))
+                .setShiftCode(SHIFTS.shiftCode(MIDNIGHT.plusSeconds(60L * fromMinute)))
+                .setPlannedBusyMillis((setupMinutes + runMinutes) * 60_000L)
+                .setIdealProductionMillis((machine.equals("CUT-1") ? 120_000L : 60_000L) * (good + scrap))
+                .setRunMillisWithIdealCycleTime(runMinutes * 60_000L).build();
     }
 
     @SuppressWarnings("unchecked")

@@ -39,8 +39,10 @@ class MachineBoardTest {
         assertEquals(List.of("RPO-1001", "10", "2026-03-02T07:30:00Z"),
                 List.of(second.orderNo(), second.operationNo(), second.kpiWindowEnd().toString()));
         assertEquals(List.of(
-                new MachineView.KpiPoint(Instant.parse("2026-03-02T02:30:00Z"), 60, 0, new BigDecimal("80.0")),
-                new MachineView.KpiPoint(Instant.parse("2026-03-02T07:30:00Z"), 40, 3, new BigDecimal("88.9"))),
+                new MachineView.KpiPoint(Instant.parse("2026-03-02T02:30:00Z"), 60, 0, new BigDecimal("80.0"),
+                        List.of(9_000_000L, 7_200_000L, 7_200_000L, 7_200_000L)),
+                new MachineView.KpiPoint(Instant.parse("2026-03-02T07:30:00Z"), 40, 3, new BigDecimal("88.9"),
+                        List.of(5_160_000L, 5_160_000L, 5_160_000L, 5_160_000L))),
                 second.history());
     }
 
@@ -68,6 +70,52 @@ class MachineBoardTest {
         // A replay of a window older than the kept history is already counted.
         view = board.apply(Example1Dashboard.kpi("PRESS-1", 0, 10, 5, 1, 0, 10, 1.0, 1.0, 5.0 / 6));
         assertEquals(5L * (MachineBoard.HISTORY_WINDOWS + 4), view.goodParts());
+    }
+
+    /** A v2 window of the early shift of 2 March: minutes of production, setup, down, break; parts; 30 s ideal. */
+    static MachineKpi window(String machine, int minute, int production, int setup, int down, int breakMinutes,
+                             long good, long scrap, long idealCycleTimeMillis) {
+        Instant start = Instant.parse("2026-03-02T06:00:00Z").plusSeconds(60L * minute);
+        int length = production + setup + down + breakMinutes;
+        return MachineKpi.newBuilder().setMachineId(machine).setWindowStart(start)
+                .setWindowEnd(start.plusSeconds(60L * length)).setGoodParts(good).setScrapParts(scrap)
+                .setSetupMillis(setup * 60_000L).setRunMillis(production * 60_000L)
+                .setStopMillis((down + breakMinutes) * 60_000L).setIdleMillis(0).setNoSignalMillis(0)
+                .setIdealCycleTimeMillis(idealCycleTimeMillis)
+                .setShiftDate(java.time.LocalDate.of(2026, 3, 2)).setShiftCode("EARLY")
+                .setBreakMillis(breakMinutes * 60_000L).setDownMillis(down * 60_000L)
+                .setPlannedBusyMillis((production + setup + down) * 60_000L)
+                .setIdealProductionMillis(idealCycleTimeMillis * (good + scrap))
+                .setRunMillisWithIdealCycleTime(production * 60_000L).build();
+    }
+
+    @Test
+    void shiftToDateSumsTheTimeElementsOfTheShiftsWindowsAndAWindowSeenAgainReplacesItsShare() {
+        board.apply(window("L1-CUT-1", 0, 40, 20, 0, 0, 70, 2, 30_000)); // 07:00
+        board.apply(window("L1-CUT-1", 60, 30, 0, 15, 15, 50, 0, 30_000)); // 07:00-08:00, a break and a jam
+        board.apply(window("L1-CUT-1", 60, 30, 0, 15, 15, 56, 0, 30_000)); // the same window again, 56 good
+        MachineView view = board.apply(window("L1-CUT-1", 120, 50, 0, 10, 0, 90, 0, 30_000)); // to 09:00
+        OeeSummary shift = view.shiftToDate();
+        // PBT 60 + 45 + 60 = 165 min, APT 120: 72.7 %; 218 parts x 0.5 min = 109 min / 120: 90.8 %; 216/218.
+        assertEquals(List.of("2026-03-02 EARLY", "165.0 120.0 20.0 25.0 15.0", "72.7 90.8 99.1 65.5", "null"),
+                List.of(shift.shiftDate() + " " + shift.shiftCode(), shift.plannedBusyMinutes() + " "
+                        + shift.productionMinutes() + " " + shift.setupMinutes() + " " + shift.downMinutes() + " "
+                        + shift.plannedDowntimeMinutes(), shift.availabilityPct() + " " + shift.performancePct() + " "
+                        + shift.qualityPct() + " " + shift.oeePct(), String.valueOf(shift.flag())));
+        assertEquals("L1", view.line());
+        // The last hour: the windows overlapping 08:00-09:00 (the one of 08:00-09:00; the one before ends at 08:00).
+        assertEquals(List.of("60.0", "83.3"), List.of(view.lastHour().plannedBusyMinutes().toPlainString(),
+                view.lastHour().availabilityPct().toPlainString()));
+    }
+
+    @Test
+    void aPerformanceAbove100PercentIsAFindingWithoutOee() {
+        // 200 parts at 30 s = 100 min of ideal time in 60 min of production.
+        MachineView view = board.apply(window("L2-MILL-1", 0, 60, 0, 0, 0, 200, 0, 30_000));
+        assertEquals(List.of("166.7", "null", OeeSummary.IDEAL_CYCLE_TIME_SUSPECT),
+                List.of(view.shiftToDate().performancePct().toPlainString(),
+                        String.valueOf(view.shiftToDate().oeePct()),
+                        view.shiftToDate().flag()));
     }
 
     @Test

@@ -25,12 +25,17 @@ import java.util.stream.Collectors;
  */
 final class LedgerAgainstTruth {
 
+    /** Where the shift OEE rows go for a reader of the test's log. */
+    private static final java.util.function.Consumer<List<String>> LOG_SHIFTS = rows ->
+            org.slf4j.LoggerFactory.getLogger(LedgerAgainstTruth.class).info("OEE by shift: {}", rows);
+
     private LedgerAgainstTruth() {
     }
 
     static void assertMatches(Connection ledger, GroundTruth truth) throws SQLException {
         assertOperationsMatchTheTruth(ledger, truth);
         assertMachinesMatchTheTruth(ledger, truth);
+        assertShiftOeeMatchesTheTruthAndNoFactorPasses100Percent(ledger, truth);
         assertOutputAndConsumptionFollowTheFlushingRules(ledger, truth);
         assertOrdersFinishedWithoutWip(ledger, truth);
         assertEquals(List.of("0"), query(ledger, "SELECT count(*) FROM posting_conflict"));
@@ -69,6 +74,37 @@ final class LedgerAgainstTruth {
         assertEquals(expected, query(ledger, "SELECT machine_id, sum(good_parts), sum(scrap_parts), "
                 + "sum(setup_millis), sum(run_millis), sum(stop_millis), sum(no_signal_millis) FROM machine_kpi "
                 + "GROUP BY 1 ORDER BY 1"), "machine KPIs: parts and times (the dropout as no signal)");
+    }
+
+    /**
+     * OEE per machine and shift (ISO 22400, `machine_oee_by_shift`): its time elements add up over the shifts to the
+     * machine's true production, setup, stop and no-signal time (all time planned: the plant works round the clock),
+     * and no shift of any machine shows availability, performance or quality above 100 % or a finding: the simulator
+     * never beats the routing's ideal cycle time, and parts counted after the gateway's dropout stay out of
+     * performance.
+     */
+    private static void assertShiftOeeMatchesTheTruthAndNoFactorPasses100Percent(Connection ledger, GroundTruth truth)
+            throws SQLException {
+        List<String> expected = truth.machines().stream()
+                .sorted(Comparator.comparing(GroundTruth.MachineTruth::machineId))
+                .map(m -> String.join(" ", m.machineId(), String.valueOf(m.good()), String.valueOf(m.scrap()),
+                        hundredths(m.runMillis()), hundredths(m.setupMillis()), hundredths(m.stopMillis()),
+                        hundredths(m.noSignalMillis()), "0.00"))
+                .toList();
+        assertEquals(expected, query(ledger, "SELECT machine_id, sum(good_parts), sum(scrap_parts), "
+                + "sum(production_minutes), sum(setup_minutes), sum(down_minutes), sum(no_signal_minutes), "
+                + "sum(planned_downtime_minutes) FROM machine_oee_by_shift GROUP BY 1 ORDER BY 1"),
+                "ISO 22400 time elements per machine over its shifts");
+        assertEquals(List.of(), query(ledger, "SELECT machine_id, shift_date, shift_code, availability_pct, "
+                + "performance_pct, quality_pct, flag FROM machine_oee_by_shift WHERE availability_pct > 100 "
+                + "OR performance_pct > 100 OR quality_pct > 100 OR flag IS NOT NULL"), "OEE factors above 100 %");
+        LOG_SHIFTS.accept(query(ledger, "SELECT machine_id, shift_date, shift_code, planned_busy_minutes, "
+                + "availability_pct, performance_pct, quality_pct, oee_pct FROM machine_oee_by_shift"));
+    }
+
+    private static String hundredths(long millis) {
+        return BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(60_000), 2, RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 
     /**

@@ -64,6 +64,24 @@ class PlantModelTest {
                 .count() >= 2, "jams with several stop codes");
     }
 
+    /**
+     * The routing's run time per piece is the ideal cycle time: no operation makes its pieces faster, so the
+     * performance of every machine (ideal cycle time x pieces / production time) stays at or below 100 % when the
+     * ledger measures what the simulator did. Production time: run time plus the dropout's (the machine ran on).
+     */
+    @Test
+    void noOperationIsFasterThanTheRoutingsIdealCycleTime() {
+        for (SimulatedOrder order : PLAN.orders()) {
+            for (MachineRole role : MachineRole.values()) {
+                GroundTruth.OperationTruth operation = PLAN.truth().operation(order.orderNo(),
+                        role == MachineRole.FIRST_OPERATION ? Product.FIRST_OPERATION : Product.LAST_OPERATION);
+                long ideal = order.product().cycleMillis(role) * (operation.good() + operation.scrap());
+                long production = operation.runMillis() + operation.noSignalMillis();
+                assertTrue(ideal <= production, () -> operation + ": ideal " + ideal + " ms > " + production);
+            }
+        }
+    }
+
     @Test
     void oneControllerRestartOneDropoutAndSomeDuplicatesAndReorders() {
         List<GroundTruth.Incident> incidents = PLAN.truth().incidents();

@@ -92,6 +92,22 @@ public final class KafkaPostingJob {
                     false);
         }
 
+        /** With the shop calendar and the planned stop codes of a properties file ({@code ShopCalendar#parse}). */
+        public Config withCalendar(java.nio.file.Path file) throws java.io.IOException {
+            java.util.Properties properties = new java.util.Properties();
+            try (var reader = java.nio.file.Files.newBufferedReader(file)) {
+                properties.load(reader);
+            }
+            MachineTimeline.Settings m = posting.machines();
+            PostingJob.Settings p = posting;
+            return new Config(bootstrapServers, groupId, transactionalIdPrefix, outOfOrderness, idleness, maxAhead,
+                    plantZone, new PostingJob.Settings(new MachineTimeline.Settings(m.postingInterval(),
+                    m.microStopThreshold(), m.noSignalTimeout(), m.shifts(),
+                    io.shopfloor.job.machine.ShopCalendar.plannedStopCodes(properties)), p.allowedLateness(),
+                    p.posting(), p.orders(), p.finishedOrderRetention(),
+                    io.shopfloor.job.machine.ShopCalendar.parse(m.shifts(), properties)), bounded);
+        }
+
         /** Read the topics up to their current end, then finish (a replay, or a test). */
         public Config boundedTo(String newGroupId, PostingJob.Settings newPosting) {
             return new Config(bootstrapServers, newGroupId, newGroupId, outOfOrderness, idleness, maxAhead, plantZone,
@@ -109,7 +125,10 @@ public final class KafkaPostingJob {
     private KafkaPostingJob() {
     }
 
-    /** Arguments: bootstrap servers (default localhost:9092), checkpoint directory (default file:///tmp/...). */
+    /**
+     * Arguments: bootstrap servers (default localhost:9092), checkpoint directory (default file:///tmp/...), and
+     * optionally a shop calendar file (properties, {@link io.shopfloor.job.machine.ShopCalendar#parse}).
+     */
     public static void main(String[] args) throws Exception {
         String bootstrapServers = args.length > 0 ? args[0] : "localhost:9092";
         String checkpoints = args.length > 1 ? args[1] : "file:///tmp/shopfloor-posting-job/checkpoints";
@@ -119,7 +138,11 @@ public final class KafkaPostingJob {
         configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
-        define(env, Config.defaults(bootstrapServers));
+        Config config = Config.defaults(bootstrapServers);
+        if (args.length > 2) {
+            config = config.withCalendar(java.nio.file.Path.of(args[2]));
+        }
+        define(env, config);
         env.execute("shopfloor-posting-job");
     }
 

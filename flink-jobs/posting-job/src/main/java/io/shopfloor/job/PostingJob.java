@@ -2,6 +2,7 @@ package io.shopfloor.job;
 
 import io.shopfloor.job.machine.MachineInput;
 import io.shopfloor.job.machine.MachineTimeline;
+import io.shopfloor.job.machine.ShopCalendar;
 import io.shopfloor.job.machine.Rejected;
 import io.shopfloor.job.machine.ReportedLine;
 import io.shopfloor.job.machine.MachineKpi;
@@ -44,7 +45,14 @@ public final class PostingJob {
 
     /** Everything configurable about the posting. */
     public record Settings(MachineTimeline.Settings machines, Duration allowedLateness, PostingSettings posting,
-                           OrderLedger.Settings orders, Duration finishedOrderRetention) implements Serializable {
+                           OrderLedger.Settings orders, Duration finishedOrderRetention, ShopCalendar calendar)
+            implements Serializable {
+        /** Without a shop calendar: every shift worked every day, no breaks (all time planned). */
+        public Settings(MachineTimeline.Settings machines, Duration allowedLateness, PostingSettings posting,
+                        OrderLedger.Settings orders, Duration finishedOrderRetention) {
+            this(machines, allowedLateness, posting, orders, finishedOrderRetention,
+                    ShopCalendar.allPlanned(machines.shifts()));
+        }
     }
 
     /** Stream types of the inputs machines cause, the hot path: serializers written for them. */
@@ -107,8 +115,8 @@ public final class PostingJob {
                 .keyBy(OrderInput::key)
                 .connect(sources.masterData().broadcast(OrderPostingFunction.MASTER_DATA))
                 .process(new OrderPostingFunction(settings.posting(), settings.orders(),
-                        settings.finishedOrderRetention(), settings.allowedLateness(), StateLimits.DEFAULTS),
-                        TypeInformation.of(PostedEntry.class))
+                        settings.finishedOrderRetention(), settings.allowedLateness(), StateLimits.DEFAULTS,
+                        settings.calendar()), TypeInformation.of(PostedEntry.class))
                 .name("order postings").uid("order-postings");
 
         return new Outputs(entries, reported.getSideOutput(MachineSignalFunction.REJECTED),

@@ -1,26 +1,31 @@
 package io.shopfloor.job.machine;
 
 /**
- * OEE = availability × performance × quality, per machine and posting window. Availability counts setup, stops
- * and idle time as lost time; no-signal time is unknown and left out. Performance needs the ideal cycle time (the
- * routing line's run time per unit); without it, performance and OEE stay null.
+ * KPIs of one machine's posting window after ISO 22400-2 ({@link OeeTimeElements}, {@link OeeFigures}): the
+ * window's time split by the shop calendar into planned downtime and planned busy time, availability = APT / PBT,
+ * performance = ideal cycle time x produced parts / APT (null without an ideal cycle time: the routing line's run
+ * time per unit), quality = good / produced, OEE null while any factor is above 100 % (flagged).
  */
 public final class MachineKpis {
 
     private MachineKpis() {
     }
 
+    /** With every moment planned (no calendar known): three shifts, every day, no breaks. */
     public static MachineKpi of(WindowTotals t, Long idealCycleTimeMillis) {
-        long planned = t.runMillis() + t.setupMillis() + t.stopMillis() + t.idleMillis();
-        long parts = t.goodParts() + t.scrapParts();
-        Double availability = planned == 0 ? null : (double) t.runMillis() / planned;
-        Double performance = idealCycleTimeMillis == null || t.runMillis() == 0 ? null
-                : (double) idealCycleTimeMillis * parts / t.runMillis();
-        Double quality = parts == 0 ? null : (double) t.goodParts() / parts;
-        Double oee = availability == null || performance == null || quality == null ? null
-                : availability * performance * quality;
+        return of(t, idealCycleTimeMillis, ShopCalendar.allPlanned(ShiftCalendar.threeShifts()), null);
+    }
+
+    public static MachineKpi of(WindowTotals t, Long idealCycleTimeMillis, ShopCalendar calendar,
+                                String workCenterNo) {
+        ShopCalendar.CalendarTime calendarTime = calendar.calendarTime(t.machineId(), workCenterNo, t.from(), t.to());
+        OeeTimeElements time = OeeTimeElements.of(t, calendarTime, idealCycleTimeMillis);
+        OeeFigures figures = OeeFigures.of(time);
         return new MachineKpi(t.machineId(), t.from(), t.to(), t.orderNo(), t.orderNo() == null ? null : t.orderLineNo(),
                 t.operationNo(), t.goodParts(), t.scrapParts(), t.setupMillis(), t.runMillis(), t.stopMillis(),
-                t.idleMillis(), t.noSignalMillis(), idealCycleTimeMillis, availability, performance, quality, oee);
+                t.idleMillis(), t.noSignalMillis(), idealCycleTimeMillis, figures.availability(),
+                figures.performance(), figures.quality(), figures.oee(), calendar.shiftDate(t.from()),
+                calendar.shiftCode(t.from()), time,
+                figures.flags().isEmpty() ? null : String.join(",", figures.flags()));
     }
 }

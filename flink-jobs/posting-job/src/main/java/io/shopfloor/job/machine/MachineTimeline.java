@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -27,7 +28,22 @@ public final class MachineTimeline {
 
     /** The posting policy and the thresholds of one machine. */
     public record Settings(Duration postingInterval, Duration microStopThreshold, Duration noSignalTimeout,
-                           ShiftCalendar shifts) implements Serializable {
+                           ShiftCalendar shifts, Set<String> plannedStopCodes) implements Serializable {
+        /** No stop code declared planned: a stop counts as a loss unless the plant says otherwise. */
+        public Settings(Duration postingInterval, Duration microStopThreshold, Duration noSignalTimeout,
+                        ShiftCalendar shifts) {
+            this(postingInterval, microStopThreshold, noSignalTimeout, shifts, Set.of());
+        }
+
+        public Settings {
+            plannedStopCodes = plannedStopCodes == null ? Set.of() : Set.copyOf(plannedStopCodes);
+        }
+
+        /** Whether time with this stop, maintenance or activity code is planned downtime (ISO 22400 APMT). */
+        public boolean isPlannedStop(String code) {
+            return code != null && plannedStopCodes != null && plannedStopCodes.contains(code);
+        }
+
         Duration horizon() {
             return microStopThreshold.compareTo(noSignalTimeout) >= 0 ? microStopThreshold : noSignalTimeout;
         }
@@ -66,6 +82,8 @@ public final class MachineTimeline {
     Instant windowStart;
     Instant windowEnd;
     Instant lastSignal;
+    /** When the last silence (no signal) ended: parts counted then have no known production time (format 3). */
+    Instant silenceEndedAt;
     MachineState state = MachineState.UNKNOWN;
     String stopCode;
     Instant stateSince;
@@ -249,7 +267,7 @@ public final class MachineTimeline {
             }
         } else if (context.isActivity()) {
             accumulation(context).addStop(context.activityCode(), millis);
-            totals.stopMillis += millis;
+            totals.addStop(millis, settings.isPlannedStop(context.activityCode()));
         } else if (effective != MachineState.UNKNOWN) {
             unattributed.runMillis += millis; // running without anything to run: for the dead letters
         }
@@ -259,7 +277,7 @@ public final class MachineTimeline {
         if (idle) {
             totals.idleMillis += millis;
         } else {
-            totals.stopMillis += millis;
+            totals.addStop(millis, settings.isPlannedStop(context.isActivity() ? context.activityCode() : code));
         }
         if (context.isOperation()) {
             accumulation(context).addStop(code, millis);
@@ -270,7 +288,7 @@ public final class MachineTimeline {
 
     /** Maintenance is a declared activity even without an order: capacity stop time with its code. */
     private void accountMaintenance(String code, long millis) {
-        totals.stopMillis += millis;
+        totals.addStop(millis, settings.isPlannedStop(context.isActivity() ? context.activityCode() : code));
         if (context.isActivity()) {
             accumulation(context).addStop(context.activityCode(), millis);
         } else if (context.isOperation()) {
@@ -281,6 +299,10 @@ public final class MachineTimeline {
     }
 
     private void apply(MachineSignal signal) {
+        if (lastSignal != null && Duration.between(lastSignal, signal.eventTime())
+                .compareTo(settings.noSignalTimeout()) >= 0) {
+            silenceEndedAt = signal.eventTime(); // what it counts now was made in the silence, at unknown times
+        }
         lastSignal = signal.eventTime();
         if (signal instanceof MachineSignal.StateChanged change) {
             if (change.state() == MachineState.STOPPED && state != MachineState.STOPPED) {
@@ -297,6 +319,9 @@ public final class MachineTimeline {
             } else if (parts.kind() == CounterKind.GOOD) {
                 target.good += parts.count();
                 totals.good += parts.count();
+            }
+            if (parts.eventTime().equals(silenceEndedAt)) {
+                totals.unclockedParts += parts.count();
             }
         } else if (signal instanceof OperationChanged change) {
             applyOperation(change);
@@ -356,7 +381,8 @@ public final class MachineTimeline {
             Context current = context.isOperation() ? context : Context.NONE;
             output.totals().add(new WindowTotals(machineId, windowStart, end, current.orderNo(), current.orderLineNo(),
                     current.operationNo(), totals.good, totals.scrap, totals.setupMillis, totals.runMillis,
-                    totals.stopMillis, totals.noSignalMillis, totals.idleMillis));
+                    totals.stopMillis, totals.noSignalMillis, totals.idleMillis, totals.plannedStopMillis,
+                    totals.unclockedParts));
         }
         accumulations.clear();
         cachedContext = null;
@@ -484,6 +510,17 @@ public final class MachineTimeline {
         long stopMillis;
         long noSignalMillis;
         long idleMillis;
+        /** The part of {@code stopMillis} whose code is declared planned. */
+        long plannedStopMillis;
+        /** Parts counted when a silence ended (made in it): in the counts, not in performance. */
+        long unclockedParts;
+
+        void addStop(long millis, boolean planned) {
+            stopMillis += millis;
+            if (planned) {
+                plannedStopMillis += millis;
+            }
+        }
 
         boolean any() {
             return good + scrap + setupMillis + runMillis + stopMillis + noSignalMillis + idleMillis > 0;
@@ -497,6 +534,8 @@ public final class MachineTimeline {
             stopMillis = 0;
             noSignalMillis = 0;
             idleMillis = 0;
+            plannedStopMillis = 0;
+            unclockedParts = 0;
         }
     }
 }

@@ -19,9 +19,14 @@ import static io.shopfloor.job.types.StateIO.writeString;
 /**
  * Keyed-state serializer of {@link MachineTimeline} (the timeline state of the machine signals).
  *
+ * <p>Format 3: format 2, then when the last silence ended, and the window's planned stop millis and unclocked parts
+ * (the OEE time model's totals). The planned stop codes are settings, not state.
+ *
  * <p>Format 2: machine id; finalized-until, window start and end, last signal; state, stop code, state since,
  * state before the stop; context and suspended context; pending signals; accumulations; unattributed; totals;
- * the wake-up asked for.
+ * the wake-up asked for. Its values read no silence end (parts counted after a silence that ended before the
+ * restore count in performance) and 0 planned stop millis and unclocked parts for the window running then (its
+ * stops count as unplanned).
  *
  * <p>Format 1 (release 1) had the settings after the machine id (posting interval, micro-stop threshold, no-signal
  * timeout in millis, time zone, shift starts) and no wake-up: its settings are read and dropped (the operator's
@@ -40,7 +45,7 @@ public final class MachineTimelineSerializer extends VersionedSerializer<Machine
 
     @Override
     public int version() {
-        return 2;
+        return 3;
     }
 
     @Override
@@ -88,6 +93,9 @@ public final class MachineTimelineSerializer extends VersionedSerializer<Machine
         out.writeLong(totals.noSignalMillis);
         out.writeLong(totals.idleMillis);
         out.writeLong(t.wakeUpAskedMillis);
+        writeInstant(t.silenceEndedAt, out);
+        out.writeLong(totals.plannedStopMillis);
+        out.writeLong(totals.unclockedParts);
     }
 
     @Override
@@ -125,6 +133,11 @@ public final class MachineTimelineSerializer extends VersionedSerializer<Machine
         totals.idleMillis = in.readLong();
         if (version >= 2) {
             t.wakeUpAskedMillis = in.readLong();
+        }
+        if (version >= 3) {
+            t.silenceEndedAt = readInstant(in);
+            totals.plannedStopMillis = in.readLong();
+            totals.unclockedParts = in.readLong();
         }
         return t;
     }

@@ -73,6 +73,21 @@ public final class ShiftCalendar implements Serializable {
         return time.atZone(zone).toLocalDate();
     }
 
+    /** The starting time of a shift code. */
+    public LocalTime startTimeOf(String shiftCode) {
+        for (Map.Entry<LocalTime, String> entry : shiftStarts.entrySet()) {
+            if (entry.getValue().equals(shiftCode)) {
+                return entry.getKey();
+            }
+        }
+        throw new IllegalArgumentException("no shift " + shiftCode);
+    }
+
+    /** A local date and time of day in the plant's zone. */
+    public Instant at(LocalDate date, LocalTime time) {
+        return date.atTime(time).atZone(zone).toInstant();
+    }
+
     public List<LocalTime> startTimes() {
         return List.copyOf(shiftStarts.keySet());
     }

@@ -19,6 +19,8 @@ import io.shopfloor.job.types.OrderInputSerializer;
 import io.shopfloor.job.machine.MachineKpi;
 import io.shopfloor.job.machine.MachineKpis;
 import io.shopfloor.job.machine.ReportedLine;
+import io.shopfloor.job.machine.ShiftCalendar;
+import io.shopfloor.job.machine.ShopCalendar;
 import io.shopfloor.job.machine.WindowTotals;
 import io.shopfloor.posting.Notice;
 import io.shopfloor.posting.PostingRules;
@@ -76,6 +78,7 @@ public class OrderPostingFunction
     private final Duration retention;
     private final Duration allowedLateness;
     private final StateLimits limits;
+    private final ShopCalendar calendar;
 
     private transient PostingRules rules;
     private transient EventTimeBuffer<OrderInput> buffer;
@@ -83,17 +86,27 @@ public class OrderPostingFunction
     /** The horizon of the last sweep over all master data (not state: after a restore the first change sweeps). */
     private transient long sweptUntil;
 
+    /** Without a shop calendar: all time planned, three shifts. */
+    public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
+                                Duration retention, Duration allowedLateness, StateLimits limits) {
+        this(postingSettings, orderSettings, retention, allowedLateness, limits,
+                ShopCalendar.allPlanned(ShiftCalendar.threeShifts()));
+    }
+
     /**
      * @param allowedLateness how far behind the watermark inputs may still come (the job's allowed lateness): master
      *                        data versions no input of that age can read are forgotten
+     * @param calendar        the shop calendar that splits each KPI window into ISO 22400 time elements
      */
     public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
-                                Duration retention, Duration allowedLateness, StateLimits limits) {
+                                Duration retention, Duration allowedLateness, StateLimits limits,
+                                ShopCalendar calendar) {
         this.postingSettings = postingSettings;
         this.orderSettings = orderSettings;
         this.retention = retention;
         this.allowedLateness = allowedLateness;
         this.limits = limits;
+        this.calendar = calendar;
     }
 
     @Override
@@ -196,7 +209,10 @@ public class OrderPostingFunction
         AsOfMasterData masterData = masterData(ctx, time);
         OrderLedger current = ledger.value();
         if (input instanceof OrderInput.Totals totals) {
-            ctx.output(KPIS, MachineKpis.of(totals.totals(), idealCycleTimeMillis(current, totals.totals(), masterData)));
+            WindowTotals t = totals.totals();
+            String workCenterNo = masterData.machineCenter(t.machineId())
+                    .map(io.shopfloor.posting.model.MachineCenter::workCenterNo).orElse(null);
+            ctx.output(KPIS, MachineKpis.of(t, idealCycleTimeMillis(current, t, masterData), calendar, workCenterNo));
             return; // KPIs read the order, they never create its state
         }
         if (current == null) {

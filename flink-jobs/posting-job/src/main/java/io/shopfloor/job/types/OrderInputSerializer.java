@@ -40,6 +40,8 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
     private static final byte HEADER = 7;
     private static final byte STATUS_CHANGE = 8;
     private static final byte DEFINITION = 9;
+    /** Totals with their planned stop time and unclocked parts; {@code TOTALS} (without them, release 1) reads 0. */
+    private static final byte TOTALS_WITH_PLANNED_STOP = 10;
 
     @Override
     public boolean isImmutableType() {
@@ -94,7 +96,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             target.writeBoolean(l.finished());
             MachineInputSerializer.writeString(l.operatorId(), target);
         } else if (input instanceof OrderInput.Totals totals) {
-            target.writeByte(TOTALS);
+            target.writeByte(TOTALS_WITH_PLANNED_STOP);
             WindowTotals t = totals.totals();
             MachineInputSerializer.writeString(t.machineId(), target);
             writeInstant(t.from(), target);
@@ -109,6 +111,8 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             target.writeLong(t.stopMillis());
             target.writeLong(t.noSignalMillis());
             target.writeLong(t.idleMillis());
+            target.writeLong(t.plannedStopMillis());
+            target.writeLong(t.unclockedParts());
         } else if (input instanceof OrderInput.Output output) {
             target.writeByte(OUTPUT);
             RulesCodec.writeOutputLine(output.line(), target);
@@ -180,7 +184,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
                     operationNo, startingTime, endingTime, postingDate, workShiftCode, setupMinutes, runMinutes,
                     stopMinutes, stopCode, outputQuantity, scrapQuantity, finished, operatorId));
         }
-        if (kind == TOTALS) {
+        if (kind == TOTALS || kind == TOTALS_WITH_PLANNED_STOP) {
             String machineId = MachineInputSerializer.readString(source);
             Instant from = readInstant(source);
             Instant to = readInstant(source);
@@ -189,7 +193,8 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             String operationNo = MachineInputSerializer.readString(source);
             return new OrderInput.Totals(new WindowTotals(machineId, from, to, orderNo, orderLineNo, operationNo,
                     source.readLong(), source.readLong(), source.readLong(), source.readLong(), source.readLong(),
-                    source.readLong(), source.readLong()));
+                    source.readLong(), source.readLong(), kind == TOTALS ? 0 : source.readLong(),
+                    kind == TOTALS ? 0 : source.readLong()));
         }
         return switch (kind) {
             case OUTPUT -> new OrderInput.Output(RulesCodec.readOutputLine(source));

@@ -23,11 +23,14 @@ class MachineKpisTest {
     }
 
     @Test
-    void withoutIdealCycleTimeOrTimeTheRatiosAreNull() {
+    void withoutIdealCycleTimeOrPartsTheirRatiosAreNull() {
         WindowTotals silent = new WindowTotals("M1", FROM, FROM.plusSeconds(60), null, 0, null, 0, 0, 0, 0, 0,
                 60_000, 0);
         MachineKpi kpi = MachineKpis.of(silent, null);
-        assertNull(kpi.availability());
+        // Planned time without a signal is a loss (not assumed productive, not left out).
+        assertEquals(0.0, kpi.availability());
+        assertEquals(60_000, kpi.time().plannedBusyMillis());
+        assertEquals(60_000, kpi.time().noSignalMillis());
         assertNull(kpi.performance());
         assertNull(kpi.quality());
         assertNull(kpi.oee());

@@ -6,10 +6,14 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
 
 import static io.shopfloor.job.machine.MachineTimelineTest.SETTINGS;
 import static io.shopfloor.job.machine.MachineTimelineTest.at;
 import static io.shopfloor.job.machine.MachineTimelineTest.good;
+import static io.shopfloor.job.machine.MachineTimelineTest.heartbeat;
 import static io.shopfloor.job.machine.MachineTimelineTest.operation;
 import static io.shopfloor.job.machine.MachineTimelineTest.state;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -41,7 +45,7 @@ class MachineTimelineSerializerTest {
     @Test
     void aRunningTimelineReadsBackToTheSameBytesWithoutSettings() throws IOException {
         byte[] written = bytes(running());
-        assertEquals(2, written[0], "format version first");
+        assertEquals(3, written[0], "format version first");
         MachineTimeline read = MachineTimelineSerializer.INSTANCE.deserialize(new DataInputDeserializer(written));
         assertNull(read.settings, "settings are the operator's, not state");
         assertEquals(at(180).toEpochMilli(), read.wakeUpAskedMillis());
@@ -56,6 +60,66 @@ class MachineTimelineSerializerTest {
         MachineTimeline.Output fromOriginal = original.advanceTo(at(400));
         assertEquals(fromOriginal, read.advanceTo(at(400)));
         assertEquals(false, fromOriginal.lines().isEmpty());
+    }
+
+    /** Planned stop code PM; no signal after 120 s. */
+    static final MachineTimeline.Settings PLANNED_PM = new MachineTimeline.Settings(Duration.ofSeconds(60),
+            Duration.ofSeconds(30), Duration.ofSeconds(120), ShiftCalendar.threeShifts(), Set.of("PM"));
+
+    /**
+     * Running, silent from 50 s to 185 s, then in planned maintenance (PM) with 4 parts counted when the silence
+     * ended, a heartbeat at 300 s; finalized to 210 s, inside the window 180-240 s.
+     */
+    private static MachineTimeline afterASilenceInPlannedMaintenance() {
+        MachineTimeline timeline = new MachineTimeline("M1", PLANNED_PM);
+        timeline.accept(operation(0, OperationChanged.Type.OPERATION_STARTED, "20"));
+        timeline.accept(state(0, MachineState.RUNNING, null));
+        for (int second = 10; second <= 50; second += 10) {
+            timeline.accept(good(second, 1));
+        }
+        timeline.accept(state(185, MachineState.MAINTENANCE, "PM"));
+        timeline.accept(good(185, 4));
+        timeline.accept(heartbeat(300)); // heard again within the timeout: 185-300 is maintenance, not silence
+        timeline.advanceTo(at(330));
+        return timeline;
+    }
+
+    @Test
+    void format3KeepsTheSilenceEndAndTheWindowsPlannedStopAndUnclockedParts() throws IOException {
+        MachineTimeline original = afterASilenceInPlannedMaintenance();
+        assertEquals(at(185), original.silenceEndedAt);
+        assertEquals(4, original.totals.unclockedParts);
+        assertEquals(25_000, original.totals.plannedStopMillis);
+        byte[] written = bytes(original);
+        MachineTimeline read = MachineTimelineSerializer.INSTANCE.deserialize(new DataInputDeserializer(written));
+        assertEquals(at(185), read.silenceEndedAt);
+        assertEquals(4, read.totals.unclockedParts);
+        assertEquals(25_000, read.totals.plannedStopMillis);
+        assertArrayEquals(written, bytes(read));
+
+        MachineTimeline.Output fromOriginal = original.advanceTo(at(600));
+        assertEquals(fromOriginal, read.useSettings(PLANNED_PM).advanceTo(at(600)));
+        WindowTotals window = fromOriginal.totals().stream().filter(t -> t.from().equals(at(180))).findFirst()
+                .orElseThrow();
+        assertEquals(4, window.unclockedParts());
+        assertEquals(55_000, window.plannedStopMillis());
+    }
+
+    @Test
+    void format2ReadsNoSilenceEndAndNoPlannedStopOrUnclockedParts() throws IOException {
+        byte[] format3 = bytes(afterASilenceInPlannedMaintenance());
+        // format 2 is format 3 without its tail: silence end (flag, seconds, nanos), planned stop millis, parts
+        byte[] format2 = Arrays.copyOf(format3, format3.length - (1 + 8 + 4) - 8 - 8);
+        format2[0] = 2;
+        MachineTimeline read = MachineTimelineSerializer.INSTANCE.deserialize(new DataInputDeserializer(format2));
+        assertNull(read.silenceEndedAt);
+        assertEquals(0, read.totals.unclockedParts);
+        assertEquals(0, read.totals.plannedStopMillis);
+        assertEquals(4, read.totals.good, "the window's count is format 2's");
+        byte[] again = bytes(read);
+        assertEquals(3, again[0]);
+        assertArrayEquals(Arrays.copyOfRange(format2, 1, format2.length),
+                Arrays.copyOfRange(again, 1, format2.length), "format 2's fields written again unchanged");
     }
 
     @Test

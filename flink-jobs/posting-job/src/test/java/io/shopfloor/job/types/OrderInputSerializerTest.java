@@ -13,10 +13,17 @@ import io.shopfloor.posting.order.OrderDefinition;
 import io.shopfloor.posting.order.OrderStatus;
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Flink's serializer contract tests for every kind of order input (each is held in keyed state). */
 class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
@@ -52,6 +59,9 @@ class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
                     0, 55_000, 5_000, 0, 0)),
             new OrderInput.Totals(new WindowTotals("ASSY-2", T, T.plusSeconds(60), null, 0, null, 0, 0, 0, 0, 0,
                     60_000, 0)),
+            // planned stop time and parts counted when a silence ended
+            new OrderInput.Totals(new WindowTotals("ASSY-3", T, T.plusSeconds(60), "RPO-1001", 10000, "20", 7, 1,
+                    0, 20_000, 40_000, 0, 0, 30_000, 5)),
             new OrderInput.StatusChange("RPO-1001", OrderStatus.FINISHED, "status-1", LocalDate.of(2026, 3, 3)),
             new OrderInput.Output(OutputJournalLine.builder("manual-1", "RPO-1001", 10000, "10")
                     .postingDate(LocalDate.of(2026, 3, 2)).runTime("5").output("3").scrap(BigDecimal.ONE, "BENT")
@@ -67,5 +77,22 @@ class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
             new OrderInput.Definition("RPO-1001", null, DEFINITION.routingLines().get(1), null, true, "cdc-op"),
             new OrderInput.Definition("RPO-1001", null, null, DEFINITION.components().get(0), false, "cdc-comp"),
         };
+    }
+
+    /** Window totals are kind 10 now; kind 2 (release 1, without planned stop and unclocked parts) reads them as 0. */
+    @Test
+    void totalsAreKind10AndKind2StaysReadable() throws IOException {
+        WindowTotals totals = new WindowTotals("ASSY-3", T, T.plusSeconds(60), "RPO-1001", 10000, "20", 7, 1, 0,
+                20_000, 40_000, 0, 0, 30_000, 5);
+        DataOutputSerializer out = new DataOutputSerializer(128);
+        OrderInputSerializer.INSTANCE.serialize(new OrderInput.Totals(totals), out);
+        byte[] kind10 = out.getCopyOfBuffer();
+        assertEquals(10, kind10[0]);
+
+        byte[] kind2 = Arrays.copyOf(kind10, kind10.length - 16); // without the two longs at the end
+        kind2[0] = 2;
+        OrderInput read = OrderInputSerializer.INSTANCE.deserialize(new DataInputDeserializer(kind2));
+        assertEquals(new OrderInput.Totals(new WindowTotals("ASSY-3", T, T.plusSeconds(60), "RPO-1001", 10000, "20",
+                7, 1, 0, 20_000, 40_000, 0, 0, 0, 0)), read);
     }
 }

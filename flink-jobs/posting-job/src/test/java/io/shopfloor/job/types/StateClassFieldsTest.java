@@ -101,13 +101,14 @@ class StateClassFieldsTest {
                 "no", "description", "sourceNo", "locationCode", "blocked"));
         expected.put(io.shopfloor.job.machine.MachineTimeline.class, List.of(
                 "machineId", "settings", "wakeUpAskedMillis", "finalizedUntil", "windowStart", "windowEnd",
-                "lastSignal", "state", "stopCode", "stateSince", "stateBeforeStop", "context", "suspended",
-                "pending", "accumulations", "unattributed", "totals", "output", "cachedContext",
+                "lastSignal", "silenceEndedAt", "state", "stopCode", "stateSince", "stateBeforeStop", "context",
+                "suspended", "pending", "accumulations", "unattributed", "totals", "output", "cachedContext",
                 "cachedAccumulation"));
         expected.put(type("io.shopfloor.job.machine.MachineTimeline$Accumulation"), List.of(
                 "context", "setupMillis", "runMillis", "good", "scrap", "stopMillis"));
         expected.put(type("io.shopfloor.job.machine.MachineTimeline$Totals"), List.of(
-                "good", "scrap", "setupMillis", "runMillis", "stopMillis", "noSignalMillis", "idleMillis"));
+                "good", "scrap", "setupMillis", "runMillis", "stopMillis", "noSignalMillis", "idleMillis",
+                "plannedStopMillis", "unclockedParts"));
         expected.put(type("io.shopfloor.job.machine.MachineTimeline$Context"), List.of(
                 "kind", "orderNo", "orderLineNo", "operationNo", "inSetup", "activityCode", "operatorId"));
         expected.put(io.shopfloor.job.masterdata.MasterDataVersions.class, List.of("versions"));
@@ -133,7 +134,8 @@ class StateClassFieldsTest {
                 "stopCode", "outputQuantity", "scrapQuantity", "finished", "operatorId"));
         expected.put(io.shopfloor.job.machine.WindowTotals.class, List.of(
                 "machineId", "from", "to", "orderNo", "orderLineNo", "operationNo", "goodParts", "scrapParts",
-                "setupMillis", "runMillis", "stopMillis", "noSignalMillis", "idleMillis"));
+                "setupMillis", "runMillis", "stopMillis", "noSignalMillis", "idleMillis", "plannedStopMillis",
+                "unclockedParts"));
         expected.put(io.shopfloor.job.order.OrderInput.Header.class, List.of(
                 "header", "status", "deleted", "sourceId", "postingDate"));
         expected.put(io.shopfloor.job.order.OrderInput.StatusChange.class, List.of(
