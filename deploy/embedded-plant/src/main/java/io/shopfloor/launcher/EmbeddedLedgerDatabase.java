@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
  * the owner included, over TCP and the Unix socket alike. The owner's password is set by initdb at the first start.
  */
 final class EmbeddedLedgerDatabase {
-    private static final Duration START_WAIT = Duration.ofSeconds(60);
+    /** Recovery after a crash replays the WAL and fsyncs what it wrote: slow on a busy machine. */
+    private static final Duration START_WAIT = Duration.ofMinutes(2);
+    /** The server's log beside its folder ({@code <data>/postgres.log}), kept below this by one rotation a start. */
+    private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
+    private static final int LOG_LINES_IN_MESSAGE = 15;
     private static final Pattern TRUST = Pattern.compile("(?m)^\\s*(local|host)\\S*\\s.*\\btrust\\s*$");
 
     private EmbeddedLedgerDatabase() {
@@ -25,9 +29,12 @@ final class EmbeddedLedgerDatabase {
         refuseTrustingFolder(directory);
         Path passwordFile = Files.createTempFile(directory.getParent(), "initdb-", ".pw",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path log = logFile(directory);
         try {
             Files.writeString(passwordFile, ownerPassword, StandardCharsets.UTF_8);
             return EmbeddedPostgres.builder()
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     // close() stops it after CDC and the job: its own hook would stop it under them at Ctrl-C.
@@ -48,8 +55,29 @@ final class EmbeddedLedgerDatabase {
                     .setServerConfig("max_replication_slots", "4")
                     .setServerConfig("max_wal_senders", "4")
                     .start();
+        } catch (IOException e) {
+            throw new StartFailure("PostgreSQL did not start on " + directory + " within " + START_WAIT.toSeconds()
+                    + " s (" + e.getMessage() + "); the end of " + log + ":\n" + tail(log));
         } finally {
             Files.deleteIfExists(passwordFile);
+        }
+    }
+
+    /** The server's log file, the previous one moved to {@code postgres.log.1} once it passed the bound. */
+    static Path logFile(Path directory) throws IOException {
+        Path log = directory.resolveSibling("postgres.log");
+        if (Files.exists(log) && Files.size(log) > LOG_ROTATE_BYTES) {
+            Files.move(log, log.resolveSibling("postgres.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return log;
+    }
+
+    private static String tail(Path log) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_IN_MESSAGE), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 

@@ -166,13 +166,26 @@ class EmbeddedPlantChaosTest {
                 if (line != null && matches.test(line)) {
                     return line;
                 }
-                assertTrue(process.isAlive() || !lines.isEmpty(), "the plant ended (exit " + exitCode() + ")");
+                assertTrue(process.isAlive() || !lines.isEmpty(), () -> "the plant ended (exit " + exitCode() + ")"
+                        + postgresLog());
             }
             throw new AssertionError("the plant did not print the line within " + timeout);
         }
 
         void sleep(long millis) throws InterruptedException {
-            assertTrue(!process.waitFor(millis, TimeUnit.MILLISECONDS), "the plant ended (exit " + exitCode() + ")");
+            assertTrue(!process.waitFor(millis, TimeUnit.MILLISECONDS), () -> "the plant ended (exit " + exitCode()
+                    + ")" + postgresLog());
+        }
+
+        /** The end of PostgreSQL's log, to say why a start failed. */
+        private String postgresLog() {
+            try {
+                List<String> log = Files.readAllLines(data.resolve("postgres.log"), StandardCharsets.UTF_8);
+                return "; the end of postgres.log:\n" + String.join("\n", log.subList(Math.max(0, log.size() - 30),
+                        log.size()));
+            } catch (IOException e) {
+                return "; no postgres.log: " + e.getMessage();
+            }
         }
 
         /** SIGKILL to the JVM, and to the PostgreSQL server (which pg_ctl started in a session of its own). */
