@@ -7,7 +7,7 @@ import java.io.Serializable;
  * item and capacity entries and Applies-to Entry can name an output entry.
  */
 public final class EntryNumbers implements Serializable {
-    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    /** The job stores this class field by field (RulesCodec in posting-job): a new field is written there too. */
     private static final long serialVersionUID = 1L;
 
     private long nextItemLedgerEntryNo;

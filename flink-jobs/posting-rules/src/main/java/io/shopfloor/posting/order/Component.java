@@ -11,7 +11,7 @@ import java.math.RoundingMode;
 
 /** Prod. Order Component with its expected quantity (from refresh) and its consumption so far. */
 public final class Component implements Serializable {
-    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    /** The job stores this class field by field (RulesCodec in posting-job): a new field is written there too. */
     private static final long serialVersionUID = 1L;
 
     private final ComponentDefinition definition;

@@ -20,7 +20,7 @@ import java.util.Optional;
  * posted to its WIP, and its output entries.
  */
 public final class OrderLine implements Serializable {
-    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    /** The job stores this class field by field (RulesCodec in posting-job): a new field is written there too. */
     private static final long serialVersionUID = 1L;
 
     private final LineDefinition definition;

@@ -14,7 +14,7 @@ import java.util.Map;
  * (so that a second adjustment run posts only differences).
  */
 public final class OutputEntry implements Serializable {
-    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    /** The job stores this class field by field (RulesCodec in posting-job): a new field is written there too. */
     private static final long serialVersionUID = 1L;
 
     private final long entryNo;

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * adjustment). Built by {@code OrderRefresh}; changed only by the posting rules.
  */
 public final class ProductionOrder implements Serializable {
-    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    /** The job stores this class field by field (RulesCodec in posting-job): a new field is written there too. */
     private static final long serialVersionUID = 1L;
 
     private final OrderDefinition definition;

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
  * capacity unit, accumulated scrap, expected cost), plus what has been posted on it.
  */
 public final class RoutingLine implements Serializable {
-    /** Keyed state is Java-serialized: a fixed id keeps savepoints readable when fields are added. */
+    /** The job stores this class field by field (RulesCodec in posting-job): a new field is written there too. */
     private static final long serialVersionUID = 1L;
 
     private final RoutingLineDefinition definition;
