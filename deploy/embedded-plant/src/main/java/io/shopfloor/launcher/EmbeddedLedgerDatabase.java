@@ -63,11 +63,17 @@ final class EmbeddedLedgerDatabase {
         }
     }
 
-    /** The server's log file, the previous one moved to {@code postgres.log.1} once it passed the bound. */
+    /**
+     * The server's log file, the previous one moved to {@code postgres.log.1} once it passed the bound; readable by
+     * its owner only (a failed statement is logged with its text).
+     */
     static Path logFile(Path directory) throws IOException {
         Path log = directory.resolveSibling("postgres.log");
         if (Files.exists(log) && Files.size(log) > LOG_ROTATE_BYTES) {
             Files.move(log, log.resolveSibling("postgres.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!Files.exists(log)) {
+            Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         return log;
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A postmaster killed alone (as the chaos test and a crash can leave it) leaves its backends running: a backend busy
  * in a long query does not notice at once and holds the server's shared memory, so a new server would refuse to
- * start. The start stops them, and the server starts on the same folder.
+ * start. The start stops them, and the server starts on the same folder, recovering (its log says so).
  */
 class StalePostgresTest {
     private static final String PASSWORD = "stale-postgres-test";
@@ -63,6 +63,12 @@ class StalePostgresTest {
             one.next();
             assertEquals(1, one.getInt(1));
         }
+        // The server's own log says what it did: here, the recovery after the crash.
+        Path log = data.resolve("postgres.log");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(log)));
+        String logged = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(logged.contains("automatic recovery in progress"), logged);
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {
