@@ -25,9 +25,9 @@ final class StalePostgres {
     /**
      * Stops the server named by {@code <pgData>/postmaster.pid} if it still runs on this folder: a fast shutdown
      * (SIGINT: rolls back open transactions, checkpoints), then an immediate one (SIGQUIT: recovery from the WAL at
-     * the next start) if it does not end in time. A pid file of a process that is gone, or of another program that
-     * got the same pid, is left to PostgreSQL, which recognises it as stale; processes of that server still running
-     * are stopped ({@link #stopOrphans}).
+     * the next start) if it does not end in time. A pid file of a process that is gone, a zombie, or another program
+     * that got the same pid is removed, after the processes of that server still running are stopped
+     * ({@link #stopOrphans}).
      *
      * @return what was done, for the console; empty when nothing ran
      */
@@ -43,7 +43,13 @@ final class StalePostgres {
         long pid = Long.parseLong(lines.get(0).trim());
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (process.isEmpty() || !isPostgresOn(process.get(), pgData, lines.get(1).trim())) {
-            return stopOrphans(pgData);
+            Optional<String> orphans = stopOrphans(pgData);
+            // PostgreSQL refuses to start while the file's pid names any process: a killed server that nobody reaps
+            // (a container's first process may not) stays a zombie, and a pid may be reused. With the folder locked
+            // and none of the server's processes left, the file is stale.
+            Files.deleteIfExists(pidFile);
+            return Optional.of(orphans.map(stopped -> stopped + "; ").orElse("")
+                    + "removed the postmaster.pid of a server that no longer runs (pid " + pid + ")");
         }
         if (signalAndWait(process.get(), "INT", FAST_SHUTDOWN)) {
             return Optional.of("stopped PostgreSQL (pid " + pid + ") left running by an earlier crash");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,37 @@ class StalePostgresTest {
                 Files.getPosixFilePermissions(log)));
         String logged = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(logged.contains("automatic recovery in progress"), logged);
+    }
+
+    /**
+     * A pid file naming a process that is not this folder's server (a killed server left as a zombie, or its pid
+     * reused): PostgreSQL would refuse to start ("lock file already exists"); the start removes the file.
+     */
+    @Test
+    void aPidFileNamingAnotherProcessIsRemovedAndTheServerStarts() throws Exception {
+        Path folder = data.resolve("postgres");
+        List<String> pidFile;
+        try (EmbeddedPostgres first = EmbeddedLedgerDatabase.start(folder, PASSWORD)) {
+            pidFile = Files.readAllLines(folder.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+        }
+        Process other = new ProcessBuilder("sleep", "600").start();
+        try {
+            List<String> stale = new java.util.ArrayList<>(pidFile);
+            stale.set(0, String.valueOf(other.pid()));
+            Files.write(folder.resolve("postmaster.pid"), stale, StandardCharsets.UTF_8);
+
+            assertEquals(Optional.of("removed the postmaster.pid of a server that no longer runs (pid " + other.pid()
+                    + ")"), StalePostgres.stopIfRunning(folder));
+            try (EmbeddedPostgres again = EmbeddedLedgerDatabase.start(folder, PASSWORD);
+                 Connection connection = connect(again);
+                 Statement statement = connection.createStatement();
+                 ResultSet one = statement.executeQuery("SELECT 1")) {
+                one.next();
+                assertEquals(1, one.getInt(1));
+            }
+        } finally {
+            other.destroyForcibly();
+        }
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {
