@@ -36,7 +36,13 @@ final class OutputPosting {
     /** An output journal line with everything it refers to, checked. */
     record Checked(OutputJournalLine line, ProductionOrder order, OrderLine orderLine, RoutingLine operation,
                    CapacityRate rate, BigDecimal qtyPerCapUnit, boolean lastOperation, Item parent,
-                   Location location, OutputEntry appliesTo, List<Component> flushed, boolean stopTimeOnly) {
+                   Location location, OutputEntry appliesTo, List<Component> flushed, boolean stopTimeOnly,
+                   String binCode) {
+        /** The same line with its output going to this bin (a put-away's Place bin) instead of the line's. */
+        Checked withBinCode(String bin) {
+            return new Checked(line, order, orderLine, operation, rate, qtyPerCapUnit, lastOperation, parent,
+                    location, appliesTo, flushed, stopTimeOnly, bin);
+        }
     }
 
     private OutputPosting() {
@@ -80,7 +86,7 @@ final class OutputPosting {
                 ? Flushing.flushedByOperation(orderLine, operation) : List.of();
         Flushing.checkFlushable(ctx, flushed);
         return new Checked(line, order, orderLine, operation, rate, factor, last, parent, location, appliesTo,
-                flushed, stopTimeOnly);
+                flushed, stopTimeOnly, orderLine.binCode());
     }
 
     private static OutputEntry checkQuantities(PostingContext ctx, OutputJournalLine line, OrderLine orderLine,
@@ -272,7 +278,7 @@ final class OutputPosting {
 
         if (c.location().binMandatory()) {
             ctx.add(new WarehouseEntry(ctx.nextWarehouseEntryNo(), ctx.warehouseEntryKey(), orderLine.locationCode(),
-                    orderLine.binCode(), orderLine.itemNo(), orderLine.variantCode(),
+                    c.binCode(), orderLine.itemNo(), orderLine.variantCode(),
                     Rounding.qty(line.outputQuantity()), outputBase, orderLine.unitOfMeasureCode(),
                     positive ? WarehouseEntry.WarehouseEntryType.POSITIVE_ADJMT
                             : WarehouseEntry.WarehouseEntryType.NEGATIVE_ADJMT,

@@ -5,6 +5,7 @@ import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.CostAdjustmentRun;
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.ledger.EntryNumbers;
 import io.shopfloor.posting.model.MasterData;
@@ -80,6 +81,12 @@ public final class PostingRules {
                                     EntryNumbers numbers) {
         return run(masterData, numbers, line.sourceId(),
                 ctx -> OutputPosting.apply(ctx, OutputPosting.check(ctx, order, line)));
+    }
+
+    /** Completes an inventory put-away line: posts its quantity as the order line's output (docs/warehouse.md). */
+    public PostingResult postPutAway(ProductionOrder order, PutAwayLine line, MasterData masterData,
+                                     EntryNumbers numbers) {
+        return run(masterData, numbers, line.sourceId(), ctx -> PutAwayPosting.post(ctx, order, line));
     }
 
     public PostingResult postConsumption(ProductionOrder order, ConsumptionJournalLine line, MasterData masterData,

@@ -24,6 +24,12 @@ public enum RefusalReason {
     FINISHED_QUANTITY_NEGATIVE,
     OUTPUT_ON_FINISHED_OPERATION,
     OUTPUT_POSTED_BY_INVENTORY_PUT_AWAY,
+    /** Put-away: the order line has no open inventory put-away request (not such a location, or all put away). */
+    PUT_AWAY_REQUEST_NOT_FOUND,
+    /** Put-away: more than the request's outstanding quantity. */
+    PUT_AWAY_QUANTITY_EXCEEDS_OUTSTANDING,
+    /** Put-away: a quantity of zero or less. */
+    PUT_AWAY_QUANTITY_INVALID,
     BIN_CODE_MISSING,
     VARIANT_CODE_MISSING,
     SUBCONTRACTING_OUTSTANDING,

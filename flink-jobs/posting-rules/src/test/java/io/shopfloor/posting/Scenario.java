@@ -4,6 +4,7 @@ import io.shopfloor.posting.order.OrderDefinition;
 import io.shopfloor.posting.journal.CostAdjustmentRun;
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.ledger.LedgerEntry;
 import io.shopfloor.posting.order.Component;
@@ -45,6 +46,12 @@ final class Scenario {
 
     PostingResult postRaw(OutputJournalLine.Builder line) {
         return setA.rules.postOutput(order, line.build(), setA.masterData, setA.numbers);
+    }
+
+    /** A completed put-away line of the order's first line, on D1. */
+    PostingResult putAway(String id, String quantity, String binCode) {
+        return setA.rules.postPutAway(order, new PutAwayLine(id, SetA.D1, id, order.no(), line().lineNo(),
+                new java.math.BigDecimal(quantity), binCode), setA.masterData, setA.numbers);
     }
 
     List<String> release(LocalDate date) {
