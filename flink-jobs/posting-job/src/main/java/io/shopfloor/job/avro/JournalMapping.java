@@ -4,6 +4,7 @@ import io.shopfloor.posting.journal.CapacityJournalLine;
 import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.model.CapacityType;
 import io.shopfloor.schema.common.ProductionOrderStatus;
@@ -32,7 +33,10 @@ public final class JournalMapping {
     private JournalMapping() {
     }
 
-    /** An {@link OutputJournalLine}, {@link ConsumptionJournalLine} or {@link CapacityJournalLine}. */
+    /**
+     * An {@link OutputJournalLine}, {@link PutAwayLine} (an OUTPUT line with {@code inventoryPutAway}),
+     * {@link ConsumptionJournalLine} or {@link CapacityJournalLine}.
+     */
     public static MappingResult<Record> journalLine(JournalLine line) {
         if (line.getEntryType() == null) {
             return MappingResult.failed("journal line " + line.getSourceId() + " has no entryType");
@@ -42,7 +46,7 @@ public final class JournalMapping {
             return MappingResult.failed(common);
         }
         return switch (line.getEntryType()) {
-            case OUTPUT -> output(line);
+            case OUTPUT -> line.getInventoryPutAway() ? putAway(line) : output(line);
             case CONSUMPTION -> consumption(line);
             case CAPACITY -> capacity(line);
         };
@@ -64,6 +68,26 @@ public final class JournalMapping {
                 blankToNull(line.getScrapCode()), blankToNull(line.getStopCode()), line.getFinished(),
                 line.getAppliesToEntry(), line.getStartingTime(), line.getEndingTime(), line.getConcurrentCapacity(),
                 blankToNull(line.getWorkShiftCode()), OUTPUT_SOURCE_CODE, false));
+    }
+
+    /**
+     * A put-away posts output only, on the last operation the rules find: time, scrap, an operation or an
+     * application on it would be lost silently, so such a line fails.
+     */
+    private static MappingResult<Record> putAway(JournalLine line) {
+        String orderFields = checkOrderFields(line);
+        if (orderFields != null) {
+            return MappingResult.failed(orderFields);
+        }
+        boolean onlyOutput = line.getSetupTime().signum() == 0 && line.getRunTime().signum() == 0
+                && line.getStopTime().signum() == 0 && line.getScrapQuantity().signum() == 0
+                && isBlank(line.getOperationNo()) && !line.getFinished() && line.getAppliesToEntry() == null;
+        if (!onlyOutput) {
+            return MappingResult.failed("OUTPUT line " + line.getSourceId() + " is an inventory put-away: it carries"
+                    + " outputQuantity and binCode only (no operation, time, scrap, finished or applies-to)");
+        }
+        return MappingResult.mapped(new PutAwayLine(line.getSourceId(), line.getPostingDate(), line.getDocumentNo(),
+                line.getOrderNo(), line.getOrderLineNo(), line.getOutputQuantity(), blankToNull(line.getBinCode())));
     }
 
     /**
@@ -152,6 +176,17 @@ public final class JournalMapping {
                 .setEndingTime(l.endingTime())
                 .setConcurrentCapacity(qty("concurrentCapacity", l.concurrentCapacity()))
                 .setWorkShiftCode(nullToBlank(l.workShiftCode()))
+                .build();
+    }
+
+    /** The inverse of {@link #journalLine} for a put-away line. */
+    static JournalLine sourceRecord(PutAwayLine l) {
+        return common(JournalEntryType.OUTPUT, l.sourceId(), l.postingDate(), l.documentNo())
+                .setOrderNo(l.orderNo())
+                .setOrderLineNo(l.orderLineNo())
+                .setOutputQuantity(qty("outputQuantity", l.quantity()))
+                .setInventoryPutAway(true)
+                .setBinCode(l.binCode())
                 .build();
     }
 

@@ -7,6 +7,7 @@ import io.shopfloor.posting.journal.CapacityJournalLine;
 import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.order.OrderStatus;
 import io.shopfloor.schema.KafkaTopics;
@@ -73,6 +74,9 @@ public final class OrderInputMapping {
         if (value instanceof OutputJournalLine output) {
             return MappingResult.mapped(new OrderInput.Output(output));
         }
+        if (value instanceof PutAwayLine putAway) {
+            return MappingResult.mapped(new OrderInput.PutAway(putAway));
+        }
         if (value instanceof ConsumptionJournalLine consumption) {
             return MappingResult.mapped(new OrderInput.Consumption(consumption));
         }
@@ -107,6 +111,9 @@ public final class OrderInputMapping {
         if (input instanceof OrderInput.Output output) {
             return JournalMapping.sourceRecord(output.line());
         }
+        if (input instanceof OrderInput.PutAway putAway) {
+            return JournalMapping.sourceRecord(putAway.line());
+        }
         if (input instanceof OrderInput.Consumption consumption) {
             return JournalMapping.sourceRecord(consumption.line());
         }
@@ -133,7 +140,7 @@ public final class OrderInputMapping {
             return KafkaTopics.ORDER_STATUS_CHANGES;
         }
         boolean journalLine = input instanceof OrderInput.Output || input instanceof OrderInput.Consumption
-                || input instanceof OrderInput.Capacity;
+                || input instanceof OrderInput.Capacity || input instanceof OrderInput.PutAway;
         return journalLine ? KafkaTopics.JOURNAL_LINES : null;
     }
 

@@ -315,6 +315,9 @@ public class OrderPostingFunction
         if (input instanceof OrderInput.Output output) {
             return once(ledger, input, () -> ledger.post(output.line(), rules, masterData, orderSettings));
         }
+        if (input instanceof OrderInput.PutAway putAway) {
+            return once(ledger, input, () -> ledger.post(putAway.line(), rules, masterData));
+        }
         if (input instanceof OrderInput.Consumption consumption) {
             return once(ledger, input, () -> ledger.post(consumption.line(), rules, masterData));
         }

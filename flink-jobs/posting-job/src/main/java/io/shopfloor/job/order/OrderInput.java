@@ -6,6 +6,7 @@ import io.shopfloor.job.machine.ReportedLine;
 import io.shopfloor.posting.journal.CapacityJournalLine;
 import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.order.ComponentDefinition;
 import io.shopfloor.posting.order.LineDefinition;
 import io.shopfloor.posting.order.OrderStatus;
@@ -45,6 +46,21 @@ public sealed interface OrderInput extends Serializable {
 
     /** An output journal line entered by a person (corrections, machines without a connection). */
     record Output(OutputJournalLine line) implements Serializable, OrderInput {
+        public String key() {
+            return line.orderNo();
+        }
+
+        public String sourceId() {
+            return line.sourceId();
+        }
+
+        public int rank() {
+            return 4;
+        }
+    }
+
+    /** A completed inventory put-away line: posts the order line's output (docs/warehouse.md). */
+    record PutAway(PutAwayLine line) implements Serializable, OrderInput {
         public String key() {
             return line.orderNo();
         }

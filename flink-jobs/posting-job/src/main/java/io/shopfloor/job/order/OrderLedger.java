@@ -8,6 +8,7 @@ import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.CostAdjustmentRun;
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.ledger.EntryNumbers;
 import io.shopfloor.posting.ledger.LedgerEntry;
@@ -219,6 +220,11 @@ public final class OrderLedger {
             return Result.empty();
         }
         return finish(finish, rules, masterData, settings);
+    }
+
+    /** A completed inventory put-away line posts the order line's output (it never finishes the order). */
+    public Result post(PutAwayLine line, PostingRules rules, MasterData masterData) {
+        return onReleasedOrder(line.sourceId(), line, posting -> rules.postPutAway(posting, line, masterData, numbers));
     }
 
     public Result post(ConsumptionJournalLine line, PostingRules rules, MasterData masterData) {

@@ -42,6 +42,8 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
     private static final byte DEFINITION = 9;
     /** Totals with their planned stop time and unclocked parts; {@code TOTALS} (without them, release 1) reads 0. */
     private static final byte TOTALS_WITH_PLANNED_STOP = 10;
+    /** A completed inventory put-away line (new kind: earlier releases never wrote one). */
+    private static final byte PUT_AWAY = 11;
 
     @Override
     public boolean isImmutableType() {
@@ -116,6 +118,9 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
         } else if (input instanceof OrderInput.Output output) {
             target.writeByte(OUTPUT);
             RulesCodec.writeOutputLine(output.line(), target);
+        } else if (input instanceof OrderInput.PutAway putAway) {
+            target.writeByte(PUT_AWAY);
+            RulesCodec.writePutAwayLine(putAway.line(), target);
         } else if (input instanceof OrderInput.Consumption consumption) {
             target.writeByte(CONSUMPTION);
             RulesCodec.writeConsumptionLine(consumption.line(), target);
@@ -199,6 +204,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
         return switch (kind) {
             case OUTPUT -> new OrderInput.Output(RulesCodec.readOutputLine(source));
             case CONSUMPTION -> new OrderInput.Consumption(RulesCodec.readConsumptionLine(source));
+            case PUT_AWAY -> new OrderInput.PutAway(RulesCodec.readPutAwayLine(source));
             case CAPACITY -> new OrderInput.Capacity(RulesCodec.readCapacityLine(source));
             case HEADER -> new OrderInput.Header(new OrderAssembly.Header(StateIO.readString(source),
                     StateIO.readString(source), StateIO.readString(source), StateIO.readString(source),

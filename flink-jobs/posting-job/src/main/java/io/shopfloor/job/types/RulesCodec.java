@@ -4,6 +4,7 @@ import io.shopfloor.posting.journal.CapacityJournalLine;
 import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.ledger.EntryNumbers;
 import io.shopfloor.posting.model.Bins;
 import io.shopfloor.posting.model.CalculationFormula;
@@ -222,6 +223,21 @@ public final class RulesCodec {
                 readString(in), readDecimal(in), readDecimal(in), readDecimal(in), readString(in), readDecimal(in),
                 readDecimal(in), readString(in), readString(in), in.readBoolean(), readLong(in), readInstant(in),
                 readInstant(in), readDecimal(in), readString(in), readString(in), in.readBoolean());
+    }
+
+    public static void writePutAwayLine(PutAwayLine l, DataOutputView out) throws IOException {
+        writeString(l.sourceId(), out);
+        writeDate(l.postingDate(), out);
+        writeString(l.documentNo(), out);
+        writeString(l.orderNo(), out);
+        out.writeInt(l.orderLineNo());
+        writeDecimal(l.quantity(), out);
+        writeString(l.binCode(), out);
+    }
+
+    public static PutAwayLine readPutAwayLine(DataInputView in) throws IOException {
+        return new PutAwayLine(readString(in), readDate(in), readString(in), readString(in), in.readInt(),
+                readDecimal(in), readString(in));
     }
 
     public static void writeConsumptionLine(ConsumptionJournalLine l, DataOutputView out) throws IOException {

@@ -6,6 +6,7 @@ import io.shopfloor.posting.journal.CapacityJournalLine;
 import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.schema.ShopfloorSchemas;
 import io.shopfloor.schema.common.CapacityType;
@@ -45,7 +46,8 @@ class JournalMappingTest {
                 .setFinished(true).setAppliesToEntry(1003L).setAppliesFromEntry(1001L).setItemNo("FG-100")
                 .setProdOrderCompLineNo(20000)
                 .setQuantity(q("7.5")).setStartingTime(START).setEndingTime(END).setWorkShiftCode("DAY")
-                .setConcurrentCapacity(q("2")).setOperatorId("op-1").setPostedBy("olga");
+                .setConcurrentCapacity(q("2")).setOperatorId("op-1").setPostedBy("olga").setBinCode("PA-01")
+                .setInventoryPutAway(false);
     }
 
     @Test
@@ -74,6 +76,31 @@ class JournalMappingTest {
         assertNull(mapped.stopCode());
         assertNull(mapped.workShiftCode());
         assertNull(mapped.appliesToEntry());
+    }
+
+    /** An inventory put-away line: output quantity and Place bin only. */
+    private static JournalLine.Builder putAway() {
+        return full(JournalEntryType.OUTPUT).setInventoryPutAway(true).setOperationNo("").setSetupTime(q("0"))
+                .setRunTime(q("0")).setStopTime(q("0")).setScrapQuantity(q("0")).setFinished(false)
+                .setAppliesToEntry(null);
+    }
+
+    @Test
+    void putAwayLineMapsQuantityAndBin() {
+        assertEquals(new PutAwayLine("E7", DATE, "DOC-7", "RPO-1001", 10000, q("60"), "PA-01"),
+                mapped(JournalMapping.journalLine(putAway().build())));
+        assertEquals(new PutAwayLine("E7", DATE, "DOC-7", "RPO-1001", 10000, q("60"), null),
+                mapped(JournalMapping.journalLine(putAway().setBinCode(" ").build())), "blank: the request's bin");
+    }
+
+    @Test
+    void putAwayLineWithMoreThanOutputIsAFailure() {
+        assertFailed(putAway().setOperationNo("20"), "is an inventory put-away");
+        assertFailed(putAway().setRunTime(q("5")), "is an inventory put-away");
+        assertFailed(putAway().setScrapQuantity(q("1")), "is an inventory put-away");
+        assertFailed(putAway().setFinished(true), "is an inventory put-away");
+        assertFailed(putAway().setAppliesToEntry(1003L), "is an inventory put-away");
+        assertFailed(putAway().setOrderNo(""), "no orderNo");
     }
 
     @Test
@@ -177,7 +204,9 @@ class JournalMappingTest {
         JournalLine consumption = full(JournalEntryType.CONSUMPTION).setType(null).build();
         JournalLine capacity = full(JournalEntryType.CAPACITY).setOrderNo("").setOutputQuantity(q("0"))
                 .setScrapQuantity(q("0")).build();
-        for (JournalLine line : List.of(output, blankOutput, consumption, capacity)) {
+        JournalLine putAway = putAway().build();
+        JournalLine putAwayDefaultBin = putAway().setBinCode(null).build();
+        for (JournalLine line : List.of(output, blankOutput, consumption, capacity, putAway, putAwayDefaultBin)) {
             OrderInput input = mappedInput(OrderInputMapping.journalLine(line));
             SpecificRecord rebuilt = OrderInputMapping.sourceRecord(input, START);
             assertEquals("journal-lines", OrderInputMapping.sourceTopic(input));

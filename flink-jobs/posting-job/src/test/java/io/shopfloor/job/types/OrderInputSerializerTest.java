@@ -8,6 +8,7 @@ import io.shopfloor.posting.SetA;
 import io.shopfloor.posting.journal.CapacityJournalLine;
 import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.model.CapacityType;
 import io.shopfloor.posting.order.OrderDefinition;
 import io.shopfloor.posting.order.OrderStatus;
@@ -66,6 +67,10 @@ class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
             new OrderInput.Output(OutputJournalLine.builder("manual-1", "RPO-1001", 10000, "10")
                     .postingDate(LocalDate.of(2026, 3, 2)).runTime("5").output("3").scrap(BigDecimal.ONE, "BENT")
                     .appliesToEntry(7L).times(T, T.plusSeconds(60)).workShift("EARLY").build()),
+            new OrderInput.PutAway(new PutAwayLine("put-away-1", LocalDate.of(2026, 3, 2), "PA-1", "RPO-1001", 10000,
+                    new BigDecimal("12.5"), "PA-01")),
+            new OrderInput.PutAway(new PutAwayLine("put-away-2", LocalDate.of(2026, 3, 2), "PA-2", "RPO-1001", 10000,
+                    BigDecimal.ONE, null)),
             new OrderInput.Consumption(new ConsumptionJournalLine("consumption-1", LocalDate.of(2026, 3, 2), "DOC-1",
                     "RPO-1001", 10000, 10000, new BigDecimal("-2.5"), 4L)),
             new OrderInput.Capacity(new CapacityJournalLine("capacity-1", LocalDate.of(2026, 3, 2), "DOC-2",

@@ -64,6 +64,8 @@ class StateClassFieldsTest {
                 "runTime", "stopTime", "capUnitOfMeasureCode", "outputQuantity", "scrapQuantity", "scrapCode",
                 "stopCode", "finished", "appliesToEntry", "startingTime", "endingTime", "concurrentCapacity",
                 "workShiftCode", "sourceCode", "postedByInventoryPutAway"));
+        expected.put(io.shopfloor.posting.journal.PutAwayLine.class, List.of(
+                "sourceId", "postingDate", "documentNo", "orderNo", "orderLineNo", "quantity", "binCode"));
         expected.put(io.shopfloor.posting.journal.ConsumptionJournalLine.class, List.of(
                 "sourceId", "postingDate", "documentNo", "orderNo", "orderLineNo", "componentLineNo", "quantity",
                 "appliesFromEntry"));
