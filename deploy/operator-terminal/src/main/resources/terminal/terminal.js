@@ -57,6 +57,7 @@ function showLogin(message) {
   $('#logout-button').hidden = true;
   $('#whoami').textContent = '';
   $('#login-error').textContent = message || '';
+  putAwayLoggedOut();
 }
 
 async function loggedIn(session) {
@@ -77,6 +78,7 @@ async function loggedIn(session) {
   fillOrders();
   loadStops();
   await newForm();
+  await putAwayLoggedIn(session);
 }
 
 function fillOrders() {

@@ -88,7 +88,7 @@ public record JournalRequest(Kind kind, String orderNo, int orderLineNo, String 
     }
 
     /** Reads fields and collects a message per bad field. */
-    private static final class Fields {
+    static final class Fields {
         /** Longest text a field takes: codes and numbers, not prose. */
         private static final int MAX_TEXT = 50;
         private final JsonNode json;
@@ -100,6 +100,10 @@ public record JournalRequest(Kind kind, String orderNo, int orderLineNo, String 
 
         void error(String field, String message) {
             errors.putIfAbsent(field, message);
+        }
+
+        Map<String, String> errors() {
+            return errors;
         }
 
         Kind kind() {

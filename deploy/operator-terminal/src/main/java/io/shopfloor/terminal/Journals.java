@@ -54,6 +54,9 @@ public final class Journals {
         if (user.role() == Role.SUPERVISOR) {
             return Optional.empty();
         }
+        if (user.role() == Role.WAREHOUSE_WORKER) {
+            return Optional.of(new Refusal("PUT_AWAY_ONLY", user.name() + " is a warehouse worker: put-aways only"));
+        }
         if (request.kind() == JournalRequest.Kind.FINISH) {
             return Optional.of(new Refusal("SUPERVISOR_ONLY", "only a supervisor finishes an order by hand"));
         }

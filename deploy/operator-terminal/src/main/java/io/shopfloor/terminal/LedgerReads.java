@@ -132,6 +132,9 @@ public final class LedgerReads {
                     + "item_ledger_entry_type, valued_quantity, cost_amount_actual, cost_amount_expected "
                     + "FROM export_value_entry WHERE starts_with(idempotency_key, ?) ORDER BY source_entry_no",
                     sourceId + "/"));
+            posted.put("warehouseEntries", rows(c, "SELECT source_entry_no AS entry_no, idempotency_key, entry_type, "
+                    + "location_code, bin_code, item_no, qty_base FROM export_warehouse_entry "
+                    + "WHERE starts_with(idempotency_key, ?) ORDER BY source_entry_no", sourceId + "/"));
             posted.put("deadLetters", rows(c, "SELECT reason_code, reason_detail FROM dead_letter_report "
                     + "WHERE strpos(dead_letter_id, ?) > 0 ORDER BY id", sourceId));
         }

@@ -6,6 +6,8 @@ public enum Role {
     OPERATOR,
     /** Everything an operator may, on every work center, plus corrections (negative output) and finishing orders. */
     SUPERVISOR,
+    /** Completes inventory put-aways of production output (any location); posts no production journal. */
+    WAREHOUSE_WORKER,
     /** Reads orders and the ledger; posts nothing. */
     COST_CONTROLLER;
 

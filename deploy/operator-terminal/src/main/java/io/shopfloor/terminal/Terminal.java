@@ -49,7 +49,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>HTTP ({@code /api/...} answers JSON; every POST needs the session's CSRF token in {@value #CSRF_HEADER} and a
  * JSON body): {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/session}, {@code GET /api/orders},
  * {@code GET /api/open-output-entries?order=NO&line=N}, {@code GET /api/stops}, {@code POST /api/forms},
- * {@code POST /api/preview}, {@code POST /api/post}, {@code GET /api/posted?sourceId=ID}.
+ * {@code POST /api/preview}, {@code POST /api/post}, {@code GET /api/posted?sourceId=ID}; put-aways
+ * ({@link PutAways}): {@code GET /api/put-aways[?location=CODE]}, {@code POST /api/put-away/preview},
+ * {@code POST /api/put-away/post}.
  */
 public final class Terminal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Terminal.class);
@@ -69,6 +71,7 @@ public final class Terminal implements AutoCloseable {
     private final MasterDataFeed masterData;
     private final LedgerReads ledger;
     private final Journals journals;
+    private final PutAways putAways;
     private final KafkaProducer<byte[], byte[]> producer;
     private final HttpServer server;
     private final ExecutorService httpThreads;
@@ -83,6 +86,7 @@ public final class Terminal implements AutoCloseable {
         ledger = new LedgerReads(settings.ledgerJdbcUrl(), settings.ledgerUser(), settings.ledgerPassword());
         masterData = new MasterDataFeed(settings.kafkaBootstrapServers());
         journals = new Journals(new PostingRules(settings.postingSettings()), masterData, ledger);
+        putAways = new PutAways(new PostingRules(settings.postingSettings()), masterData, ledger);
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
                 ProducerConfig.CLIENT_ID_CONFIG, "operator-terminal",
@@ -184,6 +188,9 @@ public final class Terminal implements AutoCloseable {
                 case "POST /api/preview" -> preview(session, body);
                 case "POST /api/post" -> post(session, body);
                 case "GET /api/posted" -> ledger.posted(query(exchange, "sourceId"));
+                case "GET /api/put-aways" -> putAways.openRequests(optionalQuery(exchange, "location"));
+                case "POST /api/put-away/preview" -> putAways.preview(putAwayRequest(session, body), "preview");
+                case "POST /api/put-away/post" -> postPutAway(session, body);
                 default -> throw new Answer(404, "NOT_FOUND", "no " + method + " " + path);
             };
             json(exchange, 200, answer);
@@ -343,6 +350,56 @@ public final class Terminal implements AutoCloseable {
         return answer;
     }
 
+    private PutAwayRequest putAwayRequest(Sessions.Session session, JsonNode body) throws Answer {
+        PutAwayRequest request = PutAwayRequest.read(body, LocalDate.ofInstant(clock.instant(), settings.plantZone()));
+        if (!request.fieldErrors().isEmpty()) {
+            throw new Answer(400, Map.of("error", "INVALID_INPUT", "message", "check the marked fields",
+                    "fields", request.fieldErrors()));
+        }
+        Optional<Journals.Refusal> refusal = PutAways.mayPost(session.user());
+        if (refusal.isPresent()) {
+            throw new Answer(403, refusal.get().code(), refusal.get().message());
+        }
+        return request;
+    }
+
+    /** As {@link #post}: the form token is the source id, a refused preview posts nothing and frees the form. */
+    private Object postPutAway(Sessions.Session session, JsonNode body) throws Exception {
+        String token = body.path("formToken").asText("");
+        Sessions.Form form = session.form(token).orElseThrow(() -> new Answer(400, "FORM_TOKEN_UNKNOWN",
+                "this form was not issued to this session (or is too old): open the form again"));
+        PutAwayRequest request = putAwayRequest(session, body);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("sourceId", token);
+        if (!form.claim()) {
+            answer.put("alreadyPosted", true);
+            return answer;
+        }
+        Preview preview;
+        try {
+            preview = putAways.preview(request, token);
+            if (preview.refused()) {
+                form.release();
+                throw new Answer(422, Map.of("error", preview.reasonCode(), "message", preview.reason(),
+                        "preview", preview));
+            }
+            JournalLine line = PutAways.journalLine(request, token, session.user().name());
+            producer.send(new ProducerRecord<>(KafkaTopics.JOURNAL_LINES, null, clock.millis(),
+                    bytes(request.orderNo()), bytes(ShopfloorSchemas.encoder(JournalLine.class).encode(line))))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Answer e) {
+            throw e;
+        } catch (Exception e) {
+            form.release();
+            throw e;
+        }
+        LOG.info("{} put away {} of {} line {} as {}", session.user().name(), request.quantity(), request.orderNo(),
+                request.orderLineNo(), token);
+        answer.put("alreadyPosted", false);
+        answer.put("preview", preview);
+        return answer;
+    }
+
     private void send(User user, JournalRequest request, String sourceId) throws Exception {
         ProducerRecord<byte[], byte[]> record;
         if (request.kind() == JournalRequest.Kind.FINISH) {
@@ -413,6 +470,16 @@ public final class Terminal implements AutoCloseable {
             }
         }
         throw new Answer(400, "INVALID_INPUT", "parameter " + name + " is missing");
+    }
+
+    /** A query parameter, or null when it is missing or blank. */
+    private static String optionalQuery(HttpExchange exchange, String name) {
+        try {
+            String value = query(exchange, name);
+            return value.isBlank() ? null : value;
+        } catch (Answer missing) {
+            return null;
+        }
     }
 
     private static int parseInt(String text) throws Answer {

@@ -24,6 +24,12 @@ final class LedgerComparison {
                 e.path("scrapCode"), e.path("stopCode"))));
         preview.path("valueEntries").forEach(e -> lines.add(line("VE", e.path("entryNo"), e.path("idempotencyKey"),
                 e.path("entryType"), e.path("costAmountActual"), e.path("costAmountExpected"))));
+        preview.path("otherEntries").forEach(e -> {
+            if (e.has("entryNo") && e.has("binCode")) { // a warehouse entry (a request has no entry no.)
+                lines.add(line("WE", e.path("entryNo"), e.path("idempotencyKey"), e.path("entryType"),
+                        e.path("locationCode"), e.path("binCode"), e.path("itemNo"), e.path("qtyBase")));
+            }
+        });
         return lines;
     }
 
@@ -36,6 +42,9 @@ final class LedgerComparison {
                 e.path("scrap_code"), e.path("stop_code"))));
         posted.path("valueEntries").forEach(e -> lines.add(line("VE", e.path("entry_no"), e.path("idempotency_key"),
                 e.path("entry_type"), e.path("cost_amount_actual"), e.path("cost_amount_expected"))));
+        posted.path("warehouseEntries").forEach(e -> lines.add(line("WE", e.path("entry_no"),
+                e.path("idempotency_key"), e.path("entry_type"), e.path("location_code"), e.path("bin_code"),
+                e.path("item_no"), e.path("qty_base"))));
         return lines;
     }
 

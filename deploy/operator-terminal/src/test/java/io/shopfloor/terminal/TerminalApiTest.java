@@ -270,7 +270,7 @@ class TerminalApiTest {
         }
     }
 
-    private static void assertRefused(TerminalClient.Response response, String code, String words) {
+    static void assertRefused(TerminalClient.Response response, String code, String words) {
         assertEquals(200, response.status(), response.body().toString());
         assertEquals(List.of(true, code, words), List.of(response.body().path("refused").asBoolean(),
                 response.body().path("reasonCode").asText(), response.body().path("reason").asText()));

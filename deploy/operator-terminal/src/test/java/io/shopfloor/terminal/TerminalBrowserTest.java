@@ -174,6 +174,67 @@ class TerminalBrowserTest {
         assertFalse(listed.contains(ORDER), listed.toString());
     }
 
+    /** A warehouse worker completes part of an inventory put-away: the ledger holds exactly the previewed entries. */
+    @Test
+    void aWarehouseWorkerPutsAwayOutputIntoABinExactlyAsPreviewed() throws Exception {
+        TerminalPlant.Running plant = PLANT.running();
+        String order = TerminalPlant.BROWSER_PUT_AWAY_ORDER;
+        browser.get(plant.terminal.uri().toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        logIn("wanda", TerminalPlant.PASSWORD);
+        wait.until(ExpectedConditions.textToBe(By.id("whoami"), "wanda · warehouse worker"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("put-away-view")));
+        assertFalse(browser.findElement(By.id("journal-view")).isDisplayed(), "a warehouse worker puts away only");
+
+        WebElement location = browser.findElement(By.id("put-away-location"));
+        location.sendKeys(TerminalPlant.PUT_AWAY_LOCATION);
+        browser.findElement(By.id("put-away-refresh")).click();
+        By choose = By.cssSelector("#put-away-requests button[data-order='" + order + "']");
+        wait.until(ExpectedConditions.elementToBeClickable(choose));
+        assertEquals(order + " 10000 FG-100 WH (enter a bin) 100 PCS Choose", requestRow(order));
+        // The list may render again (the load at login and Show requests): click the current button.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(choose).click();
+            return true;
+        });
+        WebElement quantity = browser.findElement(By.cssSelector("#put-away-form [name='quantity']"));
+        assertEquals("100", quantity.getAttribute("value"), "the outstanding quantity is proposed");
+        quantity.clear();
+        quantity.sendKeys("25");
+        browser.findElement(By.cssSelector("#put-away-form [name='binCode']")).sendKeys("WH-B-02");
+        browser.findElement(By.id("put-away-preview-button")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("put-away-post-button")));
+        List<String> previewed = rows("#put-away-preview");
+        assertTrue(previewed.contains("ILE 2 preview/ILE2 OUTPUT 25"), previewed.toString());
+        assertTrue(previewed.contains("WE 2 preview/WE2 POSITIVE_ADJMT 25 WH WH-B-02"), previewed.toString());
+        screenshot("10-put-away-preview.png");
+
+        browser.findElement(By.id("put-away-post-button")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("put-away-posted-status"),
+                java.util.regex.Pattern.compile(".+")));
+        plant.post();
+        WebElement posted = browser.findElement(By.id("put-away-posted"));
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(posted, "data-source-id"));
+        String sourceId = posted.getAttribute("data-source-id");
+        assertEquals(previewed, rows("#put-away-posted").stream()
+                .map(row -> row.replace(sourceId + "/", "preview/")).toList());
+        TerminalClient reader = TerminalClient.loggedIn(plant.terminal.uri(), "carla");
+        assertEquals(previewed.size(),
+                LedgerComparison.posted(reader.get("/api/posted?sourceId=" + sourceId).body()).size());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("put-away-requests"), "75 PCS"));
+        assertEquals(order + " 10000 FG-100 WH (enter a bin) 75 PCS Choose", requestRow(order));
+        screenshot("11-put-away-in-ledger.png");
+    }
+
+    /** The request's row as its cells' texts, read in one script (the list re-renders while it loads). */
+    private String requestRow(String order) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "for (const tr of document.querySelectorAll('#put-away-requests tbody tr')) {"
+                        + " const cells = [...tr.cells].map(td => td.innerText.trim());"
+                        + " if (cells[0] === arguments[0]) return cells.join(' '); }"
+                        + " return null;", order);
+    }
+
     private void logIn(String user, String password) {
         WebElement name = browser.findElement(By.id("login-user"));
         name.clear();

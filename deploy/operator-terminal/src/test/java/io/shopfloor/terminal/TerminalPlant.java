@@ -50,6 +50,15 @@ public final class TerminalPlant implements BeforeAllCallback {
     static final String ORDER = "RPO-1001";
     /** The same order again, for the browser test (each test class finishes its own order). */
     static final String BROWSER_ORDER = "RPO-1002";
+    /** Set A's order at {@link #PUT_AWAY_LOCATION}, whose output an inventory put-away posts (API tests). */
+    static final String PUT_AWAY_ORDER = "RPO-1003";
+    /** The same at the same location, for the browser test. */
+    static final String BROWSER_PUT_AWAY_ORDER = "RPO-1004";
+    /**
+     * Bin Mandatory, Prod. Output Whse. Handling = Inventory Put-away; bins for components but no from-production
+     * bin, so the output has no default bin and the warehouse worker names one.
+     */
+    static final String PUT_AWAY_LOCATION = "WH";
     /** Every test user's password; hashed with few iterations to keep the tests fast (stored per user). */
     static final String PASSWORD = "correct horse battery";
     static final int TEST_ITERATIONS = 10_000;
@@ -107,6 +116,7 @@ public final class TerminalPlant implements BeforeAllCallback {
                         user("olga", Role.OPERATOR, "WC-CUT"),
                         user("otto", Role.OPERATOR, "WC-ASSY"),
                         user("sam", Role.SUPERVISOR, null),
+                        user("wanda", Role.WAREHOUSE_WORKER, null),
                         user("carla", Role.COST_CONTROLLER, null))).write(usersFile);
                 Terminal terminal = Terminal.start(settings(kafka, jdbcUrl, roles, usersFile));
                 LOG.info("terminal plant up in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -174,19 +184,30 @@ public final class TerminalPlant implements BeforeAllCallback {
         records.add(record(KafkaTopics.MD_MACHINE_CENTERS, "MC-ASSY",
                 AvroFixtures.machineCenter("MC-ASSY", "WC-ASSY", "0.50")));
         records.add(record(KafkaTopics.MD_LOCATIONS, "MAIN", AvroFixtures.location("MAIN")));
+        records.add(record(KafkaTopics.MD_LOCATIONS, PUT_AWAY_LOCATION,
+                io.shopfloor.schema.masterdata.Location.newBuilder(AvroFixtures.location(PUT_AWAY_LOCATION))
+                        .setBinMandatory(true)
+                        .setProdOutputWhseHandling(io.shopfloor.schema.masterdata.ProdOutputWhseHandling.INVENTORY_PUT_AWAY)
+                        .setOpenShopFloorBinCode("WH-OSF").setToProductionBinCode("WH-TOP")
+                        .setFromProductionBinCode("").build()));
         records.add(record(KafkaTopics.MD_MANUFACTURING_SETUP, "SETUP", AvroFixtures.manufacturingSetup()));
 
         for (String order : List.of(ORDER, BROWSER_ORDER)) {
-            setA(records, order, defined);
+            setA(records, order, "MAIN", defined);
+        }
+        for (String order : List.of(PUT_AWAY_ORDER, BROWSER_PUT_AWAY_ORDER)) {
+            setA(records, order, PUT_AWAY_LOCATION, defined);
         }
         return records;
     }
 
     /** Set A's order under the given number, released. */
-    private static void setA(List<ProducerRecord<byte[], byte[]>> records, String order, Instant defined) {
+    private static void setA(List<ProducerRecord<byte[], byte[]>> records, String order, String location,
+                             Instant defined) {
         ProductionOrderStatus released = ProductionOrderStatus.RELEASED;
         records.add(record(KafkaTopics.MD_PROD_ORDER_LINES, "RELEASED|" + order + "|10000",
                 ProdOrderLine.newBuilder(AvroFixtures.setALine()).setProdOrderNo(order).setStatus(released)
+                        .setLocationCode(location)
                         .setSourceTimestamp(defined).build()));
         for (ProdOrderRoutingLine routing : AvroFixtures.setARouting()) {
             records.add(record(KafkaTopics.MD_PROD_ORDER_ROUTING_LINES,
@@ -198,10 +219,12 @@ public final class TerminalPlant implements BeforeAllCallback {
             records.add(record(KafkaTopics.MD_PROD_ORDER_COMPONENTS,
                     "RELEASED|" + order + "|10000|" + component.getLineNo(),
                     ProdOrderComponent.newBuilder(component).setProdOrderNo(order).setStatus(released)
+                            .setLocationCode(location)
                             .setSourceTimestamp(defined).build()));
         }
         records.add(record(KafkaTopics.MD_PRODUCTION_ORDERS, "RELEASED|" + order,
                 ProductionOrder.newBuilder(AvroFixtures.setAOrder()).setNo(order).setStatus(released)
+                        .setLocationCode(location)
                         .setSourceLsn(42L).setSourceTimestamp(defined.plusSeconds(60)).build()));
     }
 
