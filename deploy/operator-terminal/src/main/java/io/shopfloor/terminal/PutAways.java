@@ -47,7 +47,8 @@ public final class PutAways {
     /** Warehouse workers and supervisors complete put-aways; empty when this user may. */
     public static Optional<Journals.Refusal> mayPost(User user) {
         if (!user.role().mayPost()) {
-            return Optional.of(new Journals.Refusal("READ_ONLY_ROLE", user.name() + " is a cost controller: read only"));
+            return Optional.of(new Journals.Refusal("READ_ONLY_ROLE",
+                    user.name() + " is a cost controller: read only"));
         }
         if (user.role() == Role.OPERATOR) {
             return Optional.of(new Journals.Refusal("WAREHOUSE_ROLE_REQUIRED",
@@ -56,13 +57,14 @@ public final class PutAways {
         return Optional.empty();
     }
 
-    /** Open requests, of one location or (null) of all; ordered by order and line, at most {@link #MAX_OPEN_REQUESTS}. */
+    /** Open requests of one location or (null) of all, by order and line; at most {@link #MAX_OPEN_REQUESTS}. */
     public List<OpenRequest> openRequests(String locationCode) throws SQLException {
         MasterData md = masterData.masterData();
         Set<String> finished = ledger.finishedOrders();
         List<OpenRequest> open = new ArrayList<>();
         for (MasterDataFeed.ReleasedOrder order : masterData.releasedOrders()) {
-            if (finished.contains(order.no()) || order.lines().stream().noneMatch(l -> putAwayAt(md, l, locationCode))) {
+            if (finished.contains(order.no())
+                    || order.lines().stream().noneMatch(l -> putAwayAt(md, l, locationCode))) {
                 continue;
             }
             OrderState.Rebuilt rebuilt = OrderState.rebuild(rules, order.definition(), md, ledger.order(order.no()));

@@ -13,6 +13,8 @@ import io.shopfloor.schema.ShopfloorSchemas;
 import io.shopfloor.schema.common.ProductionOrderStatus;
 import io.shopfloor.schema.common.RoutingFlushingMethod;
 import io.shopfloor.schema.masterdata.Item;
+import io.shopfloor.schema.masterdata.Location;
+import io.shopfloor.schema.masterdata.ProdOutputWhseHandling;
 import io.shopfloor.schema.masterdata.ProdOrderComponent;
 import io.shopfloor.schema.masterdata.ProdOrderLine;
 import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
@@ -185,9 +187,9 @@ public final class TerminalPlant implements BeforeAllCallback {
                 AvroFixtures.machineCenter("MC-ASSY", "WC-ASSY", "0.50")));
         records.add(record(KafkaTopics.MD_LOCATIONS, "MAIN", AvroFixtures.location("MAIN")));
         records.add(record(KafkaTopics.MD_LOCATIONS, PUT_AWAY_LOCATION,
-                io.shopfloor.schema.masterdata.Location.newBuilder(AvroFixtures.location(PUT_AWAY_LOCATION))
+                Location.newBuilder(AvroFixtures.location(PUT_AWAY_LOCATION))
                         .setBinMandatory(true)
-                        .setProdOutputWhseHandling(io.shopfloor.schema.masterdata.ProdOutputWhseHandling.INVENTORY_PUT_AWAY)
+                        .setProdOutputWhseHandling(ProdOutputWhseHandling.INVENTORY_PUT_AWAY)
                         .setOpenShopFloorBinCode("WH-OSF").setToProductionBinCode("WH-TOP")
                         .setFromProductionBinCode("").build()));
         records.add(record(KafkaTopics.MD_MANUFACTURING_SETUP, "SETUP", AvroFixtures.manufacturingSetup()));

@@ -11,8 +11,8 @@ import io.shopfloor.posting.order.RoutingLine;
 import java.math.BigDecimal;
 
 /**
- * Completing an inventory put-away line posts the order line's output (docs/warehouse.md#completing-an-inventory-put-away):
- * the open request is the order line's remaining quantity at a location whose Prod. Output Whse. Handling is
+ * Completing an inventory put-away line posts the order line's output
+ * (docs/warehouse.md#completing-an-inventory-put-away): the open request is the order line's remaining quantity at a location whose Prod. Output Whse. Handling is
  * Inventory Put-away; the put-away becomes an output line on the last operation, posted as the output journal posts
  * it, with the Place bin on the warehouse entry.
  */

@@ -1,12 +1,7 @@
 package io.shopfloor.posting;
 
 import io.shopfloor.posting.model.Bins;
-import io.shopfloor.posting.model.CapacityCost;
-import io.shopfloor.posting.model.Location;
-import io.shopfloor.posting.model.MachineCenter;
 import io.shopfloor.posting.model.ProdOutputWhseHandling;
-import io.shopfloor.posting.model.UnitCostCalculation;
-import io.shopfloor.posting.model.WorkCenter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,20 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** docs/warehouse.md#completing-an-inventory-put-away: the put-away posts the output, partially, once per line. */
 class PutAwayTest {
 
-    private static SetA atLocation(ProdOutputWhseHandling handling, Bins locationBins, boolean centersAtLocation) {
-        SetA setA = new SetA();
-        setA.location = "WH";
-        setA.masterData.put(new Location("WH", true, handling, locationBins));
-        if (centersAtLocation) {
-            setA.masterData
-                    .put(WorkCenter.of("WC-CUT", "MINUTES", CapacityCost.of("1.00", "10", "0.10"), UnitCostCalculation.TIME)
-                            .withLocation("WH", new Bins("CUT-OSF", "CUT-TOP", "CUT-FROM")))
-                    .put(MachineCenter.of("MC-ASSY", "WC-ASSY", CapacityCost.of("0.50", "0", "0"))
-                            .withLocation("WH", new Bins("ASSY-OSF", "ASSY-TOP", "ASSY-FROM")));
-        }
-        return setA;
-    }
-
     private static Scenario released(SetA setA) {
         Scenario s = new Scenario(setA);
         s.release(D0);
@@ -40,7 +21,7 @@ class PutAwayTest {
 
     @Test
     void partialPutAwaysPostTheOutputIntoThePlaceBinUntilNothingIsOutstanding() {
-        Scenario s = released(atLocation(ProdOutputWhseHandling.INVENTORY_PUT_AWAY, Bins.NONE, true));
+        Scenario s = released(WarehouseTest.atLocation(ProdOutputWhseHandling.INVENTORY_PUT_AWAY, Bins.NONE, true));
         // As the output journal posts last-operation output: capacity entry without time, the BOLT linked to the
         // operation flushed (Backward), the output at expected cost; the warehouse entry in the Place bin.
         assertEquals(List.of(
@@ -65,7 +46,7 @@ class PutAwayTest {
 
     @Test
     void aPutAwayOfMoreThanIsOutstandingOrOfNothingIsRefusedAndPostsNothing() {
-        Scenario s = released(atLocation(ProdOutputWhseHandling.INVENTORY_PUT_AWAY, Bins.NONE, true));
+        Scenario s = released(WarehouseTest.atLocation(ProdOutputWhseHandling.INVENTORY_PUT_AWAY, Bins.NONE, true));
         s.post(s.putAway("PA-1", "60", "PA-01"));
         refused(s.putAway("PA-2", "40.5", "PA-01"), RefusalReason.PUT_AWAY_QUANTITY_EXCEEDS_OUTSTANDING);
         refused(s.putAway("PA-3", "0", "PA-01"), RefusalReason.PUT_AWAY_QUANTITY_INVALID);
@@ -76,7 +57,7 @@ class PutAwayTest {
 
     @Test
     void aBinMandatoryLocationWithoutAnyDefaultBinNeedsTheBinOnThePutAway() {
-        Scenario s = released(atLocation(ProdOutputWhseHandling.INVENTORY_PUT_AWAY, Bins.NONE, false));
+        Scenario s = released(WarehouseTest.atLocation(ProdOutputWhseHandling.INVENTORY_PUT_AWAY, Bins.NONE, false));
         assertEquals(null, s.line().binCode());
         refused(s.putAway("PA-1", "10", null), RefusalReason.BIN_CODE_MISSING);
         refused(s.putAway("PA-2", "10", " "), RefusalReason.BIN_CODE_MISSING);
@@ -87,15 +68,15 @@ class PutAwayTest {
 
     @Test
     void withoutAnInventoryPutAwayLocationThereIsNoRequestToComplete() {
-        Scenario s = released(atLocation(ProdOutputWhseHandling.NO_WAREHOUSE_HANDLING, Bins.NONE, true));
+        Scenario s = released(WarehouseTest.atLocation(ProdOutputWhseHandling.NO_WAREHOUSE_HANDLING, Bins.NONE, true));
         refused(s.putAway("PA-1", "10", "PA-01"), RefusalReason.PUT_AWAY_REQUEST_NOT_FOUND);
-        Scenario warehouse = released(atLocation(ProdOutputWhseHandling.WAREHOUSE_PUT_AWAY, Bins.NONE, true));
+        Scenario warehouse = released(WarehouseTest.atLocation(ProdOutputWhseHandling.WAREHOUSE_PUT_AWAY, Bins.NONE, true));
         refused(warehouse.putAway("PA-1", "10", "PA-01"), RefusalReason.PUT_AWAY_REQUEST_NOT_FOUND);
     }
 
     @Test
     void anOrderNotReleasedHasNoPutAway() {
-        Scenario s = new Scenario(atLocation(ProdOutputWhseHandling.INVENTORY_PUT_AWAY, Bins.NONE, true));
+        Scenario s = new Scenario(WarehouseTest.atLocation(ProdOutputWhseHandling.INVENTORY_PUT_AWAY, Bins.NONE, true));
         refused(s.putAway("PA-1", "10", "PA-01"), RefusalReason.ORDER_NOT_RELEASED);
     }
 }

@@ -22,9 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class WarehouseTest {
 
     private static SetA atLocation(ProdOutputWhseHandling handling, boolean centersAtLocation) {
+        return atLocation(handling, new Bins("L-OSF", "L-TOP", "L-FROM"), centersAtLocation);
+    }
+
+    /** Set A at the Bin Mandatory location WH with these bins; its centers' bins there, or none. */
+    static SetA atLocation(ProdOutputWhseHandling handling, Bins locationBins, boolean centersAtLocation) {
         SetA setA = new SetA();
         setA.location = "WH";
-        setA.masterData.put(new Location("WH", true, handling, new Bins("L-OSF", "L-TOP", "L-FROM")));
+        setA.masterData.put(new Location("WH", true, handling, locationBins));
         if (centersAtLocation) {
             setA.masterData
                     .put(WorkCenter.of("WC-CUT", "MINUTES", CapacityCost.of("1.00", "10", "0.10"), UnitCostCalculation.TIME)
