@@ -90,6 +90,21 @@ public final class Section {
         return List.copyOf(list);
     }
 
+    /**
+     * A nested mapping as it is, for a part that binds its own model to it (and refuses unknown keys there itself);
+     * an empty mapping when absent.
+     */
+    public ObjectNode tree(String key) {
+        JsonNode value = value(key);
+        if (value == null) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!(value instanceof ObjectNode object)) {
+            throw invalid(key, "must be a mapping of settings");
+        }
+        return object;
+    }
+
     public String string(String key, String defaultValue) {
         JsonNode value = value(key);
         if (value == null) {

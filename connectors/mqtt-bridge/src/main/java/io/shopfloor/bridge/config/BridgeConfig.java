@@ -65,6 +65,30 @@ public record BridgeConfig(MqttSettings mqtt, TopicSettings topics, SparkplugSet
         return MAPPER.readValue(json, BridgeConfig.class);
     }
 
+    /**
+     * The plant's side of a bridge configuration: its topics, Sparkplug groups, limits and machine registry, without
+     * the connections (which a launcher knows). The {@code bridge} section of the configuration file has this shape.
+     */
+    public record Registry(TopicSettings topics, SparkplugSettings sparkplug, List<CounterSpec> defaultCounters,
+                           List<MachineSpec> machines, LimitSettings limits) {
+        public Registry {
+            topics = topics == null ? TopicSettings.DEFAULT : topics;
+            sparkplug = sparkplug == null ? SparkplugSettings.DISABLED : sparkplug;
+            defaultCounters = defaultCounters == null ? List.of() : List.copyOf(defaultCounters);
+            machines = machines == null ? List.of() : List.copyOf(machines);
+        }
+
+        /** From a mapping of that shape; unknown keys are refused, the message names them. */
+        public static Registry of(com.fasterxml.jackson.databind.JsonNode node) throws IOException {
+            return MAPPER.treeToValue(node, Registry.class);
+        }
+
+        /** With these connections. */
+        public BridgeConfig connectedTo(MqttSettings mqtt, KafkaSettings kafka) {
+            return new BridgeConfig(mqtt, topics, sparkplug, kafka, defaultCounters, machines, limits);
+        }
+    }
+
     public String toJson() {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this);
