@@ -24,6 +24,9 @@ public record BridgeConfig(MqttSettings mqtt, TopicSettings topics, SparkplugSet
             // A misspelt setting must fail at start-up, not be ignored.
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private static final ObjectMapper YAML = new ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+
     @JsonCreator
     public BridgeConfig {
         if (mqtt == null) {
@@ -51,10 +54,17 @@ public record BridgeConfig(MqttSettings mqtt, TopicSettings topics, SparkplugSet
         this(mqtt, topics, sparkplug, kafka, defaultCounters, machines, null);
     }
 
+    /**
+     * From a file: the bridge's own JSON ({@code bridge.example.json}), or the {@code bridge} section of the shared
+     * configuration file (YAML, of which JSON is a subset; docs/configuration.md), which has the same shape.
+     */
     public static BridgeConfig load(Path file) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode tree;
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in);
+            tree = YAML.readTree(in);
         }
+        boolean sharedFile = tree != null && tree.has("bridge") && !tree.has("mqtt");
+        return MAPPER.treeToValue(sharedFile ? tree.get("bridge") : tree, BridgeConfig.class);
     }
 
     public static BridgeConfig read(InputStream json) throws IOException {
