@@ -68,8 +68,8 @@ class ConfigFileTest {
         job.section("rules").choice("snapRule", Mode.A);
         assertEquals("plant.yaml: unknown settings job.postingIntervall, job.rules.snapRul",
                 failure(job::requireAllRead));
-        assertEquals("plant.yaml: unknown section 'jobs' (sections: plant, kafka, job, ledgerStore, mqtt, bridge, erp,"
-                + " dashboard, terminal, simulator, embedded)", failure(() -> parse("jobs: {}")));
+        assertEquals("plant.yaml: unknown section 'jobs' (sections: plant, kafka, job, mqtt, bridge, erp, dashboard,"
+                + " simulator, embedded)", failure(() -> parse("jobs: {}")));
     }
 
     @Test
@@ -104,16 +104,16 @@ class ConfigFileTest {
         Section erp = ConfigFile.parse("""
                 erp:
                   passwordFile: erp.password
-                ledgerStore:
+                kafka:
                   passwordEnv: LEDGER_PASSWORD
                 mqtt:
                   password: inline
                 dashboard: {}
                 """, "plant.yaml", folder, Map.of());
         assertEquals("s3cret", erp.section("erp").secret("password", Map.of()));
-        assertEquals("pw", erp.section("ledgerStore").secret("password", Map.of("LEDGER_PASSWORD", "pw")));
-        assertEquals("plant.yaml: ledgerStore.passwordEnv names LEDGER_PASSWORD, which is not set",
-                failure(() -> erp.section("ledgerStore").secret("password", Map.of())));
+        assertEquals("pw", erp.section("kafka").secret("password", Map.of("LEDGER_PASSWORD", "pw")));
+        assertEquals("plant.yaml: kafka.passwordEnv names LEDGER_PASSWORD, which is not set",
+                failure(() -> erp.section("kafka").secret("password", Map.of())));
         assertTrue(failure(() -> erp.section("mqtt").secret("password", Map.of()))
                 .startsWith("plant.yaml: mqtt.password must not hold the secret itself"));
         assertNull(erp.section("dashboard").secret("password", Map.of()));

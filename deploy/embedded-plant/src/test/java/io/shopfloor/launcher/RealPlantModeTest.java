@@ -108,6 +108,18 @@ class RealPlantModeTest {
     }
 
     @Test
+    void theReadmesExampleConfigurationIsValid() throws Exception {
+        EmbeddedPlant.Settings settings = EmbeddedPlantMain.settings(LauncherOptions.parse(
+                "--config=real-plant.example.yaml"), Map.of(), line -> { });
+        assertEquals(1883, settings.mqttPort());
+        assertEquals(java.util.List.of("MC-MILL-1", "MC-ASSY"), settings.realPlant().machines().machines().stream()
+                .map(io.shopfloor.bridge.config.MachineSpec::machineId).toList());
+        assertNull(settings.realPlant().erp(), "the embedded ERP database");
+        assertEquals(Path.of("real-plant.example.yaml").toAbsolutePath().resolveSibling("plant-data-real"),
+                settings.dataDirectory());
+    }
+
+    @Test
     void settingsTheFileHasButNoPartReadsStopTheStart(@TempDir Path folder) throws Exception {
         Path config = folder.resolve("shopfloor.yaml");
         Files.writeString(config, "simulator:\n  enabled: false\nbridge:\n  machines: [{machineId: M1}]\n"
