@@ -35,13 +35,19 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     }
 
     public static EmbeddedMqttBroker start(Path dataDirectory, PlantCredentials credentials) throws Exception {
-        return start(dataDirectory, credentials, null);
+        return start(dataDirectory, credentials, null, 0);
     }
 
-    /** @param tls null: plain MQTT; else MQTT over TLS only, with this identity (no plain listener at all) */
-    static EmbeddedMqttBroker start(Path dataDirectory, PlantCredentials credentials, MqttTls tls) throws Exception {
+    /**
+     * @param tls  null: plain MQTT; else MQTT over TLS only, with this identity (no plain listener at all)
+     * @param port 0: a free one
+     */
+    static EmbeddedMqttBroker start(Path dataDirectory, PlantCredentials credentials, MqttTls tls, int port)
+            throws Exception {
         Files.createDirectories(dataDirectory);
-        int port = FreePorts.find(); // Moquette binds port 0 but reports 0, not the port it got
+        if (port == 0) {
+            port = FreePorts.find(); // Moquette binds port 0 but reports 0, not the port it got
+        }
         Properties properties = new Properties();
         properties.setProperty("host", "127.0.0.1");
         if (tls == null) {

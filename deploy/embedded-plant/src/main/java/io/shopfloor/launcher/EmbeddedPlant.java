@@ -17,9 +17,6 @@ import io.shopfloor.cdc.ErpCdcSettings;
 import io.shopfloor.cdc.ReferenceErp;
 import io.shopfloor.job.KafkaPostingJob;
 import io.shopfloor.job.PostingJob;
-import io.shopfloor.job.machine.MachineTimeline;
-import io.shopfloor.job.machine.ShiftCalendar;
-import io.shopfloor.job.order.OrderLedger;
 import io.shopfloor.dashboard.Dashboard;
 import io.shopfloor.dashboard.DashboardSettings;
 import io.shopfloor.terminal.PasswordHashing;
@@ -27,10 +24,12 @@ import io.shopfloor.terminal.Role;
 import io.shopfloor.terminal.Terminal;
 import io.shopfloor.terminal.TerminalSettings;
 import io.shopfloor.terminal.UsersFile;
+import io.shopfloor.config.ConfigFile;
+import io.shopfloor.config.Section;
+import io.shopfloor.job.JobConfiguration;
 import io.shopfloor.ledger.LedgerStoreJob;
 import io.shopfloor.ledger.LedgerStoreSchema;
 import io.shopfloor.ledger.LedgerStoreSink;
-import io.shopfloor.posting.PostingSettings;
 import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.simulator.ErpOrders;
 import io.shopfloor.simulator.MqttServer;
@@ -51,10 +50,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
@@ -88,12 +87,17 @@ public final class EmbeddedPlant implements AutoCloseable {
      * @param dashboardPort the dashboard's port; 0, or a port in use, takes a free one
      * @param console       where one line per started part goes
      * @param mqttTls       MQTT over TLS only (identity in {@code <data>/mqtt-tls}, see {@link MqttTls})
+     * @param mqttPort      the MQTT listener's port on 127.0.0.1; 0: a free one
+     * @param realPlant     null: the simulated plant (speed and plant apply); else real-plant mode: these machines
+     *                      and ERP, the wall clock, no simulator
+     * @param configuration the configuration file's settings for the job ({@code plant}, {@code job})
      */
     public record Settings(Path dataDirectory, double speed, io.shopfloor.simulator.PlantSettings plant,
-                           int dashboardPort, Consumer<String> console, boolean mqttTls) {
+                           int dashboardPort, Consumer<String> console, boolean mqttTls, int mqttPort,
+                           RealPlant realPlant, Section configuration) {
         public Settings(Path dataDirectory, double speed, io.shopfloor.simulator.PlantSettings plant,
                         int dashboardPort, Consumer<String> console) {
-            this(dataDirectory, speed, plant, dashboardPort, console, false);
+            this(dataDirectory, speed, plant, dashboardPort, console, false, 0, null, ConfigFile.defaults(Map.of()));
         }
     }
 
@@ -118,6 +122,8 @@ public final class EmbeddedPlant implements AutoCloseable {
     /** The simulated plant's time: what the bridges and the operator terminal stamp their inputs with. */
     private PlantClock plantClock;
     private String ledgerJdbcUrl;
+    /** The job as the configuration file sets it, before this plant's Kafka and speed are applied. */
+    private KafkaPostingJob.Config configuredJob;
     private Optional<Path> restoredCheckpoint = Optional.empty();
     private String erpJdbcUrl;
     private int flinkRestPort;
@@ -143,6 +149,7 @@ public final class EmbeddedPlant implements AutoCloseable {
 
     private void startAll(Settings settings) throws Exception {
         Path data = settings.dataDirectory().toAbsolutePath();
+        configuredJob = JobConfiguration.of(settings.configuration());
         Files.createDirectories(data);
         started(DataFolderLock.acquire(data));
         credentials = PlantCredentials.loadOrCreate(data);
@@ -159,8 +166,9 @@ public final class EmbeddedPlant implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        PlantSimulator.Settings simulatorSettings;
-        PlantModel.PlantPlan plan;
+        RealPlant real = settings.realPlant();
+        PlantSimulator.Settings simulatorSettings = null;
+        PlantModel.PlantPlan plan = null;
         try {
             Future<?> kafkaStarted = starter.submit(() -> {
                 kafka = started(EmbeddedKafkaBroker.start(data.resolve("kafka"), START_TIMEOUT));
@@ -170,60 +178,72 @@ public final class EmbeddedPlant implements AutoCloseable {
                 return null;
             });
             MqttTls tls = settings.mqttTls() ? MqttTls.loadOrCreate(data.resolve("mqtt-tls")) : null;
-            mqtt = started(EmbeddedMqttBroker.start(data.resolve("mqtt"), credentials, tls));
+            mqtt = started(EmbeddedMqttBroker.start(data.resolve("mqtt"), credentials, tls, settings.mqttPort()));
             console.accept("mqtt:       " + mqtt.uri() + " (Moquette, MQTT 3.1.1; sessions on disk; users "
                     + PlantCredentials.MQTT_GATEWAY_USER + ", " + PlantCredentials.MQTT_BRIDGE_USER
                     + (tls == null ? "" : "; TLS only, certificate " + tls.certificatePem()) + ")");
-            simulatorSettings = new PlantSimulator.Settings(new MqttServer(mqtt.uri(),
-                    PlantCredentials.MQTT_GATEWAY_USER, credentials.mqttGatewayPassword(),
-                    tls == null ? null : tls.socketFactory()), settings.speed(),
-                    data.resolve("simulator"), settings.plant(), this::releaseInErp);
-            plan = PlantSimulator.planOf(simulatorSettings);
-            PlantClock clock = new PlantClock(PlantSimulator.resumeTime(simulatorSettings).orElse(null));
+            if (real == null) {
+                simulatorSettings = new PlantSimulator.Settings(new MqttServer(mqtt.uri(),
+                        PlantCredentials.MQTT_GATEWAY_USER, credentials.mqttGatewayPassword(),
+                        tls == null ? null : tls.socketFactory()), settings.speed(),
+                        data.resolve("simulator"), settings.plant(), this::releaseInErp);
+                plan = PlantSimulator.planOf(simulatorSettings);
+            }
+            // Real-plant mode: the wall clock (a PlantClock with nothing to resume and no simulator).
+            PlantClock clock = new PlantClock(simulatorSettings == null ? null
+                    : PlantSimulator.resumeTime(simulatorSettings).orElse(null));
             plantClock = clock;
-            startPostgres(data.resolve("postgres"), plan, console);
+            startPostgres(data.resolve("postgres"), plan, real == null ? null : real.erp(), console);
             kafkaStarted.get();
 
-            PlantModel.PlantPlan layoutOf = plan;
+            List<BridgeConfig> bridgeConfigs = real == null
+                    ? bridgeConfigs(plan.layout(), mqtt.uri(), credentials.mqttBridgePassword(),
+                    tls == null ? null : tls.bridgeSettings(), kafka.bootstrapServers())
+                    : List.of(real.machines().connectedTo(mqtt(mqtt.uri(), credentials.mqttBridgePassword(),
+                    tls == null ? null : tls.bridgeSettings(), "embedded-plant-bridge"), kafka(kafka.bootstrapServers())));
             Future<?> cdcStarted = starter.submit(() -> {
-                started(ErpCdcConnector.start(ErpCdcSettings.of(erpJdbcUrl, OWNER,
-                        credentials.postgresOwnerPassword(), kafka.bootstrapServers(),
+                RealPlant.ErpConnection erp = real == null ? null : real.erp();
+                started(ErpCdcConnector.start(ErpCdcSettings.of(erpJdbcUrl, erp == null ? OWNER : erp.user(),
+                        erp == null ? credentials.postgresOwnerPassword() : erp.password(), kafka.bootstrapServers(),
                         data.resolve("erp-cdc")), START_TIMEOUT));
-                console.accept("erp cdc:    Debezium on " + ERP_DATABASE + " -> md-* topics");
+                console.accept("erp cdc:    Debezium on " + (erp == null ? ERP_DATABASE : erp.jdbcUrl())
+                        + " -> md-* topics");
                 return null;
             });
             Future<?> bridgeStarted = starter.submit(() -> {
-                for (BridgeConfig config : bridgeConfigs(layoutOf.layout(), mqtt.uri(),
-                        credentials.mqttBridgePassword(), tls == null ? null : tls.bridgeSettings(),
-                        kafka.bootstrapServers())) {
+                for (BridgeConfig config : bridgeConfigs) {
                     BridgeService bridge = started(BridgeService.start(config, clock));
                     bridges.add(bridge);
                     if (!bridge.awaitSubscribed(START_TIMEOUT)) {
                         throw new IllegalStateException("the MQTT bridge did not subscribe within " + START_TIMEOUT);
                     }
                 }
-                console.accept("mqtt bridge: " + layoutOf.layout().machines().size() + " machines, "
-                        + bridges.size() + " bridges (JSON per line, Sparkplug B group "
-                        + PlantLayout.SPARKPLUG_GROUP + ") -> Kafka");
+                console.accept("mqtt bridge: " + bridgeConfigs.get(0).machines().size() + " machines, "
+                        + bridges.size() + " bridge(s)" + (real == null ? " (JSON per line, Sparkplug B group "
+                        + PlantLayout.SPARKPLUG_GROUP + ")" : " (topics " + real.machines().topics().root() + ")")
+                        + " -> Kafka");
                 return null;
             });
             Future<?> jobStarted = starter.submit(() -> {
-                job = startPostingJob(data.resolve("checkpoints"), settings.speed(), console);
+                job = startPostingJob(data.resolve("checkpoints"), settings, console);
                 started(this::cancelJob);
                 return null;
             });
             cdcStarted.get();
             bridgeStarted.get();
-            // The plant starts while the job is being submitted: Kafka keeps what it sends. Not before CDC runs: its
-            // snapshot's time must precede the machines' events.
-            simulator = started(PlantSimulator.start(simulatorSettings));
-            clock.running(simulator);
-            console.accept("simulator:  " + plan.layout().machines().size() + " machines on "
-                    + plan.layout().lines() + " lines, x" + settings.speed() + " from " + simulator.simulatedTime()
-                    + ", " + (plan.settings().continuous() ? "the planner releases " + plan.settings().ordersPerLine()
-                    + " orders per line at a time, " + PlantSimulator.planningHorizonMillis(settings.speed()) / 60_000
-                    + " simulated minutes ahead, for as long as it runs" : plan.orders().size() + " orders")
-                    + " (ground truth in " + data.resolve("simulator/ground-truth.json") + ")");
+            if (real == null) {
+                // The plant starts while the job is being submitted: Kafka keeps what it sends. Not before CDC runs:
+                // its snapshot's time must precede the machines' events.
+                simulator = started(PlantSimulator.start(simulatorSettings));
+                clock.running(simulator);
+                console.accept("simulator:  " + plan.layout().machines().size() + " machines on "
+                        + plan.layout().lines() + " lines, x" + settings.speed() + " from "
+                        + simulator.simulatedTime() + ", " + (plan.settings().continuous() ? "the planner releases "
+                        + plan.settings().ordersPerLine() + " orders per line at a time, "
+                        + PlantSimulator.planningHorizonMillis(settings.speed()) / 60_000
+                        + " simulated minutes ahead, for as long as it runs" : plan.orders().size() + " orders")
+                        + " (ground truth in " + data.resolve("simulator/ground-truth.json") + ")");
+            }
             jobStarted.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
@@ -285,13 +305,16 @@ public final class EmbeddedPlant implements AutoCloseable {
         return part;
     }
 
-    private void startPostgres(Path directory, PlantModel.PlantPlan plan, Consumer<String> console)
-            throws Exception {
+    /** @param plan null: no simulated orders; @param erp null: the embedded ERP database */
+    private void startPostgres(Path directory, PlantModel.PlantPlan plan, RealPlant.ErpConnection erp,
+                               Consumer<String> console) throws Exception {
         StalePostgres.stopIfRunning(directory).ifPresent(console);
         postgres = started(EmbeddedLedgerDatabase.start(directory, credentials.postgresOwnerPassword()));
-        erpJdbcUrl = jdbcUrl(ERP_DATABASE);
+        erpJdbcUrl = erp == null ? jdbcUrl(ERP_DATABASE) : erp.jdbcUrl();
         ledgerJdbcUrl = jdbcUrl(LEDGER_DATABASE);
-        prepareErp(plan, console);
+        if (erp == null) {
+            prepareErp(plan, console);
+        }
         prepareLedger();
         console.accept("postgresql: localhost:" + postgres.getPort() + " (databases " + ERP_DATABASE + ", "
                 + LEDGER_DATABASE + "; user " + OWNER + ")");
@@ -311,8 +334,14 @@ public final class EmbeddedPlant implements AutoCloseable {
                 result.next();
                 fresh = result.getLong(1) == 0;
             }
-            if (fresh) {
+            if (fresh && plan == null) {
+                ReferenceErp.createSchema(connection); // real-plant mode: the plant's own rows, no sample data
+                console.accept("erp:        empty reference ERP tables in " + ERP_DATABASE + " (real-plant mode)");
+            } else if (fresh) {
                 ReferenceErp.apply(connection);
+            }
+            if (plan == null) {
+                return;
             }
             int inserted = ErpOrders.insertMissing(connection, plan.orders());
             if (inserted > 0) {
@@ -347,7 +376,7 @@ public final class EmbeddedPlant implements AutoCloseable {
     private void prepareLedger() throws SQLException {
         createDatabaseIfMissing(LEDGER_DATABASE);
         LedgerStoreSchema.migrate(ledgerJdbcUrl, OWNER, credentials.postgresOwnerPassword(), roles,
-                PostingSettings.DEFAULTS.deviationBasis());
+                configuredJob.posting().posting().deviationBasis());
     }
 
     private void createDatabaseIfMissing(String name) throws SQLException {
@@ -390,7 +419,7 @@ public final class EmbeddedPlant implements AutoCloseable {
                     : null;
             machines.add(new MachineSpec(machine.machineId(), counters, sparkplug));
         }
-        KafkaSettings kafka = new KafkaSettings(bootstrapServers, null, null, false, 2, (short) 1, null, 2_000L);
+        KafkaSettings kafka = kafka(bootstrapServers);
         LimitSettings limits = LimitSettings.DEFAULT; // ahead of the plant's clock (PlantClock), not the wall's
         List<BridgeConfig> configs = new ArrayList<>();
         List<String> lineRoots = new ArrayList<>();
@@ -412,6 +441,10 @@ public final class EmbeddedPlant implements AutoCloseable {
         return configs;
     }
 
+    private static KafkaSettings kafka(String bootstrapServers) {
+        return new KafkaSettings(bootstrapServers, null, null, false, 2, (short) 1, null, 2_000L);
+    }
+
     private static MqttSettings mqtt(String uri, String password, TlsSettings tls, String clientId) {
         return new MqttSettings(uri, 3, clientId, PlantCredentials.MQTT_BRIDGE_USER, password, tls, 1, null, null,
                 null, null, null, 200L, 2_000L);
@@ -422,7 +455,8 @@ public final class EmbeddedPlant implements AutoCloseable {
      * {@code checkpoints} if there is one. Out-of-orderness grows with the speed: a second of real delay between
      * the gateways' connections is {@code speed} seconds of event time.
      */
-    private JobClient startPostingJob(Path checkpoints, double speed, Consumer<String> console) throws Exception {
+    private JobClient startPostingJob(Path checkpoints, Settings settings, Consumer<String> console)
+            throws Exception {
         Files.createDirectories(checkpoints);
         Configuration configuration = new Configuration();
         configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
@@ -437,7 +471,8 @@ public final class EmbeddedPlant implements AutoCloseable {
         latest.ifPresent(path -> configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, configuration);
         env.enableCheckpointing(Duration.ofSeconds(5).toMillis());
-        KafkaPostingJob.Config config = jobConfig(kafka.bootstrapServers(), speed);
+        KafkaPostingJob.Config config = jobConfig(configuredJob, kafka.bootstrapServers(),
+                settings.realPlant() == null ? settings.speed() : 1);
         KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, config);
         LedgerStoreJob.attach(streams,
                 LedgerStoreSink.Settings.of(ledgerJdbcUrl, roles.writer(), roles.writerPassword()));
@@ -449,22 +484,19 @@ public final class EmbeddedPlant implements AutoCloseable {
     }
 
     /**
-     * The defaults of {@link KafkaPostingJob.Config#defaults}, with out-of-orderness and allowed lateness scaled by
-     * the speed: the bridge's JSON and Sparkplug connections feed the same partitions, and a few real seconds of lag
-     * of one of them (a loaded machine) are {@code speed} times as many seconds of event time. Each tolerates 5 real
-     * seconds; the ledger lags the plant by as much.
+     * The configured job ({@link JobConfiguration}) on this plant's Kafka, with out-of-orderness and allowed lateness
+     * at least 5 real seconds at the speed: the bridge's JSON and Sparkplug connections feed the same partitions, and
+     * a few real seconds of lag of one of them (a loaded machine) are {@code speed} times as many seconds of event
+     * time. The ledger lags the plant by as much. The bridges stamp receipt with the plant's clock
+     * ({@link PlantClock}), so the configured bound of event times ahead holds here too.
      */
-    static KafkaPostingJob.Config jobConfig(String bootstrapServers, double speed) {
+    static KafkaPostingJob.Config jobConfig(KafkaPostingJob.Config configured, String bootstrapServers, double speed) {
         Duration tolerance = Duration.ofMillis((long) (speed * 5_000));
-        Duration outOfOrderness = max(Duration.ofSeconds(5), tolerance);
-        Duration allowedLateness = max(Duration.ofMinutes(5), tolerance);
-        // The bridges stamp receipt with the plant's clock (PlantClock), so the default bound holds here too.
-        return new KafkaPostingJob.Config(bootstrapServers, "shopfloor-posting-job", "shopfloor-posting-job",
-                outOfOrderness, Duration.ofSeconds(10), KafkaPostingJob.Config.defaults(bootstrapServers).maxAhead(),
-                ZoneId.of("UTC"),
-                new PostingJob.Settings(new MachineTimeline.Settings(Duration.ofSeconds(60), Duration.ofSeconds(30),
-                        Duration.ofMinutes(2), ShiftCalendar.threeShifts()), allowedLateness,
-                        PostingSettings.DEFAULTS, OrderLedger.Settings.DEFAULTS, Duration.ofDays(7)), false);
+        PostingJob.Settings p = configured.posting();
+        return new KafkaPostingJob.Config(bootstrapServers, configured.groupId(), configured.transactionalIdPrefix(),
+                max(configured.outOfOrderness(), tolerance), configured.idleness(), configured.maxAhead(),
+                configured.plantZone(), new PostingJob.Settings(p.machines(), max(p.allowedLateness(), tolerance),
+                p.posting(), p.orders(), p.finishedOrderRetention(), p.calendar()), false);
     }
 
     private static Duration max(Duration a, Duration b) {

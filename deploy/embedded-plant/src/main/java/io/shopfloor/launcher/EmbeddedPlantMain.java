@@ -1,5 +1,11 @@
 package io.shopfloor.launcher;
 
+import io.shopfloor.config.ConfigException;
+import io.shopfloor.config.ConfigFile;
+import io.shopfloor.config.Section;
+import io.shopfloor.job.JobConfiguration;
+import java.util.Map;
+
 import io.shopfloor.ledger.LedgerStoreSchema;
 import io.shopfloor.simulator.PlantSettings;
 import java.io.PrintStream;
@@ -30,11 +36,10 @@ public final class EmbeddedPlantMain {
         }
         LauncherOptions options = LauncherOptions.parse(args);
         Path data = options.dataDirectory();
-        PlantSettings plant = new PlantSettings(options.seed(), Instant.parse("2026-01-01T00:00:00Z"),
-                options.machines(), options.ordersPerLine(), 8, 30, true, PlantSettings.CONTINUOUS);
-        System.out.println("Shopfloor Ledger embedded plant, data in " + data.toAbsolutePath());
-        EmbeddedPlant embedded = startOrExit(new EmbeddedPlant.Settings(data, options.speed(), plant,
-                options.dashboardPort(), line -> System.out.println("  " + line), options.mqttTls()));
+        System.out.println("Shopfloor Ledger embedded plant" + (options.simulator() ? "" : " (real-plant mode)")
+                + ", data in " + data.toAbsolutePath());
+        EmbeddedPlant embedded = startOrExit(settings(options, System.getenv(),
+                line -> System.out.println("  " + line)));
         System.out.printf("started in %.1f s%n", (System.nanoTime() - startNanos) / 1e9);
         System.out.print(howToUse(embedded, data));
         CountDownLatch stop = new CountDownLatch(1);
@@ -48,6 +53,32 @@ public final class EmbeddedPlantMain {
         }, "embedded-plant-shutdown"));
         report(embedded, startNanos, stop);
         closed.await(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The plant's settings: the options, and the configuration file's job, machines and ERP (real-plant mode); a
+     * setting the file has but no part reads is an error.
+     */
+    static EmbeddedPlant.Settings settings(LauncherOptions options, Map<String, String> environment,
+                                           java.util.function.Consumer<String> console) {
+        Section root = options.configFile() == null ? ConfigFile.defaults(Map.of())
+                : ConfigFile.load(options.configFile());
+        for (LauncherOptions.Option option : LauncherOptions.Option.values()) {
+            if (option != LauncherOptions.Option.CONFIG) {
+                option.in(root); // read by LauncherOptions.parse
+            }
+        }
+        if (root.section("kafka").has("bootstrapServers")) {
+            throw new ConfigException(options.configFile() + ": kafka.bootstrapServers: the embedded plant runs its "
+                    + "own Kafka broker");
+        }
+        RealPlant realPlant = options.simulator() ? null : RealPlant.read(root, environment);
+        JobConfiguration.of(root); // checked here, before anything starts
+        root.requireAllRead();
+        PlantSettings plant = new PlantSettings(options.seed(), Instant.parse("2026-01-01T00:00:00Z"),
+                options.machines(), options.ordersPerLine(), 8, 30, true, PlantSettings.CONTINUOUS);
+        return new EmbeddedPlant.Settings(options.dataDirectory(), options.speed(), plant, options.dashboardPort(),
+                console, options.mqttTls(), options.mqttPort(), realPlant, root);
     }
 
     /**
@@ -75,11 +106,16 @@ public final class EmbeddedPlantMain {
      */
     static Integer exitCodeBeforeStart(String[] args, PrintStream out, PrintStream err) {
         try {
-            if (LauncherOptions.parse(args).help()) {
+            LauncherOptions options = LauncherOptions.parse(args);
+            if (options.help()) {
                 out.print(LauncherOptions.usage());
                 return 0;
             }
+            settings(options, System.getenv(), line -> { });
             return null;
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 2;
         } catch (LauncherOptions.UsageException e) {
             err.println(e.getMessage());
             err.println();
@@ -96,10 +132,11 @@ public final class EmbeddedPlantMain {
         String password = "\"$(sed -n 's/^ledger.reporting.password=//p' '"
                 + data.toAbsolutePath().resolve(PlantCredentials.FILE_NAME) + "')\"";
         String hostPort = url.substring("jdbc:postgresql://".length(), url.lastIndexOf('/'));
-        PlantSettings plant = embedded.simulator().plant();
+        PlantSettings plant = embedded.simulator() == null ? null : embedded.simulator().plant();
         // Posting dates are the simulated days: from the plant's first to a week after its clock now.
-        LocalDate firstDay = LocalDate.ofInstant(plant.start(), ZoneOffset.UTC);
-        LocalDate weekAhead = LocalDate.ofInstant(embedded.simulator().simulatedTime(), ZoneOffset.UTC).plusDays(7);
+        LocalDate firstDay = LocalDate.ofInstant(plant == null ? Instant.now() : plant.start(), ZoneOffset.UTC);
+        LocalDate weekAhead = LocalDate.ofInstant(plant == null ? Instant.now() : embedded.simulator().simulatedTime(),
+                ZoneOffset.UTC).plusDays(7);
         return String.join(System.lineSeparator(),
                 "",
                 "  dashboard:  " + embedded.dashboard().uri(),
@@ -109,7 +146,10 @@ public final class EmbeddedPlantMain {
                 "  csv export: java -cp '" + libraryClasspath() + "' io.shopfloor.ledger.LedgerExport " + url + " "
                         + roles.reporting() + " " + password + " " + firstDay + " " + weekAhead
                         + " export/",
-                plant.continuous() ? "  planner:    releases " + plant.ordersPerLine() + " orders per line at a time, "
+                plant == null ? "  machines:   publish to " + embedded.mqttUri() + " as "
+                        + PlantCredentials.MQTT_GATEWAY_USER + " (password in " + data.toAbsolutePath().resolve(
+                        PlantCredentials.FILE_NAME) + "); orders come from the ERP by CDC"
+                        : plant.continuous() ? "  planner:    releases " + plant.ordersPerLine() + " orders per line at a time, "
                         + "ahead of the machines, for as long as the plant runs"
                         : "  planner:    " + plant.planningRounds() + " round(s) of orders, then the machines idle",
                 "  stop:       Ctrl-C (or kill -INT " + ProcessHandle.current().pid() + "); the next start continues"
@@ -150,8 +190,9 @@ public final class EmbeddedPlantMain {
             }
             double seconds = (nanos - lastNanos) / 1e9;
             if (firstSeen || seconds >= REPORT_EVERY_SECONDS) {
-                System.out.printf("%s simulated | readings/s %7.1f | postings/s %7.1f | ledger entries %d%n",
-                        embedded.simulator().simulatedTime(), (readings - lastReadings) / seconds,
+                System.out.printf("%s %s | readings/s %7.1f | postings/s %7.1f | ledger entries %d%n",
+                        embedded.simulator() == null ? Instant.now() : embedded.simulator().simulatedTime(),
+                        embedded.simulator() == null ? "" : "simulated", (readings - lastReadings) / seconds,
                         (entries - lastEntries) / seconds, entries);
                 lastReadings = readings;
                 lastEntries = entries;

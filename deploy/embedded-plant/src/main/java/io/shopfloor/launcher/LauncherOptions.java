@@ -1,5 +1,8 @@
 package io.shopfloor.launcher;
 
+import io.shopfloor.config.ConfigException;
+import io.shopfloor.config.ConfigFile;
+import io.shopfloor.config.Section;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -17,27 +20,48 @@ import java.util.function.Function;
  * @param ordersPerLine  orders per line the planner releases at a time
  * @param dashboardPort  the dashboard's port (0, or a port in use: a free one)
  * @param mqttTls        MQTT over TLS only
+ * @param simulator      a simulated plant feeds it (the demo); false: the plant's own machines and ERP (real-plant
+ *                       mode, its machines and ERP connection in the configuration file)
+ * @param mqttPort       the MQTT listener's port (0: a free one)
+ * @param configFile     the configuration file (null: none); the command line's options take the place of its
+ *                       settings
  * @param help           print the usage and exit
  */
 public record LauncherOptions(Path dataDirectory, double speed, int machines, long seed, int ordersPerLine,
-                              int dashboardPort, boolean mqttTls, boolean help) {
+                              int dashboardPort, boolean mqttTls, boolean simulator, int mqttPort, Path configFile,
+                              boolean help) {
 
-    /** One option: its name, its default (written here only) and what it is. */
+    /**
+     * One option: its name, the setting of the configuration file it stands for, its default (written here only) and
+     * what it is.
+     */
     public enum Option {
-        DATA_DIR("data-dir", "plant-data", "folder of the plant's state; a new plant when it does not exist"),
-        SPEED("speed", "60", "simulated seconds per real second"),
-        MACHINES("machines", "20", "machines, about five per line (at least 4); first start of a folder only"),
-        SEED("seed", "42", "seed of the simulated plant; first start of a folder only"),
-        ORDERS_PER_LINE("orders-per-line", "12", "orders per line the planner releases at a time (at least 1)"),
-        DASHBOARD_PORT("dashboard-port", "8080", "port of the dashboard; 0 or a port in use takes a free one"),
-        MQTT_TLS("mqtt-tls", "false", "MQTT over TLS only; gateways trust <data-dir>/mqtt-tls/broker-cert.pem");
+        CONFIG("config", null, "", "configuration file (YAML, docs/configuration.md); options below take the place"
+                + " of its settings"),
+        DATA_DIR("data-dir", "embedded.dataDir", "plant-data", "folder of the plant's state; a new plant when it does"
+                + " not exist"),
+        SIMULATOR("simulator", "simulator.enabled", "true", "a simulated plant feeds it; false: real-plant mode, "
+                + "the machines and ERP of the configuration file"),
+        SPEED("speed", "simulator.speed", "60", "simulated seconds per real second"),
+        MACHINES("machines", "simulator.machines", "20", "machines, about five per line (at least 4); first start "
+                + "of a folder only"),
+        SEED("seed", "simulator.seed", "42", "seed of the simulated plant; first start of a folder only"),
+        ORDERS_PER_LINE("orders-per-line", "simulator.ordersPerLine", "12", "orders per line the planner releases at"
+                + " a time (at least 1)"),
+        DASHBOARD_PORT("dashboard-port", "dashboard.port", "8080", "port of the dashboard; 0 or a port in use takes "
+                + "a free one"),
+        MQTT_PORT("mqtt-port", "mqtt.port", "0", "port of the MQTT listener on 127.0.0.1 (0: a free one)"),
+        MQTT_TLS("mqtt-tls", "mqtt.tls", "false", "MQTT over TLS only; gateways trust "
+                + "<data-dir>/mqtt-tls/broker-cert.pem");
 
         private final String optionName;
+        private final String configPath;
         private final String defaultValue;
         private final String description;
 
-        Option(String optionName, String defaultValue, String description) {
+        Option(String optionName, String configPath, String defaultValue, String description) {
             this.optionName = optionName;
+            this.configPath = configPath;
             this.defaultValue = defaultValue;
             this.description = description;
         }
@@ -48,6 +72,12 @@ public record LauncherOptions(Path dataDirectory, double speed, int machines, lo
 
         public String defaultValue() {
             return defaultValue;
+        }
+
+        /** This option's value in the configuration file, or null; marks the setting as read. */
+        String in(Section root) {
+            int dot = configPath.indexOf('.');
+            return root.section(configPath.substring(0, dot)).string(configPath.substring(dot + 1), null);
         }
     }
 
@@ -71,6 +101,9 @@ public record LauncherOptions(Path dataDirectory, double speed, int machines, lo
         if (dashboardPort < 0 || dashboardPort > 65_535) {
             throw new IllegalArgumentException("--dashboard-port must be 0 to 65535, not " + dashboardPort);
         }
+        if (mqttPort < 0 || mqttPort > 65_535) {
+            throw new IllegalArgumentException("--mqtt-port must be 0 to 65535, not " + mqttPort);
+        }
     }
 
     /** Parses {@code --name=value} options and {@code --help}; what is not given takes its default. */
@@ -91,16 +124,29 @@ public record LauncherOptions(Path dataDirectory, double speed, int machines, lo
             }
         }
         try {
+            Path configFile = values.containsKey(Option.CONFIG) ? Path.of(values.get(Option.CONFIG)) : null;
+            if (configFile != null) {
+                Section root = ConfigFile.load(configFile);
+                for (Option option : Option.values()) {
+                    String inFile = option == Option.CONFIG ? null : option.in(root);
+                    if (inFile != null) {
+                        values.putIfAbsent(option, inFile);
+                    }
+                }
+            }
             return new LauncherOptions(
-                    value(values, Option.DATA_DIR, Path::of),
+                    value(values, Option.DATA_DIR, text -> configFile == null ? Path.of(text)
+                            : configFile.toAbsolutePath().getParent().resolve(text).normalize()),
                     value(values, Option.SPEED, Double::parseDouble),
                     value(values, Option.MACHINES, Integer::parseInt),
                     value(values, Option.SEED, Long::parseLong),
                     value(values, Option.ORDERS_PER_LINE, Integer::parseInt),
                     value(values, Option.DASHBOARD_PORT, Integer::parseInt),
-                    value(values, Option.MQTT_TLS, LauncherOptions::parseBoolean),
-                    help);
-        } catch (IllegalArgumentException e) {
+                    value(values, Option.MQTT_TLS, text -> parseBoolean(Option.MQTT_TLS, text)),
+                    value(values, Option.SIMULATOR, text -> parseBoolean(Option.SIMULATOR, text)),
+                    value(values, Option.MQTT_PORT, Integer::parseInt),
+                    configFile, help);
+        } catch (IllegalArgumentException | ConfigException e) {
             throw new UsageException(e.getMessage());
         }
     }
@@ -119,10 +165,9 @@ public record LauncherOptions(Path dataDirectory, double speed, int machines, lo
     }
 
     /** Only {@code true} or {@code false}: a typo must not quietly turn TLS off. */
-    private static boolean parseBoolean(String text) {
+    private static boolean parseBoolean(Option option, String text) {
         if (!text.equals("true") && !text.equals("false")) {
-            throw new IllegalArgumentException("--" + Option.MQTT_TLS.optionName + " must be true or false, not "
-                    + text);
+            throw new IllegalArgumentException("--" + option.optionName + " must be true or false, not " + text);
         }
         return Boolean.parseBoolean(text);
     }
@@ -130,8 +175,9 @@ public record LauncherOptions(Path dataDirectory, double speed, int machines, lo
     /** What {@code --help} prints: every option with its default. */
     public static String usage() {
         StringBuilder usage = new StringBuilder("usage: java -jar deploy/embedded-plant/target/embedded-plant.jar"
-                + " [options]\n\nRuns all of Shopfloor Ledger in this process, fed by a simulated plant, until "
-                + "Ctrl-C.\n\noptions (default in brackets):\n");
+                + " [options]\n\nRuns all of Shopfloor Ledger in this process, fed by a simulated plant (or, with "
+                + "--simulator=false, by the plant's own machines and ERP), until Ctrl-C.\n\noptions (default in "
+                + "brackets):\n");
         for (Option option : Option.values()) {
             usage.append(String.format("  --%-24s %s [%s]%n", option.optionName + "=", option.description,
                     option.defaultValue));

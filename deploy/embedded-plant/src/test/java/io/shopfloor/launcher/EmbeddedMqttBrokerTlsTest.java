@@ -40,7 +40,7 @@ class EmbeddedMqttBrokerTlsTest {
         PlantCredentials credentials = PlantCredentials.loadOrCreate(data);
         MqttTls tls = MqttTls.loadOrCreate(data.resolve("mqtt-tls"));
         String pem = Files.readString(tls.certificatePem());
-        try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(data.resolve("mqtt"), credentials, tls)) {
+        try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(data.resolve("mqtt"), credentials, tls, 0)) {
             assertTrue(broker.uri().startsWith("ssl://127.0.0.1:"), broker.uri());
             BlockingQueue<byte[]> received = new ArrayBlockingQueue<>(10);
             MqttClient bridge = connect(broker.uri(), "bridge", PlantCredentials.MQTT_BRIDGE_USER,

@@ -9,21 +9,37 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher's command line: defaults, every option the README names, --help, and wrong command lines. */
 class LauncherOptionsTest {
 
     @Test
     void withoutArgumentsEveryOptionTakesItsDefault() throws Exception {
-        assertEquals(new LauncherOptions(Path.of("plant-data"), 60, 20, 42, 12, 8080, false, false), LauncherOptions.parse());
+        assertEquals(new LauncherOptions(Path.of("plant-data"), 60, 20, 42, 12, 8080, false, true, 0, null, false),
+                LauncherOptions.parse());
     }
 
     @Test
     void everyOptionTheReadmeNamesIsKnown() throws Exception {
-        assertEquals(new LauncherOptions(Path.of("/tmp/p"), 200, 8, 7, 3, 8081, true, false),
+        assertEquals(new LauncherOptions(Path.of("/tmp/p"), 200, 8, 7, 3, 8081, true, false, 1883, null, false),
                 LauncherOptions.parse("--data-dir=/tmp/p", "--speed=200", "--machines=8", "--seed=7",
-                        "--orders-per-line=3", "--dashboard-port=8081", "--mqtt-tls=true"));
+                        "--orders-per-line=3", "--dashboard-port=8081", "--mqtt-tls=true", "--simulator=false",
+                        "--mqtt-port=1883"));
+    }
+
+    @Test
+    void theConfigurationFileSetsTheOptionsAndTheCommandLineTakesTheirPlace(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("plant.yaml");
+        Files.writeString(file, "embedded:\n  dataDir: state\nsimulator:\n  speed: 120\n  machines: 8\n"
+                + "dashboard:\n  port: 9090\n");
+        assertEquals(new LauncherOptions(folder.resolve("state"), 120, 10, 42, 12, 9090, false, true, 0, file, false),
+                LauncherOptions.parse("--config=" + file, "--machines=10"));
+        Files.writeString(file, "simulator:\n  speed: fast\n");
+        assertEquals("--speed must be a number, not fast", message("--config=" + file));
+        assertEquals("missing.yaml: cannot be read (missing.yaml)", message("--config=missing.yaml"));
     }
 
     @Test

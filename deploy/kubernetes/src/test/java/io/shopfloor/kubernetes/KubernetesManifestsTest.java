@@ -71,7 +71,7 @@ class KubernetesManifestsTest {
 
     @Test
     void everyDocumentIsAKnownKindInTheNamespaceWithAUniqueName() {
-        assertEquals(49, DOCUMENTS.size());
+        assertEquals(50, DOCUMENTS.size());
         Set<String> seen = new TreeSet<>();
         for (JsonNode document : DOCUMENTS) {
             String kind = document.path("kind").asText();
@@ -148,6 +148,20 @@ class KubernetesManifestsTest {
         assertEquals(only("Kafka").path("metadata").path("name").asText() + "-kafka-bootstrap:9092",
                 args.get(args.indexOf("--bootstrap-servers") + 1));
         assertTrue(args.get(args.indexOf("--jdbc-url") + 1).startsWith("jdbc:postgresql://ledger-db:5432/"));
+
+        // Its configuration file: the ConfigMap mounted where --config looks, parsed as the job parses it.
+        String configFile = args.get(args.indexOf("--config") + 1);
+        JsonNode container = spec.path("podTemplate").path("spec").path("containers").get(0);
+        JsonNode mount = container.path("volumeMounts").get(0);
+        assertEquals(configFile, mount.path("mountPath").asText() + "/shopfloor.yaml");
+        JsonNode volume = spec.path("podTemplate").path("spec").path("volumes").get(0);
+        assertEquals(mount.path("name").asText(), volume.path("name").asText());
+        JsonNode configMap = ofKind("ConfigMap").stream().filter(d -> name(d).equals(volume.path("configMap")
+                .path("name").asText())).findFirst().orElseThrow();
+        io.shopfloor.config.Section root = io.shopfloor.config.ConfigFile.parse(configMap.path("data")
+                .path("shopfloor.yaml").asText(), "ConfigMap shopfloor", Path.of("/etc/shopfloor"), Map.of());
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"), root.section("plant").zone("timeZone", null));
+        assertEquals(java.time.Duration.ofMinutes(1), root.section("job").duration("postingInterval", null));
     }
 
     @Test

@@ -59,11 +59,7 @@ public final class ClusterPostingJob {
         } else if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
             env.enableCheckpointing(DEFAULT_CHECKPOINT_INTERVAL.toMillis());
         }
-        KafkaPostingJob.Config defaults = KafkaPostingJob.Config.defaults(arguments.bootstrapServers());
-        KafkaPostingJob.Config config = new KafkaPostingJob.Config(defaults.bootstrapServers(), arguments.groupId(),
-                arguments.transactionalIdPrefix(), defaults.outOfOrderness(),
-                arguments.idleness() != null ? arguments.idleness() : defaults.idleness(), defaults.maxAhead(),
-                defaults.plantZone(), defaults.posting(), bounded);
+        KafkaPostingJob.Config config = bounded ? arguments.jobConfig().readingToTheEnd() : arguments.jobConfig();
         KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, config);
         LedgerStoreJob.attach(streams,
                 LedgerStoreSink.Settings.of(arguments.jdbcUrl(), arguments.writer(), arguments.writerPassword()));

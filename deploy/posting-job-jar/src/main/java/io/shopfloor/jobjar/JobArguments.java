@@ -1,5 +1,9 @@
 package io.shopfloor.jobjar;
 
+import io.shopfloor.config.ConfigFile;
+import io.shopfloor.job.JobConfiguration;
+import io.shopfloor.job.KafkaPostingJob;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +21,17 @@ public final class JobArguments {
                 [--owner-password-env VAR] [--writer-password-env VAR] (the password from that environment variable)
                 [--group-id shopfloor-posting-job] [--transactional-id-prefix <group id>]
                 [--checkpoint-interval-ms <the cluster's execution.checkpointing.interval, else 10000>]
-                [--idleness-ms 10000] [--migrate true]
-            The owner migrates the ledger schema at submission; the job writes as the writer role.""";
+                [--idleness-ms 10000] [--migrate true] [--config shopfloor.yaml]
+            The owner migrates the ledger schema at submission; the job writes as the writer role.
+            --config: the job's settings (plant time zone, shifts, posting interval, lateness, posting rules) from
+            the configuration file's kafka, plant and job sections (docs/configuration.md); the options above take
+            the place of the file's settings they name.""";
     private static final Set<String> NAMES = Set.of("bootstrap-servers", "jdbc-url", "owner", "owner-password",
             "writer", "writer-password", "owner-password-env", "writer-password-env", "group-id",
-            "transactional-id-prefix", "checkpoint-interval-ms", "idleness-ms", "migrate");
+            "transactional-id-prefix", "checkpoint-interval-ms", "idleness-ms", "migrate", "config");
+    /** The options that stand for a setting of the configuration file, and its path there. */
+    private static final Map<String, String> CONFIG_PATHS = Map.of("bootstrap-servers", "kafka.bootstrapServers",
+            "group-id", "job.groupId", "transactional-id-prefix", "job.transactionalIdPrefix");
 
     private final Map<String, String> values;
     private final Map<String, String> environment;
@@ -49,7 +59,8 @@ public final class JobArguments {
             }
             values.put(arg.substring(2), args.get(i + 1));
         }
-        for (String required : List.of("bootstrap-servers", "jdbc-url")) {
+        for (String required : values.containsKey("config") ? List.of("jdbc-url")
+                : List.of("bootstrap-servers", "jdbc-url")) {
             if (!values.containsKey(required)) {
                 throw new IllegalArgumentException("--" + required + " is required\n" + USAGE);
             }
@@ -61,10 +72,6 @@ public final class JobArguments {
             }
         }
         return new JobArguments(values, Map.copyOf(environment));
-    }
-
-    public String bootstrapServers() {
-        return values.get("bootstrap-servers");
     }
 
     public String jdbcUrl() {
@@ -93,28 +100,34 @@ public final class JobArguments {
         return variable != null ? environment.get(variable) : values.getOrDefault(role + "-password", defaultPassword);
     }
 
-    public String groupId() {
-        return values.getOrDefault("group-id", "shopfloor-posting-job");
+    /**
+     * The job's settings: the configuration file's (or the defaults), with the options given here in place of the
+     * settings they name. Kafka transactional ids of the exactly-once sinks start with the prefix, which follows the
+     * group id unless given: one prefix per job.
+     */
+    public KafkaPostingJob.Config jobConfig() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        CONFIG_PATHS.forEach((option, path) -> {
+            if (values.containsKey(option)) {
+                overrides.put(path, quoted(values.get(option)));
+            }
+        });
+        if (values.containsKey("idleness-ms")) {
+            overrides.put("job.idleness", Long.parseLong(values.get("idleness-ms")) + "ms");
+        }
+        String file = values.get("config");
+        return JobConfiguration.read(file == null ? ConfigFile.defaults(overrides)
+                : ConfigFile.load(Path.of(file), overrides));
     }
 
-    /** Kafka transactional ids of the exactly-once sinks start with this; one prefix per job. */
-    public String transactionalIdPrefix() {
-        return values.getOrDefault("transactional-id-prefix", groupId());
+    /** A YAML string, whatever the text looks like (a group id of digits stays text). */
+    private static String quoted(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** Null: take the cluster's configuration (or 10 s if the cluster configures none). */
     public Duration checkpointInterval() {
         String millis = values.get("checkpoint-interval-ms");
-        return millis == null ? null : Duration.ofMillis(Long.parseLong(millis));
-    }
-
-    /**
-     * Null: the job's default. How long (processing time) a Kafka partition may deliver nothing before the event
-     * time moves on without it. A partition stalled longer (a loaded or restarting TaskManager) lets the event time
-     * pass its readings, which then become LATE dead letters: set it above the longest stall you expect.
-     */
-    public Duration idleness() {
-        String millis = values.get("idleness-ms");
         return millis == null ? null : Duration.ofMillis(Long.parseLong(millis));
     }
 

@@ -1,6 +1,11 @@
 package io.shopfloor.jobjar;
 
+import io.shopfloor.job.KafkaPostingJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,16 +23,20 @@ class JobArgumentsTest {
     void requiredOnlyGivesTheDefaults() {
         JobArguments a = JobArguments.parse(List.of("--bootstrap-servers", "k1:9092,k2:9092",
                 "--jdbc-url", "jdbc:postgresql://db:5432/ledger"));
-        assertEquals("k1:9092,k2:9092", a.bootstrapServers());
+        assertEquals("k1:9092,k2:9092", a.jobConfig().bootstrapServers());
         assertEquals("jdbc:postgresql://db:5432/ledger", a.jdbcUrl());
         assertEquals("postgres", a.owner());
         assertEquals("", a.ownerPassword());
         assertEquals("ledger_writer", a.writer());
         assertEquals("ledger_writer", a.writerPassword());
-        assertEquals("shopfloor-posting-job", a.groupId());
-        assertEquals("shopfloor-posting-job", a.transactionalIdPrefix());
+        KafkaPostingJob.Config defaults = KafkaPostingJob.Config.defaults("k1:9092,k2:9092");
+        assertEquals(List.of(defaults.groupId(), defaults.transactionalIdPrefix(), defaults.idleness(),
+                        defaults.plantZone(), defaults.posting().machines().shifts().shiftStarts(),
+                        defaults.posting().posting()),
+                List.of(a.jobConfig().groupId(), a.jobConfig().transactionalIdPrefix(), a.jobConfig().idleness(),
+                        a.jobConfig().plantZone(), a.jobConfig().posting().machines().shifts().shiftStarts(),
+                        a.jobConfig().posting().posting()));
         assertNull(a.checkpointInterval());
-        assertNull(a.idleness());
         assertTrue(a.migrate());
     }
 
@@ -41,10 +50,10 @@ class JobArgumentsTest {
         assertEquals("s3cret", a.ownerPassword());
         assertEquals("w", a.writer());
         assertEquals("wp", a.writerPassword());
-        assertEquals("plant-7", a.groupId());
-        assertEquals("plant-7", a.transactionalIdPrefix(), "the prefix follows the group id");
+        assertEquals("plant-7", a.jobConfig().groupId());
+        assertEquals("plant-7", a.jobConfig().transactionalIdPrefix(), "the prefix follows the group id");
         assertEquals(Duration.ofMillis(750), a.checkpointInterval());
-        assertEquals(Duration.ofSeconds(30), a.idleness());
+        assertEquals(Duration.ofSeconds(30), a.jobConfig().idleness());
         assertFalse(a.migrate());
     }
 
@@ -71,5 +80,32 @@ class JobArgumentsTest {
         var missing = assertThrows(IllegalArgumentException.class, () -> JobArguments.parse(List.of(
                 "--bootstrap-servers", "k:1")));
         assertTrue(missing.getMessage().startsWith("--jdbc-url is required"), missing.getMessage());
+    }
+
+    @Test
+    void theConfigurationFileSetsTheJobAndTheOptionsTakeThePlaceOfItsSettings(@TempDir Path folder)
+            throws Exception {
+        Path file = folder.resolve("shopfloor.yaml");
+        Files.writeString(file, """
+                kafka:
+                  bootstrapServers: kafka-1:9092
+                plant:
+                  timeZone: Europe/Berlin
+                job:
+                  groupId: plant-berlin
+                  postingInterval: 5m
+                """);
+        KafkaPostingJob.Config config = JobArguments.parse(List.of("--jdbc-url", "jdbc:x", "--config",
+                file.toString(), "--group-id", "0042")).jobConfig();
+        assertEquals("kafka-1:9092", config.bootstrapServers());
+        assertEquals("0042", config.groupId(), "the option over the file, and digits stay text");
+        assertEquals(ZoneId.of("Europe/Berlin"), config.plantZone());
+        assertEquals(Duration.ofMinutes(5), config.posting().machines().postingInterval());
+        assertEquals(KafkaPostingJob.Config.defaults("").idleness(), config.idleness());
+
+        Files.writeString(file, "job:\n  postingIntervall: 5m\n");
+        var misspelt = assertThrows(io.shopfloor.config.ConfigException.class, () -> JobArguments.parse(List.of(
+                "--jdbc-url", "jdbc:x", "--config", file.toString())).jobConfig());
+        assertEquals(file + ": unknown setting job.postingIntervall", misspelt.getMessage());
     }
 }

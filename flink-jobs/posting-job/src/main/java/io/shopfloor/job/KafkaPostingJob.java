@@ -108,6 +108,12 @@ public final class KafkaPostingJob {
                     io.shopfloor.job.machine.ShopCalendar.parse(m.shifts(), properties)), bounded);
         }
 
+        /** The same job reading the topics up to their current end, then finishing (a replay into another ledger). */
+        public Config readingToTheEnd() {
+            return new Config(bootstrapServers, groupId, transactionalIdPrefix, outOfOrderness, idleness, maxAhead,
+                    plantZone, posting, true);
+        }
+
         /** Read the topics up to their current end, then finish (a replay, or a test). */
         public Config boundedTo(String newGroupId, PostingJob.Settings newPosting) {
             return new Config(bootstrapServers, newGroupId, newGroupId, outOfOrderness, idleness, maxAhead, plantZone,

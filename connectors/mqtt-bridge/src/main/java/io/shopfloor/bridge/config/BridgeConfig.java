@@ -24,6 +24,9 @@ public record BridgeConfig(MqttSettings mqtt, TopicSettings topics, SparkplugSet
             // A misspelt setting must fail at start-up, not be ignored.
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private static final ObjectMapper YAML = new ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+
     @JsonCreator
     public BridgeConfig {
         if (mqtt == null) {
@@ -51,10 +54,17 @@ public record BridgeConfig(MqttSettings mqtt, TopicSettings topics, SparkplugSet
         this(mqtt, topics, sparkplug, kafka, defaultCounters, machines, null);
     }
 
+    /**
+     * From a file: the bridge's own JSON ({@code bridge.example.json}), or the {@code bridge} section of the shared
+     * configuration file (YAML, of which JSON is a subset; docs/configuration.md), which has the same shape.
+     */
     public static BridgeConfig load(Path file) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode tree;
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in);
+            tree = YAML.readTree(in);
         }
+        boolean sharedFile = tree != null && tree.has("bridge") && !tree.has("mqtt");
+        return MAPPER.treeToValue(sharedFile ? tree.get("bridge") : tree, BridgeConfig.class);
     }
 
     public static BridgeConfig read(InputStream json) throws IOException {
@@ -63,6 +73,30 @@ public record BridgeConfig(MqttSettings mqtt, TopicSettings topics, SparkplugSet
 
     public static BridgeConfig parse(String json) throws IOException {
         return MAPPER.readValue(json, BridgeConfig.class);
+    }
+
+    /**
+     * The plant's side of a bridge configuration: its topics, Sparkplug groups, limits and machine registry, without
+     * the connections (which a launcher knows). The {@code bridge} section of the configuration file has this shape.
+     */
+    public record Registry(TopicSettings topics, SparkplugSettings sparkplug, List<CounterSpec> defaultCounters,
+                           List<MachineSpec> machines, LimitSettings limits) {
+        public Registry {
+            topics = topics == null ? TopicSettings.DEFAULT : topics;
+            sparkplug = sparkplug == null ? SparkplugSettings.DISABLED : sparkplug;
+            defaultCounters = defaultCounters == null ? List.of() : List.copyOf(defaultCounters);
+            machines = machines == null ? List.of() : List.copyOf(machines);
+        }
+
+        /** From a mapping of that shape; unknown keys are refused, the message names them. */
+        public static Registry of(com.fasterxml.jackson.databind.JsonNode node) throws IOException {
+            return MAPPER.treeToValue(node, Registry.class);
+        }
+
+        /** With these connections. */
+        public BridgeConfig connectedTo(MqttSettings mqtt, KafkaSettings kafka) {
+            return new BridgeConfig(mqtt, topics, sparkplug, kafka, defaultCounters, machines, limits);
+        }
     }
 
     public String toJson() {

@@ -34,6 +34,33 @@ class BridgeConfigTest {
         assertEquals(List.of(), registry.sparkplugNodeMachines("PlantA", "Gateway-9"));
     }
 
+    /** The bridge section of the shared configuration file (YAML) is the same shape; a misspelt key fails. */
+    @Test
+    void theSharedConfigurationFilesBridgeSectionLoads(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
+        Path file = folder.resolve("shopfloor.yaml");
+        java.nio.file.Files.writeString(file, """
+                job:
+                  postingInterval: 1m
+                bridge:
+                  mqtt: {serverUri: "ssl://mqtt.plant:8883", username: bridge}
+                  kafka: {bootstrapServers: "kafka-1:9092"}
+                  topics: {counter: "plant/{line}/{machine}/counter/{name}"}
+                  machines:
+                    - machineId: PRESS-7
+                      counters: [{name: good, kind: GOOD, widthBits: 16}]
+                """);
+        BridgeConfig config = BridgeConfig.load(file);
+        assertEquals("ssl://mqtt.plant:8883", config.mqtt().serverUri());
+        assertEquals("kafka-1:9092", config.kafka().bootstrapServers());
+        assertEquals(new CounterSpec("good", CounterKind.GOOD, 16, null),
+                MachineRegistry.of(config).machine("PRESS-7").counter("good"));
+        java.nio.file.Files.writeString(file, "bridge:\n  mqtt: {serverUri: \"tcp://m:1883\"}\n"
+                + "  kafka: {bootstrapServers: \"k:9092\"}\n  machnes: []\n");
+        assertEquals(true, assertThrows(Exception.class, () -> BridgeConfig.load(file)).getMessage()
+                .startsWith("Unrecognized field \"machnes\""));
+    }
+
     @Test
     void defaultsApplyAndMistakesFailAtStartUp() throws Exception {
         BridgeConfig minimal = BridgeConfig.parse("""
