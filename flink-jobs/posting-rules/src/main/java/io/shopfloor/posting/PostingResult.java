@@ -33,11 +33,12 @@ public sealed interface PostingResult {
             if (person == null) {
                 return this;
             }
-            List<LedgerEntry> stamped = entries.stream().map(entry -> stamp(entry, person)).toList();
+            List<LedgerEntry> stamped = entries.stream().map(entry -> withPostedBy(entry, person)).toList();
             return new Posted(stamped, notices, itemCostUpdates);
         }
 
-        private static LedgerEntry stamp(LedgerEntry entry, String person) {
+        /** An item, capacity or value entry with the person who posted it; other entries as they are. */
+        public static LedgerEntry withPostedBy(LedgerEntry entry, String person) {
             if (entry instanceof ItemLedgerEntry item) {
                 return item.withPostedBy(person);
             }
