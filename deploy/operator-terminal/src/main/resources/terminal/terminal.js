@@ -145,8 +145,9 @@ function kindChanged() {
   for (const row of document.querySelectorAll('[class*="kind-"]')) {
     row.hidden = !row.classList.contains('kind-' + kind);
   }
-  document.querySelector('.order-field').hidden = kind === 'CAPACITY';
-  document.querySelector('.line-field').hidden = kind === 'CAPACITY' || kind === 'FINISH';
+  // A capacity line and a stop's reasons name no order line (a stop names its own order, if any).
+  document.querySelector('.order-field').hidden = kind === 'CAPACITY' || kind === 'RECODE';
+  document.querySelector('.line-field').hidden = kind === 'CAPACITY' || kind === 'FINISH' || kind === 'RECODE';
   formChanged();
 }
 

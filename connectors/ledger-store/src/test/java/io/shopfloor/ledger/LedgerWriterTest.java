@@ -195,7 +195,8 @@ class LedgerWriterTest {
                         "capacity/WC-CUT/CLE3 20.00000 JAM null olga"),
                 ledger.query("SELECT e.idempotency_key, e.stop_time, e.stop_code, a.idempotency_key, e.posted_by "
                         + "FROM capacity_ledger_entry e LEFT JOIN capacity_ledger_entry a "
-                        + "ON a.entry_no = e.applies_to_entry WHERE e.source_entry_no <> 9 ORDER BY e.source_entry_no"));
+                        + "ON a.entry_no = e.applies_to_entry WHERE e.source_entry_no <> 9 "
+                        + "ORDER BY e.source_entry_no"));
         assertEquals(List.of("null"), ledger.query("SELECT posted_by FROM item_ledger_entry"));
     }
 }

@@ -170,7 +170,8 @@ public final class LedgerReads {
                     + "e.stop_code, e.cap_unit_of_measure_code, e.starting_time, e.ending_time "
                     + "FROM export_capacity_ledger_entry e WHERE coalesce(e.stop_time, 0) > 0 "
                     + "AND coalesce(e.stop_code, '') IN ('', 'UNKNOWN') "
-                    + "AND NOT EXISTS (SELECT 1 FROM export_capacity_ledger_entry r WHERE r.applies_to_entry = e.entry_no) "
+                    + "AND NOT EXISTS (SELECT 1 FROM export_capacity_ledger_entry r "
+                    + "WHERE r.applies_to_entry = e.entry_no) "
                     + "AND (?::text IS NULL OR e.work_center_no = ?::text) "
                     + "ORDER BY e.posting_date DESC, e.entry_no DESC", workCenterNo, workCenterNo);
         }

@@ -48,7 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>HTTP ({@code /api/...} answers JSON; every POST needs the session's CSRF token in {@value #CSRF_HEADER} and a
  * JSON body): {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/session}, {@code GET /api/orders},
- * {@code GET /api/open-output-entries?order=NO&line=N}, {@code GET /api/stops}, {@code POST /api/forms},
+ * {@code GET /api/open-output-entries?order=NO&line=N}, {@code GET /api/consumption-entries?order=NO&line=N},
+ * {@code GET /api/stops}, {@code POST /api/forms},
  * {@code POST /api/preview}, {@code POST /api/post}, {@code GET /api/posted?sourceId=ID}.
  */
 public final class Terminal implements AutoCloseable {

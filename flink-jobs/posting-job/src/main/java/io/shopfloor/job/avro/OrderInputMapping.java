@@ -107,8 +107,9 @@ public final class OrderInputMapping {
      * The record a person's journal line or status change came from, as far as the mapping reads it, so that a
      * refused one is dead-lettered ready to re-drive: mapping it again gives the same input. Not given back: the
      * fields the mapping ignores (operation type, item no., quantity per capacity unit, operator of a line; the
-     * rules derive or do not read those) and a status change's from-status other than what the mapping distinguishes. Null for
-     * inputs that are not records of a posting-input topic (machine lines, CDC rows, KPI totals).
+     * rules derive or do not read those) and a status change's from-status other than what the mapping
+     * distinguishes. Null for inputs that are not records of a posting-input topic (machine lines, CDC rows, KPI
+     * totals).
      *
      * @param eventTime the input's event time (a status change carries it in its record)
      */
