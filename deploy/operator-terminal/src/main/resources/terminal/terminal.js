@@ -2,7 +2,7 @@
 // with the form's token (a second click posts nothing more), then watch the entries arrive in the ledger.
 'use strict';
 
-const state = {session: null, orders: [], formToken: null, previewOk: false, pollTimer: null};
+const state = {session: null, orders: [], stops: [], formToken: null, previewOk: false, pollTimer: null};
 const $ = (selector) => document.querySelector(selector);
 
 function el(tag, attributes, ...children) {
@@ -33,7 +33,9 @@ async function api(method, path, body) {
 
 // What one posting entered: cleared after its Post and at log-out, so the next person or form starts empty.
 const AMOUNT_FIELDS = ['outputQuantity', 'scrapQuantity', 'scrapCode', 'setupTime', 'runTime', 'stopTime', 'stopCode',
-  'quantity', 'no', 'documentNo', 'appliesToEntry', 'postingDate'];
+  'quantity', 'no', 'documentNo', 'appliesToEntry', 'appliesFromEntry', 'postingDate',
+  'reasons.1.stopCode', 'reasons.1.stopTime', 'reasons.2.stopCode', 'reasons.2.stopTime',
+  'reasons.3.stopCode', 'reasons.3.stopTime'];
 
 function clearAmounts() {
   const form = $('#journal-form');
@@ -103,7 +105,26 @@ function orderChanged() {
   $('#component').replaceChildren(...(order ? order.components : []).map(c =>
     el('option', {value: c.lineNo}, c.lineNo + ' ' + c.itemNo + ' ' + c.description)));
   loadAppliesTo();
+  loadAppliesFrom();
   formChanged();
+}
+
+// A return (negative consumption) takes back material at the cost of the consumption entry it applies to.
+async function loadAppliesFrom() {
+  const select = $('#applies-from');
+  const order = currentOrder();
+  const options = [el('option', {value: ''}, '—')];
+  if (order && state.session && state.session.role !== 'COST_CONTROLLER') {
+    const entries = await api('GET', '/api/consumption-entries?order=' + encodeURIComponent(order.no)
+      + '&line=' + encodeURIComponent($('#line').value));
+    const component = $('#component').value;
+    for (const entry of entries.status === 200 ? entries.body : []) {
+      if (String(entry.component_line_no) !== component) continue;
+      options.push(el('option', {value: entry.entry_no}, 'entry ' + entry.entry_no + ', ' + entry.posting_date
+        + ', consumed ' + trim(entry.consumed_quantity) + ' ' + (entry.unit_of_measure_code || '')));
+    }
+  }
+  select.replaceChildren(...options);
 }
 
 async function loadAppliesTo() {
@@ -126,21 +147,40 @@ function kindChanged() {
   for (const row of document.querySelectorAll('[class*="kind-"]')) {
     row.hidden = !row.classList.contains('kind-' + kind);
   }
-  document.querySelector('.order-field').hidden = kind === 'CAPACITY';
-  document.querySelector('.line-field').hidden = kind === 'CAPACITY' || kind === 'FINISH';
+  // A capacity line and a stop's reasons name no order line (a stop names its own order, if any).
+  document.querySelector('.order-field').hidden = kind === 'CAPACITY' || kind === 'RECODE';
+  document.querySelector('.line-field').hidden = kind === 'CAPACITY' || kind === 'FINISH' || kind === 'RECODE';
   formChanged();
 }
 
 function formValues() {
   const values = {};
   const kind = $('#kind').value;
+  const reasons = [];
   for (const field of $('#journal-form').elements) {
     if (!field.name || field.closest('[hidden]')) continue;
-    if (field.type === 'checkbox') values[field.name] = field.checked;
-    else if (field.value !== '') values[field.name] = field.value;
+    const reason = /^reasons\.(\d)\.(stopCode|stopTime)$/.exec(field.name);
+    if (reason) {
+      const index = Number(reason[1]) - 1;
+      reasons[index] = reasons[index] || {};
+      if (field.value !== '') reasons[index][reason[2]] = field.value;
+    } else if (field.type === 'checkbox') values[field.name] = field.checked;
+    else if (field.value !== '' && field.name !== 'stop') values[field.name] = field.value;
   }
   values.kind = kind;
+  if (kind === 'RECODE') {
+    // Reason rows left empty are no reasons; the first one always counts (the server says it is missing).
+    values.reasons = reasons.filter((r, i) => i === 0 || r.stopCode || r.stopTime).map(r => r || {});
+  }
   return values;
+}
+
+function stopChanged() {
+  const stop = state.stops[Number($('#stop').value)];
+  const form = $('#journal-form');
+  form.elements.stopKey.value = stop ? stop.stop_key : '';
+  form.elements.stopEntryNo.value = stop ? stop.stop_entry_no : '';
+  formChanged();
 }
 
 function formChanged() {
@@ -158,8 +198,9 @@ function clearErrors() {
 function showErrors(body) {
   $('#form-error').textContent = body.message || body.error || 'not accepted';
   for (const [name, message] of Object.entries(body.fields || {})) {
-    const field = $('#journal-form').elements[name];
-    if (!field) continue;
+    // The chosen stop travels as two hidden fields: their message goes next to the stop's list.
+    const field = $('#journal-form').elements[name === 'stopKey' || name === 'stopEntryNo' ? 'stop' : name];
+    if (!field || !field.closest('label')) continue;
     field.classList.add('invalid');
     field.closest('label').append(el('span', {class: 'field-error', 'data-field': name}, message));
   }
@@ -177,7 +218,10 @@ function row(ledger, no, key, type, quantity, amount, code) {
   return [ledger, no, key, type, quantity, amount, code || ''];
 }
 
-function capacityQuantity(output, scrap) {
+function capacityQuantity(output, scrap, stop) {
+  if (trim(stop) !== '' && trim(stop) !== '0' && trim(output) === '0' && trim(scrap) === '0') {
+    return trim(stop) + ' stop';
+  }
   return trim(scrap) !== '0' ? trim(scrap) + ' scrap' : trim(output);
 }
 
@@ -190,7 +234,8 @@ function previewRows(p) {
     ...(p.itemLedgerEntries || []).map(e => row('ILE', e.entryNo, e.idempotencyKey, e.entryType,
       trim(e.quantity), '', appliesTo(e.appliesToEntry))),
     ...(p.capacityLedgerEntries || []).map(e => row('CLE', e.entryNo, e.idempotencyKey, e.operationNo,
-      capacityQuantity(e.outputQuantity, e.scrapQuantity), '', e.scrapCode || e.stopCode)),
+      capacityQuantity(e.outputQuantity, e.scrapQuantity, e.stopTime), '',
+      [e.scrapCode || e.stopCode, appliesTo(e.appliesToEntryNo)].filter(Boolean).join(' '))),
     ...(p.valueEntries || []).map(e => row('VE', e.entryNo, e.idempotencyKey, e.entryType, '',
       trim(e.costAmountActual) + ' / ' + trim(e.costAmountExpected), ''))];
 }
@@ -200,7 +245,8 @@ function postedRows(p) {
     ...(p.itemLedgerEntries || []).map(e => row('ILE', e.entry_no, e.idempotency_key, e.entry_type,
       trim(e.quantity), '', appliesTo(e.applies_to_entry))),
     ...(p.capacityLedgerEntries || []).map(e => row('CLE', e.entry_no, e.idempotency_key, e.operation_no,
-      capacityQuantity(e.output_quantity, e.scrap_quantity), '', e.scrap_code || e.stop_code)),
+      capacityQuantity(e.output_quantity, e.scrap_quantity, e.stop_time), '',
+      [e.scrap_code || e.stop_code, appliesTo(e.applies_to_entry)].filter(Boolean).join(' '))),
     ...(p.valueEntries || []).map(e => row('VE', e.entry_no, e.idempotency_key, e.entry_type, '',
       trim(e.cost_amount_actual) + ' / ' + trim(e.cost_amount_expected), ''))];
 }
@@ -255,6 +301,8 @@ async function post() {
   if (!response.body.alreadyPosted) {
     clearAmounts();
     loadAppliesTo();
+    loadAppliesFrom();
+    loadStops();
   }
   await newForm();
 }
@@ -275,6 +323,8 @@ function watchLedger(sourceId, preview) {
         fillTable('#posted', rows);
         $('#posted-status').textContent = '(' + rows.length + ' entries)';
         $('#posted').dataset.sourceId = sourceId;
+        loadStops(); // a re-coded stop has its reason now; a posted stop may need one
+        loadAppliesFrom();
         return;
       }
     }
@@ -292,8 +342,17 @@ async function newForm() {
 async function loadStops() {
   if (!state.session || state.session.role === 'COST_CONTROLLER') return;
   const stops = await api('GET', '/api/stops');
-  fillTable('#stops', (stops.status === 200 ? stops.body : []).map(s =>
-    [s.posting_date, s.order_no, s.operation_no, s.work_center_no, trim(s.stop_time)]));
+  state.stops = stops.status === 200 ? stops.body : [];
+  fillTable('#stops', state.stops.map(s =>
+    [s.posting_date, s.order_no, s.operation_no, s.work_center_no, s.stop_key + ' ' + s.stop_entry_no,
+      trim(s.stop_time)]));
+  const chosen = $('#stop').value;
+  $('#stop').replaceChildren(...state.stops.map((s, i) => el('option', {value: i},
+    s.posting_date + ' ' + (s.order_no ? s.order_no + ' op ' + s.operation_no : s.no) + ', '
+      + trim(s.stop_time) + ' ' + (s.cap_unit_of_measure_code || 'center unit') + ' (entry ' + s.stop_entry_no
+      + ' of ' + s.stop_key + ')')));
+  if (chosen && Number(chosen) < state.stops.length) $('#stop').value = chosen;
+  stopChanged();
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
@@ -311,7 +370,9 @@ document.addEventListener('DOMContentLoaded', async () => {
   });
   $('#kind').addEventListener('change', kindChanged);
   $('#order').addEventListener('change', orderChanged);
-  $('#line').addEventListener('change', () => { loadAppliesTo(); formChanged(); });
+  $('#line').addEventListener('change', () => { loadAppliesTo(); loadAppliesFrom(); formChanged(); });
+  $('#component').addEventListener('change', () => { loadAppliesFrom(); formChanged(); });
+  $('#stop').addEventListener('change', stopChanged);
   $('#journal-form').addEventListener('input', formChanged);
   $('#preview-button').addEventListener('click', preview);
   $('#post-button').addEventListener('click', post);

@@ -28,7 +28,7 @@ public enum LedgerTable {
             c("order_type", TEXT), c("order_no", TEXT), c("order_line_no", INT4), c("prod_order_comp_line_no", INT4),
             c("unit_of_measure_code", TEXT), c("qty_per_unit_of_measure", NUMERIC), c("completely_invoiced", BOOL),
             c("source_code", TEXT), c("cost_amount_expected", NUMERIC), c("cost_amount_actual", NUMERIC),
-            c("event_time", TIMESTAMPTZ)),
+            c("event_time", TIMESTAMPTZ), added("posted_by", TEXT)),
             List.of(new Reference("applies_to_entry", "item_ledger_entry"))),
     CAPACITY_LEDGER_ENTRY("capacity_ledger_entry", List.of(c("idempotency_key", TEXT), c("source_key", TEXT),
             c("source_entry_no", INT8), c("operation_no", TEXT), c("type", TEXT), c("no", TEXT),
@@ -42,8 +42,9 @@ public enum LedgerTable {
             c("posting_date", DATE), c("document_date", DATE), c("document_no", TEXT),
             c("external_document_no", TEXT), c("starting_time", TIMESTAMPTZ), c("ending_time", TIMESTAMPTZ),
             c("concurrent_capacity", NUMERIC), c("work_shift_code", TEXT), c("stop_code", TEXT),
-            c("scrap_code", TEXT), c("last_output_line", BOOL), c("event_time", TIMESTAMPTZ)),
-            List.of()),
+            c("scrap_code", TEXT), c("last_output_line", BOOL), c("event_time", TIMESTAMPTZ),
+            added("posted_by", TEXT), added("applies_to_entry", INT8)),
+            List.of(new Reference("applies_to_entry", "capacity_ledger_entry"))),
     VALUE_ENTRY("value_entry", List.of(c("idempotency_key", TEXT), c("source_key", TEXT), c("source_entry_no", INT8),
             c("item_ledger_entry_no", INT8), c("capacity_ledger_entry_no", INT8), c("entry_type", TEXT),
             c("variance_type", TEXT), c("item_ledger_entry_type", TEXT), c("type", TEXT), c("no", TEXT),
@@ -52,7 +53,8 @@ public enum LedgerTable {
             c("invoiced_quantity", NUMERIC), c("item_ledger_entry_quantity", NUMERIC),
             c("cost_amount_actual", NUMERIC), c("cost_amount_expected", NUMERIC), c("cost_per_unit", NUMERIC),
             c("expected_cost", BOOL), c("inventoriable", BOOL), c("posting_date", DATE), c("valuation_date", DATE),
-            c("document_no", TEXT), c("source_code", TEXT), c("adjustment", BOOL), c("event_time", TIMESTAMPTZ)),
+            c("document_no", TEXT), c("source_code", TEXT), c("adjustment", BOOL), c("event_time", TIMESTAMPTZ),
+            added("posted_by", TEXT)),
             List.of(new Reference("item_ledger_entry_no", "item_ledger_entry"),
                     new Reference("capacity_ledger_entry_no", "capacity_ledger_entry"))),
     WAREHOUSE_ENTRY("warehouse_entry", List.of(c("idempotency_key", TEXT), c("source_key", TEXT),
@@ -99,7 +101,10 @@ public enum LedgerTable {
      * not part of what the row records (when a dead letter was written and the words of its reason: the same bad
      * message delivered again is the same dead letter, not a conflict).
      */
-    public record Column(String name, ColumnType type, boolean content) {
+    public record Column(String name, ColumnType type, boolean content, boolean hashedWhenNull) {
+        public Column(String name, ColumnType type, boolean content) {
+            this(name, type, content, true);
+        }
     }
 
     /** A column that names another entry by the job's entry number within the same source key. */
@@ -118,6 +123,14 @@ public enum LedgerTable {
 
     private static Column c(String name, ColumnType type) {
         return new Column(name, type, true);
+    }
+
+    /**
+     * Content added to a table after rows were stored (nullable): a NULL is left out of the content hash, so an entry
+     * stored before the column existed and replayed after it still has the same hash (V15: {@code posted_by}).
+     */
+    private static Column added(String name, ColumnType type) {
+        return new Column(name, type, true, false);
     }
 
     private static Column circumstance(String name, ColumnType type) {

@@ -54,7 +54,7 @@ public final class StoreRow implements Serializable {
             }
             // Each field carries its length (-1 for NULL): ("ab", "c") and ("a", "bc") differ, and NULL differs
             // from "".
-            if (columns.get(i).content()) {
+            if (columns.get(i).content() && (values[i] != null || columns.get(i).hashedWhenNull())) {
                 digest.update(encoded.array(), start, encoded.size() - start);
             }
         }

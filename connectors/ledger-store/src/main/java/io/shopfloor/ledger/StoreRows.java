@@ -32,7 +32,8 @@ public final class StoreRows {
                     e.locationCode(), e.quantity(), e.remainingQuantity(), e.invoicedQuantity(), e.open(),
                     e.positive(), e.appliesToEntry(), e.orderType(), e.orderNo(), e.orderLineNo(),
                     e.prodOrderCompLineNo(), e.unitOfMeasureCode(), e.qtyPerUnitOfMeasure(), e.completelyInvoiced(),
-                    e.sourceCode(), posted.costAmountExpected(), posted.costAmountActual(), posted.eventTime());
+                    e.sourceCode(), posted.costAmountExpected(), posted.costAmountActual(), posted.eventTime(),
+                    e.postedBy());
         }
         if (posted.capacityLedgerEntry() != null) {
             CapacityLedgerEntry e = posted.capacityLedgerEntry();
@@ -44,7 +45,8 @@ public final class StoreRows {
                     e.qtyPerUnitOfMeasure(), e.orderType(), e.orderNo(), e.orderLineNo(), e.routingNo(),
                     e.routingReferenceNo(), e.postingDate(), e.documentDate(), e.documentNo(),
                     e.externalDocumentNo(), e.startingTime(), e.endingTime(), e.concurrentCapacity(),
-                    e.workShiftCode(), e.stopCode(), e.scrapCode(), e.lastOutputLine(), posted.eventTime());
+                    e.workShiftCode(), e.stopCode(), e.scrapCode(), e.lastOutputLine(), posted.eventTime(),
+                    e.postedBy(), e.appliesToEntryNo());
         }
         if (posted.valueEntry() != null) {
             ValueEntry e = posted.valueEntry();
@@ -53,7 +55,8 @@ public final class StoreRows {
                     e.no(), e.itemNo(), e.orderType(), e.orderNo(), e.orderLineNo(), e.sourceNo(), e.locationCode(),
                     e.valuedQuantity(), e.invoicedQuantity(), e.itemLedgerEntryQuantity(), e.costAmountActual(),
                     e.costAmountExpected(), e.costPerUnit(), e.expectedCost(), e.inventoriable(), e.postingDate(),
-                    e.valuationDate(), e.documentNo(), e.sourceCode(), e.adjustment(), posted.eventTime());
+                    e.valuationDate(), e.documentNo(), e.sourceCode(), e.adjustment(), posted.eventTime(),
+                    e.postedBy());
         }
         if (posted.warehouseEntry() != null) {
             WarehouseEntry e = posted.warehouseEntry();

@@ -135,13 +135,68 @@ class LedgerWriterTest {
         return StoreRow.of(LedgerTable.ITEM_LEDGER_ENTRY, order + "/ILE" + entryNo, order, entryNo, "FG-100", "", DATE,
                 "OUTPUT", "FG-100", order, "", "MAIN", quantity, quantity, BigDecimal.ZERO, true, appliesTo == null,
                 appliesTo, "PRODUCTION", order, 10000, 0, "PCS", BigDecimal.ONE, false, "MACHINE",
-                new BigDecimal("78.10"), BigDecimal.ZERO, TIME);
+                new BigDecimal("78.10"), BigDecimal.ZERO, TIME, null);
     }
 
     private static StoreRow value(String order, long entryNo, long itemEntryNo) {
         return StoreRow.of(LedgerTable.VALUE_ENTRY, order + "/VE" + entryNo, order, entryNo, itemEntryNo, null,
                 "DIRECT_COST", null, "OUTPUT", null, "", "FG-100", "PRODUCTION", order, 10000, "FG-100", "MAIN",
                 BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("78.10"),
-                new BigDecimal("7.81"), true, true, DATE, DATE, order, "MACHINE", false, TIME);
+                new BigDecimal("7.81"), true, true, DATE, DATE, order, "MACHINE", false, TIME, null);
+    }
+
+    /** A stop entry of a center (no order) in the job's numbering; a re-coding's reversal names its stop. */
+    private static StoreRow stop(long entryNo, String stopTime, String stopCode, Long appliesTo, String postedBy) {
+        BigDecimal time = new BigDecimal(stopTime);
+        return StoreRow.of(LedgerTable.CAPACITY_LEDGER_ENTRY, "capacity/WC-CUT/CLE" + entryNo, "capacity/WC-CUT",
+                entryNo, null, "WORK_CENTER", "WC-CUT", "Cutting", "WC-CUT", null, false, time, time, true,
+                BigDecimal.ZERO, BigDecimal.ZERO, time, null, null, null, null, BigDecimal.ZERO, BigDecimal.ZERO, null,
+                null, "NONE", null, 0, null, 0, DATE, DATE, "STOP-1", null, null, null, null, null, stopCode, null,
+                false, TIME, postedBy, appliesTo);
+    }
+
+    /** The content hash as the writer computed it before V15 added columns: over the columns it knew. */
+    private static String hashBeforeV15(StoreRow row) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        digest.update(row.table().tableName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CopyBuffer encoded = new CopyBuffer(1024);
+        List<LedgerTable.Column> columns = row.table().columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).content() && columns.get(i).hashedWhenNull()) {
+                encoded.clear();
+                columns.get(i).type().encode(row.value(i), encoded);
+                digest.update(encoded.array(), 0, encoded.size());
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * V15: the person who posted and a stop's reversal naming the stop (resolved to the store's number like every
+     * reference); an entry stored before V15 (no person) keeps its content hash, so its replay is no conflict.
+     */
+    @Test
+    void postedByAndTheStopAReversalNamesAreStoredAndOlderEntriesKeepTheirHash() throws Exception {
+        LedgerDatabase.Ledger ledger = POSTGRES.newLedger();
+        StoreRow machineStop = stop(1, "20", null, null, null);
+        StoreRow reversal = stop(2, "-20", null, 1L, "olga");
+        StoreRow jam = stop(3, "20", "JAM", null, "olga");
+        assertEquals(hashBeforeV15(machineStop), machineStop.contentHashHex(), "no person: the hash of before V15");
+        assertTrue(!hashBeforeV15(jam).equals(jam.contentHashHex()), "a person is content");
+        try (LedgerWriter writer = writer(ledger)) {
+            writer.write(List.of(item("RPO-0", 1L, null), stop(9, "1", "X", null, null))); // store numbers differ
+            assertEquals(new LedgerWriter.BatchResult(3, 0, List.of()), writer.write(List.of(machineStop, reversal,
+                    jam)));
+            assertEquals(new LedgerWriter.BatchResult(0, 3, List.of()), writer.write(List.of(machineStop, reversal,
+                    jam)), "a replay is a no-op");
+        }
+        assertEquals(List.of("capacity/WC-CUT/CLE1 20.00000 null null null",
+                        "capacity/WC-CUT/CLE2 -20.00000 null capacity/WC-CUT/CLE1 olga",
+                        "capacity/WC-CUT/CLE3 20.00000 JAM null olga"),
+                ledger.query("SELECT e.idempotency_key, e.stop_time, e.stop_code, a.idempotency_key, e.posted_by "
+                        + "FROM capacity_ledger_entry e LEFT JOIN capacity_ledger_entry a "
+                        + "ON a.entry_no = e.applies_to_entry WHERE e.source_entry_no <> 9 "
+                        + "ORDER BY e.source_entry_no"));
+        assertEquals(List.of("null"), ledger.query("SELECT posted_by FROM item_ledger_entry"));
     }
 }

@@ -73,6 +73,43 @@ class ReportingViewsTest {
         }
     }
 
+    /**
+     * V15: the job card's "By" per operation: the people who posted its capacity entries, and the machines whose KPI
+     * windows ran it when a machine posted any of them.
+     */
+    @Test
+    void operationsReportedNameThePeopleAndTheMachinesThatPosted() throws Exception {
+        LedgerDatabase.Ledger byLedger = POSTGRES.newLedger();
+        try (Connection owner = byLedger.connect(LedgerDatabase.OWNER, "");
+             Statement statement = owner.createStatement()) {
+            statement.execute("INSERT INTO capacity_ledger_entry (idempotency_key, source_key, source_entry_no, "
+                    + "subcontracting, quantity, completely_invoiced, order_no, order_line_no, routing_reference_no, "
+                    + "operation_no, posting_date, last_output_line, event_time, content_hash, posted_by) VALUES "
+                    + "('m/1', 'RPO-7', 1, false, 5, true, 'RPO-7', 10000, 10000, '10', '2026-03-02', false, "
+                    + "'2026-03-02T07:00Z', '\\x00', NULL),"
+                    + "('t/1', 'RPO-7', 2, false, 1, true, 'RPO-7', 10000, 10000, '10', '2026-03-02', false, "
+                    + "'2026-03-02T07:10Z', '\\x00', 'olga'),"
+                    + "('t/2', 'RPO-7', 3, false, 1, true, 'RPO-7', 10000, 10000, '20', '2026-03-02', false, "
+                    + "'2026-03-02T07:20Z', '\\x00', 'sam'),"
+                    + "('t/3', 'RPO-7', 4, false, 1, true, 'RPO-7', 10000, 10000, '20', '2026-03-02', false, "
+                    + "'2026-03-02T07:25Z', '\\x00', 'olga'),"
+                    + "('m/2', 'RPO-7', 5, false, 5, true, 'RPO-7', 10000, 10000, '30', '2026-03-02', false, "
+                    + "'2026-03-02T07:30Z', '\\x00', NULL)");
+            statement.execute("INSERT INTO machine_kpi (idempotency_key, machine_id, window_start, window_end, "
+                    + "order_no, operation_no, good_parts, scrap_parts, setup_millis, run_millis, stop_millis, "
+                    + "idle_millis, no_signal_millis, content_hash) VALUES "
+                    + "('k/1', 'M-1', '2026-03-02T07:00Z', '2026-03-02T07:30Z', 'RPO-7', '10', 5, 0, 0, 1800000, 0, "
+                    + "0, 0, '\\x00'),"
+                    + "('k/2', 'M-9', '2026-03-02T07:00Z', '2026-03-02T07:30Z', 'RPO-7', '20', 1, 0, 0, 1800000, 0, "
+                    + "0, 0, '\\x00'),"
+                    + "('k/3', 'M-2', '2026-03-02T07:30Z', '2026-03-02T08:00Z', 'RPO-7', '30', 5, 0, 0, 1800000, 0, "
+                    + "0, 0, '\\x00')");
+        }
+        assertEquals(List.of("10 olga, M-1 M-1", "20 olga, sam M-9", "30 M-2 M-2"), byLedger.query(
+                "SELECT operation_no, posted_by, machine_ids FROM production_order_operation_reported "
+                        + "WHERE order_no = 'RPO-7' ORDER BY operation_no"));
+    }
+
     @Test
     void statisticsComeLatestFinishedFirstThenByOrderNo() throws Exception {
         assertEquals(List.of("RPO-1 MATERIAL 2026-03-02 09:00", "RPO-1 TOTAL 2026-03-02 09:00",

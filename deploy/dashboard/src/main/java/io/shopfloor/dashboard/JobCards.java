@@ -94,7 +94,7 @@ public final class JobCards {
                     line.getSetupTimeUnitOfMeasCode(), plain(runTime), line.getRunTimeUnitOfMeasCode(),
                     plain(timeNeeded), timeNeededUnit, line.getRoutingStatus().name(),
                     done == null ? JobCard.Reported.NOTHING : new JobCard.Reported(plain(done.outputQuantity()),
-                            plain(done.scrapQuantity()), done.lastPostingDate(), done.machineIds(),
+                            plain(done.scrapQuantity()), done.lastPostingDate(), done.postedBy(),
                             plain(done.setupTime()), plain(done.runTime())),
                     List.copyOf(linked)));
         }

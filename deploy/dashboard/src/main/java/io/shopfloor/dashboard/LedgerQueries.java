@@ -110,7 +110,7 @@ public final class LedgerQueries implements AutoCloseable {
 
     public synchronized List<OperationReported> operationsReported(String orderNo) throws SQLException {
         return query("SELECT routing_reference_no, operation_no, output_quantity, scrap_quantity, setup_time, "
-                        + "run_time, stop_time, last_posting_date, entries, machine_ids "
+                        + "run_time, stop_time, last_posting_date, entries, posted_by "
                         + "FROM production_order_operation_reported WHERE order_no = ? "
                         + "ORDER BY routing_reference_no, operation_no", List.of(orderNo),
                 r -> new OperationReported(r.getInt(1), r.getString(2), r.getBigDecimal(3), r.getBigDecimal(4),

@@ -32,10 +32,13 @@ public final class LedgerRows {
                                 BigDecimal actualCost, BigDecimal deviationPct, BigDecimal variance) {
     }
 
-    /** production_order_operation_reported: what the capacity ledger holds for one operation of an order. */
+    /**
+     * production_order_operation_reported: what the capacity ledger holds for one operation of an order;
+     * {@code postedBy} the people who posted its entries, and its machines when a machine posted any (V15).
+     */
     public record OperationReported(int routingReferenceNo, String operationNo, BigDecimal outputQuantity,
                                     BigDecimal scrapQuantity, BigDecimal setupTime, BigDecimal runTime,
-                                    BigDecimal stopTime, LocalDate lastPostingDate, long entries, String machineIds) {
+                                    BigDecimal stopTime, LocalDate lastPostingDate, long entries, String postedBy) {
     }
 
     /** component_consumption_against_expected: one component of an order's latest cost plan. */

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import io.shopfloor.posting.journal.StopRecoding;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,16 +19,19 @@ import java.util.Map;
  * <p>Kinds: {@code OUTPUT} (one operation of a released order line: output, scrap with scrap code, setup/run/stop
  * time with unit, finished; a negative output is a correction and names the output entry it applies to),
  * {@code CONSUMPTION} (a component line; negative returns, applied from an earlier consumption entry),
- * {@code CAPACITY} (a work or machine center without an order) and {@code FINISH} (finish the order by hand).
+ * {@code CAPACITY} (a work or machine center without an order), {@code FINISH} (finish the order by hand) and
+ * {@code RECODE} (a posted stop given its reasons: the stop's key and entry number, 1 to 20 reasons of stop code and
+ * time in the stop entry's unit; docs/capacity-costs.md#re-coding-a-stop).
  */
 public record JournalRequest(Kind kind, String orderNo, int orderLineNo, String operationNo, Integer componentLineNo,
                              String capacityType, String capacityNo, LocalDate postingDate, String documentNo,
                              BigDecimal outputQuantity, BigDecimal scrapQuantity, String scrapCode,
                              BigDecimal setupTime, BigDecimal runTime, BigDecimal stopTime, String stopCode,
                              String capUnitOfMeasureCode, boolean finished, Long appliesToEntry,
-                             BigDecimal quantity, Long appliesFromEntry, Map<String, String> fieldErrors) {
+                             BigDecimal quantity, Long appliesFromEntry, String stopKey, Long stopEntryNo,
+                             List<StopRecoding.Reason> reasons, Map<String, String> fieldErrors) {
 
-    public enum Kind { OUTPUT, CONSUMPTION, CAPACITY, FINISH }
+    public enum Kind { OUTPUT, CONSUMPTION, CAPACITY, FINISH, RECODE }
 
     /** A correction: negative output (supervisors only). */
     public boolean isCorrection() {
@@ -34,7 +41,7 @@ public record JournalRequest(Kind kind, String orderNo, int orderLineNo, String 
     public static JournalRequest read(JsonNode json, LocalDate today) {
         Fields f = new Fields(json);
         Kind kind = f.kind();
-        String orderNo = kind == Kind.CAPACITY ? null : f.text("orderNo", true);
+        String orderNo = kind == Kind.CAPACITY || kind == Kind.RECODE ? null : f.text("orderNo", true);
         int orderLineNo = kind == Kind.OUTPUT || kind == Kind.CONSUMPTION ? f.integer("orderLineNo", true, 1) : 0;
         String operationNo = kind == Kind.OUTPUT ? f.text("operationNo", true) : null;
         Integer componentLineNo = kind == Kind.CONSUMPTION ? f.integer("componentLineNo", true, 1) : null;
@@ -82,9 +89,16 @@ public record JournalRequest(Kind kind, String orderNo, int orderLineNo, String 
         if (kind == Kind.CAPACITY && setup.signum() == 0 && run.signum() == 0 && stop.signum() == 0) {
             f.error("stopTime", "enter a time");
         }
+        String stopKey = kind == Kind.RECODE ? f.text("stopKey", true) : null;
+        Long stopEntryNo = kind == Kind.RECODE ? f.entryNo("stopEntryNo") : null;
+        if (kind == Kind.RECODE && stopEntryNo == null) {
+            f.error("stopEntryNo", "choose the stop");
+        }
+        List<StopRecoding.Reason> reasons = kind == Kind.RECODE ? f.reasons() : List.of();
         return new JournalRequest(kind, orderNo, orderLineNo, operationNo, componentLineNo, capacityType, capacityNo,
                 postingDate, documentNo == null ? "" : documentNo, output, scrap, scrapCode, setup, run, stop,
-                stopCode, unit, finished, appliesTo, quantity, appliesFrom, Map.copyOf(f.errors));
+                stopCode, unit, finished, appliesTo, quantity, appliesFrom, stopKey, stopEntryNo, reasons,
+                Map.copyOf(f.errors));
     }
 
     /** Reads fields and collects a message per bad field. */
@@ -110,7 +124,7 @@ public record JournalRequest(Kind kind, String orderNo, int orderLineNo, String 
             try {
                 return Kind.valueOf(json.path("kind").asText(""));
             } catch (IllegalArgumentException e) {
-                error("kind", "choose output, consumption, capacity or finish");
+                error("kind", "choose output, consumption, capacity, finish or re-code a stop");
                 return Kind.OUTPUT;
             }
         }
@@ -128,6 +142,35 @@ public record JournalRequest(Kind kind, String orderNo, int orderLineNo, String 
                 return null;
             }
             return value;
+        }
+
+        /**
+         * A re-coding's reasons ({@code reasons}: objects of {@code stopCode} and {@code stopTime}); a bad one is
+         * marked on {@code reasons.<n>.stopCode} or {@code reasons.<n>.stopTime}, n counted from 1.
+         */
+        List<StopRecoding.Reason> reasons() {
+            JsonNode array = json.path("reasons");
+            if (!array.isArray() || array.isEmpty()) {
+                error("reasons.1.stopCode", "give the stop at least one reason");
+                return List.of();
+            }
+            if (array.size() > StopRecoding.MAX_REASONS) {
+                error("reasons.1.stopCode", "at most " + StopRecoding.MAX_REASONS + " reasons");
+                return List.of();
+            }
+            List<StopRecoding.Reason> reasons = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                Fields reason = new Fields(array.get(i));
+                String code = reason.text("stopCode", true);
+                BigDecimal time = reason.decimal("stopTime", false);
+                if (time.signum() == 0 && !reason.errors.containsKey("stopTime")) {
+                    reason.error("stopTime", "enter the part of the stop time");
+                }
+                String prefix = "reasons." + (i + 1) + ".";
+                reason.errors.forEach((field, message) -> error(prefix + field, message));
+                reasons.add(new StopRecoding.Reason(code, time));
+            }
+            return reasons;
         }
 
         int integer(String name, boolean required, int min) {

@@ -10,6 +10,7 @@ import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.CostAdjustmentRun;
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
+import io.shopfloor.posting.journal.StopRecoding;
 import io.shopfloor.posting.ledger.LedgerEntry;
 import io.shopfloor.posting.model.MasterData;
 import io.shopfloor.schema.common.CapacityType;
@@ -17,6 +18,7 @@ import io.shopfloor.schema.common.ProductionOrderStatus;
 import io.shopfloor.schema.journal.JournalEntryType;
 import io.shopfloor.schema.journal.JournalLine;
 import io.shopfloor.schema.journal.OrderStatusChange;
+import io.shopfloor.schema.journal.StopReason;
 import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
 
 import java.math.BigDecimal;
@@ -47,7 +49,7 @@ public final class Journals {
     }
 
     /** The role check; empty when the user may post this request. */
-    public Optional<Refusal> mayPost(User user, JournalRequest request) {
+    public Optional<Refusal> mayPost(User user, JournalRequest request) throws SQLException {
         if (!user.role().mayPost()) {
             return Optional.of(new Refusal("READ_ONLY_ROLE", user.name() + " is a cost controller: read only"));
         }
@@ -62,6 +64,14 @@ public final class Journals {
         }
         if (request.isCorrection()) {
             return Optional.of(new Refusal("SUPERVISOR_ONLY", "only a supervisor posts a correction"));
+        }
+        if (request.kind() == JournalRequest.Kind.RECODE) {
+            Optional<LedgerReads.StopRow> stop = ledger.stop(request.stopKey(), request.stopEntryNo());
+            if (stop.isEmpty()) {
+                return Optional.empty(); // the preview says it is not a stop
+            }
+            return user.mayPostFor(stop.get().workCenterNo()) ? Optional.empty()
+                    : Optional.of(otherCenter(user, "a stop on " + stop.get().workCenterNo()));
         }
         if (request.kind() == JournalRequest.Kind.CAPACITY) {
             String center = masterData.workCenterOf(request.capacityType(), request.capacityNo()).orElse(null);
@@ -132,6 +142,41 @@ public final class Journals {
                 .build();
     }
 
+    /**
+     * The journal line of a re-coding form: a CAPACITY line naming the stop entry (appliesToCapacityEntry) on the
+     * stop's key, the order no., or type and no. of the center of a stop without order; its reasons, nothing else.
+     */
+    public JournalLine recodingLine(JournalRequest r, String sourceId, String postedBy) throws SQLException {
+        Optional<LedgerReads.StopRow> stop = ledger.stop(r.stopKey(), r.stopEntryNo());
+        boolean onCenter = r.stopKey().startsWith(OrderInput.CAPACITY_KEY_PREFIX);
+        BigDecimal zero = scaled(BigDecimal.ZERO);
+        return JournalLine.newBuilder()
+                .setEntryType(JournalEntryType.CAPACITY)
+                .setSourceId(sourceId)
+                .setPostingDate(r.postingDate())
+                .setDocumentNo(r.documentNo().isEmpty() ? "STOP-" + r.stopEntryNo() : r.documentNo())
+                .setOrderNo(onCenter ? "" : r.stopKey())
+                .setOrderLineNo(0)
+                .setOperationNo("")
+                .setType(onCenter ? stop.map(s -> CapacityType.valueOf(s.type())).orElse(null) : null)
+                .setNo(onCenter ? r.stopKey().substring(OrderInput.CAPACITY_KEY_PREFIX.length()) : "")
+                .setSetupTime(zero).setRunTime(zero).setStopTime(zero)
+                .setCapUnitOfMeasureCode("")
+                .setQtyPerCapUnitOfMeasure(scaled(BigDecimal.ONE))
+                .setOutputQuantity(zero).setScrapQuantity(zero)
+                .setScrapCode("").setStopCode("").setFinished(false)
+                .setItemNo("")
+                .setQuantity(zero)
+                .setWorkShiftCode("")
+                .setConcurrentCapacity(zero)
+                .setAppliesToCapacityEntry(r.stopEntryNo())
+                .setStopReasons(r.reasons().stream().map(reason -> StopReason.newBuilder()
+                        .setStopCode(reason.stopCode() == null ? "" : reason.stopCode())
+                        .setStopTime(scaled(reason.stopTime())).build()).toList())
+                .setPostedBy(postedBy)
+                .build();
+    }
+
     /** The status change of a finish form. */
     public static OrderStatusChange finish(JournalRequest r, String sourceId, Instant now) {
         return OrderStatusChange.newBuilder().setOrderNo(r.orderNo()).setFromStatus(ProductionOrderStatus.RELEASED)
@@ -139,9 +184,30 @@ public final class Journals {
                 .setEventTime(now).build();
     }
 
-    /** A dry run: the entries the job would post for this request now, or its refusal in words. */
-    public Preview preview(JournalRequest r, String sourceId) throws SQLException {
+    /**
+     * A dry run: the entries the job would post for this request now, with the person on them, or its refusal in
+     * words.
+     */
+    public Preview preview(JournalRequest r, String sourceId, String postedBy) throws SQLException {
         MasterData md = masterData.masterData();
+        if (r.kind() == JournalRequest.Kind.RECODE) {
+            if (ledger.stop(r.stopKey(), r.stopEntryNo()).isEmpty()) {
+                return Preview.refused("APPLIES_TO_STOP_INVALID", Preview.inWords("APPLIES_TO_STOP_INVALID",
+                        "entry " + r.stopEntryNo() + " of " + r.stopKey() + " is not a stop entry"));
+            }
+            MappingResult<Record> mapped = JournalMapping.journalLine(recodingLine(r, sourceId, postedBy));
+            if (mapped instanceof MappingResult.Failed<Record> failed) {
+                return Preview.refused("INVALID_LINE", failed.reason());
+            }
+            OrderLedgerRows rows = ledger.order(r.stopKey());
+            if (rows.isFinished()) {
+                return Preview.refused("ORDER_FINISHED", r.stopKey() + " is finished: its stops can no longer be "
+                        + "re-coded");
+            }
+            StopRecoding line = (StopRecoding) ((MappingResult.Mapped<Record>) mapped).value();
+            return Preview.of(rules.recodeStop(ledger.postedStops(r.stopKey()), line, md,
+                    OrderState.numbersOnly(rows).numbers()));
+        }
         if (r.kind() == JournalRequest.Kind.CAPACITY) {
             MappingResult<Record> mapped = JournalMapping.journalLine(journalLine(r, sourceId, null));
             if (mapped instanceof MappingResult.Failed<Record> failed) {
@@ -150,7 +216,7 @@ public final class Journals {
             CapacityJournalLine line = (CapacityJournalLine) ((MappingResult.Mapped<Record>) mapped).value();
             OrderLedgerRows rows = ledger.order(OrderInput.CAPACITY_KEY_PREFIX + line.no());
             OrderState.Rebuilt numbers = OrderState.numbersOnly(rows);
-            return Preview.of(rules.postCapacity(line, md, numbers.numbers()));
+            return Preview.of(stamped(rules.postCapacity(line, md, numbers.numbers()), postedBy));
         }
         Optional<MasterDataFeed.ReleasedOrder> order = masterData.releasedOrder(r.orderNo());
         OrderLedgerRows rows = ledger.order(r.orderNo());
@@ -182,6 +248,7 @@ public final class Journals {
             if (adjusted instanceof PostingResult.Posted adjustment) {
                 entries.addAll(adjustment.entries());
             }
+            // Finishing and the cost adjustment are the rules' own entries: no person on them, as in the job.
             return Preview.of(new PostingResult.Posted(entries, posted.notices(), posted.itemCostUpdates()));
         }
         MappingResult<Record> mapped = JournalMapping.journalLine(journalLine(r, sourceId, null));
@@ -190,10 +257,15 @@ public final class Journals {
         }
         Object line = ((MappingResult.Mapped<Record>) mapped).value();
         if (line instanceof OutputJournalLine output) {
-            return Preview.of(rules.postOutput(rebuilt.order(), output, md, rebuilt.numbers()));
+            return Preview.of(stamped(rules.postOutput(rebuilt.order(), output, md, rebuilt.numbers()), postedBy));
         }
-        return Preview.of(rules.postConsumption(rebuilt.order(), (ConsumptionJournalLine) line, md,
-                rebuilt.numbers()));
+        return Preview.of(stamped(rules.postConsumption(rebuilt.order(), (ConsumptionJournalLine) line, md,
+                rebuilt.numbers()), postedBy));
+    }
+
+    /** The person on the entries, as the job stamps a person's line (OrderPostingFunction). */
+    private static PostingResult stamped(PostingResult result, String postedBy) {
+        return result instanceof PostingResult.Posted posted ? posted.postedBy(postedBy) : result;
     }
 
     /** The order's output entries with open quantity (the job's entry numbers): what a correction applies to. */

@@ -48,7 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>HTTP ({@code /api/...} answers JSON; every POST needs the session's CSRF token in {@value #CSRF_HEADER} and a
  * JSON body): {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/session}, {@code GET /api/orders},
- * {@code GET /api/open-output-entries?order=NO&line=N}, {@code GET /api/stops}, {@code POST /api/forms},
+ * {@code GET /api/open-output-entries?order=NO&line=N}, {@code GET /api/consumption-entries?order=NO&line=N},
+ * {@code GET /api/stops}, {@code POST /api/forms},
  * {@code POST /api/preview}, {@code POST /api/post}, {@code GET /api/posted?sourceId=ID}; put-aways
  * ({@link PutAways}): {@code GET /api/put-aways[?location=CODE]}, {@code POST /api/put-away/preview},
  * {@code POST /api/put-away/post}.
@@ -181,9 +182,8 @@ public final class Terminal implements AutoCloseable {
                         query(exchange, "order"), parseInt(query(exchange, "line")));
                 case "GET /api/stops" -> ledger.stopsWithoutReason(
                         session.user().role() == Role.OPERATOR ? session.user().workCenterNo() : null);
-                case "POST /api/stops/assign" -> throw new Answer(501, "NOT_SUPPORTED", "coding a stop after it "
-                        + "was posted needs a path in the posting job (a stop entry is append-only and the job has "
-                        + "no re-coding input yet); post the stop time with its code on an output line instead");
+                case "GET /api/consumption-entries" -> ledger.consumptionEntries(query(exchange, "order"),
+                        parseInt(query(exchange, "line")));
                 case "POST /api/forms" -> Map.of("formToken", session.newForm());
                 case "POST /api/preview" -> preview(session, body);
                 case "POST /api/post" -> post(session, body);
@@ -299,7 +299,7 @@ public final class Terminal implements AutoCloseable {
         }
     }
 
-    private JournalRequest request(Sessions.Session session, JsonNode body) throws Answer {
+    private JournalRequest request(Sessions.Session session, JsonNode body) throws Answer, SQLException {
         JournalRequest request = JournalRequest.read(body, LocalDate.ofInstant(clock.instant(), settings.plantZone()));
         if (!request.fieldErrors().isEmpty()) {
             throw new Answer(400, Map.of("error", "INVALID_INPUT", "message", "check the marked fields",
@@ -314,7 +314,7 @@ public final class Terminal implements AutoCloseable {
 
     private Object preview(Sessions.Session session, JsonNode body) throws Answer, SQLException {
         JournalRequest request = request(session, body);
-        return journals.preview(request, "preview");
+        return journals.preview(request, "preview", session.user().name());
     }
 
     private Object post(Sessions.Session session, JsonNode body) throws Exception {
@@ -330,7 +330,7 @@ public final class Terminal implements AutoCloseable {
         }
         Preview preview;
         try {
-            preview = journals.preview(request, token);
+            preview = journals.preview(request, token, session.user().name());
             if (preview.refused()) {
                 form.release(); // nothing posted: the person may correct the form and post it again
                 throw new Answer(422, Map.of("error", preview.reasonCode(), "message", preview.reason(),
@@ -344,7 +344,8 @@ public final class Terminal implements AutoCloseable {
             throw e;
         }
         LOG.info("{} posted {} {} as {}", session.user().name(), request.kind(),
-                request.orderNo() != null ? request.orderNo() : request.capacityNo(), token);
+                request.orderNo() != null ? request.orderNo() : request.stopKey() != null
+                        ? request.stopKey() + " stop " + request.stopEntryNo() : request.capacityNo(), token);
         answer.put("alreadyPosted", false);
         answer.put("preview", preview);
         return answer;
@@ -408,8 +409,10 @@ public final class Terminal implements AutoCloseable {
                     bytes(request.orderNo()),
                     bytes(ShopfloorSchemas.encoder(OrderStatusChange.class).encode(change)));
         } else {
-            JournalLine line = Journals.journalLine(request, sourceId, user.name());
-            String key = request.kind() == JournalRequest.Kind.CAPACITY
+            boolean recoding = request.kind() == JournalRequest.Kind.RECODE;
+            JournalLine line = recoding ? journals.recodingLine(request, sourceId, user.name())
+                    : Journals.journalLine(request, sourceId, user.name());
+            String key = recoding ? request.stopKey() : request.kind() == JournalRequest.Kind.CAPACITY
                     ? io.shopfloor.job.order.OrderInput.CAPACITY_KEY_PREFIX + request.capacityNo() : request.orderNo();
             record = new ProducerRecord<>(KafkaTopics.JOURNAL_LINES, null, clock.millis(), bytes(key),
                     bytes(ShopfloorSchemas.encoder(JournalLine.class).encode(line)));

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A preview's entries and the entries the ledger store holds for the same source id, each as one line of text with
- * the fields both name (entry number in the order's numbering, idempotency key, quantities, amounts), so that a test
- * compares them as lists and a difference shows which entry and field differ.
+ * the fields both name (entry number in the order's numbering, idempotency key, quantities, amounts, applies-to,
+ * the person who posted), so that a test compares them as lists and a difference shows which entry and field differ.
  */
 final class LedgerComparison {
     private LedgerComparison() {
@@ -18,12 +18,13 @@ final class LedgerComparison {
     static List<String> previewed(JsonNode preview) {
         List<String> lines = new ArrayList<>();
         preview.path("itemLedgerEntries").forEach(e -> lines.add(line("ILE", e.path("entryNo"),
-                e.path("idempotencyKey"), e.path("entryType"), e.path("quantity"), e.path("appliesToEntry"))));
+                e.path("idempotencyKey"), e.path("entryType"), e.path("quantity"), e.path("appliesToEntry"),
+                e.path("postedBy"))));
         preview.path("capacityLedgerEntries").forEach(e -> lines.add(line("CLE", e.path("entryNo"),
                 e.path("idempotencyKey"), e.path("quantity"), e.path("outputQuantity"), e.path("scrapQuantity"),
-                e.path("scrapCode"), e.path("stopCode"))));
+                e.path("scrapCode"), e.path("stopCode"), e.path("appliesToEntryNo"), e.path("postedBy"))));
         preview.path("valueEntries").forEach(e -> lines.add(line("VE", e.path("entryNo"), e.path("idempotencyKey"),
-                e.path("entryType"), e.path("costAmountActual"), e.path("costAmountExpected"))));
+                e.path("entryType"), e.path("costAmountActual"), e.path("costAmountExpected"), e.path("postedBy"))));
         preview.path("otherEntries").forEach(e -> {
             if (e.has("entryNo") && e.has("binCode")) { // a warehouse entry (a request has no entry no.)
                 lines.add(line("WE", e.path("entryNo"), e.path("idempotencyKey"), e.path("entryType"),
@@ -36,12 +37,14 @@ final class LedgerComparison {
     static List<String> posted(JsonNode posted) {
         List<String> lines = new ArrayList<>();
         posted.path("itemLedgerEntries").forEach(e -> lines.add(line("ILE", e.path("entry_no"),
-                e.path("idempotency_key"), e.path("entry_type"), e.path("quantity"), e.path("applies_to_entry"))));
+                e.path("idempotency_key"), e.path("entry_type"), e.path("quantity"), e.path("applies_to_entry"),
+                e.path("posted_by"))));
         posted.path("capacityLedgerEntries").forEach(e -> lines.add(line("CLE", e.path("entry_no"),
                 e.path("idempotency_key"), e.path("quantity"), e.path("output_quantity"), e.path("scrap_quantity"),
-                e.path("scrap_code"), e.path("stop_code"))));
+                e.path("scrap_code"), e.path("stop_code"), e.path("applies_to_entry"), e.path("posted_by"))));
         posted.path("valueEntries").forEach(e -> lines.add(line("VE", e.path("entry_no"), e.path("idempotency_key"),
-                e.path("entry_type"), e.path("cost_amount_actual"), e.path("cost_amount_expected"))));
+                e.path("entry_type"), e.path("cost_amount_actual"), e.path("cost_amount_expected"),
+                e.path("posted_by"))));
         posted.path("warehouseEntries").forEach(e -> lines.add(line("WE", e.path("entry_no"),
                 e.path("idempotency_key"), e.path("entry_type"), e.path("location_code"), e.path("bin_code"),
                 e.path("item_no"), e.path("qty_base"))));

@@ -182,8 +182,36 @@ class TerminalApiTest {
                 "appliesToEntry", "a correction (negative output) names the output entry it reverses"),
                 Json.fields(response.body().path("fields")));
         TerminalClient.Response kind = sam.post("/api/preview", Map.of("kind", "SCRAP"));
-        assertEquals("choose output, consumption, capacity or finish", kind.body().path("fields").path("kind")
-                .asText());
+        assertEquals("choose output, consumption, capacity, finish or re-code a stop",
+                kind.body().path("fields").path("kind").asText());
+    }
+
+    /** A stop re-coding's own field messages and refusals (re-coding a real stop: TerminalPostingTest). */
+    @Test
+    void aStopRecodingNamesItsStopAndItsReasons() throws Exception {
+        TerminalClient sam = TerminalClient.loggedIn(uri(), "sam");
+        TerminalClient.Response noReasons = sam.post("/api/preview", Map.of("kind", "RECODE",
+                "stopKey", "capacity/WC-CUT", "stopEntryNo", "x", "reasons", List.of(Map.of("stopCode", "JAM"),
+                        Map.of("stopTime", "-2"))));
+        assertEquals(List.of(400, "INVALID_INPUT"), List.of(noReasons.status(), noReasons.error()));
+        assertEquals(Map.of(
+                "stopEntryNo", "not an entry number",
+                "reasons.1.stopTime", "enter the part of the stop time",
+                "reasons.2.stopCode", "required",
+                "reasons.2.stopTime", "must not be negative"),
+                Json.fields(noReasons.body().path("fields")));
+        TerminalClient.Response none = sam.post("/api/preview", Map.of("kind", "RECODE",
+                "stopKey", "capacity/WC-CUT", "stopEntryNo", "1"));
+        assertEquals(Map.of("reasons.1.stopCode", "give the stop at least one reason"),
+                Json.fields(none.body().path("fields")));
+        assertRefused(sam.post("/api/preview", Map.of("kind", "RECODE", "stopKey", "capacity/WC-NONE",
+                "stopEntryNo", "7", "reasons", List.of(Map.of("stopCode", "JAM", "stopTime", "5")))),
+                "APPLIES_TO_STOP_INVALID", "Applies to stop invalid: entry 7 of capacity/WC-NONE is not a stop entry.");
+        TerminalClient carla = TerminalClient.loggedIn(uri(), "carla");
+        TerminalClient.Response readOnly = carla.post("/api/preview", Map.of("kind", "RECODE",
+                "stopKey", "capacity/WC-CUT", "stopEntryNo", "1", "reasons",
+                List.of(Map.of("stopCode", "JAM", "stopTime", "5"))));
+        assertEquals(List.of(403, "READ_ONLY_ROLE"), List.of(readOnly.status(), readOnly.error()));
     }
 
     @Test
@@ -234,8 +262,8 @@ class TerminalApiTest {
         JsonNode steel = sam.post("/api/preview", consumption).body();
         List<String> entries = LedgerComparison.previewed(steel);
         assertEquals(2, entries.size(), entries.toString());
-        assertTrue(entries.get(0).matches("ILE \\d+ preview/ILE1 CONSUMPTION -2 -"), entries.toString());
-        assertTrue(entries.get(1).matches("VE \\d+ preview/VE1 DIRECT_COST -3 0"), entries.toString());
+        assertTrue(entries.get(0).matches("ILE \\d+ preview/ILE1 CONSUMPTION -2 - sam"), entries.toString());
+        assertTrue(entries.get(1).matches("VE \\d+ preview/VE1 DIRECT_COST -3 0 sam"), entries.toString());
     }
 
     @Test

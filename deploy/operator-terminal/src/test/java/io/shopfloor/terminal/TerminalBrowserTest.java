@@ -37,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Headless Chromium (Debian's, through Debian's chromedriver, as the dashboard's test) at a tablet's width: an
  * operator logs in, gets a message next to the scrap code field, previews and posts scrap with a scrap code (clicking
- * Post twice), the supervisor posts a correction applied to an output entry and finishes the order; after each Post
+ * Post twice), the supervisor posts a correction applied to an output entry, splits a stop without reason into two
+ * reasons (times that do not sum are refused first), returns steel applied to its consumption entry and finishes the
+ * order; after each Post
  * the posting job (MiniCluster) writes the ledger store, and the page's ledger table, read back from the store, shows
  * exactly the previewed entries. Screenshots of each screen go to target/screenshots.
  */
@@ -126,6 +128,12 @@ class TerminalBrowserTest {
                 "orderLineNo", 10000, "operationNo", "20", "outputQuantity", "40", "runTime", "40"));
         TerminalClient.Response posted = otto.post("/api/post", TerminalClient.withToken(output, otto.newForm()));
         assertEquals(200, posted.status(), posted.body().toString());
+        // A stop the machine could not explain (UNKNOWN) on the cutting operation, to give its reasons below.
+        TerminalClient olga = TerminalClient.loggedIn(plant.terminal.uri(), "olga");
+        Map<String, Object> stop = new LinkedHashMap<>(Map.of("kind", "OUTPUT", "orderNo", ORDER,
+                "orderLineNo", 10000, "operationNo", "10", "stopTime", "12", "stopCode", "UNKNOWN"));
+        TerminalClient.Response stopPosted = olga.post("/api/post", TerminalClient.withToken(stop, olga.newForm()));
+        assertEquals(200, stopPosted.status(), stopPosted.body().toString());
         plant.post();
 
         browser.findElement(By.id("logout-button")).click();
@@ -149,13 +157,61 @@ class TerminalBrowserTest {
         awaitPostedThenCompare(plant, correctionPreview);
         screenshot("06-correction-in-ledger.png");
 
+        // The unexplained stop split into two reasons: its reversal and one coded entry per reason.
+        choose("kind", "RECODE");
+        WebElement stopOption = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//select[@id='stop']/option[contains(., '" + ORDER + " op 10')]")));
+        java.util.regex.Matcher entry = java.util.regex.Pattern.compile("\\(entry (\\d+) of " + ORDER + "\\)")
+                .matcher(stopOption.getText());
+        assertTrue(entry.find(), stopOption.getText());
+        String stopEntry = entry.group(1);
+        choose("stop", stopOption.getAttribute("value"));
+        type("reasons.1.stopCode", "JAM");
+        type("reasons.1.stopTime", "7");
+        type("reasons.2.stopCode", "WAIT");
+        type("reasons.2.stopTime", "4");
+        browser.findElement(By.id("preview-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal")));
+        assertEquals("STOP_TIMES_DO_NOT_SUM", browser.findElement(By.id("refusal")).getAttribute("data-reason"));
+        type("reasons.2.stopTime", "5");
+        List<String> recodingPreview = preview();
+        int reversal = Integer.parseInt(recodingPreview.get(0).split(" ")[1]);
+        assertEquals(List.of(
+                "CLE " + reversal + " preview/CLE1 10 -12 stop UNKNOWN applies to " + stopEntry,
+                "CLE " + (reversal + 1) + " preview/CLE2 10 7 stop JAM",
+                "CLE " + (reversal + 2) + " preview/CLE3 10 5 stop WAIT"), recodingPreview);
+        screenshot("07-stop-recoding-preview.png");
+        browser.findElement(By.id("post-button")).click();
+        awaitPostedThenCompare(plant, recodingPreview);
+        screenshot("08-stop-recoded-in-ledger.png");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.xpath(
+                "//select[@id='stop']/option[contains(., '" + ORDER + " op 10')]"), 0));
+
+        // Steel returned, applied to the consumption the scrap flushed (at that entry's cost).
+        choose("kind", "CONSUMPTION");
+        choose("component", "10000");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#applies-from option"), 2));
+        WebElement consumed = browser.findElement(By.cssSelector("#applies-from option:nth-child(2)"));
+        assertTrue(consumed.getText().startsWith("entry 1, "), consumed.getText());
+        assertTrue(consumed.getText().endsWith(", consumed 4.2 KG"), consumed.getText());
+        choose("applies-from", consumed.getAttribute("value"));
+        type("quantity", "-1.5");
+        List<String> returnPreview = preview();
+        assertEquals(2, returnPreview.size(), returnPreview.toString());
+        assertTrue(returnPreview.get(0).matches("ILE \\d+ preview/ILE1 CONSUMPTION 1\\.5"), returnPreview.toString());
+        assertTrue(returnPreview.get(1).matches("VE \\d+ preview/VE1 DIRECT_COST 2\\.25 / 0"),
+                returnPreview.toString());
+        screenshot("09-return-preview.png");
+        browser.findElement(By.id("post-button")).click();
+        awaitPostedThenCompare(plant, returnPreview);
+
         choose("kind", "FINISH");
         List<String> finishPreview = preview();
         assertFalse(finishPreview.isEmpty());
-        screenshot("07-finish-preview.png");
+        screenshot("10-finish-preview.png");
         browser.findElement(By.id("post-button")).click();
         awaitPostedThenCompare(plant, finishPreview);
-        screenshot("08-finish-in-ledger.png");
+        screenshot("11-finish-in-ledger.png");
 
         // Finished: the next preview is refused, in words.
         choose("kind", "OUTPUT");
@@ -166,7 +222,7 @@ class TerminalBrowserTest {
         assertEquals(List.of("ORDER_FINISHED", ORDER + " is finished: nothing more can be posted on it"), List.of(
                 browser.findElement(By.id("refusal")).getAttribute("data-reason"),
                 browser.findElement(By.id("refusal")).getText()));
-        screenshot("09-refused-after-finish.png");
+        screenshot("12-refused-after-finish.png");
         // Listed no more: the ledger holds it as finished (the ERP's master data still says released).
         TerminalClient carla = TerminalClient.loggedIn(plant.terminal.uri(), "carla");
         List<String> listed = new ArrayList<>();

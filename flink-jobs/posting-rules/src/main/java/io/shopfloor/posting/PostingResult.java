@@ -25,6 +25,29 @@ public sealed interface PostingResult {
             this(entries, notices, List.of());
         }
 
+        /**
+         * These entries with the person who posted the input on each item, capacity and value entry (a person's
+         * journal line: the terminal's login); the same result when {@code person} is null.
+         */
+        public Posted postedBy(String person) {
+            if (person == null) {
+                return this;
+            }
+            List<LedgerEntry> stamped = entries.stream().map(entry -> withPostedBy(entry, person)).toList();
+            return new Posted(stamped, notices, itemCostUpdates);
+        }
+
+        /** An item, capacity or value entry with the person who posted it; other entries as they are. */
+        public static LedgerEntry withPostedBy(LedgerEntry entry, String person) {
+            if (entry instanceof ItemLedgerEntry item) {
+                return item.withPostedBy(person);
+            }
+            if (entry instanceof CapacityLedgerEntry capacity) {
+                return capacity.withPostedBy(person);
+            }
+            return entry instanceof ValueEntry value ? value.withPostedBy(person) : entry;
+        }
+
         public List<ItemLedgerEntry> itemLedgerEntries() {
             return ofType(ItemLedgerEntry.class);
         }

@@ -7,10 +7,12 @@ import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
+import io.shopfloor.posting.journal.StopRecoding;
 import io.shopfloor.posting.ledger.EntryNumbers;
 import io.shopfloor.posting.model.MasterData;
 import io.shopfloor.posting.order.OrderDefinition;
 import io.shopfloor.posting.order.OrderStatus;
+import io.shopfloor.posting.order.PostedStops;
 import io.shopfloor.posting.order.ProductionOrder;
 
 import java.util.function.Consumer;
@@ -96,6 +98,16 @@ public final class PostingRules {
 
     public PostingResult postCapacity(CapacityJournalLine line, MasterData masterData, EntryNumbers numbers) {
         return run(masterData, numbers, line.sourceId(), ctx -> CapacityJournalPosting.post(ctx, line));
+    }
+
+    /**
+     * Re-codes a posted stop (docs/capacity-costs.md#re-coding-a-stop): a reversal of the stop entry and one coded
+     * stop entry per reason, numbered in {@code numbers} (the key the stop was posted under). Marks the stop re-coded
+     * in {@code stops}; the coded entries are noted there by the caller, as every posting's stops are.
+     */
+    public PostingResult recodeStop(PostedStops stops, StopRecoding line, MasterData masterData,
+                                    EntryNumbers numbers) {
+        return run(masterData, numbers, line.sourceId(), ctx -> StopRecodingPosting.post(ctx, stops, line));
     }
 
     public PostingResult finish(ProductionOrder order, FinishOrder command, MasterData masterData,

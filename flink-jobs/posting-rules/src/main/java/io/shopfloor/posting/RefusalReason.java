@@ -39,6 +39,16 @@ public enum RefusalReason {
     NO_OUTPUT,
     DOCUMENT_NO_REQUIRED,
     ORDERLESS_CAPACITY_TIME,
+    /** Stop re-coding: the applies-to capacity entry is not a stop entry kept under this key. */
+    APPLIES_TO_STOP_INVALID,
+    /** Stop re-coding: the stop was re-coded before (a stop is reversed once). */
+    STOP_ALREADY_RECODED,
+    /** Stop re-coding: the reasons' stop times do not sum to the stop's. */
+    STOP_TIMES_DO_NOT_SUM,
+    /** Stop re-coding: no reason, too many, a blank or repeated stop code, or a time that is not positive. */
+    STOP_REASON_INVALID,
+    /** Stop re-coding: the posting date is before the stop's. */
+    POSTING_DATE_BEFORE_STOP,
     /** G/L: the value entry's item or work/machine center has no posting group. */
     POSTING_GROUP_MISSING,
     /** G/L: no Inventory Posting Setup row for the value entry's location and inventory posting group. */

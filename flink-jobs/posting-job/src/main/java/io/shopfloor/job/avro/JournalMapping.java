@@ -6,11 +6,13 @@ import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
+import io.shopfloor.posting.journal.StopRecoding;
 import io.shopfloor.posting.model.CapacityType;
 import io.shopfloor.schema.common.ProductionOrderStatus;
 import io.shopfloor.schema.journal.JournalEntryType;
 import io.shopfloor.schema.journal.JournalLine;
 import io.shopfloor.schema.journal.OrderStatusChange;
+import io.shopfloor.schema.journal.StopReason;
 
 import static io.shopfloor.job.avro.AvroValues.blankToNull;
 import static io.shopfloor.job.avro.AvroValues.byName;
@@ -113,6 +115,9 @@ public final class JournalMapping {
      */
     private static MappingResult<Record> capacity(JournalLine line) {
         String id = line.getSourceId();
+        if (line.getAppliesToCapacityEntry() != null) {
+            return stopRecoding(line);
+        }
         if (line.getType() == null || isBlank(line.getNo())) {
             return MappingResult.failed("CAPACITY line " + id + " needs type and no");
         }
@@ -128,6 +133,51 @@ public final class JournalMapping {
                 line.getStartingTime(), line.getEndingTime(), line.getConcurrentCapacity(), line.getSetupTime(),
                 line.getRunTime(), line.getStopTime(), blankToNull(line.getCapUnitOfMeasureCode()),
                 blankToNull(line.getStopCode())));
+    }
+
+    /**
+     * A CAPACITY line naming the stop entry it re-codes (docs/capacity-costs.md#re-coding-a-stop): the stop's key is
+     * the order no., or type and no. of the center of a stop without order. It carries its reasons only: time,
+     * output or scrap of its own would be lost, so such a line fails.
+     */
+    private static MappingResult<Record> stopRecoding(JournalLine line) {
+        String id = line.getSourceId();
+        if (isBlank(line.getOrderNo()) && (line.getType() == null || isBlank(line.getNo()))) {
+            return MappingResult.failed("stop re-coding " + id + " needs the stop's order no., or type and no. of its"
+                    + " center");
+        }
+        BigDecimal[] ownQuantities = {line.getSetupTime(), line.getRunTime(), line.getStopTime(),
+                line.getOutputQuantity(), line.getScrapQuantity()};
+        for (BigDecimal quantity : ownQuantities) {
+            if (quantity != null && quantity.signum() != 0) {
+                return MappingResult.failed("stop re-coding " + id + " carries time, output or scrap of its own: the"
+                        + " stop reasons carry its times");
+            }
+        }
+        java.util.List<StopRecoding.Reason> reasons = new java.util.ArrayList<>();
+        if (line.getStopReasons() != null) {
+            line.getStopReasons().forEach(r -> reasons.add(new StopRecoding.Reason(blankToNull(r.getStopCode()),
+                    r.getStopTime())));
+        }
+        return MappingResult.mapped(new StopRecoding(id, line.getPostingDate(), line.getDocumentNo(),
+                line.getAppliesToCapacityEntry(), reasons, line.getPostedBy()));
+    }
+
+    /** The inverse of {@link #journalLine} for a stop re-coding on an order ({@code orderNo}) or a center. */
+    static JournalLine sourceRecord(String orderNo, CapacityType type, String no, StopRecoding l) {
+        java.util.List<StopReason> reasons = new java.util.ArrayList<>();
+        for (StopRecoding.Reason r : l.reasons()) {
+            reasons.add(StopReason.newBuilder().setStopCode(nullToBlank(r.stopCode()))
+                    .setStopTime(qty("stopTime", r.stopTime())).build());
+        }
+        return common(JournalEntryType.CAPACITY, l.sourceId(), l.postingDate(), l.documentNo())
+                .setOrderNo(nullToBlank(orderNo))
+                .setType(type == null ? null : byName(type, io.shopfloor.schema.common.CapacityType.class))
+                .setNo(nullToBlank(no))
+                .setAppliesToCapacityEntry(l.appliesToCapacityEntryNo())
+                .setStopReasons(reasons)
+                .setPostedBy(l.postedBy())
+                .build();
     }
 
     /**

@@ -131,6 +131,7 @@ public final class LedgerMapping {
                 .setDimensionSetId(0)
                 .setIdempotencyKey(e.idempotencyKey())
                 .setSourceEventId(sourceEventId(e.idempotencyKey()))
+                .setPostedBy(e.postedBy())
                 .build();
     }
 
@@ -180,6 +181,8 @@ public final class LedgerMapping {
                 .setDimensionSetId(0)
                 .setIdempotencyKey(e.idempotencyKey())
                 .setSourceEventId(sourceEventId(e.idempotencyKey()))
+                .setAppliesToEntryNo(e.appliesToEntryNo())
+                .setPostedBy(e.postedBy())
                 .build();
     }
 
@@ -253,6 +256,7 @@ public final class LedgerMapping {
                 .setDimensionSetId(0)
                 .setIdempotencyKey(e.idempotencyKey())
                 .setSourceEventId(sourceEventId(e.idempotencyKey()))
+                .setPostedBy(e.postedBy())
                 .build();
     }
 

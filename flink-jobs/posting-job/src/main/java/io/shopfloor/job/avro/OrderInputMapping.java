@@ -9,6 +9,7 @@ import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
+import io.shopfloor.posting.journal.StopRecoding;
 import io.shopfloor.posting.order.OrderStatus;
 import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.schema.common.ProductionOrderStatus;
@@ -71,16 +72,24 @@ public final class OrderInputMapping {
             return MappingResult.failed(failed.reason());
         }
         Object value = ((MappingResult.Mapped<Record>) mapped).value();
+        String postedBy = line.getPostedBy();
         if (value instanceof OutputJournalLine output) {
-            return MappingResult.mapped(new OrderInput.Output(output));
+            return MappingResult.mapped(new OrderInput.Output(output, postedBy));
         }
         if (value instanceof PutAwayLine putAway) {
             return MappingResult.mapped(new OrderInput.PutAway(putAway));
         }
         if (value instanceof ConsumptionJournalLine consumption) {
-            return MappingResult.mapped(new OrderInput.Consumption(consumption));
+            return MappingResult.mapped(new OrderInput.Consumption(consumption, postedBy));
         }
-        return MappingResult.mapped(new OrderInput.Capacity((CapacityJournalLine) value));
+        if (value instanceof StopRecoding recoding) {
+            boolean onOrder = !AvroValues.isBlank(line.getOrderNo());
+            return MappingResult.mapped(new OrderInput.StopRecode(onOrder ? line.getOrderNo() : null,
+                    onOrder || line.getType() == null ? null
+                            : AvroValues.byName(line.getType(), io.shopfloor.posting.model.CapacityType.class),
+                    onOrder ? null : line.getNo(), recoding));
+        }
+        return MappingResult.mapped(new OrderInput.Capacity((CapacityJournalLine) value, postedBy));
     }
 
     public static MappingResult<OrderInput> statusChange(OrderStatusChange change) {
@@ -101,24 +110,28 @@ public final class OrderInputMapping {
     /**
      * The record a person's journal line or status change came from, as far as the mapping reads it, so that a
      * refused one is dead-lettered ready to re-drive: mapping it again gives the same input. Not given back: the
-     * fields the mapping ignores (operation type, item no., quantity per capacity unit, operator and postedBy of a
-     * line; the rules derive or do not read those) and a status change's from-status other than what the mapping distinguishes. Null for
-     * inputs that are not records of a posting-input topic (machine lines, CDC rows, KPI totals).
+     * fields the mapping ignores (operation type, item no., quantity per capacity unit, operator of a line; the
+     * rules derive or do not read those) and a status change's from-status other than what the mapping
+     * distinguishes. Null for inputs that are not records of a posting-input topic (machine lines, CDC rows, KPI
+     * totals).
      *
      * @param eventTime the input's event time (a status change carries it in its record)
      */
     public static SpecificRecord sourceRecord(OrderInput input, Instant eventTime) {
         if (input instanceof OrderInput.Output output) {
-            return JournalMapping.sourceRecord(output.line());
+            return withPostedBy(JournalMapping.sourceRecord(output.line()), output.postedBy());
         }
         if (input instanceof OrderInput.PutAway putAway) {
             return JournalMapping.sourceRecord(putAway.line());
         }
         if (input instanceof OrderInput.Consumption consumption) {
-            return JournalMapping.sourceRecord(consumption.line());
+            return withPostedBy(JournalMapping.sourceRecord(consumption.line()), consumption.postedBy());
         }
         if (input instanceof OrderInput.Capacity capacity) {
-            return JournalMapping.sourceRecord(capacity.line());
+            return withPostedBy(JournalMapping.sourceRecord(capacity.line()), capacity.postedBy());
+        }
+        if (input instanceof OrderInput.StopRecode recode) {
+            return JournalMapping.sourceRecord(recode.orderNo(), recode.type(), recode.no(), recode.line());
         }
         if (input instanceof OrderInput.StatusChange change) {
             boolean release = change.status() == OrderStatus.RELEASED;
@@ -134,13 +147,19 @@ public final class OrderInputMapping {
         return null;
     }
 
+    private static JournalLine withPostedBy(JournalLine line, String postedBy) {
+        line.setPostedBy(postedBy);
+        return line;
+    }
+
     /** The topic of {@link #sourceRecord}'s record (null where that is null). */
     public static String sourceTopic(OrderInput input) {
         if (input instanceof OrderInput.StatusChange) {
             return KafkaTopics.ORDER_STATUS_CHANGES;
         }
         boolean journalLine = input instanceof OrderInput.Output || input instanceof OrderInput.Consumption
-                || input instanceof OrderInput.Capacity || input instanceof OrderInput.PutAway;
+                || input instanceof OrderInput.Capacity || input instanceof OrderInput.PutAway
+                || input instanceof OrderInput.StopRecode;
         return journalLine ? KafkaTopics.JOURNAL_LINES : null;
     }
 

@@ -254,6 +254,7 @@ public class OrderPostingFunction
 
     private void emit(OrderLedger current, OrderLedger.Result result, long time, ReadOnlyContext ctx,
                       Collector<PostedEntry> out) throws Exception {
+        current.noteStops(result.entries()); // every stop posted under this key may be re-coded later
         PostedEntry.of(ctx.getCurrentKey(), java.time.Instant.ofEpochMilli(time), result.entries()).forEach(out::collect);
         result.notices().forEach(notice -> ctx.output(NOTICES, notice));
         result.rejections().forEach(rejection -> ctx.output(REJECTED, rejection));
@@ -313,16 +314,22 @@ public class OrderPostingFunction
                     : ledger.post(MachineLines.outputLine(line), rules, masterData, orderSettings);
         }
         if (input instanceof OrderInput.Output output) {
-            return once(ledger, input, () -> ledger.post(output.line(), rules, masterData, orderSettings));
+            return once(ledger, input, () -> ledger.post(output.line(), rules, masterData, orderSettings)
+                    .postedBy(output.postedBy()));
         }
         if (input instanceof OrderInput.PutAway putAway) {
             return once(ledger, input, () -> ledger.post(putAway.line(), rules, masterData));
         }
         if (input instanceof OrderInput.Consumption consumption) {
-            return once(ledger, input, () -> ledger.post(consumption.line(), rules, masterData));
+            return once(ledger, input, () -> ledger.post(consumption.line(), rules, masterData)
+                    .postedBy(consumption.postedBy()));
         }
         if (input instanceof OrderInput.Capacity capacity) {
-            return once(ledger, input, () -> ledger.post(capacity.line(), rules, masterData));
+            return once(ledger, input, () -> ledger.post(capacity.line(), rules, masterData)
+                    .postedBy(capacity.postedBy()));
+        }
+        if (input instanceof OrderInput.StopRecode recode) {
+            return once(ledger, input, () -> ledger.recodeStop(recode.line(), rules, masterData));
         }
         if (input instanceof OrderInput.Definition definition) {
             if (definition.line() != null) {

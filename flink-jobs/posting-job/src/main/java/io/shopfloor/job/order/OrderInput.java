@@ -7,6 +7,8 @@ import io.shopfloor.posting.journal.CapacityJournalLine;
 import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.PutAwayLine;
+import io.shopfloor.posting.journal.StopRecoding;
+import io.shopfloor.posting.model.CapacityType;
 import io.shopfloor.posting.order.ComponentDefinition;
 import io.shopfloor.posting.order.LineDefinition;
 import io.shopfloor.posting.order.OrderStatus;
@@ -44,8 +46,16 @@ public sealed interface OrderInput extends Serializable {
         }
     }
 
-    /** An output journal line entered by a person (corrections, machines without a connection). */
-    record Output(OutputJournalLine line) implements Serializable, OrderInput {
+    /**
+     * An output journal line entered by a person (corrections, machines without a connection).
+     *
+     * @param postedBy the person who posted it (the terminal's login), stamped on its entries; null if not known
+     */
+    record Output(OutputJournalLine line, String postedBy) implements Serializable, OrderInput {
+        public Output(OutputJournalLine line) {
+            this(line, null);
+        }
+
         public String key() {
             return line.orderNo();
         }
@@ -74,8 +84,12 @@ public sealed interface OrderInput extends Serializable {
         }
     }
 
-    /** Manual consumption or a return. */
-    record Consumption(ConsumptionJournalLine line) implements Serializable, OrderInput {
+    /** Manual consumption or a return; {@code postedBy} as on {@link Output}. */
+    record Consumption(ConsumptionJournalLine line, String postedBy) implements Serializable, OrderInput {
+        public Consumption(ConsumptionJournalLine line) {
+            this(line, null);
+        }
+
         public String key() {
             return line.orderNo();
         }
@@ -89,10 +103,33 @@ public sealed interface OrderInput extends Serializable {
         }
     }
 
-    /** A capacity journal line without order. */
-    record Capacity(CapacityJournalLine line) implements Serializable, OrderInput {
+    /** A capacity journal line without order; {@code postedBy} as on {@link Output}. */
+    record Capacity(CapacityJournalLine line, String postedBy) implements Serializable, OrderInput {
+        public Capacity(CapacityJournalLine line) {
+            this(line, null);
+        }
+
         public String key() {
             return CAPACITY_KEY_PREFIX + line.no();
+        }
+
+        public String sourceId() {
+            return line.sourceId();
+        }
+
+        public int rank() {
+            return 4;
+        }
+    }
+
+    /**
+     * A person re-codes a posted stop (docs/capacity-costs.md#re-coding-a-stop), on the key the stop entry was
+     * posted under: its order no., or {@link #CAPACITY_KEY_PREFIX} + center no. for a stop without order (then
+     * {@code orderNo} is null and {@code type}/{@code no} name the center).
+     */
+    record StopRecode(String orderNo, CapacityType type, String no, StopRecoding line) implements OrderInput {
+        public String key() {
+            return orderNo != null ? orderNo : CAPACITY_KEY_PREFIX + no;
         }
 
         public String sourceId() {

@@ -10,10 +10,13 @@ import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.journal.ReleaseOrder;
+import io.shopfloor.posting.journal.StopRecoding;
+import io.shopfloor.posting.ledger.CapacityLedgerEntry;
 import io.shopfloor.posting.ledger.EntryNumbers;
 import io.shopfloor.posting.ledger.LedgerEntry;
 import io.shopfloor.posting.model.MasterData;
 import io.shopfloor.posting.order.OrderStatus;
+import io.shopfloor.posting.order.PostedStops;
 import io.shopfloor.posting.order.ProductionOrder;
 import io.shopfloor.posting.order.RoutingLine;
 
@@ -71,6 +74,14 @@ public final class OrderLedger {
             rejections.add(new Rejection(sourceId, key, code, detail, String.valueOf(input)));
         }
 
+        /** The person who posted the input on its item, capacity and value entries (none: unchanged). */
+        public Result postedBy(String person) {
+            if (person != null) {
+                entries.replaceAll(entry -> PostingResult.Posted.withPostedBy(entry, person));
+            }
+            return this;
+        }
+
         /** This result followed by what a later step of the same input produced. */
         public Result then(Result next) {
             entries.addAll(next.entries);
@@ -95,6 +106,11 @@ public final class OrderLedger {
      * one waits is the ERP repeating the status and changes nothing.
      */
     ReleaseOrder pendingRelease;
+    /**
+     * The stop entries posted under this key that a person may still re-code (bounded, the rules' {@link PostedStops});
+     * null until the first stop.
+     */
+    PostedStops stops;
 
     public OrderLedger(String orderNo) {
         this(orderNo, new OrderAssembly(), EntryNumbers.startingAtOne());
@@ -238,6 +254,34 @@ public final class OrderLedger {
         return result;
     }
 
+    /**
+     * Re-codes a stop posted under this key (docs/capacity-costs.md#re-coding-a-stop). Like a stop-time-only line it
+     * does not need the order released; a finished order keeps no stops, so it refuses with that reason.
+     */
+    public Result recodeStop(StopRecoding line, PostingRules rules, MasterData masterData) {
+        Result result = Result.empty();
+        if (isFinished() || deletedInErp) {
+            result.reject(orderNo, line.sourceId(), isFinished() ? "ORDER_FINISHED" : "ORDER_DELETED", orderNo
+                    + (isFinished() ? " was finished on " + finishedOn : " was deleted in the ERP"), line);
+            return result;
+        }
+        PostedStops known = stops != null ? stops : new PostedStops();
+        result.add(rules.recodeStop(known, line, masterData, numbers), orderNo, line.sourceId(), line);
+        return result;
+    }
+
+    /** Notes the stop entries of a posting under this key, so that a person can re-code them later. */
+    public void noteStops(List<LedgerEntry> entries) {
+        for (LedgerEntry entry : entries) {
+            if (entry instanceof CapacityLedgerEntry c && c.stopTime() != null && c.stopTime().signum() > 0) {
+                if (stops == null) {
+                    stops = new PostedStops();
+                }
+                stops.note(List.of(c));
+            }
+        }
+    }
+
     public Result finish(FinishOrder command, PostingRules rules, MasterData masterData, Settings settings) {
         Result result = Result.empty();
         if (isFinished()) {
@@ -306,7 +350,7 @@ public final class OrderLedger {
     public boolean isEmpty() {
         return assembly.header == null && assembly.lines.isEmpty() && assembly.routingLines.isEmpty()
                 && assembly.components.isEmpty() && order == null && finishedOn == null && pendingFinish == null
-                && pendingRelease == null
+                && pendingRelease == null && (stops == null || stops.isEmpty())
                 && !marker && !deletedInErp && postedJournalLines == null && numbers.peekItemLedgerEntryNo() == 1
                 && numbers.peekCapacityLedgerEntryNo() == 1 && numbers.peekValueEntryNo() == 1
                 && numbers.peekWarehouseEntryNo() == 1;

@@ -5,6 +5,7 @@ import io.shopfloor.job.types.VersionedSerializer;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.order.ComponentDefinition;
 import io.shopfloor.posting.order.LineDefinition;
+import io.shopfloor.posting.order.PostedStops;
 import io.shopfloor.posting.order.RoutingLineDefinition;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -20,6 +21,10 @@ import static io.shopfloor.job.types.StateIO.writeString;
 
 /**
  * Keyed-state serializer of {@link OrderLedger} (the order-ledger state of the order postings).
+ *
+ * <p>Format 3: as format 2, and at the end the stops a person may still re-code ({@link PostedStops}: -1 none yet, else
+ * their count and each stop oldest first, {@link RulesCodec#writeStop}); format 1 and 2 values read none, so stops
+ * posted before the upgrade cannot be re-coded (the re-coding is refused as APPLIES_TO_STOP_INVALID).
  *
  * <p>Format 2: as format 1, with the posting state's order lines each ending with "capacity entry posted", the
  * pending finish ending with "finish without output" ({@link RulesCodec#readOrder}, {@link RulesCodec#readFinish}:
@@ -37,7 +42,7 @@ public final class OrderLedgerSerializer extends VersionedSerializer<OrderLedger
 
     @Override
     public int version() {
-        return 2;
+        return 3;
     }
 
     @Override
@@ -94,6 +99,15 @@ public final class OrderLedgerSerializer extends VersionedSerializer<OrderLedger
             writeString(ledger.pendingRelease.sourceId(), out);
             writeDate(ledger.pendingRelease.postingDate(), out);
         }
+        if (ledger.stops == null) {
+            out.writeInt(-1);
+        } else {
+            java.util.List<PostedStops.Stop> stops = ledger.stops.stops();
+            out.writeInt(stops.size());
+            for (PostedStops.Stop stop : stops) {
+                RulesCodec.writeStop(stop, out);
+            }
+        }
     }
 
     @Override
@@ -128,6 +142,13 @@ public final class OrderLedgerSerializer extends VersionedSerializer<OrderLedger
         }
         if (version >= 2 && in.readBoolean()) {
             ledger.pendingRelease = new ReleaseOrder(readString(in), readDate(in));
+        }
+        int stops = version >= 3 ? in.readInt() : -1;
+        if (stops >= 0) {
+            ledger.stops = new PostedStops();
+            for (int i = 0; i < stops; i++) {
+                ledger.stops.put(RulesCodec.readStop(in));
+            }
         }
         return ledger;
     }

@@ -44,6 +44,12 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
     private static final byte TOTALS_WITH_PLANNED_STOP = 10;
     /** A completed inventory put-away line (new kind: earlier releases never wrote one). */
     private static final byte PUT_AWAY = 11;
+    /** A person's output, consumption or capacity line with who posted it (kinds 4-6 read as no one). */
+    private static final byte OUTPUT_POSTED_BY = 12;
+    private static final byte CONSUMPTION_POSTED_BY = 13;
+    private static final byte CAPACITY_POSTED_BY = 14;
+    /** A stop re-coding: order no., center type and no., then the re-coding. */
+    private static final byte STOP_RECODE = 15;
 
     @Override
     public boolean isImmutableType() {
@@ -116,17 +122,23 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             target.writeLong(t.plannedStopMillis());
             target.writeLong(t.unclockedParts());
         } else if (input instanceof OrderInput.Output output) {
-            target.writeByte(OUTPUT);
+            writePostedBy(output.postedBy(), OUTPUT, OUTPUT_POSTED_BY, target);
             RulesCodec.writeOutputLine(output.line(), target);
         } else if (input instanceof OrderInput.PutAway putAway) {
             target.writeByte(PUT_AWAY);
             RulesCodec.writePutAwayLine(putAway.line(), target);
         } else if (input instanceof OrderInput.Consumption consumption) {
-            target.writeByte(CONSUMPTION);
+            writePostedBy(consumption.postedBy(), CONSUMPTION, CONSUMPTION_POSTED_BY, target);
             RulesCodec.writeConsumptionLine(consumption.line(), target);
         } else if (input instanceof OrderInput.Capacity capacity) {
-            target.writeByte(CAPACITY);
+            writePostedBy(capacity.postedBy(), CAPACITY, CAPACITY_POSTED_BY, target);
             RulesCodec.writeCapacityLine(capacity.line(), target);
+        } else if (input instanceof OrderInput.StopRecode recode) {
+            target.writeByte(STOP_RECODE);
+            StateIO.writeString(recode.orderNo(), target);
+            StateIO.writeEnum(recode.type(), target);
+            StateIO.writeString(recode.no(), target);
+            RulesCodec.writeStopRecoding(recode.line(), target);
         } else if (input instanceof OrderInput.Header header) {
             target.writeByte(HEADER);
             StateIO.writeString(header.header().no(), target);
@@ -206,6 +218,24 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             case CONSUMPTION -> new OrderInput.Consumption(RulesCodec.readConsumptionLine(source));
             case PUT_AWAY -> new OrderInput.PutAway(RulesCodec.readPutAwayLine(source));
             case CAPACITY -> new OrderInput.Capacity(RulesCodec.readCapacityLine(source));
+            case OUTPUT_POSTED_BY -> {
+                String postedBy = StateIO.readString(source);
+                yield new OrderInput.Output(RulesCodec.readOutputLine(source), postedBy);
+            }
+            case CONSUMPTION_POSTED_BY -> {
+                String postedBy = StateIO.readString(source);
+                yield new OrderInput.Consumption(RulesCodec.readConsumptionLine(source), postedBy);
+            }
+            case CAPACITY_POSTED_BY -> {
+                String postedBy = StateIO.readString(source);
+                yield new OrderInput.Capacity(RulesCodec.readCapacityLine(source), postedBy);
+            }
+            case STOP_RECODE -> {
+                String orderNo = StateIO.readString(source);
+                var type = StateIO.readEnum(io.shopfloor.posting.model.CapacityType.class, source);
+                String no = StateIO.readString(source);
+                yield new OrderInput.StopRecode(orderNo, type, no, RulesCodec.readStopRecoding(source));
+            }
             case HEADER -> new OrderInput.Header(new OrderAssembly.Header(StateIO.readString(source),
                     StateIO.readString(source), StateIO.readString(source), StateIO.readString(source),
                     source.readBoolean()), StateIO.readEnum(OrderStatus.class, source), source.readBoolean(),
@@ -236,6 +266,15 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
         serialize(deserialize(source), target);
+    }
+
+    /** The kind without a person when there is none (the bytes release 1 wrote), else the kind and the person. */
+    private static void writePostedBy(String postedBy, byte kind, byte kindPostedBy, DataOutputView target)
+            throws IOException {
+        target.writeByte(postedBy == null ? kind : kindPostedBy);
+        if (postedBy != null) {
+            StateIO.writeString(postedBy, target);
+        }
     }
 
     private static void writeInstant(Instant instant, DataOutputView target) throws IOException {

@@ -5,6 +5,8 @@ import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.FinishOrder;
 import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.PutAwayLine;
+import io.shopfloor.posting.journal.StopRecoding;
+import io.shopfloor.posting.ledger.OrderType;
 import io.shopfloor.posting.ledger.EntryNumbers;
 import io.shopfloor.posting.model.Bins;
 import io.shopfloor.posting.model.CalculationFormula;
@@ -30,6 +32,7 @@ import io.shopfloor.posting.order.OrderDefinition;
 import io.shopfloor.posting.order.OrderLine;
 import io.shopfloor.posting.order.OrderStatus;
 import io.shopfloor.posting.order.OutputEntry;
+import io.shopfloor.posting.order.PostedStops;
 import io.shopfloor.posting.order.ProductionOrder;
 import io.shopfloor.posting.order.RoutingLine;
 import io.shopfloor.posting.order.RoutingLineDefinition;
@@ -277,6 +280,66 @@ public final class RulesCodec {
         return new CapacityJournalLine(readString(in), readDate(in), readString(in),
                 readEnum(CapacityType.class, in), readString(in), readString(in), readInstant(in), readInstant(in),
                 readDecimal(in), readDecimal(in), readDecimal(in), readDecimal(in), readString(in), readString(in));
+    }
+
+    public static void writeStopRecoding(StopRecoding l, DataOutputView out) throws IOException {
+        writeString(l.sourceId(), out);
+        writeDate(l.postingDate(), out);
+        writeString(l.documentNo(), out);
+        out.writeLong(l.appliesToCapacityEntryNo());
+        out.writeInt(l.reasons().size());
+        for (StopRecoding.Reason reason : l.reasons()) {
+            writeString(reason.stopCode(), out);
+            writeDecimal(reason.stopTime(), out);
+        }
+        writeString(l.postedBy(), out);
+    }
+
+    public static StopRecoding readStopRecoding(DataInputView in) throws IOException {
+        String sourceId = readString(in);
+        var postingDate = readDate(in);
+        String documentNo = readString(in);
+        long appliesTo = in.readLong();
+        List<StopRecoding.Reason> reasons = new ArrayList<>();
+        for (int i = readCount(in); i > 0; i--) {
+            reasons.add(new StopRecoding.Reason(readString(in), readDecimal(in)));
+        }
+        return new StopRecoding(sourceId, postingDate, documentNo, appliesTo, reasons, readString(in));
+    }
+
+    /** One stop of {@link PostedStops} (the order ledger's format 3). */
+    public static void writeStop(PostedStops.Stop s, DataOutputView out) throws IOException {
+        out.writeLong(s.entryNo());
+        writeEnum(s.type(), out);
+        writeString(s.no(), out);
+        writeString(s.description(), out);
+        writeString(s.workCenterNo(), out);
+        writeString(s.workCenterGroupCode(), out);
+        writeDecimal(s.stopTime(), out);
+        writeString(s.stopCode(), out);
+        writeString(s.capUnitOfMeasureCode(), out);
+        writeDecimal(s.qtyPerCapUnitOfMeasure(), out);
+        writeEnum(s.orderType(), out);
+        writeString(s.orderNo(), out);
+        out.writeInt(s.orderLineNo());
+        writeString(s.routingNo(), out);
+        out.writeInt(s.routingReferenceNo());
+        writeString(s.operationNo(), out);
+        writeString(s.itemNo(), out);
+        writeString(s.variantCode(), out);
+        writeString(s.unitOfMeasureCode(), out);
+        writeDecimal(s.qtyPerUnitOfMeasure(), out);
+        writeDate(s.postingDate(), out);
+        writeString(s.workShiftCode(), out);
+        out.writeBoolean(s.recoded());
+    }
+
+    public static PostedStops.Stop readStop(DataInputView in) throws IOException {
+        return new PostedStops.Stop(in.readLong(), readEnum(CapacityType.class, in), readString(in), readString(in),
+                readString(in), readString(in), readDecimal(in), readString(in), readString(in), readDecimal(in),
+                readEnum(OrderType.class, in), readString(in), in.readInt(), readString(in), in.readInt(),
+                readString(in), readString(in), readString(in), readString(in), readDecimal(in), readDate(in),
+                readString(in), in.readBoolean());
     }
 
     public static void writeFinish(FinishOrder f, DataOutputView out) throws IOException {

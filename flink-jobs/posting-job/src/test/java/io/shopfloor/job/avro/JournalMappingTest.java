@@ -13,6 +13,8 @@ import io.shopfloor.schema.common.CapacityType;
 import io.shopfloor.schema.common.ProductionOrderStatus;
 import io.shopfloor.schema.journal.JournalEntryType;
 import io.shopfloor.schema.journal.JournalLine;
+import io.shopfloor.schema.journal.StopReason;
+import io.shopfloor.posting.journal.StopRecoding;
 import io.shopfloor.schema.journal.OrderStatusChange;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,39 @@ class JournalMappingTest {
                 .setProdOrderCompLineNo(20000)
                 .setQuantity(q("7.5")).setStartingTime(START).setEndingTime(END).setWorkShiftCode("DAY")
                 .setConcurrentCapacity(q("2")).setOperatorId("op-1").setPostedBy("olga").setBinCode("PA-01")
-                .setInventoryPutAway(false);
+                .setInventoryPutAway(false)
+                // a CAPACITY line naming a stop entry is a re-coding: only recoding() sets these on one
+                .setAppliesToCapacityEntry(type == JournalEntryType.CAPACITY ? null : 502L)
+                .setStopReasons(type == JournalEntryType.CAPACITY ? null : reasons());
+    }
+
+    private static List<StopReason> reasons() {
+        return List.of(new StopReason("JAM", q("3.5")), new StopReason("CLEAN", q("1.5")));
+    }
+
+    /** A stop re-coding on an order's stop entry 502: its reasons, nothing of its own. */
+    private static JournalLine.Builder recoding() {
+        return JournalLine.newBuilder(full(JournalEntryType.OUTPUT).build()).setEntryType(JournalEntryType.CAPACITY)
+                .setSourceId("R7").setSetupTime(q("0")).setRunTime(q("0")).setStopTime(q("0"))
+                .setOutputQuantity(q("0")).setScrapQuantity(q("0"));
+    }
+
+    @Test
+    void stopRecodingMapsToTheRecodingOnTheStopsKey() {
+        StopRecoding expected = new StopRecoding("R7", DATE, "DOC-7", 502, List.of(
+                new StopRecoding.Reason("JAM", q("3.5")), new StopRecoding.Reason("CLEAN", q("1.5"))), "olga");
+        assertEquals(new OrderInput.StopRecode("RPO-1001", null, null, expected),
+                mappedInput(OrderInputMapping.journalLine(recoding().build())));
+        OrderInput onCenter = mappedInput(OrderInputMapping.journalLine(recoding().setOrderNo("")
+                .setType(CapacityType.MACHINE_CENTER).setNo("CUT-3").build()));
+        assertEquals(new OrderInput.StopRecode(null, io.shopfloor.posting.model.CapacityType.MACHINE_CENTER,
+                "CUT-3", expected), onCenter);
+        assertEquals("capacity/CUT-3", onCenter.key());
+        assertFailed(recoding().setOrderNo("").setNo(""), "needs the stop's order no., or type and no.");
+        assertFailed(recoding().setStopTime(q("5")), "carries time, output or scrap of its own");
+        StopRecoding noReasons = (StopRecoding) mapped(JournalMapping.journalLine(recoding().setStopReasons(null)
+                .build()));
+        assertEquals(List.of(), noReasons.reasons(), "the rules refuse it: STOP_REASON_INVALID");
     }
 
     @Test
@@ -206,7 +240,11 @@ class JournalMappingTest {
                 .setScrapQuantity(q("0")).build();
         JournalLine putAway = putAway().build();
         JournalLine putAwayDefaultBin = putAway().setBinCode(null).build();
-        for (JournalLine line : List.of(output, blankOutput, consumption, capacity, putAway, putAwayDefaultBin)) {
+        JournalLine recoding = recoding().build();
+        JournalLine recodingOnCenter = recoding().setOrderNo("").setType(CapacityType.MACHINE_CENTER).setNo("CUT-3")
+                .setPostedBy(null).build();
+        for (JournalLine line : List.of(output, blankOutput, consumption, capacity, putAway, putAwayDefaultBin,
+                recoding, recodingOnCenter)) {
             OrderInput input = mappedInput(OrderInputMapping.journalLine(line));
             SpecificRecord rebuilt = OrderInputMapping.sourceRecord(input, START);
             assertEquals("journal-lines", OrderInputMapping.sourceTopic(input));

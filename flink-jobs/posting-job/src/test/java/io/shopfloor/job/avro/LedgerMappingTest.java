@@ -62,7 +62,7 @@ class LedgerMappingTest {
                 io.shopfloor.posting.ledger.ItemLedgerEntryType.OUTPUT, "FG-100", "RPO-1001", "Finished good",
                 "MAIN", quantity, q("55"), q("0"), true, true, 1001L,
                 io.shopfloor.posting.ledger.OrderType.PRODUCTION, "RPO-1001", 10000, 7, "PCS", BigDecimal.ONE,
-                false, "OUTPUTJNL");
+                false, "OUTPUTJNL").withPostedBy("olga");
     }
 
     @Test
@@ -82,7 +82,7 @@ class LedgerMappingTest {
                 .setCompletelyInvoiced(false).setSerialNo("").setLotNo("").setSourceCode("OUTPUTJNL")
                 .setCostAmountExpected(a("468.60")).setCostAmountActual(a("0")).setGlobalDimension1Code("")
                 .setGlobalDimension2Code("").setDimensionSetId(0).setIdempotencyKey("E2/ILE2")
-                .setSourceEventId("E2").build(), mapped);
+                .setSourceEventId("E2").setPostedBy("olga").build(), mapped);
     }
 
     @Test
@@ -92,7 +92,7 @@ class LedgerMappingTest {
                 "WC-CUT", "MECH", true, q("150"), q("149"), true, q("30"), q("120"), q("5"), "HOURS", q("60"),
                 "FG-100", "RED", q("60"), q("3"), "PCS", q("1"), io.shopfloor.posting.ledger.OrderType.PRODUCTION,
                 "RPO-1001", 10000, "R-100", 10001, D1, D0, "DOC-1", "EXT-1", START, END, q("2"), "DAY", "JAM",
-                "BURR", true);
+                "BURR", true, 499L, "olga");
         assertNoNullComponent(rules);
 
         CapacityLedgerEntry mapped = LedgerMapping.capacityLedgerEntry(rules);
@@ -109,7 +109,7 @@ class LedgerMappingTest {
                 .setStartingTime(START).setEndingTime(END).setConcurrentCapacity(q("2")).setWorkShiftCode("DAY")
                 .setStopCode("JAM").setScrapCode("BURR").setLastOutputLine(true).setGlobalDimension1Code("")
                 .setGlobalDimension2Code("").setDimensionSetId(0).setIdempotencyKey("E1/CLE1")
-                .setSourceEventId("E1").build(), mapped);
+                .setSourceEventId("E1").setAppliesToEntryNo(499L).setPostedBy("olga").build(), mapped);
     }
 
     @Test
@@ -155,7 +155,7 @@ class LedgerMappingTest {
                 io.shopfloor.posting.model.CapacityType.MACHINE_CENTER, "MC-ASSY", "FG-100",
                 io.shopfloor.posting.ledger.OrderType.PRODUCTION, "RPO-1001", 10000, "FG-100", "MAIN", q("150"),
                 q("149"), q("60"), a("-1.20"), new BigDecimal("0.5"), new BigDecimal("1.2345678"), true, true, D1, D0,
-                "RPO-1001", "INVTADJMT", true);
+                "RPO-1001", "INVTADJMT", true).withPostedBy("olga");
         assertNoNullComponent(rules);
 
         ValueEntry mapped = LedgerMapping.valueEntry(rules);
@@ -173,7 +173,7 @@ class LedgerMappingTest {
                 .setSourceCode("INVTADJMT").setReasonCode("").setJournalBatchName("").setGenBusPostingGroup("")
                 .setGenProdPostingGroup("").setInventoryPostingGroup("").setAdjustment(true)
                 .setGlobalDimension1Code("").setGlobalDimension2Code("").setDimensionSetId(0)
-                .setIdempotencyKey("E1/VE2").setSourceEventId("E1").build(), mapped);
+                .setIdempotencyKey("E1/VE2").setSourceEventId("E1").setPostedBy("olga").build(), mapped);
     }
 
     @Test

@@ -427,6 +427,49 @@ class OrderPostingFunctionTest {
                 ledger());
     }
 
+    /**
+     * docs/capacity-costs.md#re-coding-a-stop: a machine's stop without a code, re-coded by a person on the machine
+     * center's key, posts its reversal and coded entries under that key with the person on them; a second re-coding
+     * of the same stop is refused, and a person's lines carry who posted them onto every entry.
+     */
+    @Test
+    void aPersonRecodesAMachinesStopOnceAndIsNamedOnTheEntries() throws Exception {
+        send(new OrderInput.MachineLine(new ReportedLine("MC-ASSY/idle/1/stop", ReportedLine.Kind.CAPACITY_STOP,
+                "MC-ASSY", null, 0, null, Instant.EPOCH, Instant.EPOCH, SetA.D1, "EARLY", BigDecimal.ZERO,
+                BigDecimal.ZERO, new BigDecimal("45"), null, 0, 0, false, null)), 3_000);
+        harness.watermark(4_000);
+        io.shopfloor.posting.journal.StopRecoding recoding = new io.shopfloor.posting.journal.StopRecoding("T-1",
+                SetA.D1, "STOP-1", 1, List.of(new io.shopfloor.posting.journal.StopRecoding.Reason("JAM",
+                new BigDecimal("30")), new io.shopfloor.posting.journal.StopRecoding.Reason("WAIT", new BigDecimal(
+                "15"))), "olga");
+        send(new OrderInput.StopRecode(null, io.shopfloor.posting.model.CapacityType.MACHINE_CENTER, "MC-ASSY",
+                recoding), 5_000);
+        send(new OrderInput.StopRecode(null, io.shopfloor.posting.model.CapacityType.MACHINE_CENTER, "MC-ASSY",
+                new io.shopfloor.posting.journal.StopRecoding("T-2", SetA.D1, "STOP-2", 1, recoding.reasons(),
+                        "olga")), 6_000);
+        send(new OrderInput.Capacity(new io.shopfloor.posting.journal.CapacityJournalLine("CLEAN-1", SetA.D1,
+                "CLEAN-1", io.shopfloor.posting.model.CapacityType.MACHINE_CENTER, "MC-ASSY", null, null, null,
+                BigDecimal.ONE, null, null, new BigDecimal("10"), null, "CLEAN"), "pia"), 7_000);
+        harness.watermark(10_000);
+        assertEquals(List.of(
+                "CLE 1 MC-ASSY op null qty 45 inv 45 setup 0 run 0 stop 45 out 0 scrap 0 last false item null order null/0 2026-03-02",
+                "CLE 2 MC-ASSY op null qty -45 inv -45 setup 0 run 0 stop -45 out 0 scrap 0 last false item null order null/0 2026-03-02",
+                "CLE 3 MC-ASSY op null qty 30 inv 30 setup 0 run 0 stop 30 out 0 scrap 0 stopCode JAM last false item null order null/0 2026-03-02",
+                "CLE 4 MC-ASSY op null qty 15 inv 15 setup 0 run 0 stop 15 out 0 scrap 0 stopCode WAIT last false item null order null/0 2026-03-02",
+                "CLE 5 MC-ASSY op null qty 10 inv 10 setup 0 run 0 stop 10 out 0 scrap 0 stopCode CLEAN last false item null order null/0 2026-03-02"),
+                ledger());
+        List<io.shopfloor.posting.ledger.CapacityLedgerEntry> entries = entries().stream()
+                .map(io.shopfloor.posting.ledger.CapacityLedgerEntry.class::cast).toList();
+        assertEquals(java.util.Arrays.asList(null, 1L, null, null, null),
+                entries.stream().map(io.shopfloor.posting.ledger.CapacityLedgerEntry::appliesToEntryNo).toList());
+        assertEquals(java.util.Arrays.asList(null, "olga", "olga", "olga", "pia"),
+                entries.stream().map(io.shopfloor.posting.ledger.CapacityLedgerEntry::postedBy).toList());
+        assertEquals(List.of("capacity/MC-ASSY"), harness.extractOutputValues().stream().map(PostedEntry::key)
+                .distinct().toList());
+        assertEquals(List.of("T-2 STOP_ALREADY_RECODED"), sideOutput(OrderPostingFunction.REJECTED).stream()
+                .map(r -> r.sourceId() + " " + r.reasonCode()).toList());
+    }
+
     private MasterDataVersions versions(String key) throws Exception {
         return harness.getBroadcastState(OrderPostingFunction.MASTER_DATA).get(key);
     }

@@ -60,7 +60,7 @@ class OrderLedgerSerializerTest {
     @Test
     void aHalfPostedOrderReadsBackToTheSameBytes() throws IOException {
         byte[] written = bytes(halfPosted());
-        assertEquals(2, written[0], "format version first");
+        assertEquals(3, written[0], "format version first");
         assertArrayEquals(written, bytes(read(written)));
     }
 
@@ -75,6 +75,34 @@ class OrderLedgerSerializerTest {
         assertFalse(restored.pendingFinish.finishWithoutOutput());
         assertTrue(original.order.lines().get(0).hasCapacityEntries(), "E1 posted a capacity entry");
         assertTrue(restored.order.lines().get(0).hasCapacityEntries());
+    }
+
+    /** Format 3: the stops a person may re-code, and which were re-coded, read back and re-code as before. */
+    @Test
+    void format3KeepsTheStopsAndWhetherEachWasRecoded() throws IOException {
+        OrderLedger original = halfPosted();
+        OrderLedger.Result stop = original.post(OutputJournalLine.builder("S1", SetA.ORDER, SetA.LINE, "10")
+                .postingDate(SetA.D1).capUnitOfMeasure("MINUTES").stopTime(new java.math.BigDecimal("12"), null)
+                .build(), rules, setA.masterData, OrderLedger.Settings.DEFAULTS);
+        original.noteStops(stop.entries());
+        long stopEntryNo = ((io.shopfloor.posting.ledger.CapacityLedgerEntry) stop.entries().get(0)).entryNo();
+        OrderLedger.Result recoded = original.recodeStop(recoding("R1", stopEntryNo), rules, setA.masterData);
+        assertEquals(List.of(), recoded.rejections());
+        original.noteStops(recoded.entries());
+        byte[] written = bytes(original);
+        assertArrayEquals(written, bytes(read(written)));
+        OrderLedger restored = read(written);
+        assertEquals(original.stops.stops(), restored.stops.stops());
+        assertEquals(List.of("STOP_ALREADY_RECODED"), restored.recodeStop(recoding("R2", stopEntryNo), rules,
+                setA.masterData).rejections().stream().map(Rejection::reasonCode).toList());
+        long codedEntryNo = stopEntryNo + 2;
+        assertEquals(original.recodeStop(recoding("R3", codedEntryNo), rules, setA.masterData).entries(),
+                restored.recodeStop(recoding("R3", codedEntryNo), rules, setA.masterData).entries());
+    }
+
+    private static io.shopfloor.posting.journal.StopRecoding recoding(String id, long entryNo) {
+        return new io.shopfloor.posting.journal.StopRecoding(id, SetA.D1, "STOP-" + id, entryNo, List.of(
+                new io.shopfloor.posting.journal.StopRecoding.Reason("JAM", new java.math.BigDecimal("12"))), "olga");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.shopfloor.job.order.OrderAssembly;
 import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.posting.SetA;
 import io.shopfloor.posting.journal.CapacityJournalLine;
+import io.shopfloor.posting.journal.StopRecoding;
 import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.PutAwayLine;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,6 +78,19 @@ class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
             new OrderInput.Capacity(new CapacityJournalLine("capacity-1", LocalDate.of(2026, 3, 2), "DOC-2",
                     CapacityType.MACHINE_CENTER, "MC-ASSY", "EARLY", T, T.plusSeconds(3600), BigDecimal.ONE, null,
                     new BigDecimal("60"), BigDecimal.ZERO, "MINUTES", null)),
+            // a person's lines carry who posted them (kinds 11-13); a stop re-coding on an order and on a center
+            new OrderInput.Output(OutputJournalLine.builder("manual-2", "RPO-1001", 10000, "10")
+                    .postingDate(LocalDate.of(2026, 3, 2)).output("1").build(), "olga"),
+            new OrderInput.Consumption(new ConsumptionJournalLine("consumption-2", LocalDate.of(2026, 3, 2), "DOC-1",
+                    "RPO-1001", 10000, 10000, new BigDecimal("1"), null), "olga"),
+            new OrderInput.Capacity(new CapacityJournalLine("capacity-2", LocalDate.of(2026, 3, 2), "DOC-2",
+                    CapacityType.WORK_CENTER, "WC-CUT", null, null, null, BigDecimal.ONE, null, null,
+                    new BigDecimal("15"), "MINUTES", "CLEAN"), "pia"),
+            new OrderInput.StopRecode("RPO-1001", null, null, new StopRecoding("recode-1", LocalDate.of(2026, 3, 2),
+                    "STOP-1", 502, List.of(new StopRecoding.Reason("JAM", new BigDecimal("7.5")),
+                    new StopRecoding.Reason("CLEAN", new BigDecimal("2.5"))), "olga")),
+            new OrderInput.StopRecode(null, CapacityType.MACHINE_CENTER, "CUT-3", new StopRecoding("recode-2",
+                    LocalDate.of(2026, 3, 2), "STOP-2", 1, List.of(), null)),
             new OrderInput.Header(new OrderAssembly.Header("RPO-1001", "FG-100 x 100", "FG-100", "MAIN", false),
                     OrderStatus.RELEASED, false, "cdc-header", LocalDate.of(2026, 3, 1)),
             new OrderInput.Definition("RPO-1001", DEFINITION.lines().get(0), null, null, false, "cdc-line"),

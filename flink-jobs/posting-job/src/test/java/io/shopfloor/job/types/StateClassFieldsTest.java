@@ -95,7 +95,16 @@ class StateClassFieldsTest {
                 "material", "capacity", "subcontracted", "capacityOverhead", "manufacturingOverhead"));
         expected.put(io.shopfloor.job.order.OrderLedger.class, List.of(
                 "postedJournalLines", "orderNo", "assembly", "numbers", "order", "finishedOn", "pendingFinish",
-                "marker", "deletedInErp", "pendingRelease"));
+                "marker", "deletedInErp", "pendingRelease", "stops"));
+        expected.put(io.shopfloor.posting.order.PostedStops.class, List.of("maxStops", "stops"));
+        expected.put(io.shopfloor.posting.order.PostedStops.Stop.class, List.of(
+                "entryNo", "type", "no", "description", "workCenterNo", "workCenterGroupCode", "stopTime", "stopCode",
+                "capUnitOfMeasureCode", "qtyPerCapUnitOfMeasure", "orderType", "orderNo", "orderLineNo", "routingNo",
+                "routingReferenceNo", "operationNo", "itemNo", "variantCode", "unitOfMeasureCode",
+                "qtyPerUnitOfMeasure", "postingDate", "workShiftCode", "recoded"));
+        expected.put(io.shopfloor.posting.journal.StopRecoding.class, List.of(
+                "sourceId", "postingDate", "documentNo", "appliesToCapacityEntryNo", "reasons", "postedBy"));
+        expected.put(io.shopfloor.posting.journal.StopRecoding.Reason.class, List.of("stopCode", "stopTime"));
         expected.put(io.shopfloor.posting.journal.ReleaseOrder.class, List.of("sourceId", "postingDate"));
         expected.put(io.shopfloor.job.order.OrderAssembly.class, List.of(
                 "header", "lines", "routingLines", "components"));
@@ -142,6 +151,10 @@ class StateClassFieldsTest {
                 "header", "status", "deleted", "sourceId", "postingDate"));
         expected.put(io.shopfloor.job.order.OrderInput.StatusChange.class, List.of(
                 "orderNo", "status", "sourceId", "postingDate"));
+        expected.put(io.shopfloor.job.order.OrderInput.Output.class, List.of("line", "postedBy"));
+        expected.put(io.shopfloor.job.order.OrderInput.Consumption.class, List.of("line", "postedBy"));
+        expected.put(io.shopfloor.job.order.OrderInput.Capacity.class, List.of("line", "postedBy"));
+        expected.put(io.shopfloor.job.order.OrderInput.StopRecode.class, List.of("orderNo", "type", "no", "line"));
         expected.put(io.shopfloor.job.order.OrderInput.Definition.class, List.of(
                 "orderNo", "line", "routingLine", "component", "deleted", "sourceId"));
         return expected;

@@ -54,15 +54,17 @@ class VersionedSerializerTest {
         assertTrue(current(OrderLedgerSerializer.INSTANCE)
                 .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 1)).isCompatibleAfterMigration());
         assertTrue(current(OrderLedgerSerializer.INSTANCE)
-                .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 2)).isCompatibleAsIs());
+                .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 2)).isCompatibleAfterMigration());
+        assertTrue(current(OrderLedgerSerializer.INSTANCE)
+                .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 3)).isCompatibleAsIs());
     }
 
     @Test
     void stateOfALaterReleaseIsRefusedWithBothVersions() throws IOException {
-        var later = restored(OrderLedgerSerializer.INSTANCE, 3);
+        var later = restored(OrderLedgerSerializer.INSTANCE, 4);
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> current(OrderLedgerSerializer.INSTANCE).resolveSchemaCompatibility(later));
-        assertEquals("OrderLedgerSerializer: the state was written in format version 3, this release reads up to 2 "
+        assertEquals("OrderLedgerSerializer: the state was written in format version 4, this release reads up to 3 "
                 + "(restore a savepoint of this or an earlier release)", refused.getMessage());
     }
 
