@@ -264,7 +264,8 @@ public final class Journals {
     }
 
     /** The person on the entries, as the job stamps a person's line (OrderPostingFunction). */
-    private static PostingResult stamped(PostingResult result, String postedBy) {
+    /** The person on every entry of a posting, as the job stamps them. */
+    static PostingResult stamped(PostingResult result, String postedBy) {
         return result instanceof PostingResult.Posted posted ? posted.postedBy(postedBy) : result;
     }
 

@@ -113,7 +113,7 @@ public final class PutAways {
     }
 
     /** A dry run: the entries the job would post for this put-away now, or its refusal in words. */
-    public Preview preview(PutAwayRequest r, String sourceId) throws SQLException {
+    public Preview preview(PutAwayRequest r, String sourceId, String postedBy) throws SQLException {
         MasterData md = masterData.masterData();
         OrderLedgerRows rows = ledger.order(r.orderNo());
         if (rows.isFinished()) {
@@ -132,6 +132,6 @@ public final class PutAways {
             return Preview.refused("INVALID_LINE", failed.reason());
         }
         PutAwayLine line = (PutAwayLine) ((MappingResult.Mapped<Record>) mapped).value();
-        return Preview.of(rules.postPutAway(rebuilt.order(), line, md, rebuilt.numbers()));
+        return Preview.of(Journals.stamped(rules.postPutAway(rebuilt.order(), line, md, rebuilt.numbers()), postedBy));
     }
 }

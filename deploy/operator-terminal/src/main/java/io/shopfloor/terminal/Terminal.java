@@ -189,7 +189,8 @@ public final class Terminal implements AutoCloseable {
                 case "POST /api/post" -> post(session, body);
                 case "GET /api/posted" -> ledger.posted(query(exchange, "sourceId"));
                 case "GET /api/put-aways" -> putAways.openRequests(optionalQuery(exchange, "location"));
-                case "POST /api/put-away/preview" -> putAways.preview(putAwayRequest(session, body), "preview");
+                case "POST /api/put-away/preview" -> putAways.preview(putAwayRequest(session, body), "preview",
+                        session.user().name());
                 case "POST /api/put-away/post" -> postPutAway(session, body);
                 default -> throw new Answer(404, "NOT_FOUND", "no " + method + " " + path);
             };
@@ -378,7 +379,7 @@ public final class Terminal implements AutoCloseable {
         }
         Preview preview;
         try {
-            preview = putAways.preview(request, token);
+            preview = putAways.preview(request, token, session.user().name());
             if (preview.refused()) {
                 form.release();
                 throw new Answer(422, Map.of("error", preview.reasonCode(), "message", preview.reason(),

@@ -77,7 +77,7 @@ public final class OrderInputMapping {
             return MappingResult.mapped(new OrderInput.Output(output, postedBy));
         }
         if (value instanceof PutAwayLine putAway) {
-            return MappingResult.mapped(new OrderInput.PutAway(putAway));
+            return MappingResult.mapped(new OrderInput.PutAway(putAway, postedBy));
         }
         if (value instanceof ConsumptionJournalLine consumption) {
             return MappingResult.mapped(new OrderInput.Consumption(consumption, postedBy));
@@ -122,7 +122,7 @@ public final class OrderInputMapping {
             return withPostedBy(JournalMapping.sourceRecord(output.line()), output.postedBy());
         }
         if (input instanceof OrderInput.PutAway putAway) {
-            return JournalMapping.sourceRecord(putAway.line());
+            return withPostedBy(JournalMapping.sourceRecord(putAway.line()), putAway.postedBy());
         }
         if (input instanceof OrderInput.Consumption consumption) {
             return withPostedBy(JournalMapping.sourceRecord(consumption.line()), consumption.postedBy());

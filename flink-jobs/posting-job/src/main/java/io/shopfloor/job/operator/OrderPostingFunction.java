@@ -318,7 +318,8 @@ public class OrderPostingFunction
                     .postedBy(output.postedBy()));
         }
         if (input instanceof OrderInput.PutAway putAway) {
-            return once(ledger, input, () -> ledger.post(putAway.line(), rules, masterData));
+            return once(ledger, input, () -> ledger.post(putAway.line(), rules, masterData)
+                    .postedBy(putAway.postedBy()));
         }
         if (input instanceof OrderInput.Consumption consumption) {
             return once(ledger, input, () -> ledger.post(consumption.line(), rules, masterData)

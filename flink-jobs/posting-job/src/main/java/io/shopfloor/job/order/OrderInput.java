@@ -70,7 +70,11 @@ public sealed interface OrderInput extends Serializable {
     }
 
     /** A completed inventory put-away line: posts the order line's output (docs/warehouse.md). */
-    record PutAway(PutAwayLine line) implements Serializable, OrderInput {
+    record PutAway(PutAwayLine line, String postedBy) implements Serializable, OrderInput {
+        public PutAway(PutAwayLine line) {
+            this(line, null);
+        }
+
         public String key() {
             return line.orderNo();
         }

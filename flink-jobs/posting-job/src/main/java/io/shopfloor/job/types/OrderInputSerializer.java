@@ -42,7 +42,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
     private static final byte DEFINITION = 9;
     /** Totals with their planned stop time and unclocked parts; {@code TOTALS} (without them, release 1) reads 0. */
     private static final byte TOTALS_WITH_PLANNED_STOP = 10;
-    /** A completed inventory put-away line (new kind: earlier releases never wrote one). */
+    /** A completed inventory put-away line and who posted it (new kind: earlier releases never wrote one). */
     private static final byte PUT_AWAY = 11;
     /** A person's output, consumption or capacity line with who posted it (kinds 4-6 read as no one). */
     private static final byte OUTPUT_POSTED_BY = 12;
@@ -126,6 +126,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             RulesCodec.writeOutputLine(output.line(), target);
         } else if (input instanceof OrderInput.PutAway putAway) {
             target.writeByte(PUT_AWAY);
+            StateIO.writeString(putAway.postedBy(), target);
             RulesCodec.writePutAwayLine(putAway.line(), target);
         } else if (input instanceof OrderInput.Consumption consumption) {
             writePostedBy(consumption.postedBy(), CONSUMPTION, CONSUMPTION_POSTED_BY, target);
@@ -216,7 +217,10 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
         return switch (kind) {
             case OUTPUT -> new OrderInput.Output(RulesCodec.readOutputLine(source));
             case CONSUMPTION -> new OrderInput.Consumption(RulesCodec.readConsumptionLine(source));
-            case PUT_AWAY -> new OrderInput.PutAway(RulesCodec.readPutAwayLine(source));
+            case PUT_AWAY -> {
+                String postedBy = StateIO.readString(source);
+                yield new OrderInput.PutAway(RulesCodec.readPutAwayLine(source), postedBy);
+            }
             case CAPACITY -> new OrderInput.Capacity(RulesCodec.readCapacityLine(source));
             case OUTPUT_POSTED_BY -> {
                 String postedBy = StateIO.readString(source);

@@ -70,7 +70,7 @@ class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
                     .postingDate(LocalDate.of(2026, 3, 2)).runTime("5").output("3").scrap(BigDecimal.ONE, "BENT")
                     .appliesToEntry(7L).times(T, T.plusSeconds(60)).workShift("EARLY").build()),
             new OrderInput.PutAway(new PutAwayLine("put-away-1", LocalDate.of(2026, 3, 2), "PA-1", "RPO-1001", 10000,
-                    new BigDecimal("12.5"), "PA-01")),
+                    new BigDecimal("12.5"), "PA-01"), "wanda"),
             new OrderInput.PutAway(new PutAwayLine("put-away-2", LocalDate.of(2026, 3, 2), "PA-2", "RPO-1001", 10000,
                     BigDecimal.ONE, null)),
             new OrderInput.Consumption(new ConsumptionJournalLine("consumption-1", LocalDate.of(2026, 3, 2), "DOC-1",
