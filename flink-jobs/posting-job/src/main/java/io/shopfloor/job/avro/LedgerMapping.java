@@ -200,6 +200,8 @@ public final class LedgerMapping {
                 .setInventoryPostingGroup(nullToBlank(e.inventoryPostingGroup()))
                 .setGenBusPostingGroup(nullToBlank(e.genBusPostingGroup()))
                 .setGenProdPostingGroup(nullToBlank(e.genProdPostingGroup()))
+                .setGlobalDimension1Code(nullToBlank(e.globalDimension1Code()))
+                .setGlobalDimension2Code(nullToBlank(e.globalDimension2Code()))
                 .build();
     }
 
