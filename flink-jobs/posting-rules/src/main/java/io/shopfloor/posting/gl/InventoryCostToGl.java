@@ -52,6 +52,30 @@ public final class InventoryCostToGl {
         }
     }
 
+    /**
+     * BC's write-off of the WIP of an order finished without output (docs/general-ledger.md#wip): the cost a value
+     * entry of that order put on the WIP account goes to Inventory Adjmt. of its general posting setup, in G/L entries
+     * that name the same value entry (keys {@code <value entry key>/WO<n>}; BC adds no value entry). For a
+     * consumption of X: Inventory -X, WIP +X then -X, Inventory Adjmt. +X; for capacity of Y: Direct Cost Applied -Y,
+     * WIP +Y then -Y, Inventory Adjmt. +Y. None for a value entry that left WIP unchanged.
+     */
+    public static Result writeOffWip(ValueEntry valueEntry, ValuePostingGroups groups, PostingSetup setup) {
+        try {
+            return new Result(List.copyOf(new Derivation(valueEntry, groups, setup).wipWriteOff()), null);
+        } catch (Missing missing) {
+            return new Result(List.of(), missing.refusal);
+        }
+    }
+
+    /** {@link #writeOffWip(ValueEntry, ValuePostingGroups, PostingSetup)} with the posting groups of the setup. */
+    public static Result writeOffWip(ValueEntry valueEntry, GlSetup setup) {
+        try {
+            return writeOffWip(valueEntry, postingGroups(valueEntry, setup), setup);
+        } catch (Missing missing) {
+            return new Result(List.of(), missing.refusal);
+        }
+    }
+
     /** The posting groups {@link GlSetup} gives a value entry: the item's, and a capacity entry's center's. */
     private static ValuePostingGroups postingGroups(ValueEntry ve, GlSetup setup) {
         // Capacity value entries carry the parent item: its inventory posting group, the center's product group.
@@ -93,6 +117,7 @@ public final class InventoryCostToGl {
         private final ValuePostingGroups groups;
         private final PostingSetup setup;
         private final List<GlEntry> entries = new ArrayList<>();
+        private String keySuffix = "/GL";
 
         Derivation(ValueEntry ve, ValuePostingGroups groups, PostingSetup setup) {
             this.ve = ve;
@@ -125,6 +150,16 @@ public final class InventoryCostToGl {
                 throw new Missing(RefusalReason.GL_ACCOUNT_MISSING, "no manufacturing accounts for "
                         + ve.itemLedgerEntryType() + " value entry " + ve.entryNo());
             }
+            return entries;
+        }
+
+        /** What the value entry's G/L entries put on WIP, moved to Inventory Adjmt. */
+        List<GlEntry> wipWriteOff() {
+            BigDecimal onWip = entries().stream().filter(e -> e.accountType() == GlAccountType.WIP)
+                    .map(GlEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            entries.clear();
+            keySuffix = "/WO";
+            pair(new Accounts(GlAccountType.INVENTORY_ADJMT, GlAccountType.WIP), onWip, false);
             return entries;
         }
 
@@ -177,7 +212,8 @@ public final class InventoryCostToGl {
         }
 
         private GlEntry entry(String accountNo, GlAccountType type, BigDecimal amount, boolean expectedCost) {
-            return new GlEntry(ve.idempotencyKey() + "/GL" + (entries.size() + 1), ve.idempotencyKey(), ve.entryNo(),
+            return new GlEntry(ve.idempotencyKey() + keySuffix + (entries.size() + 1), ve.idempotencyKey(),
+                    ve.entryNo(),
                     ve.postingDate(), ve.documentNo(), accountNo, type, amount, expectedCost, ve.orderNo(),
                     ve.locationCode(), groups.inventoryPostingGroup(), groups.genBusPostingGroup(),
                     groups.genProdPostingGroup(), groups.globalDimension1Code(), groups.globalDimension2Code());
