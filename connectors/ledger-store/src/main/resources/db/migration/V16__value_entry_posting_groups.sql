@@ -48,10 +48,10 @@ GRANT SELECT ON export_item_cost_update TO "${reporting_role}";
 
 -- BC's External Document No. is Code[35]; our idempotency keys have 37 to 52 characters (and any length in
 -- principle). Each exported line is keyed by the idempotency key of its ledger entry (output and capacity journals:
--- the capacity entry; consumption: the lowest key of the line's item entries), unique in the ledger, exported in full in
--- "Shopfloor Key" (a column of the file, not a field of BC's journal line). Its External Document No. is 'SF' and the
--- first 33 hex digits (132 bits) of the SHA-256 of that key, upper case (BC upper-cases Code fields): 35
--- characters, deterministic (the same line exports the same number every time, so a line imported twice is
+-- the capacity entry; consumption: the lowest key of the line's item entries), unique in the ledger, exported in
+-- full in "Shopfloor Key" (a column of the file, not a field of BC's journal line). Its External Document No. is
+-- 'SF' and the first 33 hex digits (132 bits) of the SHA-256 of that key, upper case (BC upper-cases Code fields):
+-- 35 characters, deterministic (the same line exports the same number every time, so a line imported twice is
 -- recognisable in BC), and unique unless two keys of the ledger share 132 bits of their hash.
 CREATE FUNCTION bc_document_key(entry_key text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN 'SF' || upper(left(encode(sha256(convert_to(entry_key, 'UTF8')), 'hex'), 33));

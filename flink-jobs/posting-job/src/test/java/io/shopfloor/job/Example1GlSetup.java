@@ -53,7 +53,8 @@ public final class Example1GlSetup {
                 new PostingGroups("", "MANUFACT")));
         changes.add(MasterDataChange.capacityPostingGroups(CapacityType.MACHINE_CENTER, "MC-ASSY",
                 new PostingGroups("", "MANUFACT")));
-        changes.add(MasterDataChange.of(new InventoryPostingSetup("MAIN", "FINISHED", inventoryAccounts("2120", "2121"))));
+        changes.add(MasterDataChange.of(new InventoryPostingSetup("MAIN", "FINISHED",
+                inventoryAccounts("2120", "2121"))));
         if (rawMaterialSetup) {
             changes.add(MasterDataChange.of(new InventoryPostingSetup("MAIN", "RAW MAT",
                     inventoryAccounts("2130", "2131"))));

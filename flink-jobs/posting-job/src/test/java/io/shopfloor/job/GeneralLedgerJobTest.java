@@ -70,7 +70,8 @@ class GeneralLedgerJobTest {
             sum[1] = sum[1].add(e.creditAmount());
         }
         List<String> lines = new ArrayList<>();
-        sums.forEach((account, sum) -> lines.add(account + " " + sum[0] + " " + sum[1] + " " + sum[0].subtract(sum[1])));
+        sums.forEach((account, sum) -> lines.add(account + " " + sum[0] + " " + sum[1] + " "
+                + sum[0].subtract(sum[1])));
         return lines;
     }
 

@@ -64,8 +64,9 @@ public final class AsOfPostingSetup implements PostingSetup {
         }
         Optional<DefaultDimension> value = Optional.empty();
         if (capacity && ve.no() != null) {
-            value = masterData.defaultDimension(ve.type() == CapacityType.WORK_CENTER
-                    ? MasterDataChange.WORK_CENTER_TABLE : MasterDataChange.MACHINE_CENTER_TABLE, ve.no(), dimensionCode);
+            int table = ve.type() == CapacityType.WORK_CENTER ? MasterDataChange.WORK_CENTER_TABLE
+                    : MasterDataChange.MACHINE_CENTER_TABLE;
+            value = masterData.defaultDimension(table, ve.no(), dimensionCode);
         }
         if (value.isEmpty() && ve.itemNo() != null) {
             value = masterData.defaultDimension(MasterDataChange.ITEM_TABLE, ve.itemNo(), dimensionCode);

@@ -52,7 +52,8 @@ class MasterDataVersionsSerializerTest {
         assertEquals(2, written[0], "written in format 2 (the leading byte)");
         byte[] formatOne = Arrays.copyOf(written, written.length);
         formatOne[0] = 1; // format 1 had the same layout for the kinds it knew
-        MasterDataVersions read = MasterDataVersionsSerializer.INSTANCE.deserialize(new DataInputDeserializer(formatOne));
+        MasterDataVersions read = MasterDataVersionsSerializer.INSTANCE
+                .deserialize(new DataInputDeserializer(formatOne));
         assertEquals(versions.versions, read.versions);
     }
 }
