@@ -87,8 +87,17 @@ public final class Example1GlSetup {
         return accounts;
     }
 
-    /** {@link KafkaPostingJobTest#masterData} with the cards' posting groups, and the setup's CDC records. */
+    /**
+     * {@link KafkaPostingJobTest#masterData} with the cards' posting groups, and the setup's CDC records; the default
+     * dimensions only if asked for: a master-data source whose reader gets its partitions late may be read after
+     * the postings it should serve (module README, "G/L posting setup"), and dimension values are part of the
+     * G/L entries' content.
+     */
     public static void kafkaMasterData(List<ProducerRecord<byte[], byte[]>> records) {
+        kafkaMasterData(records, false);
+    }
+
+    public static void kafkaMasterData(List<ProducerRecord<byte[], byte[]>> records, boolean defaultDimensions) {
         List<ProducerRecord<byte[], byte[]>> cards = new ArrayList<>();
         KafkaPostingJobTest.masterData(cards);
         for (ProducerRecord<byte[], byte[]> card : cards) {
@@ -135,7 +144,7 @@ public final class Example1GlSetup {
                 io.shopfloor.schema.masterdata.GeneralLedgerSetup.newBuilder().setPrimaryKey("")
                         .setGlobalDimension1Code("DEPARTMENT").setGlobalDimension2Code("PROJECT")
                         .setExpectedCostPostingToGl(true).build()));
-        for (String[] dimension : DIMENSIONS) {
+        for (String[] dimension : defaultDimensions ? DIMENSIONS : new String[0][]) {
             records.add(KafkaPostingJobTest.record(KafkaTopics.MD_DEFAULT_DIMENSIONS,
                     dimension[0] + "|" + dimension[1] + "|DEPARTMENT",
                     io.shopfloor.schema.masterdata.DefaultDimension.class,
