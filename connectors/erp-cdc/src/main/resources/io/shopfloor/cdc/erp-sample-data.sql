@@ -182,3 +182,8 @@ VALUES ('RELEASED', 'RPO-1003', 10000, 10000, 'STEEL', 'STEEL', 'KG', 0.01, 2, 2
 -- Every capacity posts with the MANUFACT gen. product posting group (set A's general posting setup above).
 UPDATE erp.work_center SET gen_prod_posting_group = 'MANUFACT';
 UPDATE erp.machine_center SET gen_prod_posting_group = 'MANUFACT';
+-- Parents are FINISHED/RETAIL, components RAW MAT/RAW MAT (the posting job derives G/L entries with them).
+UPDATE erp.item SET inventory_posting_group = 'FINISHED', gen_prod_posting_group = 'RETAIL'
+    WHERE no IN ('FG-100', 'FG-200');
+UPDATE erp.item SET inventory_posting_group = 'RAW MAT', gen_prod_posting_group = 'RAW MAT'
+    WHERE no IN ('STEEL', 'BOLT', 'PAINT', 'ALU');

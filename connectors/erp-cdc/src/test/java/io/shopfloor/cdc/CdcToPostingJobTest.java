@@ -14,6 +14,7 @@ import io.shopfloor.schema.common.ItemLedgerEntryType;
 import io.shopfloor.schema.common.ProductionOrderStatus;
 import io.shopfloor.schema.journal.OrderStatusChange;
 import io.shopfloor.schema.ledger.CapacityLedgerEntry;
+import io.shopfloor.schema.ledger.GeneralLedgerEntry;
 import io.shopfloor.schema.ledger.ItemLedgerEntry;
 import io.shopfloor.schema.ledger.ValueEntry;
 import io.shopfloor.schema.masterdata.ProdOrderComponent;
@@ -122,6 +123,12 @@ class CdcToPostingJobTest {
         assertEquals(date(snapshotTime), paint.getPostingDate());
         List<ValueEntry> values = read(KafkaTopics.LEDGER_VALUE_ENTRIES, ValueEntry.class);
         assertEquals(List.of(new BigDecimal("-20.00")), values.stream().map(ValueEntry::getCostAmountActual).toList());
+        // With the ERP's posting setup by CDC: the posting groups as of posting, and the G/L entries they give.
+        assertEquals(List.of("RAW MAT RAW MAT"), values.stream().map(v -> v.getInventoryPostingGroup() + " "
+                + v.getGenProdPostingGroup()).toList());
+        assertEquals(List.of("2130 -20.00", "2140 20.00"), read(KafkaTopics.LEDGER_GL_ENTRIES,
+                GeneralLedgerEntry.class).stream().map(g -> g.getAccountNo() + " " + g.getAmount())
+                .sorted().toList());
         assertEquals(List.of(), read(KafkaTopics.LEDGER_CAPACITY_ENTRIES, CapacityLedgerEntry.class));
         assertEquals(List.of(), read(KafkaTopics.DEAD_LETTERS, DeadLetter.class));
     }

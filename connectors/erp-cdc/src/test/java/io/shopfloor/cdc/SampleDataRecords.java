@@ -100,15 +100,22 @@ final class SampleDataRecords {
     }
 
     static List<SpecificRecord> items() {
-        return List.of(setAParent(),
-                AvroFixtures.item("STEEL", "KG", CostingMethod.STANDARD, "1.50", "0.01"),
-                AvroFixtures.item("BOLT", "PCS", CostingMethod.STANDARD, "0.10", "1"),
-                AvroFixtures.item("PAINT", "L", CostingMethod.STANDARD, "20.00", "0.001"),
-                Item.newBuilder(AvroFixtures.item("FG-200", "PCS", CostingMethod.STANDARD, "3.62", "1"))
+        return List.of(groups(setAParent(), "FINISHED", "RETAIL"),
+                groups(AvroFixtures.item("STEEL", "KG", CostingMethod.STANDARD, "1.50", "0.01"), "RAW MAT", "RAW MAT"),
+                groups(AvroFixtures.item("BOLT", "PCS", CostingMethod.STANDARD, "0.10", "1"), "RAW MAT", "RAW MAT"),
+                groups(AvroFixtures.item("PAINT", "L", CostingMethod.STANDARD, "20.00", "0.001"), "RAW MAT", "RAW MAT"),
+                groups(Item.newBuilder(AvroFixtures.item("FG-200", "PCS", CostingMethod.STANDARD, "3.62", "1"))
                         .setDescription("Bracket, painted").setSingleLevelMaterialCost(q("1.62"))
                         .setSingleLevelCapacityCost(q("1.84")).setSingleLevelCapacityOverheadCost(q("0.16")).build(),
-                Item.newBuilder(AvroFixtures.item("ALU", "KG", CostingMethod.STANDARD, "4.00", "0.01"))
-                        .setDescription("Aluminium sheet").build());
+                        "FINISHED", "RETAIL"),
+                groups(Item.newBuilder(AvroFixtures.item("ALU", "KG", CostingMethod.STANDARD, "4.00", "0.01"))
+                        .setDescription("Aluminium sheet").build(), "RAW MAT", "RAW MAT"));
+    }
+
+    /** The sample items' posting groups (the ERP's set A posting setup). */
+    private static Item groups(Item item, String inventoryPostingGroup, String genProdPostingGroup) {
+        return Item.newBuilder(item).setInventoryPostingGroup(inventoryPostingGroup)
+                .setGenProdPostingGroup(genProdPostingGroup).build();
     }
 
     static List<SpecificRecord> workCenters() {

@@ -3,6 +3,9 @@ package io.shopfloor.ledger;
 import io.shopfloor.job.machine.MachineKpi;
 import io.shopfloor.job.order.OrderCostPlan;
 import io.shopfloor.job.order.PostedEntry;
+import io.shopfloor.posting.ItemCostUpdate;
+import io.shopfloor.posting.gl.GlEntry;
+import io.shopfloor.posting.gl.ValuePostingGroups;
 import io.shopfloor.posting.ledger.CapacityLedgerEntry;
 import io.shopfloor.posting.ledger.ItemLedgerEntry;
 import io.shopfloor.posting.ledger.OrderStatusEntry;
@@ -50,13 +53,30 @@ public final class StoreRows {
         }
         if (posted.valueEntry() != null) {
             ValueEntry e = posted.valueEntry();
+            ValuePostingGroups g = posted.postingGroups();
             return StoreRow.of(LedgerTable.VALUE_ENTRY, e.idempotencyKey(), key, e.entryNo(), e.itemLedgerEntryNo(),
                     e.capacityLedgerEntryNo(), e.entryType(), e.varianceType(), e.itemLedgerEntryType(), e.type(),
                     e.no(), e.itemNo(), e.orderType(), e.orderNo(), e.orderLineNo(), e.sourceNo(), e.locationCode(),
                     e.valuedQuantity(), e.invoicedQuantity(), e.itemLedgerEntryQuantity(), e.costAmountActual(),
                     e.costAmountExpected(), e.costPerUnit(), e.expectedCost(), e.inventoriable(), e.postingDate(),
                     e.valuationDate(), e.documentNo(), e.sourceCode(), e.adjustment(), posted.eventTime(),
-                    e.postedBy());
+                    e.postedBy(),
+                    g == null ? null : g.genBusPostingGroup(), g == null ? null : g.genProdPostingGroup(),
+                    g == null ? null : g.inventoryPostingGroup(), g == null ? null : g.globalDimension1Code(),
+                    g == null ? null : g.globalDimension2Code());
+        }
+        if (posted.glEntry() != null) {
+            GlEntry e = posted.glEntry();
+            return StoreRow.of(LedgerTable.GENERAL_LEDGER_ENTRY, e.idempotencyKey(), e.valueEntryKey(),
+                    e.postingDate(), e.documentNo(), e.accountNo(), e.accountType(), e.amount(), e.expectedCost(),
+                    e.orderNo(), e.locationCode(), e.inventoryPostingGroup(), e.genBusPostingGroup(),
+                    e.genProdPostingGroup(), e.globalDimension1Code(), e.globalDimension2Code(), posted.eventTime());
+        }
+        if (posted.itemCostUpdate() != null) {
+            ItemCostUpdate u = posted.itemCostUpdate();
+            return StoreRow.of(LedgerTable.ITEM_COST_UPDATE, u.idempotencyKey(), key, u.itemNo(), u.costingMethod(),
+                    u.orderNo(), u.orderLineNo(), u.outputQuantityBase(), u.costAmount(), u.unitCost(),
+                    u.postingDate(), posted.eventTime());
         }
         if (posted.warehouseEntry() != null) {
             WarehouseEntry e = posted.warehouseEntry();

@@ -142,7 +142,8 @@ class LedgerWriterTest {
         return StoreRow.of(LedgerTable.VALUE_ENTRY, order + "/VE" + entryNo, order, entryNo, itemEntryNo, null,
                 "DIRECT_COST", null, "OUTPUT", null, "", "FG-100", "PRODUCTION", order, 10000, "FG-100", "MAIN",
                 BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("78.10"),
-                new BigDecimal("7.81"), true, true, DATE, DATE, order, "MACHINE", false, TIME, null);
+                new BigDecimal("7.81"), true, true, DATE, DATE, order, "MACHINE", false, TIME, null, "", "RETAIL",
+                "FINISHED", "PROD", "");
     }
 
     /** A stop entry of a center (no order) in the job's numbering; a re-coding's reversal names its stop. */

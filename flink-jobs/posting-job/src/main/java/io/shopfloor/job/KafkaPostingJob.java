@@ -4,6 +4,7 @@ import io.shopfloor.job.avro.KpiMapping;
 import io.shopfloor.job.avro.LedgerMapping;
 import io.shopfloor.job.avro.MappingResult;
 import io.shopfloor.job.avro.OrderInputMapping;
+import io.shopfloor.job.avro.PostingSetupMapping;
 import io.shopfloor.job.avro.SignalMapping;
 import io.shopfloor.job.kafka.AvroKafkaDeserializer;
 import io.shopfloor.job.kafka.AvroKafkaSerializer;
@@ -25,6 +26,7 @@ import io.shopfloor.schema.common.DeadLetter;
 import io.shopfloor.schema.journal.JournalLine;
 import io.shopfloor.schema.journal.OrderStatusChange;
 import io.shopfloor.schema.ledger.CapacityLedgerEntry;
+import io.shopfloor.schema.ledger.GeneralLedgerEntry;
 import io.shopfloor.schema.ledger.ItemLedgerEntry;
 import io.shopfloor.schema.ledger.ValueEntry;
 import io.shopfloor.schema.ledger.WarehouseEntry;
@@ -208,7 +210,8 @@ public final class KafkaPostingJob {
                         sources.read(KafkaTopics.MD_LOCATIONS, Location.class,
                                 l -> MappingResult.mapped(OrderInputMapping.location(l)), l -> l.getSourceTimestamp(), masterType),
                         sources.read(KafkaTopics.MD_MANUFACTURING_SETUP, ManufacturingSetup.class,
-                                s -> MappingResult.mapped(OrderInputMapping.manufacturingSetup(s)), s -> s.getSourceTimestamp(), masterType));
+                                s -> MappingResult.mapped(OrderInputMapping.manufacturingSetup(s)), s -> s.getSourceTimestamp(), masterType),
+                        postingSetup(sources, masterType));
 
         PostingJob.Outputs outputs = PostingJob.build(new PostingJob.Sources(machineInputs, orderInputs, masterData),
                 config.posting());
@@ -239,6 +242,39 @@ public final class KafkaPostingJob {
         return new Streams(outputs, allDeadLetters, config);
     }
 
+    /**
+     * The G/L posting setup (docs/general-ledger.md#setup): the posting groups of items and centers are read from the
+     * card topics a second time (their own sources), next to the setup tables, the general ledger setup and the
+     * default dimensions.
+     */
+    private static DataStream<MasterDataChange> postingSetup(Sources sources, TypeInformation<MasterDataChange> type) {
+        return sources.read(KafkaTopics.MD_ITEMS + "-posting-groups", KafkaTopics.MD_ITEMS, Item.class,
+                        i -> MappingResult.mapped(PostingSetupMapping.itemPostingGroups(i)), i -> i.getSourceTimestamp(),
+                        null, type)
+                .union(sources.read(KafkaTopics.MD_WORK_CENTERS + "-posting-groups", KafkaTopics.MD_WORK_CENTERS,
+                                WorkCenter.class, w -> MappingResult.mapped(PostingSetupMapping.workCenterPostingGroups(w)),
+                                w -> w.getSourceTimestamp(), null, type),
+                        sources.read(KafkaTopics.MD_MACHINE_CENTERS + "-posting-groups", KafkaTopics.MD_MACHINE_CENTERS,
+                                MachineCenter.class,
+                                m -> MappingResult.mapped(PostingSetupMapping.machineCenterPostingGroups(m)),
+                                m -> m.getSourceTimestamp(), null, type),
+                        sources.read(KafkaTopics.MD_INVENTORY_POSTING_SETUP,
+                                io.shopfloor.schema.masterdata.InventoryPostingSetup.class,
+                                r -> MappingResult.mapped(PostingSetupMapping.inventoryPostingSetup(r)),
+                                r -> r.getSourceTimestamp(), type),
+                        sources.read(KafkaTopics.MD_GENERAL_POSTING_SETUP,
+                                io.shopfloor.schema.masterdata.GeneralPostingSetup.class,
+                                r -> MappingResult.mapped(PostingSetupMapping.generalPostingSetup(r)),
+                                r -> r.getSourceTimestamp(), type),
+                        sources.read(KafkaTopics.MD_GENERAL_LEDGER_SETUP,
+                                io.shopfloor.schema.masterdata.GeneralLedgerSetup.class,
+                                r -> MappingResult.mapped(PostingSetupMapping.generalLedgerSetup(r)),
+                                r -> r.getSourceTimestamp(), type),
+                        sources.read(KafkaTopics.MD_DEFAULT_DIMENSIONS,
+                                io.shopfloor.schema.masterdata.DefaultDimension.class,
+                                PostingSetupMapping::defaultDimension, r -> r.getSourceTimestamp(), type));
+    }
+
     private static final OutputTag<CapacityLedgerEntry> CAPACITY_ENTRIES =
             new OutputTag<>("capacity-entries", new AvroRecordTypeInfo<>(CapacityLedgerEntry.class));
     private static final OutputTag<ValueEntry> VALUE_ENTRIES =
@@ -247,6 +283,8 @@ public final class KafkaPostingJob {
             new OutputTag<>("warehouse-entries", new AvroRecordTypeInfo<>(WarehouseEntry.class));
     private static final OutputTag<OrderStatusChange> STATUS_CHANGES =
             new OutputTag<>("status-changes", new AvroRecordTypeInfo<>(OrderStatusChange.class));
+    private static final OutputTag<GeneralLedgerEntry> GL_ENTRIES =
+            new OutputTag<>("gl-entries", new AvroRecordTypeInfo<>(GeneralLedgerEntry.class));
 
     /** Ledger entries to their topics, keyed by order (or capacity) so each key's entries stay in order. */
     private static void writeLedger(DataStream<PostedEntry> entries, Config config) {
@@ -258,6 +296,7 @@ public final class KafkaPostingJob {
         sink(items.getSideOutput(VALUE_ENTRIES), config, KafkaTopics.LEDGER_VALUE_ENTRIES, ValueEntry.class);
         sink(items.getSideOutput(WAREHOUSE_ENTRIES), config, KafkaTopics.LEDGER_WAREHOUSE_ENTRIES, WarehouseEntry.class);
         sink(items.getSideOutput(STATUS_CHANGES), config, KafkaTopics.LEDGER_ORDER_STATUS, OrderStatusChange.class);
+        sink(items.getSideOutput(GL_ENTRIES), config, KafkaTopics.LEDGER_GL_ENTRIES, GeneralLedgerEntry.class);
     }
 
     private static <R extends SpecificRecord> void sink(DataStream<R> records, Config config, String topic,
@@ -278,12 +317,15 @@ public final class KafkaPostingJob {
             } else if (e.capacityLedgerEntry() != null) {
                 ctx.output(CAPACITY_ENTRIES, LedgerMapping.capacityLedgerEntry(e.capacityLedgerEntry()));
             } else if (e.valueEntry() != null) {
-                ctx.output(VALUE_ENTRIES, LedgerMapping.valueEntry(e.valueEntry()));
+                ctx.output(VALUE_ENTRIES, LedgerMapping.valueEntry(e.valueEntry(), e.postingGroups()));
             } else if (e.warehouseEntry() != null) {
                 ctx.output(WAREHOUSE_ENTRIES, LedgerMapping.warehouseEntry(e.warehouseEntry()));
             } else if (e.statusChange() != null) {
                 ctx.output(STATUS_CHANGES, LedgerMapping.orderStatusChange(e.statusChange(), e.eventTime()));
+            } else if (e.glEntry() != null) {
+                ctx.output(GL_ENTRIES, LedgerMapping.generalLedgerEntry(e.glEntry()));
             }
+            // Item cost updates go to the ledger store's item_cost_update only (no Avro record yet).
             // Warehouse requests have no Avro record yet: they reach the ledger store only.
         }
     }
@@ -327,6 +369,15 @@ public final class KafkaPostingJob {
                                                          InputTimes.TimeOf<A> eventTime,
                                                          InputTimes.TimeOf<A> receivedTime,
                                                          TypeInformation<T> outputType) {
+            return read(topic, topic, type, map, eventTime, receivedTime, outputType);
+        }
+
+        /** @param name names the source and its operators (uids): a topic read twice needs a second name */
+        <A extends SpecificRecord, T> DataStream<T> read(String name, String topic, Class<A> type,
+                                                         SerializableFunction<A, MappingResult<T>> map,
+                                                         InputTimes.TimeOf<A> eventTime,
+                                                         InputTimes.TimeOf<A> receivedTime,
+                                                         TypeInformation<T> outputType) {
             var builder = KafkaSource.<Decoded<A>>builder()
                     .setBootstrapServers(config.bootstrapServers())
                     .setTopics(topic)
@@ -346,9 +397,9 @@ public final class KafkaPostingJob {
             // One generator per partition (split): see the module README on watermarks.
             WatermarkStrategy<Decoded<A>> watermarks = FutureSafeWatermarks.strategy(times, config.outOfOrderness(),
                     config.idleness());
-            SingleOutputStreamOperator<T> inputs = env.fromSource(source, watermarks, topic).uid(topic + "-source")
-                    .process(new Route<>(topic, map, times), outputType).name(topic + " inputs")
-                    .uid(topic + "-inputs");
+            SingleOutputStreamOperator<T> inputs = env.fromSource(source, watermarks, name).uid(name + "-source")
+                    .process(new Route<>(topic, map, times), outputType).name(name + " inputs")
+                    .uid(name + "-inputs");
             deadLetters.add(inputs.getSideOutput(DEAD_LETTERS));
             return inputs;
         }

@@ -147,7 +147,7 @@ public class KafkaPostingJobTest {
     }
 
     /** A machine input of the example as the MQTT bridge would put it on Kafka. */
-    static ProducerRecord<byte[], byte[]> signal(MachineInput input) {
+    public static ProducerRecord<byte[], byte[]> signal(MachineInput input) {
         if (input.reading() != null) {
             var r = input.reading();
             return record(KafkaTopics.MACHINE_COUNTERS, r.machineId(), MachineCounterReading.class,

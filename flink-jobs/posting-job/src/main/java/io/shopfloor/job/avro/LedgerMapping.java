@@ -1,6 +1,7 @@
 package io.shopfloor.job.avro;
 
 import io.shopfloor.posting.gl.GlEntry;
+import io.shopfloor.posting.gl.ValuePostingGroups;
 import io.shopfloor.posting.ledger.LedgerEntry;
 import io.shopfloor.posting.ledger.OrderStatusEntry;
 import io.shopfloor.posting.ledger.WarehouseRequest;
@@ -203,6 +204,8 @@ public final class LedgerMapping {
                 .setInventoryPostingGroup(nullToBlank(e.inventoryPostingGroup()))
                 .setGenBusPostingGroup(nullToBlank(e.genBusPostingGroup()))
                 .setGenProdPostingGroup(nullToBlank(e.genProdPostingGroup()))
+                .setGlobalDimension1Code(nullToBlank(e.globalDimension1Code()))
+                .setGlobalDimension2Code(nullToBlank(e.globalDimension2Code()))
                 .build();
     }
 
@@ -212,6 +215,12 @@ public final class LedgerMapping {
      * precision; so it is rounded half-up here instead of failing.
      */
     public static ValueEntry valueEntry(io.shopfloor.posting.ledger.ValueEntry e) {
+        return valueEntry(e, ValuePostingGroups.NONE);
+    }
+
+    /** With the posting groups and global dimension values the value entry got as of posting. */
+    public static ValueEntry valueEntry(io.shopfloor.posting.ledger.ValueEntry e, ValuePostingGroups groups) {
+        ValuePostingGroups g = groups == null ? ValuePostingGroups.NONE : groups;
         return ValueEntry.newBuilder()
                 .setEntryNo(e.entryNo())
                 .setItemLedgerEntryNo(e.itemLedgerEntryNo())
@@ -247,12 +256,12 @@ public final class LedgerMapping {
                 .setSourceCode(nullToBlank(e.sourceCode()))
                 .setReasonCode("")
                 .setJournalBatchName("")
-                .setGenBusPostingGroup("")
-                .setGenProdPostingGroup("")
-                .setInventoryPostingGroup("")
+                .setGenBusPostingGroup(g.genBusPostingGroup())
+                .setGenProdPostingGroup(g.genProdPostingGroup())
+                .setInventoryPostingGroup(g.inventoryPostingGroup())
                 .setAdjustment(e.adjustment())
-                .setGlobalDimension1Code("")
-                .setGlobalDimension2Code("")
+                .setGlobalDimension1Code(g.globalDimension1Code())
+                .setGlobalDimension2Code(g.globalDimension2Code())
                 .setDimensionSetId(0)
                 .setIdempotencyKey(e.idempotencyKey())
                 .setSourceEventId(sourceEventId(e.idempotencyKey()))

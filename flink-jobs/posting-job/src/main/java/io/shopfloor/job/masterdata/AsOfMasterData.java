@@ -1,5 +1,11 @@
 package io.shopfloor.job.masterdata;
 
+import io.shopfloor.posting.gl.DefaultDimension;
+import io.shopfloor.posting.gl.GeneralLedgerSetup;
+import io.shopfloor.posting.gl.GeneralPostingSetup;
+import io.shopfloor.posting.gl.InventoryPostingSetup;
+import io.shopfloor.posting.gl.PostingGroups;
+import io.shopfloor.posting.model.CapacityType;
 import io.shopfloor.posting.model.CapacityUnitOfMeasure;
 import io.shopfloor.posting.model.Item;
 import io.shopfloor.posting.model.Location;
@@ -62,6 +68,30 @@ public final class AsOfMasterData implements MasterData {
     @Override
     public ManufacturingSetup manufacturingSetup() {
         return get(MasterDataChange.SETUP_KEY, ManufacturingSetup.class).orElse(ManufacturingSetup.DEFAULT);
+    }
+
+    /** The posting groups of an item ({@code type} null) or of a work or machine center. */
+    public Optional<PostingGroups> postingGroups(CapacityType type, String no) {
+        return get(MasterDataChange.postingGroupsKey(type, no), PostingGroups.class);
+    }
+
+    public Optional<InventoryPostingSetup> inventoryPostingSetup(String locationCode, String inventoryPostingGroup) {
+        return get(MasterDataChange.inventoryPostingSetupKey(locationCode, inventoryPostingGroup),
+                InventoryPostingSetup.class);
+    }
+
+    public Optional<GeneralPostingSetup> generalPostingSetup(String genBusPostingGroup, String genProdPostingGroup) {
+        return get(MasterDataChange.generalPostingSetupKey(genBusPostingGroup, genProdPostingGroup),
+                GeneralPostingSetup.class);
+    }
+
+    /** None: the plant keeps no general ledger (value entries are not posted to G/L). */
+    public Optional<GeneralLedgerSetup> generalLedgerSetup() {
+        return get(MasterDataChange.GENERAL_LEDGER_SETUP_KEY, GeneralLedgerSetup.class);
+    }
+
+    public Optional<DefaultDimension> defaultDimension(int tableId, String no, String dimensionCode) {
+        return get(MasterDataChange.defaultDimensionKey(tableId, no, dimensionCode), DefaultDimension.class);
     }
 
     private <T> Optional<T> get(String key, Class<T> type) {

@@ -2,6 +2,12 @@ package io.shopfloor.job.masterdata;
 
 import java.io.Serializable;
 
+import io.shopfloor.posting.gl.DefaultDimension;
+import io.shopfloor.posting.gl.GeneralLedgerSetup;
+import io.shopfloor.posting.gl.GeneralPostingSetup;
+import io.shopfloor.posting.gl.InventoryPostingSetup;
+import io.shopfloor.posting.gl.PostingGroups;
+import io.shopfloor.posting.model.CapacityType;
 import io.shopfloor.posting.model.CapacityUnitOfMeasure;
 import io.shopfloor.posting.model.Item;
 import io.shopfloor.posting.model.Location;
@@ -39,6 +45,35 @@ public record MasterDataChange(String key, Object value, boolean deleted) implem
         return new MasterDataChange(SETUP_KEY, setup, false);
     }
 
+    /** The posting groups of an item. */
+    public static MasterDataChange itemPostingGroups(String itemNo, PostingGroups groups) {
+        return new MasterDataChange(postingGroupsKey(null, itemNo), groups, false);
+    }
+
+    /** The gen. product posting group of a work or machine center. */
+    public static MasterDataChange capacityPostingGroups(CapacityType type, String no, PostingGroups groups) {
+        return new MasterDataChange(postingGroupsKey(type, no), groups, false);
+    }
+
+    public static MasterDataChange of(InventoryPostingSetup setup) {
+        return new MasterDataChange(inventoryPostingSetupKey(setup.locationCode(), setup.inventoryPostingGroup()),
+                setup, false);
+    }
+
+    public static MasterDataChange of(GeneralPostingSetup setup) {
+        return new MasterDataChange(generalPostingSetupKey(setup.genBusPostingGroup(), setup.genProdPostingGroup()),
+                setup, false);
+    }
+
+    public static MasterDataChange of(GeneralLedgerSetup setup) {
+        return new MasterDataChange(GENERAL_LEDGER_SETUP_KEY, setup, false);
+    }
+
+    /** @param tableId BC's table of the card: {@link #ITEM_TABLE}, {@link #WORK_CENTER_TABLE}, ... */
+    public static MasterDataChange defaultDimension(int tableId, String no, DefaultDimension dimension) {
+        return new MasterDataChange(defaultDimensionKey(tableId, no, dimension.dimensionCode()), dimension, false);
+    }
+
     public MasterDataChange asDeletion() {
         return new MasterDataChange(key, null, true);
     }
@@ -49,6 +84,33 @@ public record MasterDataChange(String key, Object value, boolean deleted) implem
     }
 
     static final String SETUP_KEY = "setup";
+    static final String GENERAL_LEDGER_SETUP_KEY = "general-ledger-setup";
+    public static final int ITEM_TABLE = 27;
+    public static final int WORK_CENTER_TABLE = 99000754;
+    public static final int MACHINE_CENTER_TABLE = 99000758;
+
+    /** @param type null for an item */
+    static String postingGroupsKey(CapacityType type, String no) {
+        return "posting-groups/" + (type == null ? "item" : type == CapacityType.WORK_CENTER ? "work-center"
+                : "machine-center") + "/" + no;
+    }
+
+    // Two codes joined by '|': unique as long as the first holds no '|' (the ERP's codes do not).
+    static String inventoryPostingSetupKey(String locationCode, String inventoryPostingGroup) {
+        return "inventory-posting-setup/" + blankIfNull(locationCode) + "|" + inventoryPostingGroup;
+    }
+
+    static String generalPostingSetupKey(String genBusPostingGroup, String genProdPostingGroup) {
+        return "general-posting-setup/" + blankIfNull(genBusPostingGroup) + "|" + genProdPostingGroup;
+    }
+
+    static String defaultDimensionKey(int tableId, String no, String dimensionCode) {
+        return "default-dimension/" + tableId + "/" + no + "|" + dimensionCode;
+    }
+
+    private static String blankIfNull(String code) {
+        return code == null ? "" : code;
+    }
 
     static String itemKey(String no) {
         return "item/" + no;

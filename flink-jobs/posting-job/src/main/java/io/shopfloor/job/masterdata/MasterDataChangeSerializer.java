@@ -10,7 +10,10 @@ import java.io.IOException;
 import static io.shopfloor.job.types.StateIO.readString;
 import static io.shopfloor.job.types.StateIO.writeString;
 
-/** Serializer of the master-data stream. Format 1: key, deleted, record ({@link RulesCodec#writeMasterData}). */
+/**
+ * Serializer of the master-data stream. Format 2: key, deleted, record ({@link RulesCodec#writeMasterData}), whose
+ * kinds include the G/L posting setup (kinds 7-11). Format 1 is the same without those kinds, so it reads as is.
+ */
 public final class MasterDataChangeSerializer extends VersionedSerializer<MasterDataChange> {
     private static final long serialVersionUID = 1L;
 
@@ -18,7 +21,7 @@ public final class MasterDataChangeSerializer extends VersionedSerializer<Master
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.shopfloor.job.operator;
 
 import io.shopfloor.job.masterdata.AsOfMasterData;
+import io.shopfloor.job.masterdata.AsOfPostingSetup;
+import io.shopfloor.posting.gl.InventoryCostToGl;
+import io.shopfloor.posting.gl.ValuePostingGroups;
+import io.shopfloor.posting.ledger.ValueEntry;
 import io.shopfloor.job.masterdata.MasterDataChange;
 import io.shopfloor.job.masterdata.MasterDataVersions;
 import io.shopfloor.job.order.MachineLines;
@@ -255,7 +259,23 @@ public class OrderPostingFunction
     private void emit(OrderLedger current, OrderLedger.Result result, long time, ReadOnlyContext ctx,
                       Collector<PostedEntry> out) throws Exception {
         current.noteStops(result.entries()); // every stop posted under this key may be re-coded later
-        PostedEntry.of(ctx.getCurrentKey(), java.time.Instant.ofEpochMilli(time), result.entries()).forEach(out::collect);
+        java.time.Instant at = java.time.Instant.ofEpochMilli(time);
+        AsOfPostingSetup glSetup = null;
+        for (PostedEntry posted : PostedEntry.of(ctx.getCurrentKey(), at, result.entries())) {
+            if (posted.valueEntry() == null) {
+                out.collect(posted);
+                continue;
+            }
+            if (glSetup == null) {
+                glSetup = new AsOfPostingSetup(masterData(ctx, time)); // the setup as of posting
+            }
+            ValuePostingGroups groups = glSetup.groupsOf(posted.valueEntry());
+            out.collect(posted.withPostingGroups(groups));
+            if (glSetup.postsToGl()) {
+                glEntries(posted.valueEntry(), groups, glSetup, at, ctx, out);
+            }
+        }
+        result.itemCostUpdates().forEach(update -> out.collect(PostedEntry.of(ctx.getCurrentKey(), at, update)));
         result.notices().forEach(notice -> ctx.output(NOTICES, notice));
         result.rejections().forEach(rejection -> ctx.output(REJECTED, rejection));
         result.costPlans().forEach(plan -> ctx.output(COST_PLANS, plan.at(java.time.Instant.ofEpochMilli(time))));
@@ -267,6 +287,23 @@ public class OrderPostingFunction
             ledger.clear();
         } else {
             ledger.update(current);
+        }
+    }
+
+    /**
+     * The value entry's G/L entries, after it on the same stream; a setup that cannot post it (a card without
+     * posting groups, a missing setup row or account) is a {@code posting} letter with the derivation's reason, id
+     * {@code order/<key>/<value entry key>/<reason>}: the value entry stays posted and is listed as not posted to
+     * G/L until the setup is fixed.
+     */
+    private static void glEntries(ValueEntry valueEntry, ValuePostingGroups groups, AsOfPostingSetup glSetup,
+                                  java.time.Instant at, ReadOnlyContext ctx, Collector<PostedEntry> out) {
+        InventoryCostToGl.Result gl = glSetup.post(valueEntry, groups);
+        if (gl.refused()) {
+            ctx.output(REJECTED, new Rejection(valueEntry.idempotencyKey(), ctx.getCurrentKey(),
+                    gl.refusal().reason().name(), gl.refusal().detail(), String.valueOf(valueEntry)));
+        } else {
+            gl.entries().forEach(entry -> out.collect(PostedEntry.of(ctx.getCurrentKey(), at, entry)));
         }
     }
 

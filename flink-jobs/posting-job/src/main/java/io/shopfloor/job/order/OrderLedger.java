@@ -1,5 +1,6 @@
 package io.shopfloor.job.order;
 
+import io.shopfloor.posting.ItemCostUpdate;
 import io.shopfloor.posting.Notice;
 import io.shopfloor.posting.PostingResult;
 import io.shopfloor.posting.PostingRules;
@@ -51,19 +52,21 @@ public final class OrderLedger {
 
     /** What one input produced. */
     public record Result(List<LedgerEntry> entries, List<Notice> notices, List<Rejection> rejections,
-                         List<OrderCostPlan> costPlans) implements Serializable {
+                         List<OrderCostPlan> costPlans, List<ItemCostUpdate> itemCostUpdates) implements Serializable {
         public static Result none() {
             return empty();
         }
 
         static Result empty() {
-            return new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            return new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>());
         }
 
         void add(PostingResult result, String key, String sourceId, Object input) {
             if (result instanceof PostingResult.Posted posted) {
                 entries.addAll(posted.entries());
                 notices.addAll(posted.notices());
+                itemCostUpdates.addAll(posted.itemCostUpdates());
             } else if (result instanceof PostingResult.Refused refused) {
                 rejections.add(new Rejection(sourceId, key, refused.reason().name(), refused.refusal().detail(),
                         String.valueOf(input)));
@@ -88,6 +91,7 @@ public final class OrderLedger {
             notices.addAll(next.notices);
             rejections.addAll(next.rejections);
             costPlans.addAll(next.costPlans);
+            itemCostUpdates.addAll(next.itemCostUpdates);
             return this;
         }
     }

@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.shopfloor.posting.ItemCostUpdate;
+import io.shopfloor.posting.gl.GlEntry;
+import io.shopfloor.posting.gl.ValuePostingGroups;
 import io.shopfloor.posting.ledger.CapacityLedgerEntry;
 import io.shopfloor.posting.ledger.ItemLedgerEntry;
 import io.shopfloor.posting.ledger.LedgerEntry;
@@ -19,12 +22,15 @@ import io.shopfloor.posting.ledger.WarehouseRequest;
  * uses and the event time of the input that posted it. For an item ledger entry, the cost amounts are the sums of
  * its value entries in the same posting (BC's FlowFields at posting time). A concrete record with one field per
  * kind, so Flink serializes it with its own record serializers instead of Kryo (which mishandles object
- * references inside records).
+ * references inside records). A value entry carries its posting groups and dimensions as of posting
+ * ({@code postingGroups}); G/L entries and item cost updates follow the value entries they come from on the same
+ * stream, so a store writes a G/L entry in the same transaction as its value entry or after it.
  */
 public record PostedEntry(String key, Instant eventTime, BigDecimal costAmountExpected, BigDecimal costAmountActual,
                           ItemLedgerEntry itemLedgerEntry, CapacityLedgerEntry capacityLedgerEntry,
                           ValueEntry valueEntry, WarehouseEntry warehouseEntry, WarehouseRequest warehouseRequest,
-                          OrderStatusEntry statusChange) implements Serializable {
+                          OrderStatusEntry statusChange, ValuePostingGroups postingGroups, GlEntry glEntry,
+                          ItemCostUpdate itemCostUpdate) implements Serializable {
 
     /** All entries of one posting, in posting order. */
     public static List<PostedEntry> of(String key, Instant eventTime, List<LedgerEntry> posting) {
@@ -56,9 +62,25 @@ public record PostedEntry(String key, Instant eventTime, BigDecimal costAmountEx
                 entry instanceof ValueEntry e ? e : null,
                 entry instanceof WarehouseEntry e ? e : null,
                 entry instanceof WarehouseRequest e ? e : null,
-                entry instanceof OrderStatusEntry e ? e : null);
+                entry instanceof OrderStatusEntry e ? e : null, null, null, null);
     }
 
+    /** This value entry with its posting groups and dimensions as of posting. */
+    public PostedEntry withPostingGroups(ValuePostingGroups groups) {
+        return new PostedEntry(key, eventTime, costAmountExpected, costAmountActual, itemLedgerEntry,
+                capacityLedgerEntry, valueEntry, warehouseEntry, warehouseRequest, statusChange, groups, glEntry,
+                itemCostUpdate);
+    }
+
+    public static PostedEntry of(String key, Instant eventTime, GlEntry glEntry) {
+        return new PostedEntry(key, eventTime, null, null, null, null, null, null, null, null, null, glEntry, null);
+    }
+
+    public static PostedEntry of(String key, Instant eventTime, ItemCostUpdate update) {
+        return new PostedEntry(key, eventTime, null, null, null, null, null, null, null, null, null, null, update);
+    }
+
+    /** The ledger entry; null for a G/L entry or an item cost update. */
     public LedgerEntry entry() {
         if (itemLedgerEntry != null) {
             return itemLedgerEntry;

@@ -7,6 +7,12 @@ import io.shopfloor.posting.journal.OutputJournalLine;
 import io.shopfloor.posting.journal.PutAwayLine;
 import io.shopfloor.posting.journal.StopRecoding;
 import io.shopfloor.posting.ledger.OrderType;
+import io.shopfloor.posting.gl.DefaultDimension;
+import io.shopfloor.posting.gl.GeneralLedgerSetup;
+import io.shopfloor.posting.gl.GeneralPostingSetup;
+import io.shopfloor.posting.gl.GlAccountType;
+import io.shopfloor.posting.gl.InventoryPostingSetup;
+import io.shopfloor.posting.gl.PostingGroups;
 import io.shopfloor.posting.ledger.EntryNumbers;
 import io.shopfloor.posting.model.Bins;
 import io.shopfloor.posting.model.CalculationFormula;
@@ -372,6 +378,12 @@ public final class RulesCodec {
     private static final byte LOCATION = 4;
     private static final byte CAPACITY_UNIT = 5;
     private static final byte SETUP = 6;
+    // Since master-data format 2 (the posting setup of the G/L, docs/general-ledger.md#setup).
+    private static final byte POSTING_GROUPS = 7;
+    private static final byte INVENTORY_POSTING_SETUP = 8;
+    private static final byte GENERAL_POSTING_SETUP = 9;
+    private static final byte GENERAL_LEDGER_SETUP = 10;
+    private static final byte DEFAULT_DIMENSION = 11;
     private static final byte NONE = 0;
 
     /** One master-data record (or null: a deletion), tagged with its kind. */
@@ -439,6 +451,29 @@ public final class RulesCodec {
             out.writeBoolean(s.docNoIsProdOrderNo());
             out.writeBoolean(s.finishOrderWithoutOutput());
             writeString(s.flushingSourceCode(), out);
+        } else if (value instanceof PostingGroups g) {
+            out.writeByte(POSTING_GROUPS);
+            writeString(g.inventoryPostingGroup(), out);
+            writeString(g.genProdPostingGroup(), out);
+        } else if (value instanceof InventoryPostingSetup s) {
+            out.writeByte(INVENTORY_POSTING_SETUP);
+            writeString(s.locationCode(), out);
+            writeString(s.inventoryPostingGroup(), out);
+            writeAccounts(s.accounts(), out);
+        } else if (value instanceof GeneralPostingSetup s) {
+            out.writeByte(GENERAL_POSTING_SETUP);
+            writeString(s.genBusPostingGroup(), out);
+            writeString(s.genProdPostingGroup(), out);
+            writeAccounts(s.accounts(), out);
+        } else if (value instanceof GeneralLedgerSetup s) {
+            out.writeByte(GENERAL_LEDGER_SETUP);
+            writeString(s.globalDimension1Code(), out);
+            writeString(s.globalDimension2Code(), out);
+            out.writeBoolean(s.expectedCostPostingToGl());
+        } else if (value instanceof DefaultDimension d) {
+            out.writeByte(DEFAULT_DIMENSION);
+            writeString(d.dimensionCode(), out);
+            writeString(d.dimensionValueCode(), out);
         } else {
             throw new IllegalArgumentException("not master data: " + value.getClass().getName());
         }
@@ -477,9 +512,38 @@ public final class RulesCodec {
                 return new CapacityUnitOfMeasure(readString(in), readDecimal(in));
             case SETUP:
                 return new ManufacturingSetup(in.readBoolean(), in.readBoolean(), in.readBoolean(), readString(in));
+            case POSTING_GROUPS:
+                return new PostingGroups(readString(in), readString(in));
+            case INVENTORY_POSTING_SETUP:
+                return new InventoryPostingSetup(readString(in), readString(in), readAccounts(in));
+            case GENERAL_POSTING_SETUP:
+                return new GeneralPostingSetup(readString(in), readString(in), readAccounts(in));
+            case GENERAL_LEDGER_SETUP:
+                return new GeneralLedgerSetup(readString(in), readString(in), in.readBoolean());
+            case DEFAULT_DIMENSION:
+                return new DefaultDimension(readString(in), readString(in));
             default:
                 throw new IOException("not a master-data kind: " + kind);
         }
+    }
+
+    /** Accounts by type, in the type's declaration order (the same map gives the same bytes). */
+    private static void writeAccounts(Map<GlAccountType, String> accounts, DataOutputView out) throws IOException {
+        Map<GlAccountType, String> ordered = new EnumMap<>(GlAccountType.class);
+        ordered.putAll(accounts);
+        out.writeInt(ordered.size());
+        for (Map.Entry<GlAccountType, String> account : ordered.entrySet()) {
+            writeEnum(account.getKey(), out);
+            writeString(account.getValue(), out);
+        }
+    }
+
+    private static Map<GlAccountType, String> readAccounts(DataInputView in) throws IOException {
+        Map<GlAccountType, String> accounts = new EnumMap<>(GlAccountType.class);
+        for (int i = readCount(in); i > 0; i--) {
+            accounts.put(readEnum(GlAccountType.class, in), readString(in));
+        }
+        return accounts;
     }
 
     private static void writeCost(CapacityCost c, DataOutputView out) throws IOException {

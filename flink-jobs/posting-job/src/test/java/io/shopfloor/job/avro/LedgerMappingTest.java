@@ -352,14 +352,14 @@ class LedgerMappingTest {
     void generalLedgerEntryCarriesItsValueEntryAndAccount() {
         GlEntry rules = new GlEntry("E1/VE2/GL1", "E1/VE2", 2002L, D1, null, "7893",
                 GlAccountType.CAPACITY_OVERHEAD_VARIANCE, new BigDecimal("-1.2"), false, "RPO-1001", "MAIN",
-                "FINISHED", null, "RETAIL");
+                "FINISHED", null, "RETAIL", "PROD", null);
 
         assertAvroEquals(GeneralLedgerEntry.newBuilder().setIdempotencyKey("E1/VE2/GL1").setValueEntryKey("E1/VE2")
                 .setValueEntryNo(2002L).setPostingDate(D1).setDocumentNo("").setAccountNo("7893")
                 .setAccountType(io.shopfloor.schema.ledger.GlAccountType.CAPACITY_OVERHEAD_VARIANCE)
                 .setAmount(a("-1.20")).setExpectedCost(false).setOrderNo("RPO-1001").setLocationCode("MAIN")
                 .setInventoryPostingGroup("FINISHED").setGenBusPostingGroup("").setGenProdPostingGroup("RETAIL")
-                .setGlobalDimension1Code("").setGlobalDimension2Code("").build(),
+                .setGlobalDimension1Code("PROD").setGlobalDimension2Code("").build(),
                 LedgerMapping.generalLedgerEntry(rules));
     }
 }

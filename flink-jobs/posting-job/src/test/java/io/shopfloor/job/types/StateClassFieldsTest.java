@@ -122,6 +122,15 @@ class StateClassFieldsTest {
                 "plannedStopMillis", "unclockedParts"));
         expected.put(type("io.shopfloor.job.machine.MachineTimeline$Context"), List.of(
                 "kind", "orderNo", "orderLineNo", "operationNo", "inSetup", "activityCode", "operatorId"));
+        expected.put(io.shopfloor.posting.gl.PostingGroups.class, List.of(
+                "inventoryPostingGroup", "genProdPostingGroup"));
+        expected.put(io.shopfloor.posting.gl.InventoryPostingSetup.class, List.of(
+                "locationCode", "inventoryPostingGroup", "accounts"));
+        expected.put(io.shopfloor.posting.gl.GeneralPostingSetup.class, List.of(
+                "genBusPostingGroup", "genProdPostingGroup", "accounts"));
+        expected.put(io.shopfloor.posting.gl.GeneralLedgerSetup.class, List.of(
+                "globalDimension1Code", "globalDimension2Code", "expectedCostPostingToGl"));
+        expected.put(io.shopfloor.posting.gl.DefaultDimension.class, List.of("dimensionCode", "dimensionValueCode"));
         expected.put(io.shopfloor.job.masterdata.MasterDataVersions.class, List.of("versions"));
         expected.put(io.shopfloor.job.masterdata.MasterDataChange.class, List.of("key", "value", "deleted"));
         expected.put(io.shopfloor.job.machine.Rejected.class, List.of(

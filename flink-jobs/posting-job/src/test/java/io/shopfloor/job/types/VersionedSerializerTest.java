@@ -57,6 +57,11 @@ class VersionedSerializerTest {
                 .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 2)).isCompatibleAfterMigration());
         assertTrue(current(OrderLedgerSerializer.INSTANCE)
                 .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 3)).isCompatibleAsIs());
+        assertTrue(current(MasterDataVersionsSerializer.INSTANCE)
+                .resolveSchemaCompatibility(restored(MasterDataVersionsSerializer.INSTANCE, 1))
+                .isCompatibleAfterMigration());
+        assertTrue(current(MasterDataVersionsSerializer.INSTANCE)
+                .resolveSchemaCompatibility(restored(MasterDataVersionsSerializer.INSTANCE, 2)).isCompatibleAsIs());
     }
 
     @Test
@@ -79,7 +84,7 @@ class VersionedSerializerTest {
     void aValueOfAnUnknownVersionFailsToReadWithTheVersions() {
         IOException failed = assertThrows(IOException.class, () -> MasterDataVersionsSerializer.INSTANCE
                 .deserialize(new DataInputDeserializer(new byte[] {7, 0, 0, 0, 0})));
-        assertEquals("MasterDataVersionsSerializer reads format versions 1 to 1, not 7 (state of a later release?)",
+        assertEquals("MasterDataVersionsSerializer reads format versions 1 to 2, not 7 (state of a later release?)",
                 failed.getMessage());
     }
 }

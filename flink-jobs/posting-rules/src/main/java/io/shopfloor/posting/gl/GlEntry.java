@@ -11,11 +11,13 @@ import java.time.LocalDate;
  * ({@code <valueEntryKey>/GL<n>}) makes a replay of the same value entry give the same G/L entries.
  *
  * @param expectedCost the entry posts expected cost (Inventory (Interim) and its WIP balance)
+ * @param globalDimension1Code the value entry's global dimension values, as BC's G/L entries carry them
  */
 public record GlEntry(String idempotencyKey, String valueEntryKey, long valueEntryNo, LocalDate postingDate,
                       String documentNo, String accountNo, GlAccountType accountType, BigDecimal amount,
                       boolean expectedCost, String orderNo, String locationCode, String inventoryPostingGroup,
-                      String genBusPostingGroup, String genProdPostingGroup) implements Serializable {
+                      String genBusPostingGroup, String genProdPostingGroup, String globalDimension1Code,
+                      String globalDimension2Code) implements Serializable {
 
     public BigDecimal debitAmount() {
         return amount.signum() > 0 ? amount : BigDecimal.ZERO.setScale(amount.scale());

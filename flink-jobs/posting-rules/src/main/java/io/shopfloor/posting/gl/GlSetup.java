@@ -12,7 +12,7 @@ import java.util.Optional;
  * (blank in BC's output and consumption journals) and Inventory Setup's "Expected Cost Posting to G/L".
  * Master data: one row per item, center and setup combination, replaced on update.
  */
-public final class GlSetup {
+public final class GlSetup implements PostingSetup {
     /** Posting groups of an item: the inventory posting group and the gen. product posting group. */
     public record ItemPostingGroups(String inventoryPostingGroup, String genProdPostingGroup) {
     }
@@ -58,14 +58,17 @@ public final class GlSetup {
         return Optional.ofNullable(capacityGenProdGroups.get(type + "|" + no));
     }
 
+    @Override
     public Optional<InventoryPostingSetup> inventoryPostingSetup(String locationCode, String inventoryPostingGroup) {
         return Optional.ofNullable(inventorySetup.get(blankIfNull(locationCode) + "|" + inventoryPostingGroup));
     }
 
+    @Override
     public Optional<GeneralPostingSetup> generalPostingSetup(String genBusGroup, String genProdGroup) {
         return Optional.ofNullable(generalSetup.get(genBusGroup + "|" + genProdGroup));
     }
 
+    @Override
     public boolean expectedCostPostingToGl() {
         return expectedCostPostingToGl;
     }

@@ -31,12 +31,63 @@ public final class InventoryCostToGl {
     private InventoryCostToGl() {
     }
 
+    /** With the posting groups of the setup's cards (tests and tools; the job passes the value entry's own). */
     public static Result post(ValueEntry valueEntry, GlSetup setup) {
         try {
-            return new Result(List.copyOf(new Derivation(valueEntry, setup).entries()), null);
+            return post(valueEntry, postingGroups(valueEntry, setup), setup);
         } catch (Missing missing) {
             return new Result(List.of(), missing.refusal);
         }
+    }
+
+    /**
+     * The G/L entries of a value entry with the posting groups and dimensions it carries (as of its posting), the
+     * accounts from the setup. A blank inventory or gen. product posting group is POSTING_GROUP_MISSING.
+     */
+    public static Result post(ValueEntry valueEntry, ValuePostingGroups groups, PostingSetup setup) {
+        try {
+            return new Result(List.copyOf(new Derivation(valueEntry, groups, setup).entries()), null);
+        } catch (Missing missing) {
+            return new Result(List.of(), missing.refusal);
+        }
+    }
+
+    /**
+     * BC's write-off of the WIP of an order finished without output (docs/general-ledger.md#wip): the cost a value
+     * entry of that order put on the WIP account goes to Inventory Adjmt. of its general posting setup, in G/L entries
+     * that name the same value entry (keys {@code <value entry key>/WO<n>}; BC adds no value entry). For a
+     * consumption of X: Inventory -X, WIP +X then -X, Inventory Adjmt. +X; for capacity of Y: Direct Cost Applied -Y,
+     * WIP +Y then -Y, Inventory Adjmt. +Y. None for a value entry that left WIP unchanged.
+     */
+    public static Result writeOffWip(ValueEntry valueEntry, ValuePostingGroups groups, PostingSetup setup) {
+        try {
+            return new Result(List.copyOf(new Derivation(valueEntry, groups, setup).wipWriteOff()), null);
+        } catch (Missing missing) {
+            return new Result(List.of(), missing.refusal);
+        }
+    }
+
+    /** {@link #writeOffWip(ValueEntry, ValuePostingGroups, PostingSetup)} with the posting groups of the setup. */
+    public static Result writeOffWip(ValueEntry valueEntry, GlSetup setup) {
+        try {
+            return writeOffWip(valueEntry, postingGroups(valueEntry, setup), setup);
+        } catch (Missing missing) {
+            return new Result(List.of(), missing.refusal);
+        }
+    }
+
+    /** The posting groups {@link GlSetup} gives a value entry: the item's, and a capacity entry's center's. */
+    private static ValuePostingGroups postingGroups(ValueEntry ve, GlSetup setup) {
+        // Capacity value entries carry the parent item: its inventory posting group, the center's product group.
+        GlSetup.ItemPostingGroups item = setup.item(ve.itemNo()).orElseThrow(() -> new Missing(
+                RefusalReason.POSTING_GROUP_MISSING, "item " + ve.itemNo() + " has no posting groups"));
+        String genProdPostingGroup = ve.itemLedgerEntryType() == null
+                ? setup.capacityGenProdPostingGroup(ve.type(), ve.no()).orElseThrow(() -> new Missing(
+                        RefusalReason.POSTING_GROUP_MISSING,
+                        ve.type() + " " + ve.no() + " has no gen. product posting group"))
+                : item.genProdPostingGroup();
+        return new ValuePostingGroups(setup.genBusPostingGroup(), genProdPostingGroup, item.inventoryPostingGroup(),
+                "", "");
     }
 
     /** All G/L entries of value entries that post; the refusals of the others are returned by {@link #post}. */
@@ -63,23 +114,24 @@ public final class InventoryCostToGl {
 
     private static final class Derivation {
         private final ValueEntry ve;
-        private final GlSetup setup;
-        private final String inventoryPostingGroup;
-        private final String genProdPostingGroup;
+        private final ValuePostingGroups groups;
+        private final PostingSetup setup;
         private final List<GlEntry> entries = new ArrayList<>();
+        private String keySuffix = "/GL";
 
-        Derivation(ValueEntry ve, GlSetup setup) {
+        Derivation(ValueEntry ve, ValuePostingGroups groups, PostingSetup setup) {
             this.ve = ve;
+            this.groups = groups;
             this.setup = setup;
-            // Capacity value entries carry the parent item: its inventory posting group, the center's product group.
-            GlSetup.ItemPostingGroups item = setup.item(ve.itemNo()).orElseThrow(() -> new Missing(
-                    RefusalReason.POSTING_GROUP_MISSING, "item " + ve.itemNo() + " has no posting groups"));
-            this.inventoryPostingGroup = item.inventoryPostingGroup();
-            this.genProdPostingGroup = ve.itemLedgerEntryType() == null
-                    ? setup.capacityGenProdPostingGroup(ve.type(), ve.no()).orElseThrow(() -> new Missing(
-                            RefusalReason.POSTING_GROUP_MISSING,
-                            ve.type() + " " + ve.no() + " has no gen. product posting group"))
-                    : item.genProdPostingGroup();
+            if (groups.inventoryPostingGroup().isBlank()) {
+                throw new Missing(RefusalReason.POSTING_GROUP_MISSING, "item " + ve.itemNo()
+                        + " has no inventory posting group (value entry " + ve.idempotencyKey() + ")");
+            }
+            if (groups.genProdPostingGroup().isBlank()) {
+                throw new Missing(RefusalReason.POSTING_GROUP_MISSING, (ve.itemLedgerEntryType() == null
+                        ? ve.type() + " " + ve.no() : "item " + ve.itemNo())
+                        + " has no gen. product posting group (value entry " + ve.idempotencyKey() + ")");
+            }
         }
 
         List<GlEntry> entries() {
@@ -98,6 +150,16 @@ public final class InventoryCostToGl {
                 throw new Missing(RefusalReason.GL_ACCOUNT_MISSING, "no manufacturing accounts for "
                         + ve.itemLedgerEntryType() + " value entry " + ve.entryNo());
             }
+            return entries;
+        }
+
+        /** What the value entry's G/L entries put on WIP, moved to Inventory Adjmt. */
+        List<GlEntry> wipWriteOff() {
+            BigDecimal onWip = entries().stream().filter(e -> e.accountType() == GlAccountType.WIP)
+                    .map(GlEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            entries.clear();
+            keySuffix = "/WO";
+            pair(new Accounts(GlAccountType.INVENTORY_ADJMT, GlAccountType.WIP), onWip, false);
             return entries;
         }
 
@@ -150,22 +212,26 @@ public final class InventoryCostToGl {
         }
 
         private GlEntry entry(String accountNo, GlAccountType type, BigDecimal amount, boolean expectedCost) {
-            return new GlEntry(ve.idempotencyKey() + "/GL" + (entries.size() + 1), ve.idempotencyKey(), ve.entryNo(),
+            return new GlEntry(ve.idempotencyKey() + keySuffix + (entries.size() + 1), ve.idempotencyKey(),
+                    ve.entryNo(),
                     ve.postingDate(), ve.documentNo(), accountNo, type, amount, expectedCost, ve.orderNo(),
-                    ve.locationCode(), inventoryPostingGroup, setup.genBusPostingGroup(), genProdPostingGroup);
+                    ve.locationCode(), groups.inventoryPostingGroup(), groups.genBusPostingGroup(),
+                    groups.genProdPostingGroup(), groups.globalDimension1Code(), groups.globalDimension2Code());
         }
 
         private String accountNo(GlAccountType type) {
             String accountNo;
             if (type.inInventoryPostingSetup()) {
-                InventoryPostingSetup row = setup.inventoryPostingSetup(ve.locationCode(), inventoryPostingGroup)
-                        .orElseThrow(() -> new Missing(RefusalReason.INVENTORY_POSTING_SETUP_MISSING, "location '"
-                                + ve.locationCode() + "' x " + inventoryPostingGroup));
+                InventoryPostingSetup row = setup.inventoryPostingSetup(ve.locationCode(),
+                        groups.inventoryPostingGroup()).orElseThrow(() -> new Missing(
+                        RefusalReason.INVENTORY_POSTING_SETUP_MISSING, "location '" + ve.locationCode() + "' x "
+                        + groups.inventoryPostingGroup()));
                 accountNo = row.accounts().get(type);
             } else {
-                GeneralPostingSetup row = setup.generalPostingSetup(setup.genBusPostingGroup(), genProdPostingGroup)
-                        .orElseThrow(() -> new Missing(RefusalReason.GENERAL_POSTING_SETUP_MISSING, "'"
-                                + setup.genBusPostingGroup() + "' x " + genProdPostingGroup));
+                GeneralPostingSetup row = setup.generalPostingSetup(groups.genBusPostingGroup(),
+                        groups.genProdPostingGroup()).orElseThrow(() -> new Missing(
+                        RefusalReason.GENERAL_POSTING_SETUP_MISSING, "'" + groups.genBusPostingGroup() + "' x "
+                        + groups.genProdPostingGroup()));
                 accountNo = row.accounts().get(type);
             }
             if (accountNo == null || accountNo.isBlank()) {
