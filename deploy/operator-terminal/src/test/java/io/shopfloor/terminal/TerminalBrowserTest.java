@@ -300,8 +300,10 @@ class TerminalBrowserTest {
     }
 
     private void choose(String selectId, String value) {
+        // Enabled: a list still showing the previous login's choices (reloading after a new login) may have it
+        // disabled for a moment.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + selectId + " option[value='"
-                + value + "']")));
+                + value + "']:not([disabled])")));
         new Select(browser.findElement(By.id(selectId))).selectByValue(value);
     }
 
