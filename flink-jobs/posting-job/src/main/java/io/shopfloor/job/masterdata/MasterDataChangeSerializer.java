@@ -10,7 +10,10 @@ import java.io.IOException;
 import static io.shopfloor.job.types.StateIO.readString;
 import static io.shopfloor.job.types.StateIO.writeString;
 
-/** Serializer of the master-data stream. Format 1: key, deleted, record ({@link RulesCodec#writeMasterData}). */
+/**
+ * Serializer of the master-data stream. Format 2: key, deleted, record ({@link RulesCodec#writeMasterData}, shop
+ * calendar rows included), valid from its time. Format 1: key, deleted, record (not valid from its time).
+ */
 public final class MasterDataChangeSerializer extends VersionedSerializer<MasterDataChange> {
     private static final long serialVersionUID = 1L;
 
@@ -18,7 +21,7 @@ public final class MasterDataChangeSerializer extends VersionedSerializer<Master
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -36,12 +39,14 @@ public final class MasterDataChangeSerializer extends VersionedSerializer<Master
         writeString(value.key(), out);
         out.writeBoolean(value.deleted());
         RulesCodec.writeMasterData(value.value(), out);
+        out.writeBoolean(value.validFromItsTime());
     }
 
     @Override
     protected MasterDataChange read(int version, DataInputView in) throws IOException {
         String key = readString(in);
         boolean deleted = in.readBoolean();
-        return new MasterDataChange(key, RulesCodec.readMasterData(in), deleted);
+        Object record = RulesCodec.readMasterData(in);
+        return new MasterDataChange(key, record, deleted, version >= 2 && in.readBoolean());
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 import static io.shopfloor.job.types.StateIO.readCount;
 
 /**
- * Broadcast-state serializer of {@link MasterDataVersions}. Format 1: the count, then each version's valid-from
- * time (epoch millis) and record ({@link RulesCodec#writeMasterData}, none for a deletion).
+ * Broadcast-state serializer of {@link MasterDataVersions}. Format 2: the count, then each version's valid-from
+ * time (epoch millis) and record ({@link RulesCodec#writeMasterData}, none for a deletion), records including the
+ * shop calendar rows (kinds 7-10). Format 1: the same without calendar rows (read as it is).
  */
 public final class MasterDataVersionsSerializer extends VersionedSerializer<MasterDataVersions> {
     private static final long serialVersionUID = 1L;
@@ -21,7 +22,7 @@ public final class MasterDataVersionsSerializer extends VersionedSerializer<Mast
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override

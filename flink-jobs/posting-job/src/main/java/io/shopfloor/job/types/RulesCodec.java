@@ -33,6 +33,7 @@ import io.shopfloor.posting.order.ProductionOrder;
 import io.shopfloor.posting.order.RoutingLine;
 import io.shopfloor.posting.order.RoutingLineDefinition;
 import io.shopfloor.posting.order.RoutingStatus;
+import io.shopfloor.job.masterdata.CalendarRows;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -293,6 +294,11 @@ public final class RulesCodec {
     private static final byte LOCATION = 4;
     private static final byte CAPACITY_UNIT = 5;
     private static final byte SETUP = 6;
+    // Master-data versions format 2: the shop calendar rows
+    private static final byte WORKING_TIME = 7;
+    private static final byte HOLIDAY = 8;
+    private static final byte ABSENCE = 9;
+    private static final byte CENTER_CALENDAR = 10;
     private static final byte NONE = 0;
 
     /** One master-data record (or null: a deletion), tagged with its kind. */
@@ -360,6 +366,31 @@ public final class RulesCodec {
             out.writeBoolean(s.docNoIsProdOrderNo());
             out.writeBoolean(s.finishOrderWithoutOutput());
             writeString(s.flushingSourceCode(), out);
+        } else if (value instanceof CalendarRows.WorkingTime w) {
+            out.writeByte(WORKING_TIME);
+            writeString(w.calendarCode(), out);
+            writeEnum(w.day(), out);
+            out.writeLong(w.start().toNanoOfDay());
+            out.writeLong(w.end().toNanoOfDay());
+            writeString(w.shiftCode(), out);
+        } else if (value instanceof CalendarRows.Holiday h) {
+            out.writeByte(HOLIDAY);
+            writeString(h.calendarCode(), out);
+            writeDate(h.date(), out);
+            out.writeLong(h.start().toNanoOfDay());
+            out.writeLong(h.end().toNanoOfDay());
+            writeString(h.description(), out);
+        } else if (value instanceof CalendarRows.Absence a) {
+            out.writeByte(ABSENCE);
+            writeString(a.centerNo(), out);
+            writeDate(a.date(), out);
+            out.writeLong(a.start().toNanoOfDay());
+            out.writeLong(a.end().toNanoOfDay());
+            writeString(a.description(), out);
+        } else if (value instanceof CalendarRows.CenterCalendar c) {
+            out.writeByte(CENTER_CALENDAR);
+            writeString(c.workCenterNo(), out);
+            writeString(c.calendarCode(), out);
         } else {
             throw new IllegalArgumentException("not master data: " + value.getClass().getName());
         }
@@ -398,6 +429,20 @@ public final class RulesCodec {
                 return new CapacityUnitOfMeasure(readString(in), readDecimal(in));
             case SETUP:
                 return new ManufacturingSetup(in.readBoolean(), in.readBoolean(), in.readBoolean(), readString(in));
+            case WORKING_TIME:
+                return new CalendarRows.WorkingTime(readString(in), readEnum(java.time.DayOfWeek.class, in),
+                        java.time.LocalTime.ofNanoOfDay(in.readLong()), java.time.LocalTime.ofNanoOfDay(in.readLong()),
+                        readString(in));
+            case HOLIDAY:
+                return new CalendarRows.Holiday(readString(in), readDate(in),
+                        java.time.LocalTime.ofNanoOfDay(in.readLong()), java.time.LocalTime.ofNanoOfDay(in.readLong()),
+                        readString(in));
+            case ABSENCE:
+                return new CalendarRows.Absence(readString(in), readDate(in),
+                        java.time.LocalTime.ofNanoOfDay(in.readLong()), java.time.LocalTime.ofNanoOfDay(in.readLong()),
+                        readString(in));
+            case CENTER_CALENDAR:
+                return new CalendarRows.CenterCalendar(readString(in), readString(in));
             default:
                 throw new IOException("not a master-data kind: " + kind);
         }

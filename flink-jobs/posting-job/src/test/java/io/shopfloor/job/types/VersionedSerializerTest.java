@@ -77,7 +77,7 @@ class VersionedSerializerTest {
     void aValueOfAnUnknownVersionFailsToReadWithTheVersions() {
         IOException failed = assertThrows(IOException.class, () -> MasterDataVersionsSerializer.INSTANCE
                 .deserialize(new DataInputDeserializer(new byte[] {7, 0, 0, 0, 0})));
-        assertEquals("MasterDataVersionsSerializer reads format versions 1 to 1, not 7 (state of a later release?)",
+        assertEquals("MasterDataVersionsSerializer reads format versions 1 to 2, not 7 (state of a later release?)",
                 failed.getMessage());
     }
 }
