@@ -71,7 +71,7 @@ class KubernetesManifestsTest {
 
     @Test
     void everyDocumentIsAKnownKindInTheNamespaceWithAUniqueName() {
-        assertEquals(49, DOCUMENTS.size());
+        assertEquals(55, DOCUMENTS.size());
         Set<String> seen = new TreeSet<>();
         for (JsonNode document : DOCUMENTS) {
             String kind = document.path("kind").asText();
