@@ -65,7 +65,7 @@ function renderMachine(machine) {
       suspect ? '⚠ check' : pct(shift && shift.oeePct), ' ', el('small', {}, 'OEE, ' + shiftLabel)),
     suspect ? el('p', {class: 'finding'}, 'Ideal cycle time suspect: performance ' + pct(shift.performancePct)) : null,
     facts, timeLosses(shift), spark].filter(child => child !== null));
-  sparkline(spark, machine.history.map(p => p.goodParts), '#2e7d32');
+  sparkline(spark, machine.recentGoodParts, '#2e7d32');
   spark.appendChild(svgElement('title', {}, 'good pieces per KPI window, the kept windows'));
   if (!fresh) {
     tile.classList.add('flash');
@@ -105,65 +105,13 @@ function pct(value) {
   return value === null || value === undefined ? '–' : value + ' %';
 }
 
-// Trend buckets: ten minutes of KPI windows, summed over the machines of a line.
-const BUCKET_MILLIS = 10 * 60000;
-
-function byLine(list) {
-  const lines = new Map();
-  for (const m of list) {
-    if (!lines.has(m.line)) lines.set(m.line, []);
-    lines.get(m.line).push(m);
-  }
-  return [...lines.entries()].sort((a, b) => a[0].localeCompare(b[0]));
-}
-
-// A line's OEE per bucket from the summed time elements; a bucket whose performance is above 100 % (a wrong ideal
-// cycle time) or without parts has no point.
-function lineOee(machinesOfLine) {
-  const buckets = new Map();
-  for (const m of machinesOfLine) {
-    for (const p of m.history) {
-      const x = Math.ceil(Date.parse(p.windowEnd) / BUCKET_MILLIS) * BUCKET_MILLIS;
-      const b = buckets.get(x) || {pbt: 0, apt: 0, ideal: 0, runIdeal: 0, good: 0, parts: 0};
-      const [pbt, apt, ideal, runIdeal] = p.oeeMillis; // planned busy, production, ideal, production with ideal
-      b.pbt += pbt; b.apt += apt; b.ideal += ideal; b.runIdeal += runIdeal;
-      b.good += p.goodParts; b.parts += p.goodParts + p.scrapParts;
-      buckets.set(x, b);
-    }
-  }
-  const points = [];
-  for (const [x, b] of buckets) {
-    if (b.pbt === 0 || b.runIdeal === 0 || b.parts === 0) continue;
-    const performance = b.ideal / b.runIdeal;
-    if (performance > 1) continue;
-    points.push({x, y: Math.round(1000 * (b.apt / b.pbt) * performance * (b.good / b.parts)) / 10});
-  }
-  return points;
-}
-
-function renderCharts() {
-  const list = [...machines.values()].sort((a, b) => a.machineId.localeCompare(b.machineId));
-  const lines = byLine(list);
-  lineChart(document.getElementById('output-chart'), lines.map(([line, ms]) => {
-    const perEnd = new Map(); // good parts of the line per window end, then cumulated
-    ms.forEach(m => m.history.forEach(p => {
-      const x = Date.parse(p.windowEnd);
-      perEnd.set(x, (perEnd.get(x) || 0) + p.goodParts);
-    }));
-    let total = 0;
-    return {name: line, points: [...perEnd.entries()].sort((a, b) => a[0] - b[0])
-      .map(([x, good]) => ({x, y: total += good}))};
-  }), {yUnit: ' pcs', markers: true});
-  lineChart(document.getElementById('oee-chart'), lines.map(([line, ms]) => ({name: line, points: lineOee(ms)})),
+// The line charts as the server computed them: per line the good pieces cumulated over its window ends and its OEE
+// per ten minutes (LineTrend); a tile does not carry its windows.
+function renderCharts(lines) {
+  lineChart(document.getElementById('output-chart'), lines.map(l => ({name: l.line, points: l.output})),
+    {yUnit: ' pcs', markers: true});
+  lineChart(document.getElementById('oee-chart'), lines.map(l => ({name: l.line, points: l.oeePct})),
     {yMin: 0, yMax: 100, yUnit: ' %', markers: true});
-}
-
-// A burst of machine events redraws the charts once.
-let chartsScheduled = false;
-function scheduleCharts() {
-  if (chartsScheduled) return;
-  chartsScheduled = true;
-  setTimeout(() => { chartsScheduled = false; renderCharts(); }, 150);
 }
 
 function renderLedger(ledger) {
@@ -241,13 +189,11 @@ function connect() {
     if (state.machines.length === 0) {
       document.getElementById('machines').append(el('p', {class: 'empty'}, 'No machine has reported yet.'));
     }
-    renderCharts();
+    renderCharts(state.lines);
     renderLedger(state.ledger);
   });
-  source.addEventListener('machine', event => {
-    renderMachine(JSON.parse(event.data));
-    scheduleCharts();
-  });
+  source.addEventListener('machine', event => renderMachine(JSON.parse(event.data)));
+  source.addEventListener('lines', event => renderCharts(JSON.parse(event.data)));
   source.addEventListener('ledger', event => renderLedger(JSON.parse(event.data)));
 }
 

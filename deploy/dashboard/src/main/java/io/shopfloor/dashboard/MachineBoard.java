@@ -110,7 +110,68 @@ public final class MachineBoard {
                 latest == null ? null : percent(latest.getPerformance()),
                 latest == null ? null : percent(latest.getQuality()),
                 latest == null ? null : latest.getWindowEnd(), shiftToDate, lastHour,
-                List.copyOf(machine.points.values()));
+                machine.points.values().stream().map(MachineView.KpiPoint::goodParts).toList());
+    }
+
+    /** The kept windows of a machine as the line trends read them (tests). */
+    synchronized List<MachineView.KpiPoint> history(String machineId) {
+        Machine machine = machines.get(machineId);
+        return machine == null ? List.of() : List.copyOf(machine.points.values());
+    }
+
+    /** Trend buckets: ten minutes of KPI windows, summed over the machines of a line. */
+    static final long TREND_BUCKET_MILLIS = 10 * 60_000L;
+
+    /**
+     * The charts of every line, by line: the line's good pieces cumulated over its window ends, and its OEE per ten
+     * minutes from the summed time elements (a bucket without planned busy time, ideal cycle time or parts, or whose
+     * performance is above 100 %: a wrong ideal cycle time, has no point).
+     */
+    public synchronized List<LineTrend> lineTrends() {
+        Map<String, TreeMap<Long, long[]>> outputByLine = new TreeMap<>();
+        Map<String, TreeMap<Long, long[]>> bucketsByLine = new TreeMap<>();
+        machines.forEach((id, machine) -> {
+            String line = line(id);
+            TreeMap<Long, long[]> output = outputByLine.computeIfAbsent(line, l -> new TreeMap<>());
+            TreeMap<Long, long[]> buckets = bucketsByLine.computeIfAbsent(line, l -> new TreeMap<>());
+            for (MachineView.KpiPoint p : machine.points.values()) {
+                long end = p.windowEnd().toEpochMilli();
+                output.computeIfAbsent(end, x -> new long[1])[0] += p.goodParts();
+                long x = Math.floorDiv(end + TREND_BUCKET_MILLIS - 1, TREND_BUCKET_MILLIS) * TREND_BUCKET_MILLIS;
+                long[] b = buckets.computeIfAbsent(x, k -> new long[6]);
+                List<Long> millis = p.oeeMillis(); // planned busy, production, ideal, production with ideal
+                for (int i = 0; i < 4; i++) {
+                    b[i] += millis.get(i);
+                }
+                b[4] += p.goodParts();
+                b[5] += p.goodParts() + p.scrapParts();
+            }
+        });
+        List<LineTrend> trends = new ArrayList<>();
+        outputByLine.forEach((line, output) -> {
+            List<LineTrend.Point> cumulated = new ArrayList<>(output.size());
+            long total = 0;
+            for (Map.Entry<Long, long[]> e : output.entrySet()) {
+                total += e.getValue()[0];
+                cumulated.add(new LineTrend.Point(e.getKey(), total));
+            }
+            List<LineTrend.Point> oee = new ArrayList<>();
+            bucketsByLine.get(line).forEach((x, b) -> {
+                if (b[0] == 0 || b[3] == 0 || b[5] == 0) {
+                    return;
+                }
+                double performance = (double) b[2] / b[3];
+                if (performance > 1) {
+                    return;
+                }
+                double value = (double) b[1] / b[0] * performance * ((double) b[4] / b[5]);
+                oee.add(new LineTrend.Point(x, Math.round(1000 * value) / 10.0));
+            });
+            if (!cumulated.isEmpty()) {
+                trends.add(new LineTrend(line, cumulated, oee));
+            }
+        });
+        return trends;
     }
 
     /** A machine's line: the part of its id before the first '-' (L1-CUT-1 is on L1), else the id. */

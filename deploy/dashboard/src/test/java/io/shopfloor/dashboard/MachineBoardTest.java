@@ -43,7 +43,13 @@ class MachineBoardTest {
                         List.of(9_000_000L, 7_200_000L, 7_200_000L, 7_200_000L)),
                 new MachineView.KpiPoint(Instant.parse("2026-03-02T07:30:00Z"), 40, 3, new BigDecimal("88.9"),
                         List.of(5_160_000L, 5_160_000L, 5_160_000L, 5_160_000L))),
-                second.history());
+                board.history("CUT-1"));
+        assertEquals(List.of(60L, 40L), second.recentGoodParts());
+        // The line's charts, computed here for the page: output cumulated per window end, OEE per ten minutes.
+        assertEquals(List.of(new LineTrend("CUT", List.of(new LineTrend.Point(1772418600000L, 60),
+                        new LineTrend.Point(1772436600000L, 100)),
+                        List.of(new LineTrend.Point(1772418600000L, 80.0), new LineTrend.Point(1772436600000L, 93.0)))),
+                board.lineTrends());
     }
 
     @Test
@@ -53,7 +59,7 @@ class MachineBoardTest {
         MachineView late = board.apply(Example1Dashboard.kpi("CUT-1", 0, 150, 60, 0, 30, 120, 0.8, 1.0, 1.0));
         assertEquals(List.of(101L, 2L, "2026-03-02T07:30:00Z", "91.1"), List.of(late.goodParts(), late.scrapParts(),
                 late.kpiWindowEnd().toString(), late.oeePct().toPlainString()));
-        assertEquals(2, late.history().size());
+        assertEquals(2, late.recentGoodParts().size());
     }
 
     @Test
@@ -63,8 +69,8 @@ class MachineBoardTest {
             view = board.apply(Example1Dashboard.kpi("PRESS-1", window * 10, window * 10 + 10, 5, 1, 0, 10, 1.0, 1.0,
                     5.0 / 6));
         }
-        assertEquals(MachineBoard.HISTORY_WINDOWS, view.history().size());
-        assertEquals(Instant.parse("2026-03-02T00:50:00Z"), view.history().get(0).windowEnd());
+        assertEquals(MachineBoard.HISTORY_WINDOWS, view.recentGoodParts().size());
+        assertEquals(Instant.parse("2026-03-02T00:50:00Z"), board.history("PRESS-1").get(0).windowEnd());
         assertEquals(List.of(5L * (MachineBoard.HISTORY_WINDOWS + 4), (long) MachineBoard.HISTORY_WINDOWS + 4),
                 List.of(view.goodParts(), view.scrapParts()));
         // A replay of a window older than the kept history is already counted.
@@ -124,7 +130,7 @@ class MachineBoardTest {
                 .setAvailability(null).setPerformance(null).setQuality(null).setOee(null).build();
         MachineView view = board.apply(idle);
         assertNull(view.oeePct());
-        assertNull(view.history().get(0).oeePct());
+        assertNull(board.history(view.machineId()).get(0).oeePct());
         board.apply(Example1Dashboard.state("A-1", MachineState.IDLE, null, 0));
         assertEquals(List.of("A-1", "B-2"), board.machines().stream().map(MachineView::machineId).toList());
         assertEquals(new BigDecimal("87.5"), MachineBoard.percent(0.87549));
