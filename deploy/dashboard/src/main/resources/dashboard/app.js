@@ -52,7 +52,12 @@ function renderMachine(machine) {
     el('dt', {title: TOTALS_NOTE}, 'Good (pcs, recent)'), el('dd', {class: 'good'}, text(machine.goodParts, '0')),
     el('dt', {title: TOTALS_NOTE}, 'Scrap (pcs, recent)'), el('dd', {class: 'scrap'}, text(machine.scrapParts, '0')),
     el('dt', {}, 'Order / op.'), el('dd', {class: 'operation'},
-      machine.orderNo ? `${machine.orderNo} / ${text(machine.operationNo)}` : '–'));
+      machine.orderNo ? `${machine.orderNo} / ${text(machine.operationNo)}` : '–'),
+    el('dt', {title: 'the order\'s output so far / its quantity, as the ledger has them'}, 'Order progress'),
+    el('dd', {class: 'order-progress'}, orderProgress(machine)[0]),
+    el('dt', {title: 'now (the plant\'s clock) + the pieces still to make x the cycle time of the last hour, '
+      + 'else the routing\'s ideal cycle time'}, 'Expected end'),
+    el('dd', {class: 'expected-end'}, orderProgress(machine)[1]));
   if (machine.stopCode) facts.append(el('dt', {}, 'Stop code'), el('dd', {class: 'stop-code'}, machine.stopCode));
   const spark = document.createElementNS(SVG_NS, 'svg');
   const shiftLabel = shift && shift.shiftCode ? `shift ${shift.shiftCode} ${shift.shiftDate} to date` : 'shift to date';
@@ -70,6 +75,45 @@ function renderMachine(machine) {
   if (!fresh) {
     tile.classList.add('flash');
     setTimeout(() => tile.classList.remove('flash'), 1000);
+  }
+}
+
+// The orders as the ledger has them (status, quantity, output), by order no., for the tiles' progress.
+const ledgerOrders = new Map();
+
+function quantity(value) {
+  return value === null || value === undefined ? '–' : String(Number(value));
+}
+
+// [progress, expected end] of the order a machine works on: output / quantity (pcs, %), and when the rest is made
+// at the cycle time of the last hour (its production time per piece), else at the ideal cycle time.
+function orderProgress(machine) {
+  if (!machine.orderNo) return ['–', '–'];
+  const order = ledgerOrders.get(machine.orderNo);
+  if (!order) return ['not in the ledger yet', '–'];
+  const progress = `${quantity(order.outputQuantity)} / ${quantity(order.plannedQuantity)} pcs`
+    + (order.progressPct === null || order.progressPct === undefined ? '' : ` (${order.progressPct} %)`);
+  if (order.status === 'FINISHED') return [progress, 'finished'];
+  const remaining = Number(order.plannedQuantity) - Number(order.outputQuantity);
+  if (!(remaining > 0)) return [progress, 'quantity reached'];
+  const hour = machine.lastHour;
+  const hourParts = hour ? hour.goodParts + hour.scrapParts : 0;
+  const recent = hourParts > 0 ? Number(hour.productionMinutes) * 60000 / hourParts : null;
+  const cycle = recent || machine.idealCycleTimeMillis;
+  if (!cycle) return [progress, '–'];
+  const end = new Date(plantNow + remaining * cycle).toISOString();
+  return [progress, `${end.substring(0, 10)} ${end.substring(11, 16)} UTC at ${(cycle / 1000).toFixed(1)} s/pc `
+    + (recent ? '(last hour)' : '(ideal)')];
+}
+
+// A ledger update refreshes the progress on every tile (without redrawing them).
+function refreshOrderProgress() {
+  for (const machine of machines.values()) {
+    const tile = document.querySelector(`[data-machine="${CSS.escape(machine.machineId)}"]`);
+    if (!tile) continue;
+    const [progress, end] = orderProgress(machine);
+    tile.querySelector('.order-progress').textContent = progress;
+    tile.querySelector('.expected-end').textContent = end;
   }
 }
 
@@ -115,6 +159,9 @@ function renderCharts(lines) {
 }
 
 function renderLedger(ledger) {
+  ledgerOrders.clear();
+  ledger.orders.forEach(o => ledgerOrders.set(o.orderNo, o));
+  refreshOrderProgress();
   const error = document.getElementById('ledger-error');
   error.hidden = !ledger.ledgerError;
   error.textContent = ledger.ledgerError || '';

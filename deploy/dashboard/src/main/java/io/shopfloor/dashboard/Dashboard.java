@@ -196,7 +196,9 @@ public final class Dashboard implements AutoCloseable {
         try {
             JobCard card = JobCards.assemble(order.get(), masterData::centerName,
                     workCenter -> masterData.capacityUnit(workCenter).orElse("MINUTES"),
-                    ledger.operationsReported(orderNo), ledger.componentConsumption(orderNo));
+                    ledger.operationsReported(orderNo), ledger.componentConsumption(orderNo),
+                    ledgerPart.get().orders().stream().filter(o -> o.orderNo().equals(orderNo)).findFirst()
+                            .map(LedgerRows.OrderProgress::status).orElse(null));
             json(exchange, 200, card);
         } catch (SQLException e) {
             json(exchange, 503, Map.of("error", "cannot read the ledger store: " + e.getMessage()));

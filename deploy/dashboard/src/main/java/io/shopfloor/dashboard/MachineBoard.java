@@ -110,7 +110,8 @@ public final class MachineBoard {
                 latest == null ? null : percent(latest.getPerformance()),
                 latest == null ? null : percent(latest.getQuality()),
                 latest == null ? null : latest.getWindowEnd(), shiftToDate, lastHour,
-                machine.points.values().stream().map(MachineView.KpiPoint::goodParts).toList());
+                machine.points.values().stream().map(MachineView.KpiPoint::goodParts).toList(),
+                latest == null ? null : latest.getIdealCycleTimeMillis());
     }
 
     /** The kept windows of a machine as the line trends read them (tests). */

@@ -8,14 +8,16 @@ import java.util.List;
  * One machine tile: its live state, what it runs, its parts over the kept windows, the OEE of the latest KPI window
  * (one window: indicative only), of its shift to date and of the last hour ({@link OeeSummary}), and the good pieces
  * of each kept window for its sparkline (oldest first). The line charts are computed on the server
- * ({@link LineTrend}): a tile no longer carries its windows. Percentages have one decimal; null when the KPI is
+ * ({@link LineTrend}): a tile no longer carries its windows. {@code idealCycleTimeMillis}: the routing's run time
+ * per piece of the latest window (ms; the page's expected end of the order when the last hour has no parts).
+ * Percentages have one decimal; null when the KPI is
  * undefined (no run time, no parts).
  */
 public record MachineView(String machineId, String line, String state, String stopCode, Instant stateSince,
                           String orderNo, String operationNo, long goodParts, long scrapParts, BigDecimal oeePct,
                           BigDecimal availabilityPct, BigDecimal performancePct, BigDecimal qualityPct,
                           Instant kpiWindowEnd, OeeSummary shiftToDate, OeeSummary lastHour,
-                          List<Long> recentGoodParts) {
+                          List<Long> recentGoodParts, Long idealCycleTimeMillis) {
 
     /**
      * One KPI window as the board keeps it for the line trends: its end, its parts, its OEE, and in

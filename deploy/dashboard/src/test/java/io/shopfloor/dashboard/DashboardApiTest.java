@@ -140,11 +140,12 @@ class DashboardApiTest {
     void jobCardListsEachOperationWithItsTimesComponentsAndWhatWasReported() throws Exception {
         stateWhere(s -> s.at("/ledger/orders").size() > 0);
         JsonNode card = json(get("api/jobcard?order=RPO-1001", 200));
-        assertEquals(List.of("RPO-1001", "RELEASED", "FG-100 x 100", "FG-100", "100", "2026-03-02"),
+        // The status as the ledger has it (the ERP's header still says RELEASED: the job finished the order).
+        assertEquals(List.of("RPO-1001", "FINISHED", "FG-100 x 100", "FG-100", "100", "2026-03-02"),
                 texts(card, "orderNo", "status", "description", "sourceNo", "quantity", "dueDate"));
         JsonNode cut = card.at("/operations/0");
         assertEquals(List.of("10", "WORK_CENTER", "WC-CUT", "WC-CUT", "CUT", "100", "30", "MINUTES", "200", "MINUTES",
-                        "230", "MINUTES", "PLANNED"),
+                        "230", "MINUTES", "FINISHED"),
                 texts(cut, "operationNo", "type", "no", "centerName", "routingLinkCode", "operationQuantity",
                         "expectedSetupTime", "setupTimeUnit", "expectedRunTime", "runTimeUnit", "timeNeeded",
                         "timeNeededUnit", "routingStatus"));
