@@ -69,7 +69,7 @@ function renderMachine(machine) {
         + 'wrong, so no OEE is shown' : 'availability x performance x quality'},
       suspect ? '⚠ check' : pct(shift && shift.oeePct), ' ', el('small', {}, 'OEE, ' + shiftLabel)),
     suspect ? el('p', {class: 'finding'}, 'Ideal cycle time suspect: performance ' + pct(shift.performancePct)) : null,
-    facts, timeLosses(shift), spark].filter(child => child !== null));
+    facts, timeLosses(shift, machine.shiftStops || []), spark].filter(child => child !== null));
   sparkline(spark, machine.recentGoodParts, '#2e7d32');
   spark.appendChild(svgElement('title', {}, 'good pieces per KPI window, the kept windows'));
   if (!fresh) {
@@ -132,8 +132,9 @@ function duration(since) {
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
-// A bar of the shift's time elements (minutes), each part with its label and minutes on hover, and the losses as text.
-function timeLosses(shift) {
+// A bar of the shift's time elements (minutes), each part with its label and minutes on hover, the losses as text,
+// and the stop time by code (from the machine's state changes: codes, micro-stops, no signal).
+function timeLosses(shift, stops) {
   if (!shift) return el('div', {class: 'time-losses empty'}, 'no shift figures yet');
   const total = TIME_ELEMENTS.reduce((sum, [field]) => sum + Number(shift[field] || 0), 0);
   const bar = el('div', {class: 'time-bar'}, ...TIME_ELEMENTS.filter(([field]) => Number(shift[field]) > 0)
@@ -141,8 +142,12 @@ function timeLosses(shift) {
       style: `width: ${(100 * Number(shift[field]) / (total || 1)).toFixed(2)}%; background: ${colour}`})));
   const losses = TIME_ELEMENTS.slice(1).filter(([field]) => Number(shift[field]) > 0)
     .map(([field, label]) => `${label.split(' (')[0]} ${shift[field]} min`);
+  const byCode = stops.length ? el('small', {class: 'stops-by-code', title: 'stop time of the shift by stop code, '
+      + 'from the machine\'s states (micro-stops: stops under 30 s)'}, 'Stops: ',
+    ...stops.flatMap((stop, i) => [i > 0 ? ' · ' : '', el('span', {'data-code': stop.code},
+      `${stop.code} ${stop.minutes} min`)])) : null;
   return el('div', {class: 'time-losses'}, bar,
-    el('small', {class: 'loss-text'}, losses.length ? losses.join(' · ') : 'no time lost'));
+    el('small', {class: 'loss-text'}, losses.length ? losses.join(' · ') : 'no time lost'), byCode || '');
 }
 
 function pct(value) {

@@ -10,6 +10,7 @@ import java.util.List;
  * of each kept window for its sparkline (oldest first). The line charts are computed on the server
  * ({@link LineTrend}): a tile no longer carries its windows. {@code idealCycleTimeMillis}: the routing's run time
  * per piece of the latest window (ms; the page's expected end of the order when the last hour has no parts).
+ * {@code shiftStops}: the shift's stop time by code from the state changes (most first).
  * Percentages have one decimal; null when the KPI is
  * undefined (no run time, no parts).
  */
@@ -17,7 +18,11 @@ public record MachineView(String machineId, String line, String state, String st
                           String orderNo, String operationNo, long goodParts, long scrapParts, BigDecimal oeePct,
                           BigDecimal availabilityPct, BigDecimal performancePct, BigDecimal qualityPct,
                           Instant kpiWindowEnd, OeeSummary shiftToDate, OeeSummary lastHour,
-                          List<Long> recentGoodParts, Long idealCycleTimeMillis) {
+                          List<Long> recentGoodParts, Long idealCycleTimeMillis, List<StopMinutes> shiftStops) {
+
+    /** Stop time of the shift to date under one code (or "micro-stops", "no signal"), in minutes (0.1). */
+    public record StopMinutes(String code, BigDecimal minutes) {
+    }
 
     /**
      * One KPI window as the board keeps it for the line trends: its end, its parts, its OEE, and in

@@ -109,6 +109,8 @@ class DashboardBrowserTest {
         cut.findElements(By.cssSelector(".time-bar span")).forEach(part -> bar.add(part.getAttribute("title")));
         assertEquals(List.of("Production: 206.0 min", "Setup: 30.0 min"), bar);
         assertEquals("Setup 30.0 min", cut.findElement(By.className("loss-text")).getText());
+        // Stops by code from the state changes of the shift: CUT-1 stopped with code BREAK from 06:30 to 06:40.
+        assertEquals("Stops: BREAK 10.0 min", cut.findElement(By.className("stops-by-code")).getText());
         // The order the machine works on, as the ledger has it: 100 of 100 pieces, finished.
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-machine='CUT-1'] .order-progress"),
                 "100 / 100 pcs (100.00 %)"));

@@ -124,6 +124,33 @@ class MachineBoardTest {
                         view.shiftToDate().flag()));
     }
 
+    /** A state change of L1-CUT-1 at 06:00 plus {@code seconds}. */
+    private void state(MachineState state, String stopCode, int seconds) {
+        Instant at = Instant.parse("2026-03-02T06:00:00Z").plusSeconds(seconds);
+        board.apply(io.shopfloor.schema.signal.MachineStateChange.newBuilder().setMachineId("L1-CUT-1")
+                .setState(state).setStopCode(stopCode).setBootEpoch(1).setSequenceNumber(seconds)
+                .setSourceTimestamp(at).setReceivedTimestamp(at).build());
+    }
+
+    @Test
+    void theShiftsStopsByCodeFromTheStateChanges() {
+        state(MachineState.RUNNING, null, 0);
+        state(MachineState.STOPPED, "JAM", 60 * 60); // 07:00-07:20
+        state(MachineState.RUNNING, null, 80 * 60);
+        state(MachineState.STOPPED, null, 90 * 60); // 07:30:00-07:30:20, a micro-stop
+        state(MachineState.RUNNING, null, 90 * 60 + 20);
+        state(MachineState.MAINTENANCE, "PM", 120 * 60); // 08:00-08:45
+        state(MachineState.NO_SIGNAL, null, 165 * 60); // 08:45-08:48
+        state(MachineState.RUNNING, null, 168 * 60);
+        state(MachineState.STOPPED, null, 170 * 60); // 08:50-09:00 (the latest window's end), no code
+        state(MachineState.STOPPED, "JAM", 5 * 60 * 60); // 11:00: after the latest window, not counted yet
+        board.apply(window("L1-CUT-1", 0, 100, 0, 20, 0, 200, 0, 30_000)); // 06:00-08:00
+        MachineView view = board.apply(window("L1-CUT-1", 120, 0, 0, 15, 45, 0, 0, 30_000)); // 08:00-09:00
+
+        assertEquals(List.of("PM 45.0", "JAM 20.0", "STOPPED, no code 10.0", "no signal 3.0", "micro-stops 0.3"),
+                view.shiftStops().stream().map(s -> s.code() + " " + s.minutes()).toList());
+    }
+
     @Test
     void undefinedRatiosStayUndefinedAndMachinesAreListedById() {
         MachineKpi idle = MachineKpi.newBuilder(Example1Dashboard.kpi("B-2", 0, 10, 0, 0, 0, 0, 0, 0, 0))
