@@ -216,7 +216,8 @@ public final class MachineBoard {
             }
         }
         List<MachineView.StopMinutes> stops = new ArrayList<>();
-        millisByCode.forEach((code, millis) -> stops.add(new MachineView.StopMinutes(code, OeeSummary.minutes(millis))));
+        millisByCode.forEach((code, millis) ->
+                stops.add(new MachineView.StopMinutes(code, OeeSummary.minutes(millis))));
         stops.sort(Comparator.comparing(MachineView.StopMinutes::minutes).reversed()
                 .thenComparing(MachineView.StopMinutes::code));
         return stops;

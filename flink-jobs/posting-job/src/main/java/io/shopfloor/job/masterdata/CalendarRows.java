@@ -6,8 +6,8 @@ import java.time.LocalTime;
 
 /**
  * The ERP's shop calendar rows as the posting job keeps them in its master data (Business Central's Shop Calendar
- * Working Days, Shop Calendar Holiday, Calendar Absence Entry and the work center's Shop Calendar Code). Times are the plant's local time; an ending time of 00:00 is midnight at the end of the
- * day. {@link ErpCalendars} turns them into a {@link io.shopfloor.job.machine.ShopCalendar}.
+ * Working Days, Shop Calendar Holiday, Calendar Absence Entry and the work center's Shop Calendar Code). Times are
+ * the plant's local time; an ending time of 00:00 is midnight at the end of the day. {@link ErpCalendars} turns them into a {@link io.shopfloor.job.machine.ShopCalendar}.
  */
 public final class CalendarRows {
 
@@ -32,5 +32,4 @@ public final class CalendarRows {
     /** The shop calendar a work center (and its machine centers) works; blank: none. */
     public record CenterCalendar(String workCenterNo, String calendarCode) {
     }
-
 }

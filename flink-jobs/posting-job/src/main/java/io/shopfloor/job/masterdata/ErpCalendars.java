@@ -53,6 +53,15 @@ public final class ErpCalendars {
         }
     }
 
+    /** Forgets a key the broadcast state removed (the index stays as large as the state). */
+    public void forget(String key) {
+        int bar = key.indexOf('|');
+        TreeSet<String> keys = bar > 0 ? keysByGroup.get(key.substring(0, bar)) : null;
+        if (keys != null && keys.remove(key) && keys.isEmpty()) {
+            keysByGroup.remove(key.substring(0, bar));
+        }
+    }
+
     /** Whether the index has seen every key of the state (after a restore it is rebuilt once). */
     public boolean isBuilt() {
         return built;
@@ -70,7 +79,8 @@ public final class ErpCalendars {
                                    String workCenterNo, Instant from, Instant to, ShopCalendar fallback) {
         ShiftCalendar shifts = fallback.shifts();
         String code = workCenterNo == null ? null
-                : value(versions, MasterDataChange.CENTER_CALENDAR + workCenterNo, time, CalendarRows.CenterCalendar.class)
+                : value(versions, MasterDataChange.CENTER_CALENDAR + workCenterNo, time,
+                        CalendarRows.CenterCalendar.class)
                 .map(CalendarRows.CenterCalendar::calendarCode).filter(c -> !c.isBlank()).orElse(null);
         List<CalendarRows.WorkingTime> days = new ArrayList<>();
         Set<LocalDate> holidays = new TreeSet<>();
@@ -78,7 +88,7 @@ public final class ErpCalendars {
         LocalDate firstDate = shifts.date(from).minusDays(1);
         LocalDate lastDate = shifts.date(to).plusDays(1);
         if (code != null) {
-            rows(versions, MasterDataChange.WORKING_DAY + code, time, CalendarRows.WorkingTime.class).forEach(days::add);
+            days.addAll(rows(versions, MasterDataChange.WORKING_DAY + code, time, CalendarRows.WorkingTime.class));
             for (CalendarRows.Holiday h : rows(versions, MasterDataChange.HOLIDAY + code, time,
                     CalendarRows.Holiday.class)) {
                 if (h.date().isBefore(firstDate) || h.date().isAfter(lastDate)) {

@@ -144,6 +144,7 @@ public class OrderPostingFunction
         if (horizon > Long.MIN_VALUE) {
             if (!versions.pruneBefore(horizon)) {
                 ctx.getBroadcastState(MASTER_DATA).remove(change.key()); // deleted, and nothing can read it any more
+                erpCalendars.forget(change.key());
                 return;
             }
             if (sweptUntil == Long.MIN_VALUE || horizon - sweptUntil >= SWEEP_EVERY.plus(allowedLateness).toMillis()) {
@@ -179,6 +180,7 @@ public class OrderPostingFunction
         }
         for (String key : gone) {
             state.remove(key);
+            erpCalendars.forget(key);
         }
         sweptUntil = horizon;
     }
