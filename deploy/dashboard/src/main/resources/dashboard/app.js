@@ -52,7 +52,12 @@ function renderMachine(machine) {
     el('dt', {title: TOTALS_NOTE}, 'Good (pcs, recent)'), el('dd', {class: 'good'}, text(machine.goodParts, '0')),
     el('dt', {title: TOTALS_NOTE}, 'Scrap (pcs, recent)'), el('dd', {class: 'scrap'}, text(machine.scrapParts, '0')),
     el('dt', {}, 'Order / op.'), el('dd', {class: 'operation'},
-      machine.orderNo ? `${machine.orderNo} / ${text(machine.operationNo)}` : '–'));
+      machine.orderNo ? `${machine.orderNo} / ${text(machine.operationNo)}` : '–'),
+    el('dt', {title: 'the order\'s output so far / its quantity, as the ledger has them'}, 'Order progress'),
+    el('dd', {class: 'order-progress'}, orderProgress(machine)[0]),
+    el('dt', {title: 'now (the plant\'s clock) + the pieces still to make x the cycle time of the last hour, '
+      + 'else the routing\'s ideal cycle time'}, 'Expected end'),
+    el('dd', {class: 'expected-end'}, orderProgress(machine)[1]));
   if (machine.stopCode) facts.append(el('dt', {}, 'Stop code'), el('dd', {class: 'stop-code'}, machine.stopCode));
   const spark = document.createElementNS(SVG_NS, 'svg');
   const shiftLabel = shift && shift.shiftCode ? `shift ${shift.shiftCode} ${shift.shiftDate} to date` : 'shift to date';
@@ -64,12 +69,51 @@ function renderMachine(machine) {
         + 'wrong, so no OEE is shown' : 'availability x performance x quality'},
       suspect ? '⚠ check' : pct(shift && shift.oeePct), ' ', el('small', {}, 'OEE, ' + shiftLabel)),
     suspect ? el('p', {class: 'finding'}, 'Ideal cycle time suspect: performance ' + pct(shift.performancePct)) : null,
-    facts, timeLosses(shift), spark].filter(child => child !== null));
-  sparkline(spark, machine.history.map(p => p.goodParts), '#2e7d32');
+    facts, timeLosses(shift, machine.shiftStops || []), spark].filter(child => child !== null));
+  sparkline(spark, machine.recentGoodParts, '#2e7d32');
   spark.appendChild(svgElement('title', {}, 'good pieces per KPI window, the kept windows'));
   if (!fresh) {
     tile.classList.add('flash');
     setTimeout(() => tile.classList.remove('flash'), 1000);
+  }
+}
+
+// The orders as the ledger has them (status, quantity, output), by order no., for the tiles' progress.
+const ledgerOrders = new Map();
+
+function quantity(value) {
+  return value === null || value === undefined ? '–' : String(Number(value));
+}
+
+// [progress, expected end] of the order a machine works on: output / quantity (pcs, %), and when the rest is made
+// at the cycle time of the last hour (its production time per piece), else at the ideal cycle time.
+function orderProgress(machine) {
+  if (!machine.orderNo) return ['–', '–'];
+  const order = ledgerOrders.get(machine.orderNo);
+  if (!order) return ['not in the ledger yet', '–'];
+  const progress = `${quantity(order.outputQuantity)} / ${quantity(order.plannedQuantity)} pcs`
+    + (order.progressPct === null || order.progressPct === undefined ? '' : ` (${order.progressPct} %)`);
+  if (order.status === 'FINISHED') return [progress, 'finished'];
+  const remaining = Number(order.plannedQuantity) - Number(order.outputQuantity);
+  if (!(remaining > 0)) return [progress, 'quantity reached'];
+  const hour = machine.lastHour;
+  const hourParts = hour ? hour.goodParts + hour.scrapParts : 0;
+  const recent = hourParts > 0 ? Number(hour.productionMinutes) * 60000 / hourParts : null;
+  const cycle = recent || machine.idealCycleTimeMillis;
+  if (!cycle) return [progress, '–'];
+  const end = new Date(plantNow + remaining * cycle).toISOString();
+  return [progress, `${end.substring(0, 10)} ${end.substring(11, 16)} UTC at ${(cycle / 1000).toFixed(1)} s/pc `
+    + (recent ? '(last hour)' : '(ideal)')];
+}
+
+// A ledger update refreshes the progress on every tile (without redrawing them).
+function refreshOrderProgress() {
+  for (const machine of machines.values()) {
+    const tile = document.querySelector(`[data-machine="${CSS.escape(machine.machineId)}"]`);
+    if (!tile) continue;
+    const [progress, end] = orderProgress(machine);
+    tile.querySelector('.order-progress').textContent = progress;
+    tile.querySelector('.expected-end').textContent = end;
   }
 }
 
@@ -88,8 +132,9 @@ function duration(since) {
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
-// A bar of the shift's time elements (minutes), each part with its label and minutes on hover, and the losses as text.
-function timeLosses(shift) {
+// A bar of the shift's time elements (minutes), each part with its label and minutes on hover, the losses as text,
+// and the stop time by code (from the machine's state changes: codes, micro-stops, no signal).
+function timeLosses(shift, stops) {
   if (!shift) return el('div', {class: 'time-losses empty'}, 'no shift figures yet');
   const total = TIME_ELEMENTS.reduce((sum, [field]) => sum + Number(shift[field] || 0), 0);
   const bar = el('div', {class: 'time-bar'}, ...TIME_ELEMENTS.filter(([field]) => Number(shift[field]) > 0)
@@ -97,76 +142,31 @@ function timeLosses(shift) {
       style: `width: ${(100 * Number(shift[field]) / (total || 1)).toFixed(2)}%; background: ${colour}`})));
   const losses = TIME_ELEMENTS.slice(1).filter(([field]) => Number(shift[field]) > 0)
     .map(([field, label]) => `${label.split(' (')[0]} ${shift[field]} min`);
+  const byCode = stops.length ? el('small', {class: 'stops-by-code', title: 'stop time of the shift by stop code, '
+      + 'from the machine\'s states (micro-stops: stops under 30 s)'}, 'Stops: ',
+    ...stops.flatMap((stop, i) => [i > 0 ? ' · ' : '', el('span', {'data-code': stop.code},
+      `${stop.code} ${stop.minutes} min`)])) : null;
   return el('div', {class: 'time-losses'}, bar,
-    el('small', {class: 'loss-text'}, losses.length ? losses.join(' · ') : 'no time lost'));
+    el('small', {class: 'loss-text'}, losses.length ? losses.join(' · ') : 'no time lost'), byCode || '');
 }
 
 function pct(value) {
   return value === null || value === undefined ? '–' : value + ' %';
 }
 
-// Trend buckets: ten minutes of KPI windows, summed over the machines of a line.
-const BUCKET_MILLIS = 10 * 60000;
-
-function byLine(list) {
-  const lines = new Map();
-  for (const m of list) {
-    if (!lines.has(m.line)) lines.set(m.line, []);
-    lines.get(m.line).push(m);
-  }
-  return [...lines.entries()].sort((a, b) => a[0].localeCompare(b[0]));
-}
-
-// A line's OEE per bucket from the summed time elements; a bucket whose performance is above 100 % (a wrong ideal
-// cycle time) or without parts has no point.
-function lineOee(machinesOfLine) {
-  const buckets = new Map();
-  for (const m of machinesOfLine) {
-    for (const p of m.history) {
-      const x = Math.ceil(Date.parse(p.windowEnd) / BUCKET_MILLIS) * BUCKET_MILLIS;
-      const b = buckets.get(x) || {pbt: 0, apt: 0, ideal: 0, runIdeal: 0, good: 0, parts: 0};
-      const [pbt, apt, ideal, runIdeal] = p.oeeMillis; // planned busy, production, ideal, production with ideal
-      b.pbt += pbt; b.apt += apt; b.ideal += ideal; b.runIdeal += runIdeal;
-      b.good += p.goodParts; b.parts += p.goodParts + p.scrapParts;
-      buckets.set(x, b);
-    }
-  }
-  const points = [];
-  for (const [x, b] of buckets) {
-    if (b.pbt === 0 || b.runIdeal === 0 || b.parts === 0) continue;
-    const performance = b.ideal / b.runIdeal;
-    if (performance > 1) continue;
-    points.push({x, y: Math.round(1000 * (b.apt / b.pbt) * performance * (b.good / b.parts)) / 10});
-  }
-  return points;
-}
-
-function renderCharts() {
-  const list = [...machines.values()].sort((a, b) => a.machineId.localeCompare(b.machineId));
-  const lines = byLine(list);
-  lineChart(document.getElementById('output-chart'), lines.map(([line, ms]) => {
-    const perEnd = new Map(); // good parts of the line per window end, then cumulated
-    ms.forEach(m => m.history.forEach(p => {
-      const x = Date.parse(p.windowEnd);
-      perEnd.set(x, (perEnd.get(x) || 0) + p.goodParts);
-    }));
-    let total = 0;
-    return {name: line, points: [...perEnd.entries()].sort((a, b) => a[0] - b[0])
-      .map(([x, good]) => ({x, y: total += good}))};
-  }), {yUnit: ' pcs', markers: true});
-  lineChart(document.getElementById('oee-chart'), lines.map(([line, ms]) => ({name: line, points: lineOee(ms)})),
+// The line charts as the server computed them: per line the good pieces cumulated over its window ends and its OEE
+// per ten minutes (LineTrend); a tile does not carry its windows.
+function renderCharts(lines) {
+  lineChart(document.getElementById('output-chart'), lines.map(l => ({name: l.line, points: l.output})),
+    {yUnit: ' pcs', markers: true});
+  lineChart(document.getElementById('oee-chart'), lines.map(l => ({name: l.line, points: l.oeePct})),
     {yMin: 0, yMax: 100, yUnit: ' %', markers: true});
 }
 
-// A burst of machine events redraws the charts once.
-let chartsScheduled = false;
-function scheduleCharts() {
-  if (chartsScheduled) return;
-  chartsScheduled = true;
-  setTimeout(() => { chartsScheduled = false; renderCharts(); }, 150);
-}
-
 function renderLedger(ledger) {
+  ledgerOrders.clear();
+  ledger.orders.forEach(o => ledgerOrders.set(o.orderNo, o));
+  refreshOrderProgress();
   const error = document.getElementById('ledger-error');
   error.hidden = !ledger.ledgerError;
   error.textContent = ledger.ledgerError || '';
@@ -241,13 +241,11 @@ function connect() {
     if (state.machines.length === 0) {
       document.getElementById('machines').append(el('p', {class: 'empty'}, 'No machine has reported yet.'));
     }
-    renderCharts();
+    renderCharts(state.lines);
     renderLedger(state.ledger);
   });
-  source.addEventListener('machine', event => {
-    renderMachine(JSON.parse(event.data));
-    scheduleCharts();
-  });
+  source.addEventListener('machine', event => renderMachine(JSON.parse(event.data)));
+  source.addEventListener('lines', event => renderCharts(JSON.parse(event.data)));
   source.addEventListener('ledger', event => renderLedger(JSON.parse(event.data)));
 }
 

@@ -47,6 +47,13 @@ public final class KafkaTopics {
     public static final String MD_GENERAL_POSTING_SETUP = "md-general-posting-setup";
     public static final String MD_GENERAL_LEDGER_SETUP = "md-general-ledger-setup";
     public static final String MD_DEFAULT_DIMENSIONS = "md-default-dimensions";
+    // Shop calendars and stop codes the OEE time model reads (ISO 22400 planned downtime)
+    public static final String MD_WORK_SHIFTS = "md-work-shifts";
+    public static final String MD_SHOP_CALENDARS = "md-shop-calendars";
+    public static final String MD_SHOP_CALENDAR_WORKING_DAYS = "md-shop-calendar-working-days";
+    public static final String MD_SHOP_CALENDAR_HOLIDAYS = "md-shop-calendar-holidays";
+    public static final String MD_CALENDAR_ABSENCE_ENTRIES = "md-calendar-absence-entries";
+    public static final String MD_STOP_CODES = "md-stop-codes";
 
     // Posting outputs, one topic per ledger type (each carries one Avro record type)
     public static final String LEDGER_ITEM_ENTRIES = "ledger-item-entries";
@@ -64,7 +71,9 @@ public final class KafkaTopics {
             MD_PRODUCTION_ORDERS, MD_PROD_ORDER_LINES, MD_PROD_ORDER_ROUTING_LINES, MD_PROD_ORDER_COMPONENTS,
             MD_ITEMS, MD_WORK_CENTERS, MD_MACHINE_CENTERS, MD_LOCATIONS, MD_MANUFACTURING_SETUP,
             MD_INVENTORY_POSTING_GROUPS, MD_INVENTORY_POSTING_SETUP, MD_GEN_BUS_POSTING_GROUPS,
-            MD_GEN_PROD_POSTING_GROUPS, MD_GENERAL_POSTING_SETUP, MD_GENERAL_LEDGER_SETUP, MD_DEFAULT_DIMENSIONS);
+            MD_GEN_PROD_POSTING_GROUPS, MD_GENERAL_POSTING_SETUP, MD_GENERAL_LEDGER_SETUP, MD_DEFAULT_DIMENSIONS,
+            MD_WORK_SHIFTS, MD_SHOP_CALENDARS, MD_SHOP_CALENDAR_WORKING_DAYS, MD_SHOP_CALENDAR_HOLIDAYS,
+            MD_CALENDAR_ABSENCE_ENTRIES, MD_STOP_CODES);
 
     public static final List<String> EVENTS = List.of(
             MACHINE_COUNTERS, MACHINE_STATES, OPERATION_EVENTS, JOURNAL_LINES, ORDER_STATUS_CHANGES,

@@ -24,6 +24,12 @@ import io.shopfloor.schema.masterdata.ProdOrderLine;
 import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
 import io.shopfloor.schema.masterdata.ProductionOrder;
 import io.shopfloor.schema.masterdata.WorkCenter;
+import io.shopfloor.schema.masterdata.CalendarAbsenceEntry;
+import io.shopfloor.schema.masterdata.ShopCalendar;
+import io.shopfloor.schema.masterdata.ShopCalendarHoliday;
+import io.shopfloor.schema.masterdata.ShopCalendarWorkingDay;
+import io.shopfloor.schema.masterdata.StopCode;
+import io.shopfloor.schema.masterdata.WorkShift;
 import io.shopfloor.schema.signal.MachineCounterReading;
 import io.shopfloor.schema.signal.MachineKpi;
 import io.shopfloor.schema.signal.MachineStateChange;
@@ -66,6 +72,8 @@ public final class ShopfloorSchemas {
       Item.class, WorkCenter.class, MachineCenter.class, Location.class, ManufacturingSetup.class,
       InventoryPostingGroup.class, InventoryPostingSetup.class, GenBusinessPostingGroup.class,
       GenProductPostingGroup.class, GeneralPostingSetup.class, GeneralLedgerSetup.class, DefaultDimension.class,
+      WorkShift.class, ShopCalendar.class, ShopCalendarWorkingDay.class, ShopCalendarHoliday.class,
+      CalendarAbsenceEntry.class, StopCode.class,
       JournalLine.class, OrderStatusChange.class,
       ItemLedgerEntry.class, CapacityLedgerEntry.class, ValueEntry.class, WarehouseEntry.class,
       GeneralLedgerEntry.class,

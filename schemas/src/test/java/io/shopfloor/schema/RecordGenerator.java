@@ -29,6 +29,7 @@ final class RecordGenerator {
     MODEL.addLogicalTypeConversion(new Conversions.DecimalConversion());
     MODEL.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
     MODEL.addLogicalTypeConversion(new TimeConversions.DateConversion());
+    MODEL.addLogicalTypeConversion(new TimeConversions.TimeMillisConversion());
   }
 
   private final Random random;
@@ -97,6 +98,7 @@ final class RecordGenerator {
       }
       case "timestamp-millis": return Instant.ofEpochMilli(random.nextLong(4_102_444_800_000L)); // < 2100
       case "date": return LocalDate.ofEpochDay(random.nextInt(47_482)); // < 2100
+      case "time-millis": return java.time.LocalTime.ofNanoOfDay(random.nextInt(86_400_000) * 1_000_000L);
       default: throw new IllegalArgumentException("generator cannot make a " + name + ": add it here");
     }
   }

@@ -88,6 +88,11 @@ public final class DebeziumChanges {
                     ? Instant.EPOCH.plusSeconds(Math.floorDiv(micros, 1_000_000L))
                             .plusNanos(Math.floorMod(micros, 1_000_000L) * 1_000L)
                     : value;
+            // time (of day): the shop calendars' starting and ending times
+            case "io.debezium.time.MicroTime" -> value instanceof Long micros
+                    ? java.time.LocalTime.ofNanoOfDay(Math.floorMod(micros, 86_400_000_000L) * 1_000L) : value;
+            case "io.debezium.time.Time" -> value instanceof Integer millis
+                    ? java.time.LocalTime.ofNanoOfDay(Math.floorMod(millis, 86_400_000) * 1_000_000L) : value;
             case "io.debezium.time.NanoTimestamp" -> value instanceof Long nanos
                     ? Instant.EPOCH.plusNanos(nanos) : value;
             case "org.apache.kafka.connect.data.Date" -> value instanceof Date date

@@ -17,6 +17,12 @@ import io.shopfloor.schema.masterdata.ProdOrderLine;
 import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
 import io.shopfloor.schema.masterdata.ProductionOrder;
 import io.shopfloor.schema.masterdata.WorkCenter;
+import io.shopfloor.schema.masterdata.CalendarAbsenceEntry;
+import io.shopfloor.schema.masterdata.ShopCalendar;
+import io.shopfloor.schema.masterdata.ShopCalendarHoliday;
+import io.shopfloor.schema.masterdata.ShopCalendarWorkingDay;
+import io.shopfloor.schema.masterdata.StopCode;
+import io.shopfloor.schema.masterdata.WorkShift;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -65,7 +71,19 @@ public record MasterDataTable(String table, Class<? extends SpecificRecord> reco
             new MasterDataTable("general_ledger_setup", GeneralLedgerSetup.class, KafkaTopics.MD_GENERAL_LEDGER_SETUP,
                     List.of("primaryKey"), null),
             new MasterDataTable("default_dimension", DefaultDimension.class, KafkaTopics.MD_DEFAULT_DIMENSIONS,
-                    List.of("tableId", "no", "dimensionCode"), null));
+                    List.of("tableId", "no", "dimensionCode"), null),
+            new MasterDataTable("work_shift", WorkShift.class, KafkaTopics.MD_WORK_SHIFTS, List.of("code"), null),
+            new MasterDataTable("shop_calendar", ShopCalendar.class, KafkaTopics.MD_SHOP_CALENDARS, List.of("code"),
+                    null),
+            new MasterDataTable("shop_calendar_working_day", ShopCalendarWorkingDay.class,
+                    KafkaTopics.MD_SHOP_CALENDAR_WORKING_DAYS,
+                    List.of("shopCalendarCode", "day", "startingTime", "endingTime", "workShiftCode"), null),
+            new MasterDataTable("shop_calendar_holiday", ShopCalendarHoliday.class,
+                    KafkaTopics.MD_SHOP_CALENDAR_HOLIDAYS, List.of("shopCalendarCode", "date"), null),
+            new MasterDataTable("calendar_absence_entry", CalendarAbsenceEntry.class,
+                    KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES,
+                    List.of("capacityType", "no", "date", "startingTime", "endingTime"), null),
+            new MasterDataTable("stop_code", StopCode.class, KafkaTopics.MD_STOP_CODES, List.of("code"), null));
 
     public MasterDataTable {
         keyFields = List.copyOf(keyFields);

@@ -121,6 +121,9 @@ final class RowConverter {
         if (logicalType != null && logicalType.getName().equals(LogicalTypes.date().getName())) {
             return cast(value, LocalDate.class, column, schema);
         }
+        if (logicalType != null && logicalType.getName().equals(LogicalTypes.timeMillis().getName())) {
+            return cast(value, java.time.LocalTime.class, column, schema).truncatedTo(ChronoUnit.MILLIS);
+        }
         if (logicalType != null && logicalType.getName().equals(LogicalTypes.timestampMillis().getName())) {
             return cast(value, Instant.class, column, schema).truncatedTo(ChronoUnit.MILLIS);
         }
@@ -222,6 +225,9 @@ final class RowConverter {
         }
         if (logicalType != null && logicalType.getName().equals(LogicalTypes.date().getName())) {
             return LocalDate.EPOCH;
+        }
+        if (logicalType != null && logicalType.getName().equals(LogicalTypes.timeMillis().getName())) {
+            return java.time.LocalTime.MIDNIGHT;
         }
         if (logicalType != null && logicalType.getName().equals(LogicalTypes.timestampMillis().getName())) {
             return Instant.EPOCH;

@@ -187,3 +187,27 @@ UPDATE erp.item SET inventory_posting_group = 'FINISHED', gen_prod_posting_group
     WHERE no IN ('FG-100', 'FG-200');
 UPDATE erp.item SET inventory_posting_group = 'RAW MAT', gen_prod_posting_group = 'RAW MAT'
     WHERE no IN ('STEEL', 'BOLT', 'PAINT', 'ALU');
+
+-- Shop calendars. PLANT: three shifts every day without breaks (every moment planned, as the simulated plant runs);
+-- no center uses it yet, so a center without a calendar code is planned all the time either way. EARLY-BREAKS: the
+-- early shift on weekdays with a 30-minute break at 10:00 (OeeShiftTest's shift) and 1 May off.
+INSERT INTO erp.work_shift (code, description) VALUES
+    ('EARLY', 'Early shift 06:00-14:00'), ('LATE', 'Late shift 14:00-22:00'), ('NIGHT', 'Night shift 22:00-06:00');
+INSERT INTO erp.shop_calendar (code, description) VALUES
+    ('PLANT', 'Three shifts, every day'), ('EARLY-BREAKS', 'Early shift on weekdays, break at 10:00');
+INSERT INTO erp.shop_calendar_working_day (shop_calendar_code, day, starting_time, ending_time, work_shift_code)
+SELECT 'PLANT', day, s.starting_time, s.ending_time, s.work_shift_code
+FROM unnest(ARRAY['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']) AS day,
+     (VALUES (time '00:00', time '06:00', 'NIGHT'), (time '06:00', time '14:00', 'EARLY'),
+             (time '14:00', time '22:00', 'LATE'), (time '22:00', time '00:00', 'NIGHT'))
+         AS s (starting_time, ending_time, work_shift_code);
+INSERT INTO erp.shop_calendar_working_day (shop_calendar_code, day, starting_time, ending_time, work_shift_code)
+SELECT 'EARLY-BREAKS', day, s.starting_time, s.ending_time, 'EARLY'
+FROM unnest(ARRAY['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY']) AS day,
+     (VALUES (time '06:00', time '10:00'), (time '10:30', time '14:00')) AS s (starting_time, ending_time);
+INSERT INTO erp.shop_calendar_holiday (shop_calendar_code, date, description) VALUES
+    ('EARLY-BREAKS', '2026-05-01', 'Labour Day');
+INSERT INTO erp.calendar_absence_entry (capacity_type, no, date, starting_time, ending_time, description) VALUES
+    ('WORK_CENTER', 'WC-ASSY', '2026-03-02', '12:00', '12:45', 'Planned maintenance');
+INSERT INTO erp.stop_code (code, description, planned) VALUES
+    ('PM', 'Planned maintenance', true), ('CLEANING', 'Cleaning', true), ('JAM', 'Jam', false);

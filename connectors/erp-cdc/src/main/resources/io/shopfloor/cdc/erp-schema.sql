@@ -74,6 +74,7 @@ CREATE TABLE erp.work_center (
     from_production_bin_code text NOT NULL DEFAULT '',
     blocked boolean NOT NULL DEFAULT false,
     gen_prod_posting_group text NOT NULL DEFAULT '',
+    shop_calendar_code text NOT NULL DEFAULT '',
     PRIMARY KEY (no)
 );
 
@@ -328,6 +329,63 @@ CREATE TABLE erp.prod_order_component (
         REFERENCES erp.prod_order_line (status, prod_order_no, line_no) ON UPDATE CASCADE ON DELETE CASCADE
 );
 
+-- Shop calendars (the OEE time model's planned production time, ISO 22400-2). Times are the plant's local time;
+-- an ending time of 00:00 is midnight at the end of the day.
+-- Work Shift (table 99000750). Key: code.
+CREATE TABLE erp.work_shift (
+    code text NOT NULL,
+    description text NOT NULL DEFAULT '',
+    PRIMARY KEY (code)
+);
+
+-- Shop Calendar (table 99000751). Key: code.
+CREATE TABLE erp.shop_calendar (
+    code text NOT NULL,
+    description text NOT NULL DEFAULT '',
+    PRIMARY KEY (code)
+);
+
+-- Shop Calendar Working Days (table 99000752): the worked time ranges of each weekday; the gaps between the ranges
+-- of one shift are its breaks. Key: shop_calendar_code, day, starting_time, ending_time, work_shift_code.
+CREATE TABLE erp.shop_calendar_working_day (
+    shop_calendar_code text NOT NULL REFERENCES erp.shop_calendar (code),
+    day text NOT NULL,
+    starting_time time NOT NULL,
+    ending_time time NOT NULL,
+    work_shift_code text NOT NULL REFERENCES erp.work_shift (code),
+    PRIMARY KEY (shop_calendar_code, day, starting_time, ending_time, work_shift_code)
+);
+
+-- Shop Calendar Holiday (table 99000753). Key: shop_calendar_code, date.
+CREATE TABLE erp.shop_calendar_holiday (
+    shop_calendar_code text NOT NULL REFERENCES erp.shop_calendar (code),
+    date date NOT NULL,
+    starting_time time NOT NULL DEFAULT '00:00',
+    ending_time time NOT NULL DEFAULT '00:00',
+    description text NOT NULL DEFAULT '',
+    PRIMARY KEY (shop_calendar_code, date)
+);
+
+-- Calendar Absence Entry (table 99000760): a work or machine center planned not to work.
+-- Key: capacity_type, no, date, starting_time, ending_time.
+CREATE TABLE erp.calendar_absence_entry (
+    capacity_type text NOT NULL,
+    no text NOT NULL,
+    date date NOT NULL,
+    starting_time time NOT NULL,
+    ending_time time NOT NULL,
+    description text NOT NULL DEFAULT '',
+    PRIMARY KEY (capacity_type, no, date, starting_time, ending_time)
+);
+
+-- Stop (BC's stop codes) with planned: time stopped under the code is planned downtime, not a loss. Key: code.
+CREATE TABLE erp.stop_code (
+    code text NOT NULL,
+    description text NOT NULL DEFAULT '',
+    planned boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (code)
+);
+
 ALTER TABLE erp.location REPLICA IDENTITY FULL;
 ALTER TABLE erp.item REPLICA IDENTITY FULL;
 ALTER TABLE erp.work_center REPLICA IDENTITY FULL;
@@ -344,3 +402,9 @@ ALTER TABLE erp.production_order REPLICA IDENTITY FULL;
 ALTER TABLE erp.prod_order_line REPLICA IDENTITY FULL;
 ALTER TABLE erp.prod_order_routing_line REPLICA IDENTITY FULL;
 ALTER TABLE erp.prod_order_component REPLICA IDENTITY FULL;
+ALTER TABLE erp.work_shift REPLICA IDENTITY FULL;
+ALTER TABLE erp.shop_calendar REPLICA IDENTITY FULL;
+ALTER TABLE erp.shop_calendar_working_day REPLICA IDENTITY FULL;
+ALTER TABLE erp.shop_calendar_holiday REPLICA IDENTITY FULL;
+ALTER TABLE erp.calendar_absence_entry REPLICA IDENTITY FULL;
+ALTER TABLE erp.stop_code REPLICA IDENTITY FULL;

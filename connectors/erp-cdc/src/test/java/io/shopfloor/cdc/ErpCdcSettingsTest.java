@@ -59,7 +59,9 @@ class ErpCdcSettingsTest {
                         + "erp\\.prod_order_component,erp\\.item,erp\\.work_center,erp\\.machine_center,erp\\.location,"
                         + "erp\\.manufacturing_setup,erp\\.inventory_posting_group,erp\\.inventory_posting_setup,"
                         + "erp\\.gen_business_posting_group,erp\\.gen_product_posting_group,"
-                        + "erp\\.general_posting_setup,erp\\.general_ledger_setup,erp\\.default_dimension",
+                        + "erp\\.general_posting_setup,erp\\.general_ledger_setup,erp\\.default_dimension,"
+                        + "erp\\.work_shift,erp\\.shop_calendar,erp\\.shop_calendar_working_day,"
+                        + "erp\\.shop_calendar_holiday,erp\\.calendar_absence_entry,erp\\.stop_code",
                 p.getProperty("table.include.list"));
         assertEquals("5432", ErpCdcSettings.of("jdbc:postgresql://erp/bc", "u", "", "k", Path.of("d"))
                 .debeziumProperties().getProperty("database.port"));

@@ -125,6 +125,8 @@ class ReferenceErpTest {
             type = "date";
         } else if (value.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
             type = "timestamp with time zone";
+        } else if (value.getLogicalType() instanceof LogicalTypes.TimeMillis) {
+            type = "time without time zone"; // the shop calendars' times of day
         } else {
             type = switch (value.getType()) {
                 case STRING, ENUM -> "text";

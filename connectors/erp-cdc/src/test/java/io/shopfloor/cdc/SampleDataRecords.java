@@ -27,6 +27,14 @@ import io.shopfloor.schema.masterdata.ProdOrderRoutingLine;
 import io.shopfloor.schema.masterdata.ProductionOrder;
 import io.shopfloor.schema.masterdata.RoutingStatus;
 import io.shopfloor.schema.masterdata.WorkCenter;
+import io.shopfloor.schema.masterdata.CalendarAbsenceEntry;
+import io.shopfloor.schema.masterdata.ShopCalendar;
+import io.shopfloor.schema.masterdata.ShopCalendarHoliday;
+import io.shopfloor.schema.masterdata.ShopCalendarWorkingDay;
+import io.shopfloor.schema.masterdata.StopCode;
+import io.shopfloor.schema.masterdata.Weekday;
+import io.shopfloor.schema.masterdata.WorkShift;
+import java.time.LocalTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -78,6 +86,7 @@ final class SampleDataRecords {
                 "DEPARTMENT", "PROD", DefaultDimensionValuePosting.SAME_CODE, false, null, null))));
         topics.put(KafkaTopics.MD_PRODUCTION_ORDERS, keyed(orders()));
         topics.put(KafkaTopics.MD_PROD_ORDER_LINES, keyed(lines()));
+        calendars(topics);
         topics.put(KafkaTopics.MD_PROD_ORDER_ROUTING_LINES, keyed(routingLines()));
         topics.put(KafkaTopics.MD_PROD_ORDER_COMPONENTS, keyed(components()));
         return topics;
@@ -214,6 +223,44 @@ final class SampleDataRecords {
                 .setExpectedQtyBase(q(expected)).setRemainingQuantity(q(expected)).setRemainingQtyBase(q(expected))
                 .setUnitCost(q(unitCost)).setDirectUnitCost(q(unitCost)).setCostAmount(a(costAmount))
                 .setDirectCostAmount(a(costAmount)).setDueDate(MARCH_2);
+    }
+
+    /** The sample shop calendars, work shifts, absence and stop codes (erp-sample-data.sql). */
+    private static void calendars(Map<String, Map<String, SpecificRecord>> topics) {
+        topics.put(KafkaTopics.MD_WORK_SHIFTS, keyed(List.of(
+                new WorkShift("EARLY", "Early shift 06:00-14:00", false, null, null),
+                new WorkShift("LATE", "Late shift 14:00-22:00", false, null, null),
+                new WorkShift("NIGHT", "Night shift 22:00-06:00", false, null, null))));
+        topics.put(KafkaTopics.MD_SHOP_CALENDARS, keyed(List.of(
+                new ShopCalendar("PLANT", "Three shifts, every day", false, null, null),
+                new ShopCalendar("EARLY-BREAKS", "Early shift on weekdays, break at 10:00", false, null, null))));
+        List<SpecificRecord> days = new ArrayList<>();
+        for (Weekday day : Weekday.values()) {
+            days.add(workingDay("PLANT", day, 0, 6, "NIGHT"));
+            days.add(workingDay("PLANT", day, 6, 14, "EARLY"));
+            days.add(workingDay("PLANT", day, 14, 22, "LATE"));
+            days.add(workingDay("PLANT", day, 22, 0, "NIGHT"));
+            if (day.ordinal() < 5) {
+                days.add(workingDay("EARLY-BREAKS", day, 6, 10, "EARLY"));
+                days.add(new ShopCalendarWorkingDay("EARLY-BREAKS", day, LocalTime.of(10, 30), LocalTime.of(14, 0),
+                        "EARLY", false, null, null));
+            }
+        }
+        topics.put(KafkaTopics.MD_SHOP_CALENDAR_WORKING_DAYS, keyed(days));
+        topics.put(KafkaTopics.MD_SHOP_CALENDAR_HOLIDAYS, keyed(List.of(new ShopCalendarHoliday("EARLY-BREAKS",
+                LocalDate.of(2026, 5, 1), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, "Labour Day", false, null, null))));
+        topics.put(KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES, keyed(List.of(new CalendarAbsenceEntry(
+                CapacityType.WORK_CENTER, "WC-ASSY", MARCH_2, LocalTime.of(12, 0), LocalTime.of(12, 45),
+                "Planned maintenance", false, null, null))));
+        topics.put(KafkaTopics.MD_STOP_CODES, keyed(List.of(new StopCode("PM", "Planned maintenance", true, false,
+                null, null), new StopCode("CLEANING", "Cleaning", true, false, null, null),
+                new StopCode("JAM", "Jam", false, false, null, null))));
+    }
+
+    private static ShopCalendarWorkingDay workingDay(String calendar, Weekday day, int fromHour, int toHour,
+                                                     String shift) {
+        return new ShopCalendarWorkingDay(calendar, day, LocalTime.of(fromHour, 0), LocalTime.of(toHour, 0), shift,
+                false, null, null);
     }
 
     private static Map<String, SpecificRecord> keyed(List<? extends SpecificRecord> records) {

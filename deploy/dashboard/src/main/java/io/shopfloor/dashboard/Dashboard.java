@@ -114,7 +114,7 @@ public final class Dashboard implements AutoCloseable {
 
     /** The state the page would get now. */
     public DashboardState state() {
-        return new DashboardState(board.machines(), ledgerPart.get());
+        return new DashboardState(board.machines(), board.lineTrends(), ledgerPart.get());
     }
 
     private void machineChanged(String machineId) {
@@ -130,9 +130,14 @@ public final class Dashboard implements AutoCloseable {
         machinePublishScheduled.set(false);
         lastMachinePublishNanos = System.nanoTime();
         try {
+            boolean any = false;
             for (String machineId : List.copyOf(changedMachines)) {
                 changedMachines.remove(machineId);
                 board.machine(machineId).ifPresent(machine -> events.publish("machine", Json.write(machine)));
+                any = true;
+            }
+            if (any) {
+                events.publish("lines", Json.write(board.lineTrends())); // once per interval, not per machine
             }
         } catch (RuntimeException e) {
             LOG.error("cannot publish machine updates", e); // and go on: the next change publishes again
@@ -191,7 +196,9 @@ public final class Dashboard implements AutoCloseable {
         try {
             JobCard card = JobCards.assemble(order.get(), masterData::centerName,
                     workCenter -> masterData.capacityUnit(workCenter).orElse("MINUTES"),
-                    ledger.operationsReported(orderNo), ledger.componentConsumption(orderNo));
+                    ledger.operationsReported(orderNo), ledger.componentConsumption(orderNo),
+                    ledgerPart.get().orders().stream().filter(o -> o.orderNo().equals(orderNo)).findFirst()
+                            .map(LedgerRows.OrderProgress::status).orElse(null));
             json(exchange, 200, card);
         } catch (SQLException e) {
             json(exchange, 503, Map.of("error", "cannot read the ledger store: " + e.getMessage()));

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What the page shows, as it goes to the browser: the machines and the ledger part. */
-public record DashboardState(List<MachineView> machines, LedgerPart ledger) {
+/** What the page shows, as it goes to the browser: the machines, the line charts and the ledger part. */
+public record DashboardState(List<MachineView> machines, List<LineTrend> lines, LedgerPart ledger) {
 
     /**
      * The ledger part: orders (with their description and item from the master data), the latest entries, the

@@ -40,6 +40,21 @@ public final class JobCards {
                                    java.util.function.BinaryOperator<String> centerName,
                                    UnaryOperator<String> capacityUnit, List<OperationReported> reported,
                                    List<ComponentConsumption> consumption) {
+        return assemble(order, centerName, capacityUnit, reported, consumption, null);
+    }
+
+    /**
+     * As the ledger has the order: {@code ledgerStatus} (the status the job posted, which the dashboard's order list
+     * shows; null when the ledger has none yet) overrides the ERP's header status, which CDC may not have brought
+     * yet or which the ERP never changes (the job finishes orders by itself). Routing status: every operation of a
+     * finished order is FINISHED (as BC sets it when an order is finished); an operation the ledger holds capacity
+     * entries for is at least IN_PROGRESS; otherwise the ERP's.
+     */
+    public static JobCard assemble(MasterData.OrderMasterData order,
+                                   java.util.function.BinaryOperator<String> centerName,
+                                   UnaryOperator<String> capacityUnit, List<OperationReported> reported,
+                                   List<ComponentConsumption> consumption, String ledgerStatus) {
+        boolean finished = "FINISHED".equals(ledgerStatus);
         Map<String, OperationReported> reportedByOperation = reported.stream().collect(Collectors.toMap(
                 r -> r.routingReferenceNo() + "/" + r.operationNo(), Function.identity(), (a, b) -> a));
         Map<String, BigDecimal> consumedByComponent = consumption.stream().collect(Collectors.toMap(
@@ -92,7 +107,8 @@ public final class JobCards {
                     line.getDescription(), line.getRoutingLinkCode(), line.getStartingDateTime(),
                     line.getEndingDateTime(), plain(operationQuantity), plain(line.getSetupTime()),
                     line.getSetupTimeUnitOfMeasCode(), plain(runTime), line.getRunTimeUnitOfMeasCode(),
-                    plain(timeNeeded), timeNeededUnit, line.getRoutingStatus().name(),
+                    plain(timeNeeded), timeNeededUnit, routingStatus(line.getRoutingStatus().name(), finished,
+                            done != null),
                     done == null ? JobCard.Reported.NOTHING : new JobCard.Reported(plain(done.outputQuantity()),
                             plain(done.scrapQuantity()), done.lastPostingDate(), done.postedBy(),
                             plain(done.setupTime()), plain(done.runTime())),
@@ -102,7 +118,8 @@ public final class JobCards {
                 .filter(c -> !listed.contains(c.getProdOrderLineNo() + "/" + c.getLineNo()))
                 .map(c -> component(c, consumedByComponent)).toList();
         var header = order.header();
-        return new JobCard(header.getNo(), header.getStatus().name(), header.getDescription(), header.getSourceNo(),
+        return new JobCard(header.getNo(), ledgerStatus != null ? ledgerStatus : header.getStatus().name(),
+                header.getDescription(), header.getSourceNo(),
                 plain(header.getQuantity()), header.getDueDate(), List.copyOf(operations), unlinked);
     }
 
@@ -110,6 +127,13 @@ public final class JobCards {
         return new JobCard.Component(c.getProdOrderLineNo(), c.getLineNo(), c.getItemNo(), c.getDescription(),
                 plain(c.getExpectedQuantity()), c.getUnitOfMeasureCode(), c.getFlushingMethod().name(),
                 c.getRoutingLinkCode(), plain(consumed.get(c.getProdOrderLineNo() + "/" + c.getLineNo())));
+    }
+
+    private static String routingStatus(String erpStatus, boolean orderFinished, boolean reported) {
+        if (orderFinished) {
+            return "FINISHED";
+        }
+        return reported && ("PLANNED".equals(erpStatus) || "BLANK".equals(erpStatus)) ? "IN_PROGRESS" : erpStatus;
     }
 
     /** Operation numbers as BC sorts its codes: numbers by value, then text. */

@@ -89,7 +89,16 @@ class DashboardApiTest {
                 texts(assembly, "machineId", "state", "stopCode", "stateSince", "orderNo", "operationNo",
                         "goodParts", "scrapParts", "oeePct", "availabilityPct", "performancePct", "qualityPct",
                         "kpiWindowEnd"));
-        assertEquals(List.of("2026-03-02T05:00:00Z 60 0 100.0"), history(assembly));
+        assertEquals("[60]", assembly.get("recentGoodParts").toString());
+        // The lines' charts come with the state: MC-ASSY's window is line MC's only point (05:00, 60 pcs, 100 %).
+        JsonNode mc = null;
+        for (JsonNode line : state.get("lines")) {
+            if (line.get("line").asText().equals("MC")) {
+                mc = line;
+            }
+        }
+        assertEquals("[{\"x\":1772427600000,\"y\":60.0}] [{\"x\":1772427600000,\"y\":100.0}]",
+                mc.get("output") + " " + mc.get("oeePct"));
         assertEquals("CUT-1", machine(state, "CUT-1").get("machineId").asText());
     }
 
@@ -131,11 +140,12 @@ class DashboardApiTest {
     void jobCardListsEachOperationWithItsTimesComponentsAndWhatWasReported() throws Exception {
         stateWhere(s -> s.at("/ledger/orders").size() > 0);
         JsonNode card = json(get("api/jobcard?order=RPO-1001", 200));
-        assertEquals(List.of("RPO-1001", "RELEASED", "FG-100 x 100", "FG-100", "100", "2026-03-02"),
+        // The status as the ledger has it (the ERP's header still says RELEASED: the job finished the order).
+        assertEquals(List.of("RPO-1001", "FINISHED", "FG-100 x 100", "FG-100", "100", "2026-03-02"),
                 texts(card, "orderNo", "status", "description", "sourceNo", "quantity", "dueDate"));
         JsonNode cut = card.at("/operations/0");
         assertEquals(List.of("10", "WORK_CENTER", "WC-CUT", "WC-CUT", "CUT", "100", "30", "MINUTES", "200", "MINUTES",
-                        "230", "MINUTES", "PLANNED"),
+                        "230", "MINUTES", "FINISHED"),
                 texts(cut, "operationNo", "type", "no", "centerName", "routingLinkCode", "operationQuantity",
                         "expectedSetupTime", "setupTimeUnit", "expectedRunTime", "runTimeUnit", "timeNeeded",
                         "timeNeededUnit", "routingStatus"));
@@ -306,13 +316,6 @@ class DashboardApiTest {
             texts.add(value == null || value.isNull() ? "null" : value.asText());
         }
         return texts;
-    }
-
-    private static List<String> history(JsonNode machine) {
-        List<String> points = new ArrayList<>();
-        machine.get("history").forEach(p -> points.add(String.join(" ",
-                texts(p, "windowEnd", "goodParts", "scrapParts", "oeePct"))));
-        return points;
     }
 
     private static List<String> components(JsonNode components) {

@@ -109,6 +109,14 @@ class DashboardBrowserTest {
         cut.findElements(By.cssSelector(".time-bar span")).forEach(part -> bar.add(part.getAttribute("title")));
         assertEquals(List.of("Production: 206.0 min", "Setup: 30.0 min"), bar);
         assertEquals("Setup 30.0 min", cut.findElement(By.className("loss-text")).getText());
+        // Stops by code from the state changes of the shift: CUT-1 stopped with code BREAK from 06:30 to 06:40.
+        assertEquals("Stops: BREAK 10.0 min", cut.findElement(By.className("stops-by-code")).getText());
+        // The order the machine works on, as the ledger has it: 100 of 100 pieces, finished.
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-machine='CUT-1'] .order-progress"),
+                "100 / 100 pcs (100.00 %)"));
+        assertEquals(List.of("RPO-1001 / 10", "finished"), List.of(
+                browser.findElement(By.cssSelector("[data-machine='CUT-1'] .operation")).getText(),
+                browser.findElement(By.cssSelector("[data-machine='CUT-1'] .expected-end")).getText()));
         WebElement press = browser.findElement(By.cssSelector("[data-machine='L9-PRESS-1']"));
         assertEquals(List.of("⚠ check\nOEE, shift EARLY 2026-03-02 to date",
                         "Ideal cycle time suspect: performance 166.7 %"),
@@ -195,8 +203,14 @@ class DashboardBrowserTest {
                 cut.findElement(By.cssSelector("tr.reported .scrap")).getText(),
                 cut.findElement(By.cssSelector("tr.reported .date")).getText(),
                 cut.findElement(By.cssSelector("tr.reported .by")).getText()));
-        assertEquals(List.of("30", "206"), List.of(cut.findElement(By.className("reported-setup")).getText(),
+        assertEquals(List.of("30 MINUTES", "206 MINUTES"), List.of(
+                cut.findElement(By.className("reported-setup")).getText(),
                 cut.findElement(By.className("reported-run")).getText()));
+        // Status and routing status as the ledger has them: the order list shows RPO-1001 FINISHED.
+        assertEquals(List.of("FINISHED", "FINISHED", "FINISHED"), List.of(
+                browser.findElement(By.cssSelector(".header .status")).getText(),
+                cut.findElement(By.className("routing-status")).getText(),
+                browser.findElement(By.cssSelector("section[data-operation='20'] .routing-status")).getText()));
         assertEquals("216.3", cut.findElement(By.cssSelector("tr[data-item='STEEL'] .consumed")).getText());
         WebElement assembly = browser.findElement(By.cssSelector("section[data-operation='20']"));
         assertTrue(assembly.findElement(By.tagName("h2")).getText()

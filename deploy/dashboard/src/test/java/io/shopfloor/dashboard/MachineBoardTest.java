@@ -43,7 +43,13 @@ class MachineBoardTest {
                         List.of(9_000_000L, 7_200_000L, 7_200_000L, 7_200_000L)),
                 new MachineView.KpiPoint(Instant.parse("2026-03-02T07:30:00Z"), 40, 3, new BigDecimal("88.9"),
                         List.of(5_160_000L, 5_160_000L, 5_160_000L, 5_160_000L))),
-                second.history());
+                board.history("CUT-1"));
+        assertEquals(List.of(60L, 40L), second.recentGoodParts());
+        // The line's charts, computed here for the page: output cumulated per window end, OEE per ten minutes.
+        assertEquals(List.of(new LineTrend("CUT", List.of(new LineTrend.Point(1772418600000L, 60),
+                        new LineTrend.Point(1772436600000L, 100)),
+                        List.of(new LineTrend.Point(1772418600000L, 80.0), new LineTrend.Point(1772436600000L, 93.0)))),
+                board.lineTrends());
     }
 
     @Test
@@ -53,7 +59,7 @@ class MachineBoardTest {
         MachineView late = board.apply(Example1Dashboard.kpi("CUT-1", 0, 150, 60, 0, 30, 120, 0.8, 1.0, 1.0));
         assertEquals(List.of(101L, 2L, "2026-03-02T07:30:00Z", "91.1"), List.of(late.goodParts(), late.scrapParts(),
                 late.kpiWindowEnd().toString(), late.oeePct().toPlainString()));
-        assertEquals(2, late.history().size());
+        assertEquals(2, late.recentGoodParts().size());
     }
 
     @Test
@@ -63,8 +69,8 @@ class MachineBoardTest {
             view = board.apply(Example1Dashboard.kpi("PRESS-1", window * 10, window * 10 + 10, 5, 1, 0, 10, 1.0, 1.0,
                     5.0 / 6));
         }
-        assertEquals(MachineBoard.HISTORY_WINDOWS, view.history().size());
-        assertEquals(Instant.parse("2026-03-02T00:50:00Z"), view.history().get(0).windowEnd());
+        assertEquals(MachineBoard.HISTORY_WINDOWS, view.recentGoodParts().size());
+        assertEquals(Instant.parse("2026-03-02T00:50:00Z"), board.history("PRESS-1").get(0).windowEnd());
         assertEquals(List.of(5L * (MachineBoard.HISTORY_WINDOWS + 4), (long) MachineBoard.HISTORY_WINDOWS + 4),
                 List.of(view.goodParts(), view.scrapParts()));
         // A replay of a window older than the kept history is already counted.
@@ -118,13 +124,40 @@ class MachineBoardTest {
                         view.shiftToDate().flag()));
     }
 
+    /** A state change of L1-CUT-1 at 06:00 plus {@code seconds}. */
+    private void state(MachineState state, String stopCode, int seconds) {
+        Instant at = Instant.parse("2026-03-02T06:00:00Z").plusSeconds(seconds);
+        board.apply(io.shopfloor.schema.signal.MachineStateChange.newBuilder().setMachineId("L1-CUT-1")
+                .setState(state).setStopCode(stopCode).setBootEpoch(1).setSequenceNumber(seconds)
+                .setSourceTimestamp(at).setReceivedTimestamp(at).build());
+    }
+
+    @Test
+    void theShiftsStopsByCodeFromTheStateChanges() {
+        state(MachineState.RUNNING, null, 0);
+        state(MachineState.STOPPED, "JAM", 60 * 60); // 07:00-07:20
+        state(MachineState.RUNNING, null, 80 * 60);
+        state(MachineState.STOPPED, null, 90 * 60); // 07:30:00-07:30:20, a micro-stop
+        state(MachineState.RUNNING, null, 90 * 60 + 20);
+        state(MachineState.MAINTENANCE, "PM", 120 * 60); // 08:00-08:45
+        state(MachineState.NO_SIGNAL, null, 165 * 60); // 08:45-08:48
+        state(MachineState.RUNNING, null, 168 * 60);
+        state(MachineState.STOPPED, null, 170 * 60); // 08:50-09:00 (the latest window's end), no code
+        state(MachineState.STOPPED, "JAM", 5 * 60 * 60); // 11:00: after the latest window, not counted yet
+        board.apply(window("L1-CUT-1", 0, 100, 0, 20, 0, 200, 0, 30_000)); // 06:00-08:00
+        MachineView view = board.apply(window("L1-CUT-1", 120, 0, 0, 15, 45, 0, 0, 30_000)); // 08:00-09:00
+
+        assertEquals(List.of("PM 45.0", "JAM 20.0", "STOPPED, no code 10.0", "no signal 3.0", "micro-stops 0.3"),
+                view.shiftStops().stream().map(s -> s.code() + " " + s.minutes()).toList());
+    }
+
     @Test
     void undefinedRatiosStayUndefinedAndMachinesAreListedById() {
         MachineKpi idle = MachineKpi.newBuilder(Example1Dashboard.kpi("B-2", 0, 10, 0, 0, 0, 0, 0, 0, 0))
                 .setAvailability(null).setPerformance(null).setQuality(null).setOee(null).build();
         MachineView view = board.apply(idle);
         assertNull(view.oeePct());
-        assertNull(view.history().get(0).oeePct());
+        assertNull(board.history(view.machineId()).get(0).oeePct());
         board.apply(Example1Dashboard.state("A-1", MachineState.IDLE, null, 0));
         assertEquals(List.of("A-1", "B-2"), board.machines().stream().map(MachineView::machineId).toList());
         assertEquals(new BigDecimal("87.5"), MachineBoard.percent(0.87549));

@@ -71,7 +71,7 @@ class KubernetesManifestsTest {
 
     @Test
     void everyDocumentIsAKnownKindInTheNamespaceWithAUniqueName() {
-        assertEquals(50, DOCUMENTS.size());
+        assertEquals(56, DOCUMENTS.size());
         Set<String> seen = new TreeSet<>();
         for (JsonNode document : DOCUMENTS) {
             String kind = document.path("kind").asText();

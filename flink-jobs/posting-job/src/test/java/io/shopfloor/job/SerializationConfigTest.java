@@ -48,4 +48,24 @@ class SerializationConfigTest {
             assertFalse(serializer instanceof KryoSerializer, type.getName());
         }
     }
+
+    /** With the ERP's shop calendars the job reads the three calendar topics, and its graph still needs no Kryo. */
+    @Test
+    void theJobWithShopCalendarsFromTheErpReadsTheCalendarTopics() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        KafkaPostingJob.define(env, KafkaPostingJob.Config.defaults("localhost:9092"), true);
+        List<String> sources = new java.util.ArrayList<>();
+        env.getStreamGraph().getStreamNodes().forEach(node -> sources.add(node.getOperatorName()));
+        for (String topic : List.of(io.shopfloor.schema.KafkaTopics.MD_SHOP_CALENDAR_WORKING_DAYS,
+                io.shopfloor.schema.KafkaTopics.MD_SHOP_CALENDAR_HOLIDAYS,
+                io.shopfloor.schema.KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES)) {
+            org.junit.jupiter.api.Assertions.assertTrue(sources.contains(topic + " inputs"), sources.toString());
+        }
+        StreamExecutionEnvironment without = StreamExecutionEnvironment.getExecutionEnvironment();
+        KafkaPostingJob.define(without, KafkaPostingJob.Config.defaults("localhost:9092"));
+        List<String> withoutSources = new java.util.ArrayList<>();
+        without.getStreamGraph().getStreamNodes().forEach(node -> withoutSources.add(node.getOperatorName()));
+        assertFalse(withoutSources.contains(io.shopfloor.schema.KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES + " inputs"),
+                withoutSources.toString());
+    }
 }

@@ -12,6 +12,10 @@ public sealed interface MappingResult<T> {
     record Failed<T>(String reason) implements MappingResult<T> {
     }
 
+    /** Several values from one record (a work center and its shop calendar code). */
+    record MappedAll<T>(java.util.List<T> values) implements MappingResult<T> {
+    }
+
     public static <T> MappingResult<T> mapped(T value) {
         return new Mapped<>(value);
     }

@@ -1,5 +1,6 @@
 package io.shopfloor.job.avro;
 
+import io.shopfloor.job.masterdata.CalendarRows;
 import io.shopfloor.posting.model.Bins;
 import io.shopfloor.posting.model.CalculationFormula;
 import io.shopfloor.posting.model.CapacityCost;
@@ -88,6 +89,22 @@ public final class MasterDataMapping {
         return new io.shopfloor.posting.model.ManufacturingSetup(setup.getCostInclSetup(),
                 setup.getDocNoIsProdOrderNo(), setup.getFinishOrderWithoutOutput(),
                 io.shopfloor.posting.model.ManufacturingSetup.DEFAULT.flushingSourceCode());
+    }
+
+    /** A Shop Calendar Working Days row; Avro's weekday symbols are DayOfWeek's names. */
+    public static CalendarRows.WorkingTime workingTime(io.shopfloor.schema.masterdata.ShopCalendarWorkingDay day) {
+        return new CalendarRows.WorkingTime(day.getShopCalendarCode(), java.time.DayOfWeek.valueOf(day.getDay().name()),
+                day.getStartingTime(), day.getEndingTime(), day.getWorkShiftCode());
+    }
+
+    public static CalendarRows.Holiday holiday(io.shopfloor.schema.masterdata.ShopCalendarHoliday holiday) {
+        return new CalendarRows.Holiday(holiday.getShopCalendarCode(), holiday.getDate(), holiday.getStartingTime(),
+                holiday.getEndingTime(), holiday.getDescription());
+    }
+
+    public static CalendarRows.Absence absence(io.shopfloor.schema.masterdata.CalendarAbsenceEntry entry) {
+        return new CalendarRows.Absence(entry.getNo(), entry.getDate(), entry.getStartingTime(),
+                entry.getEndingTime(), entry.getDescription());
     }
 
     public static OrderStatus orderStatus(ProductionOrderStatus status) {

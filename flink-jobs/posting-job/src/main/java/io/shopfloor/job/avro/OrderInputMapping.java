@@ -1,6 +1,10 @@
 package io.shopfloor.job.avro;
 
+import io.shopfloor.job.masterdata.CalendarRows;
 import io.shopfloor.job.masterdata.MasterDataChange;
+import io.shopfloor.schema.masterdata.CalendarAbsenceEntry;
+import io.shopfloor.schema.masterdata.ShopCalendarHoliday;
+import io.shopfloor.schema.masterdata.ShopCalendarWorkingDay;
 import io.shopfloor.job.order.OrderAssembly;
 import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.posting.journal.CapacityJournalLine;
@@ -169,6 +173,29 @@ public final class OrderInputMapping {
 
     public static MasterDataChange workCenter(WorkCenter workCenter) {
         return MasterDataChange.of(MasterDataMapping.workCenter(workCenter)).deletedIf(workCenter.getDeleted());
+    }
+
+    /** The work center and, as a record of its own, its shop calendar code (the rules' work center has none). */
+    public static java.util.List<MasterDataChange> workCenterWithCalendar(WorkCenter workCenter) {
+        // Calendar rows inserted while the plant runs (not a snapshot: a log position) apply from their time.
+        return java.util.List.of(workCenter(workCenter), MasterDataChange.of(new CalendarRows.CenterCalendar(
+                workCenter.getNo(), workCenter.getShopCalendarCode())).deletedIf(workCenter.getDeleted())
+                .validFromItsTime(workCenter.getSourceLsn() != null));
+    }
+
+    public static MasterDataChange workingDay(ShopCalendarWorkingDay day) {
+        return MasterDataChange.of(MasterDataMapping.workingTime(day)).deletedIf(day.getDeleted())
+                .validFromItsTime(day.getSourceLsn() != null);
+    }
+
+    public static MasterDataChange holiday(ShopCalendarHoliday holiday) {
+        return MasterDataChange.of(MasterDataMapping.holiday(holiday)).deletedIf(holiday.getDeleted())
+                .validFromItsTime(holiday.getSourceLsn() != null);
+    }
+
+    public static MasterDataChange absence(CalendarAbsenceEntry entry) {
+        return MasterDataChange.of(MasterDataMapping.absence(entry), entry.getCapacityType().name())
+                .deletedIf(entry.getDeleted()).validFromItsTime(entry.getSourceLsn() != null);
     }
 
     public static MasterDataChange machineCenter(MachineCenter machineCenter) {

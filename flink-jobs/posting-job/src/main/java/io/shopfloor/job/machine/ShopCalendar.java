@@ -19,8 +19,9 @@ import java.util.TreeSet;
  * When a machine is planned to work, after Business Central's shop calendar: the plant's {@link ShiftCalendar}
  * (work shifts by starting time) with, per shift code, the weekdays it is worked and its breaks; holidays (base
  * calendar changes, no shift worked); and calendar absence entries per machine or work center (planned
- * maintenance, a cleaning, a machine not planned). Machines inherit the plant's calendar; absences are looked up
- * under the machine id and under its work center. Plain Java: the posting job and the dashboard share it.
+ * maintenance, a cleaning, a machine not planned). Machines inherit their work center's calendar (from the ERP,
+ * {@code io.shopfloor.job.masterdata.ErpCalendars}); absences are looked up under the machine id and under its work
+ * center. Plain Java: the posting job and the dashboard share it.
  */
 public final class ShopCalendar implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -29,19 +30,36 @@ public final class ShopCalendar implements Serializable {
     public record Break(LocalTime start, Duration length) implements Serializable {
     }
 
-    /** The weekdays a shift is worked (by the day it starts on) and its breaks. */
-    public record ShiftPlan(Set<DayOfWeek> workingDays, List<Break> breaks) implements Serializable {
+    /**
+     * The weekdays a shift is worked (by the day it starts on) and its breaks; {@code breaksByDay} overrides the
+     * breaks on the weekdays it names (an ERP calendar's Friday may differ from its Monday).
+     */
+    public record ShiftPlan(Set<DayOfWeek> workingDays, List<Break> breaks, Map<DayOfWeek, List<Break>> breaksByDay)
+            implements Serializable {
         public ShiftPlan {
             workingDays = Set.copyOf(workingDays);
             breaks = List.copyOf(breaks);
+            breaksByDay = Map.copyOf(breaksByDay);
+        }
+
+        public ShiftPlan(Set<DayOfWeek> workingDays, List<Break> breaks) {
+            this(workingDays, breaks, Map.of());
         }
 
         public static ShiftPlan everyDay(Break... breaks) {
             return new ShiftPlan(EnumSet.allOf(DayOfWeek.class), List.of(breaks));
         }
+
+        /** The breaks of the shift that starts on {@code day}. */
+        public List<Break> breaksOn(DayOfWeek day) {
+            return breaksByDay.getOrDefault(day, breaks);
+        }
     }
 
-    /** A calendar absence entry of a machine or work center: planned downtime from {@code from} to {@code to}. */
+    /**
+     * A calendar absence entry of a machine or work center: planned downtime from {@code from} to {@code to}; a null
+     * center is every machine of the calendar (a holiday of part of a day).
+     */
     public record Absence(String centerNo, Instant from, Instant to, String reason) implements Serializable {
     }
 
@@ -63,6 +81,9 @@ public final class ShopCalendar implements Serializable {
         this.shifts = shifts;
         this.plans = new TreeMap<>(plans);
         this.holidays = new TreeSet<>(holidays);
+        if (absences.size() > MAX_ABSENCES) {
+            throw new IllegalArgumentException(absences.size() + " absences, at most " + MAX_ABSENCES);
+        }
         List<Absence> sorted = new ArrayList<>(absences);
         sorted.sort(Comparator.comparing(Absence::from));
         this.absences = List.copyOf(sorted);
@@ -73,101 +94,14 @@ public final class ShopCalendar implements Serializable {
         return new ShopCalendar(shifts, Map.of(), Set.of(), List.of());
     }
 
-    /**
-     * A calendar from configuration (until calendars come from the ERP), as properties:
-     * <pre>
-     * shift.EARLY.days=MONDAY-FRIDAY          weekdays the shift is worked (by the day it starts), default every day
-     * shift.EARLY.breaks=09:00+15,12:00+30    breaks: start time and minutes
-     * holidays=2026-05-01,2026-12-25          no shift worked on these dates
-     * absence.1=MC-ASSY 2026-03-02T12:00:00Z 2026-03-02T12:45:00Z PM   machine or work center, from, to, reason
-     * </pre>
-     * Shift codes must be those of {@code shifts}. At most {@link #MAX_ABSENCES} absences (a calendar, not a log).
-     */
-    public static ShopCalendar parse(ShiftCalendar shifts, java.util.Properties properties) {
-        Map<String, ShiftPlan> plans = new TreeMap<>();
-        Set<LocalDate> holidays = new TreeSet<>();
-        List<Absence> absences = new ArrayList<>();
-        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-            String value = properties.getProperty(key).trim();
-            if (key.startsWith("shift.")) {
-                String[] parts = key.split("\\.");
-                if (parts.length != 3) {
-                    throw new IllegalArgumentException("not shift.<code>.days|breaks: " + key);
-                }
-                shifts.startTimeOf(parts[1]); // an unknown shift code fails here
-                ShiftPlan plan = plans.getOrDefault(parts[1], ShiftPlan.everyDay());
-                plans.put(parts[1], switch (parts[2]) {
-                    case "days" -> new ShiftPlan(days(value), plan.breaks());
-                    case "breaks" -> new ShiftPlan(plan.workingDays(), breaks(value));
-                    default -> throw new IllegalArgumentException("not shift.<code>.days|breaks: " + key);
-                });
-            } else if (key.equals("holidays")) {
-                for (String date : value.split(",")) {
-                    if (!date.isBlank()) {
-                        holidays.add(LocalDate.parse(date.trim()));
-                    }
-                }
-            } else if (key.startsWith("absence.")) {
-                String[] fields = value.split("\\s+");
-                if (fields.length < 3) {
-                    throw new IllegalArgumentException(key + ": <center> <from> <to> [reason]");
-                }
-                absences.add(new Absence(fields[0], Instant.parse(fields[1]), Instant.parse(fields[2]),
-                        fields.length > 3 ? fields[3] : "ABSENCE"));
-            } else if (!key.equals(PLANNED_STOP_CODES)) {
-                throw new IllegalArgumentException("unknown calendar setting " + key);
-            }
-        }
-        if (absences.size() > MAX_ABSENCES) {
-            throw new IllegalArgumentException(absences.size() + " absences, at most " + MAX_ABSENCES);
-        }
-        return new ShopCalendar(shifts, plans, holidays, absences);
-    }
-
-    /** The setting of the stop codes declared planned: {@code plannedStopCodes=PM,CLEANING}. */
-    public static final String PLANNED_STOP_CODES = "plannedStopCodes";
-
-    /** The stop, maintenance and activity codes the configuration declares planned downtime. */
-    public static Set<String> plannedStopCodes(java.util.Properties properties) {
-        Set<String> codes = new TreeSet<>();
-        for (String code : properties.getProperty(PLANNED_STOP_CODES, "").split(",")) {
-            if (!code.isBlank()) {
-                codes.add(code.trim());
-            }
-        }
-        return codes;
-    }
-
     /** Absences a calendar holds at most: each KPI window looks at all of them. */
     public static final int MAX_ABSENCES = 10_000;
 
-    private static Set<DayOfWeek> days(String value) {
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (String part : value.split(",")) {
-            String[] range = part.trim().split("-");
-            DayOfWeek from = DayOfWeek.valueOf(range[0].trim());
-            DayOfWeek to = range.length > 1 ? DayOfWeek.valueOf(range[1].trim()) : from;
-            for (DayOfWeek day = from; ; day = day.plus(1)) {
-                days.add(day);
-                if (day == to) {
-                    break;
-                }
-            }
-        }
-        return days;
-    }
-
-    private static List<Break> breaks(String value) {
-        List<Break> breaks = new ArrayList<>();
-        for (String part : value.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            String[] startAndMinutes = part.trim().split("\\+");
-            breaks.add(new Break(LocalTime.parse(startAndMinutes[0]),
-                    Duration.ofMinutes(Long.parseLong(startAndMinutes[1]))));
-        }
-        return breaks;
+    /** This calendar with more absences (a center's absences on the job's calendar). */
+    public ShopCalendar withAbsences(List<Absence> more) {
+        List<Absence> all = new ArrayList<>(absences);
+        all.addAll(more);
+        return new ShopCalendar(shifts, plans, holidays, all);
     }
 
     public ShiftCalendar shifts() {
@@ -203,7 +137,7 @@ public final class ShopCalendar implements Serializable {
             ShiftPlan plan = plan(code);
             if (!holidays.contains(date) && plan.workingDays().contains(date.getDayOfWeek())) {
                 List<long[]> breakRanges = new ArrayList<>();
-                for (Break b : plan.breaks()) {
+                for (Break b : plan.breaksOn(date.getDayOfWeek())) {
                     LocalDate day = b.start().isBefore(shifts.startTimeOf(code)) ? date.plusDays(1) : date;
                     Instant breakStart = shifts.at(day, b.start());
                     breakRanges.add(new long[] {breakStart.toEpochMilli(),
@@ -211,7 +145,7 @@ public final class ShopCalendar implements Serializable {
                 }
                 List<long[]> absenceRanges = new ArrayList<>();
                 for (Absence a : absences) {
-                    if (a.centerNo().equals(machineId) || a.centerNo().equals(workCenterNo)) {
+                    if (a.centerNo() == null || a.centerNo().equals(machineId) || a.centerNo().equals(workCenterNo)) {
                         absenceRanges.add(new long[] {a.from().toEpochMilli(), a.to().toEpochMilli()});
                     }
                 }

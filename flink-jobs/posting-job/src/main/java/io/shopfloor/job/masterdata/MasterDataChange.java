@@ -17,9 +17,22 @@ import io.shopfloor.posting.model.WorkCenter;
 
 /**
  * A change of shared master data from CDC: the new version of a record, or its deletion. The change's event time
- * (the record timestamp) is when the version becomes valid.
+ * (the record timestamp) is when the version becomes valid. The first version of a record stands for all earlier
+ * time (a CDC snapshot's rows are stamped with the snapshot's time), unless {@code validFromItsTime}: a shop
+ * calendar row the ERP inserted while the plant ran applies from its time only (a working day's new times are a
+ * new row, and must not rewrite the shifts before the change).
  */
-public record MasterDataChange(String key, Object value, boolean deleted) implements Serializable {
+public record MasterDataChange(String key, Object value, boolean deleted, boolean validFromItsTime)
+        implements Serializable {
+
+    public MasterDataChange(String key, Object value, boolean deleted) {
+        this(key, value, deleted, false);
+    }
+
+    /** This change, valid from its own time even as a record's first version (a row inserted, not a snapshot). */
+    public MasterDataChange validFromItsTime(boolean fromItsTime) {
+        return new MasterDataChange(key, value, deleted, fromItsTime);
+    }
 
     public static MasterDataChange of(Item item) {
         return new MasterDataChange(itemKey(item.no()), item, false);
@@ -74,8 +87,27 @@ public record MasterDataChange(String key, Object value, boolean deleted) implem
         return new MasterDataChange(defaultDimensionKey(tableId, no, dimension.dimensionCode()), dimension, false);
     }
 
+    public static MasterDataChange of(CalendarRows.WorkingTime w) {
+        return new MasterDataChange(WORKING_DAY + w.calendarCode() + "|" + w.day() + "|" + w.start() + "|" + w.end()
+                + "|" + w.shiftCode(), w, false);
+    }
+
+    public static MasterDataChange of(CalendarRows.Holiday h) {
+        return new MasterDataChange(HOLIDAY + h.calendarCode() + "|" + h.date(), h, false);
+    }
+
+    /** @param capacityType WORK_CENTER or MACHINE_CENTER: part of the ERP's key */
+    public static MasterDataChange of(CalendarRows.Absence a, String capacityType) {
+        return new MasterDataChange(ABSENCE + a.centerNo() + "|" + capacityType + "|" + a.date() + "|" + a.start()
+                + "|" + a.end(), a, false);
+    }
+
+    public static MasterDataChange of(CalendarRows.CenterCalendar c) {
+        return new MasterDataChange(CENTER_CALENDAR + c.workCenterNo(), c, false);
+    }
+
     public MasterDataChange asDeletion() {
-        return new MasterDataChange(key, null, true);
+        return new MasterDataChange(key, null, true, validFromItsTime);
     }
 
     /** This change, or its deletion when the CDC record says the row was deleted. */
@@ -111,6 +143,11 @@ public record MasterDataChange(String key, Object value, boolean deleted) implem
     private static String blankIfNull(String code) {
         return code == null ? "" : code;
     }
+    // Calendar rows: the kind and calendar code (or center no.) up to the first '|' group them (ErpCalendars).
+    static final String WORKING_DAY = "calendar-day/";
+    static final String HOLIDAY = "calendar-holiday/";
+    static final String ABSENCE = "calendar-absence/";
+    static final String CENTER_CALENDAR = "work-center-calendar/";
 
     static String itemKey(String no) {
         return "item/" + no;

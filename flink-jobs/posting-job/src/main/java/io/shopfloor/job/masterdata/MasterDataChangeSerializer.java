@@ -11,8 +11,9 @@ import static io.shopfloor.job.types.StateIO.readString;
 import static io.shopfloor.job.types.StateIO.writeString;
 
 /**
- * Serializer of the master-data stream. Format 2: key, deleted, record ({@link RulesCodec#writeMasterData}), whose
- * kinds include the G/L posting setup (kinds 7-11). Format 1 is the same without those kinds, so it reads as is.
+ * Serializer of the master-data stream. Format 2: key, deleted, record ({@link RulesCodec#writeMasterData}, the G/L
+ * posting setup and the shop calendar rows included), valid from its time. Format 1: key, deleted, record (without
+ * those kinds; not valid from its time).
  */
 public final class MasterDataChangeSerializer extends VersionedSerializer<MasterDataChange> {
     private static final long serialVersionUID = 1L;
@@ -39,12 +40,14 @@ public final class MasterDataChangeSerializer extends VersionedSerializer<Master
         writeString(value.key(), out);
         out.writeBoolean(value.deleted());
         RulesCodec.writeMasterData(value.value(), out);
+        out.writeBoolean(value.validFromItsTime());
     }
 
     @Override
     protected MasterDataChange read(int version, DataInputView in) throws IOException {
         String key = readString(in);
         boolean deleted = in.readBoolean();
-        return new MasterDataChange(key, RulesCodec.readMasterData(in), deleted);
+        Object record = RulesCodec.readMasterData(in);
+        return new MasterDataChange(key, record, deleted, version >= 2 && in.readBoolean());
     }
 }

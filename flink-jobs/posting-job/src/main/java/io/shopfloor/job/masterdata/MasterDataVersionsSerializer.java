@@ -13,8 +13,9 @@ import static io.shopfloor.job.types.StateIO.readCount;
 /**
  * Broadcast-state serializer of {@link MasterDataVersions}. Format 2: the count, then each version's valid-from
  * time (epoch millis) and record ({@link RulesCodec#writeMasterData}, none for a deletion); the records include
- * the G/L posting setup (kinds 7-11). Format 1 is the same without those kinds, so it reads as is (an older
- * release refuses format 2 at restore instead of failing on a kind it does not know).
+ * the G/L posting setup (kinds 7-11) and the shop calendar rows (kinds 12-15). Format 1 is the same without those
+ * kinds, so it reads as is (an older release refuses format 2 at restore instead of failing on a kind it does not
+ * know).
  */
 public final class MasterDataVersionsSerializer extends VersionedSerializer<MasterDataVersions> {
     private static final long serialVersionUID = 1L;

@@ -5,6 +5,7 @@ import io.shopfloor.job.masterdata.AsOfPostingSetup;
 import io.shopfloor.posting.gl.InventoryCostToGl;
 import io.shopfloor.posting.gl.ValuePostingGroups;
 import io.shopfloor.posting.ledger.ValueEntry;
+import io.shopfloor.job.masterdata.ErpCalendars;
 import io.shopfloor.job.masterdata.MasterDataChange;
 import io.shopfloor.job.masterdata.MasterDataVersions;
 import io.shopfloor.job.order.MachineLines;
@@ -89,6 +90,8 @@ public class OrderPostingFunction
     private transient ValueState<OrderLedger> ledger;
     /** The horizon of the last sweep over all master data (not state: after a restore the first change sweeps). */
     private transient long sweptUntil;
+    /** Which master-data keys are the rows of which shop calendar or center (derived from the broadcast state). */
+    private transient ErpCalendars erpCalendars;
 
     /** Without a shop calendar: all time planned, three shifts. */
     public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
@@ -117,6 +120,7 @@ public class OrderPostingFunction
     public void open(OpenContext openContext) {
         rules = new PostingRules(postingSettings);
         sweptUntil = Long.MIN_VALUE;
+        erpCalendars = new ErpCalendars();
         buffer = new EventTimeBuffer<>(getRuntimeContext(), OrderInputSerializer.INSTANCE, EVENT_ORDER,
                 limits.maxHeldInputsPerOrder());
         ledger = getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
@@ -131,9 +135,12 @@ public class OrderPostingFunction
         if (versions == null) {
             // The first version known (a CDC snapshot, stamped with the snapshot time) stands for all earlier time.
             versions = new MasterDataVersions();
-            validFrom = Long.MIN_VALUE;
+            validFrom = change.validFromItsTime() ? validFrom : Long.MIN_VALUE;
         }
         versions.put(validFrom, change.deleted() ? null : change.value());
+        if (erpCalendars.isBuilt()) {
+            erpCalendars.index(change.key());
+        }
         // Inputs still to come are at most the allowed lateness behind the watermark (the machine stage and the
         // sources' bounds): a version replaced before then can no longer be read. Every parallel instance prunes by
         // its own watermark; they differ only in versions none of them can read any more.
@@ -141,6 +148,7 @@ public class OrderPostingFunction
         if (horizon > Long.MIN_VALUE) {
             if (!versions.pruneBefore(horizon)) {
                 ctx.getBroadcastState(MASTER_DATA).remove(change.key()); // deleted, and nothing can read it any more
+                erpCalendars.forget(change.key());
                 return;
             }
             if (sweptUntil == Long.MIN_VALUE || horizon - sweptUntil >= SWEEP_EVERY.plus(allowedLateness).toMillis()) {
@@ -176,6 +184,7 @@ public class OrderPostingFunction
         }
         for (String key : gone) {
             state.remove(key);
+            erpCalendars.forget(key);
         }
         sweptUntil = horizon;
     }
@@ -216,7 +225,8 @@ public class OrderPostingFunction
             WindowTotals t = totals.totals();
             String workCenterNo = masterData.machineCenter(t.machineId())
                     .map(io.shopfloor.posting.model.MachineCenter::workCenterNo).orElse(null);
-            ctx.output(KPIS, MachineKpis.of(t, idealCycleTimeMillis(current, t, masterData), calendar, workCenterNo));
+            ctx.output(KPIS, MachineKpis.of(t, idealCycleTimeMillis(current, t, masterData),
+                    shopCalendar(ctx, time, t, workCenterNo), workCenterNo));
             return; // KPIs read the order, they never create its state
         }
         if (current == null) {
@@ -316,6 +326,29 @@ public class OrderPostingFunction
                 throw new IllegalStateException("broadcast state read of " + key, e);
             }
         }, time);
+    }
+
+    /**
+     * The machine's shop calendar from the ERP as of the window's time (its work center's calendar and the
+     * absences), or the job's calendar where the ERP has none for it.
+     */
+    private ShopCalendar shopCalendar(ReadOnlyContext ctx, long time, WindowTotals t, String workCenterNo)
+            throws Exception {
+        ReadOnlyBroadcastState<String, MasterDataVersions> state = ctx.getBroadcastState(MASTER_DATA);
+        if (!erpCalendars.isBuilt()) {
+            // After a restore: index what the broadcast state holds, once.
+            for (java.util.Map.Entry<String, MasterDataVersions> entry : state.immutableEntries()) {
+                erpCalendars.index(entry.getKey());
+            }
+            erpCalendars.markBuilt();
+        }
+        return erpCalendars.calendarOf(key -> {
+            try {
+                return state.get(key);
+            } catch (Exception e) {
+                throw new IllegalStateException("broadcast state read of " + key, e);
+            }
+        }, time, t.machineId(), workCenterNo, t.from(), t.to(), calendar);
     }
 
     /** The routing line's run time per order-line unit, in milliseconds; null if the order is not released. */

@@ -43,6 +43,7 @@ import io.shopfloor.posting.order.ProductionOrder;
 import io.shopfloor.posting.order.RoutingLine;
 import io.shopfloor.posting.order.RoutingLineDefinition;
 import io.shopfloor.posting.order.RoutingStatus;
+import io.shopfloor.job.masterdata.CalendarRows;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -384,6 +385,11 @@ public final class RulesCodec {
     private static final byte GENERAL_POSTING_SETUP = 9;
     private static final byte GENERAL_LEDGER_SETUP = 10;
     private static final byte DEFAULT_DIMENSION = 11;
+    // ... and the shop calendar rows (docs: posting-job README, "Shop calendars from the ERP")
+    private static final byte WORKING_TIME = 12;
+    private static final byte HOLIDAY = 13;
+    private static final byte ABSENCE = 14;
+    private static final byte CENTER_CALENDAR = 15;
     private static final byte NONE = 0;
 
     /** One master-data record (or null: a deletion), tagged with its kind. */
@@ -474,6 +480,31 @@ public final class RulesCodec {
             out.writeByte(DEFAULT_DIMENSION);
             writeString(d.dimensionCode(), out);
             writeString(d.dimensionValueCode(), out);
+        } else if (value instanceof CalendarRows.WorkingTime w) {
+            out.writeByte(WORKING_TIME);
+            writeString(w.calendarCode(), out);
+            writeEnum(w.day(), out);
+            out.writeLong(w.start().toNanoOfDay());
+            out.writeLong(w.end().toNanoOfDay());
+            writeString(w.shiftCode(), out);
+        } else if (value instanceof CalendarRows.Holiday h) {
+            out.writeByte(HOLIDAY);
+            writeString(h.calendarCode(), out);
+            writeDate(h.date(), out);
+            out.writeLong(h.start().toNanoOfDay());
+            out.writeLong(h.end().toNanoOfDay());
+            writeString(h.description(), out);
+        } else if (value instanceof CalendarRows.Absence a) {
+            out.writeByte(ABSENCE);
+            writeString(a.centerNo(), out);
+            writeDate(a.date(), out);
+            out.writeLong(a.start().toNanoOfDay());
+            out.writeLong(a.end().toNanoOfDay());
+            writeString(a.description(), out);
+        } else if (value instanceof CalendarRows.CenterCalendar c) {
+            out.writeByte(CENTER_CALENDAR);
+            writeString(c.workCenterNo(), out);
+            writeString(c.calendarCode(), out);
         } else {
             throw new IllegalArgumentException("not master data: " + value.getClass().getName());
         }
@@ -522,6 +553,20 @@ public final class RulesCodec {
                 return new GeneralLedgerSetup(readString(in), readString(in), in.readBoolean());
             case DEFAULT_DIMENSION:
                 return new DefaultDimension(readString(in), readString(in));
+            case WORKING_TIME:
+                return new CalendarRows.WorkingTime(readString(in), readEnum(java.time.DayOfWeek.class, in),
+                        java.time.LocalTime.ofNanoOfDay(in.readLong()), java.time.LocalTime.ofNanoOfDay(in.readLong()),
+                        readString(in));
+            case HOLIDAY:
+                return new CalendarRows.Holiday(readString(in), readDate(in),
+                        java.time.LocalTime.ofNanoOfDay(in.readLong()), java.time.LocalTime.ofNanoOfDay(in.readLong()),
+                        readString(in));
+            case ABSENCE:
+                return new CalendarRows.Absence(readString(in), readDate(in),
+                        java.time.LocalTime.ofNanoOfDay(in.readLong()), java.time.LocalTime.ofNanoOfDay(in.readLong()),
+                        readString(in));
+            case CENTER_CALENDAR:
+                return new CalendarRows.CenterCalendar(readString(in), readString(in));
             default:
                 throw new IOException("not a master-data kind: " + kind);
         }

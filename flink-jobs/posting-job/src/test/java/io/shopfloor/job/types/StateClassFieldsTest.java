@@ -132,7 +132,17 @@ class StateClassFieldsTest {
                 "globalDimension1Code", "globalDimension2Code", "expectedCostPostingToGl"));
         expected.put(io.shopfloor.posting.gl.DefaultDimension.class, List.of("dimensionCode", "dimensionValueCode"));
         expected.put(io.shopfloor.job.masterdata.MasterDataVersions.class, List.of("versions"));
-        expected.put(io.shopfloor.job.masterdata.MasterDataChange.class, List.of("key", "value", "deleted"));
+        expected.put(io.shopfloor.job.masterdata.MasterDataChange.class, List.of("key", "value", "deleted",
+                "validFromItsTime"));
+        // Shop calendar rows in the master-data versions (format 2, RulesCodec kinds 7-10)
+        expected.put(io.shopfloor.job.masterdata.CalendarRows.WorkingTime.class, List.of("calendarCode", "day", "start",
+                "end", "shiftCode"));
+        expected.put(io.shopfloor.job.masterdata.CalendarRows.Holiday.class, List.of("calendarCode", "date", "start",
+                "end", "description"));
+        expected.put(io.shopfloor.job.masterdata.CalendarRows.Absence.class, List.of("centerNo", "date", "start",
+                "end", "description"));
+        expected.put(io.shopfloor.job.masterdata.CalendarRows.CenterCalendar.class, List.of("workCenterNo",
+                "calendarCode"));
         expected.put(io.shopfloor.job.machine.Rejected.class, List.of(
                 "sourceId", "machineId", "reason", "detail", "eventTime", "input", "description"));
         expected.put(io.shopfloor.job.order.OrderCostPlan.class, List.of(
