@@ -13,9 +13,14 @@ import io.shopfloor.job.machine.Rejected;
 import io.shopfloor.job.machine.ReportedLine;
 import io.shopfloor.job.machine.Unattributed;
 import io.shopfloor.job.machine.WindowTotals;
+import io.shopfloor.job.types.MachineInputSerializer;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -23,6 +28,7 @@ import org.apache.flink.util.OutputTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -30,11 +36,16 @@ import java.util.List;
  * behind the watermark, turns readings into deltas, and lets the {@link MachineTimeline} cut them into reported
  * lines. Late, invalid and unattributed input goes to {@link #REJECTED}; per-window totals to {@link #TOTALS}.
  *
- * <p>Held inputs wait in one sorted value per machine ({@link PendingInputs}, kept with the counter baselines in
- * {@link MachineInputs}), and only the earliest of them has an event-time timer (the next one is registered when
- * it fires), so the timer queue stays as small as the number of machines. Every instant with inputs, and every
- * wake-up the timeline asks for, is still its own timer, in event time order: what each one emits carries that
- * instant as its timestamp, as downstream ordering expects.
+ * <p>Held inputs wait in a map keyed by their event time (one entry per instant, with one event-time timer each),
+ * so that holding or releasing one touches only its instant: on RocksDB every state access is a (de)serialization,
+ * and a machine may hold thousands of inputs while the watermark waits for the slowest partition. The counter
+ * baselines and the number of held inputs are one small value ({@link MachineCounters}), the timeline another,
+ * read and written once per instant. What each instant emits carries that instant as its timestamp, as downstream
+ * ordering expects.
+ *
+ * <p>Release 1 kept the held inputs and baselines in one value ({@code machine-inputs}, {@link MachineInputs}) with
+ * one timer at the earliest input. A machine restored with such a value moves it into the map at its first access
+ * (the value is read only while the machine has no {@code machine-counters} yet), registering a timer per instant.
  */
 public class MachineSignalFunction extends KeyedProcessFunction<String, MachineInput, ReportedLine> {
     public static final OutputTag<Rejected> REJECTED =
@@ -45,9 +56,11 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
     private final Duration allowedLateness;
     private final StateLimits limits;
 
-    private transient ValueState<MachineInputs> inputs;
+    private transient MapState<Long, List<MachineInput>> held;
+    private transient ValueState<MachineCounters> counters;
     private transient ValueState<MachineTimeline> timeline;
-    private transient List<MachineInput> due;
+    /** Release 1's held inputs and baselines: only read (and then cleared) to move them into the state above. */
+    private transient ValueState<MachineInputs> release1Inputs;
 
     public MachineSignalFunction(MachineTimeline.Settings settings, Duration allowedLateness, StateLimits limits) {
         this.settings = settings;
@@ -57,11 +70,14 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     @Override
     public void open(OpenContext openContext) {
-        inputs = getRuntimeContext().getState(new ValueStateDescriptor<>("machine-inputs",
-                MachineInputsSerializer.INSTANCE));
+        held = getRuntimeContext().getMapState(new MapStateDescriptor<>("held-inputs", LongSerializer.INSTANCE,
+                new ListSerializer<>(MachineInputSerializer.INSTANCE)));
+        counters = getRuntimeContext().getState(new ValueStateDescriptor<>("machine-counters",
+                MachineCountersSerializer.INSTANCE));
         timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
                 MachineTimelineSerializer.INSTANCE));
-        due = new ArrayList<>();
+        release1Inputs = getRuntimeContext().getState(new ValueStateDescriptor<>("machine-inputs",
+                MachineInputsSerializer.INSTANCE));
     }
 
     @Override
@@ -74,44 +90,43 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
                         + allowedLateness + " behind the watermark " + Instant.ofEpochMilli(watermark));
             } else {
                 // Late but allowed: its time has passed, apply it now.
-                MachineInputs machineInputs = machineInputs();
+                MachineCounters machineCounters = machineCounters(ctx);
                 MachineTimeline machine = timeline(ctx.getCurrentKey());
-                apply(input, machineInputs, machine, ctx);
-                inputs.update(machineInputs);
+                apply(input, machineCounters, machine, ctx);
+                counters.update(machineCounters);
                 timeline.update(machine);
             }
             return;
         }
-        MachineInputs machineInputs = machineInputs();
-        if (machineInputs.held.size() >= limits.maxHeldInputsPerMachine()) {
+        MachineCounters machineCounters = machineCounters(ctx);
+        if (machineCounters.heldInputs >= limits.maxHeldInputsPerMachine()) {
             // The watermark has not moved for that long: hold no more, re-drive once it moves again.
             reject(ctx, input, Rejected.Reason.HELD_INPUT_LIMIT, ctx.getCurrentKey() + " already holds "
-                    + machineInputs.held.size() + " inputs waiting for the watermark (" + (watermark == Long.MIN_VALUE
+                    + machineCounters.heldInputs + " inputs waiting for the watermark (" + (watermark == Long.MIN_VALUE
                     ? "none yet" : Instant.ofEpochMilli(watermark)) + ") to pass them");
             return;
         }
-        if (time < machineInputs.held.firstTime()) {
-            ctx.timerService().registerEventTimeTimer(time); // the new earliest: it wakes this machine up
-        }
-        machineInputs.held.add(input);
-        inputs.update(machineInputs);
+        hold(time, input, ctx);
+        machineCounters.heldInputs++;
+        counters.update(machineCounters);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ReportedLine> out) throws Exception {
         MachineTimeline machine = timeline(ctx.getCurrentKey());
-        MachineInputs machineInputs = inputs.value();
-        if (machineInputs != null) {
-            due.clear();
-            machineInputs.held.release(timestamp, due);
+        MachineCounters machineCounters = machineCounters(ctx);
+        List<MachineInput> due = held.get(timestamp);
+        if (due != null) {
+            held.remove(timestamp);
+            if (due.size() > 1) {
+                due = new ArrayList<>(due);
+                due.sort(MachineInput.EVENT_ORDER); // their arrival order must not matter
+            }
             for (MachineInput input : due) {
-                apply(input, machineInputs, machine, ctx);
+                apply(input, machineCounters, machine, ctx);
             }
-            due.clear();
-            inputs.update(machineInputs);
-            if (!machineInputs.held.isEmpty()) {
-                ctx.timerService().registerEventTimeTimer(machineInputs.held.firstTime());
-            }
+            machineCounters.heldInputs = Math.max(0, machineCounters.heldInputs - due.size());
+            counters.update(machineCounters);
         }
         MachineTimeline.Output output = machine.advanceTo(Instant.ofEpochMilli(timestamp));
         output.lines().forEach(out::collect);
@@ -136,16 +151,27 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
         timeline.update(machine);
     }
 
-    private void apply(MachineInput input, MachineInputs machineInputs, MachineTimeline machine, Context ctx) {
+    /** Holds the input until the watermark passes {@code time}; the first input of an instant registers its timer. */
+    private void hold(long time, MachineInput input, Context ctx) throws Exception {
+        List<MachineInput> atTime = held.get(time);
+        if (atTime == null) {
+            atTime = new ArrayList<>(1);
+            ctx.timerService().registerEventTimeTimer(time);
+        }
+        atTime.add(input);
+        held.put(time, atTime);
+    }
+
+    private void apply(MachineInput input, MachineCounters machineCounters, MachineTimeline machine, Context ctx) {
         MachineSignal signal;
         if (input.reading() != null) {
             CounterReading reading = input.reading();
-            CounterDelta delta = CounterDeltas.apply(machineInputs.baselines.get(reading.counterName()), reading);
+            CounterDelta delta = CounterDeltas.apply(machineCounters.baselines.get(reading.counterName()), reading);
             if (delta.kind() == CounterDelta.Kind.INVALID) {
                 reject(ctx, input, Rejected.Reason.INVALID_COUNTER_VALUE, delta.detail());
                 return;
             }
-            machineInputs.baselines.put(reading.counterName(), delta.baseline());
+            machineCounters.baselines.put(reading.counterName(), delta.baseline());
             signal = delta.counts()
                     ? new MachineSignal.PartsCounted(reading.eventTime(), reading.kind(), delta.delta())
                     : new MachineSignal.Heartbeat(reading.eventTime());
@@ -158,9 +184,28 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
         }
     }
 
-    private MachineInputs machineInputs() throws Exception {
-        MachineInputs machineInputs = inputs.value();
-        return machineInputs != null ? machineInputs : new MachineInputs();
+    /**
+     * The machine's counters, new ones for a new machine. A machine restored from release 1 has none yet but a
+     * {@code machine-inputs} value: its held inputs move into the map (a timer per instant; the one timer release 1
+     * registered is among them) and its baselines into the counters.
+     */
+    private MachineCounters machineCounters(Context ctx) throws Exception {
+        MachineCounters machineCounters = counters.value();
+        if (machineCounters != null) {
+            return machineCounters;
+        }
+        MachineInputs release1 = release1Inputs.value();
+        if (release1 == null) {
+            return new MachineCounters();
+        }
+        release1Inputs.clear();
+        machineCounters = new MachineCounters(new HashMap<>(release1.baselines), release1.held.size());
+        for (int i = 0; i < release1.held.size(); i++) {
+            MachineInput input = release1.held.get(i);
+            hold(input.eventTime().toEpochMilli(), input, ctx);
+        }
+        counters.update(machineCounters);
+        return machineCounters;
     }
 
     private MachineTimeline timeline(String machineId) throws Exception {

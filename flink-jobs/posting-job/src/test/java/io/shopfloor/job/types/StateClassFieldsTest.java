@@ -111,6 +111,8 @@ class StateClassFieldsTest {
                 "plannedStopMillis", "unclockedParts"));
         expected.put(type("io.shopfloor.job.machine.MachineTimeline$Context"), List.of(
                 "kind", "orderNo", "orderLineNo", "operationNo", "inSetup", "activityCode", "operatorId"));
+        expected.put(type("io.shopfloor.job.operator.MachineCounters"), List.of("baselines", "heldInputs"));
+        expected.put(io.shopfloor.job.machine.CounterBaseline.class, List.of("value", "bootEpoch", "eventTime"));
         expected.put(io.shopfloor.job.masterdata.MasterDataVersions.class, List.of("versions"));
         expected.put(io.shopfloor.job.masterdata.MasterDataChange.class, List.of("key", "value", "deleted"));
         expected.put(io.shopfloor.job.machine.Rejected.class, List.of(
