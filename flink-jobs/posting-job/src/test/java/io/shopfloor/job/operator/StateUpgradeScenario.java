@@ -8,7 +8,6 @@ import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.job.order.PostedEntry;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -40,7 +39,7 @@ public final class StateUpgradeScenario {
 
     static KeyedOneInputStreamOperatorTestHarness<String, MachineInput, ReportedLine> machineHarness()
             throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MachineSignalFunction(
+        return new KeyedOneInputStreamOperatorTestHarness<>(new MachineSignalOperator(new MachineSignalFunction(
                 Example1Plant.SETTINGS.machines(), Example1Plant.SETTINGS.allowedLateness(), StateLimits.DEFAULTS)),
                 MachineInput::machineId, Types.STRING, 1, 1, 0);
     }
