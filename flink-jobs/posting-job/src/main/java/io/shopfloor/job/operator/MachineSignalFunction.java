@@ -93,15 +93,23 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     @Override
     public void open(OpenContext openContext) {
-        held = getRuntimeContext().getMapState(new MapStateDescriptor<>("held-inputs", LongSerializer.INSTANCE,
-                new ListSerializer<>(MachineInputSerializer.INSTANCE)));
-        counters = getRuntimeContext().getState(new ValueStateDescriptor<>("machine-counters",
-                MachineCountersSerializer.INSTANCE));
+        held = getRuntimeContext().getMapState(heldInputsState());
+        counters = getRuntimeContext().getState(countersState());
         timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
                 MachineTimelineSerializer.INSTANCE));
         release1Inputs = getRuntimeContext().getState(new ValueStateDescriptor<>("machine-inputs",
                 MachineInputsSerializer.INSTANCE));
         deferred = new HashMap<>();
+    }
+
+    /** The held inputs: per event time (epoch millis), the inputs of that instant in their arrival order. */
+    static MapStateDescriptor<Long, List<MachineInput>> heldInputsState() {
+        return new MapStateDescriptor<>("held-inputs", LongSerializer.INSTANCE,
+                new ListSerializer<>(MachineInputSerializer.INSTANCE));
+    }
+
+    static ValueStateDescriptor<MachineCounters> countersState() {
+        return new ValueStateDescriptor<>("machine-counters", MachineCountersSerializer.INSTANCE);
     }
 
     /**
