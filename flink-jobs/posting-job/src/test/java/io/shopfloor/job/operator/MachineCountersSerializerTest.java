@@ -53,8 +53,8 @@ class MachineCountersSerializerTest extends SerializerTestBase<MachineCounters> 
         assertEquals(1, in.readUnsignedByte());
         assertEquals(5, in.readInt());
         assertEquals(1, in.readInt());
-        in.setPosition(0);
-        assertEquals(new MachineCounters(baselines, 5), MachineCountersSerializer.INSTANCE.deserialize(in));
+        assertEquals(new MachineCounters(baselines, 5), MachineCountersSerializer.INSTANCE.deserialize(
+                new DataInputDeserializer(out.getCopyOfBuffer())));
     }
 
     @Test
