@@ -101,7 +101,8 @@ public final class PostingJob {
         SingleOutputStreamOperator<ReportedLine> reported = sources.machineInputs()
                 .keyBy(MachineInput::machineId)
                 .transform("machine signals", TypeInformation.of(ReportedLine.class), new MachineSignalOperator(
-                        new MachineSignalFunction(settings.machines(), settings.allowedLateness(), StateLimits.DEFAULTS)))
+                        new MachineSignalFunction(settings.machines(), settings.allowedLateness(),
+                                StateLimits.DEFAULTS)))
                 .name("machine signals").uid("machine-signals");
 
         DataStream<WindowTotals> totals = reported.getSideOutput(MachineSignalFunction.TOTALS);

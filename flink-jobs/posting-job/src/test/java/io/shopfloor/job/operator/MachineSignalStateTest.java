@@ -161,8 +161,8 @@ class MachineSignalStateTest {
         uninterrupted.processWatermark(ms(25)); // 0 to 20 s applied, 30 to 50 s held
         // The same backend restores its checkpoint (RocksDB's incremental one); another takes a canonical savepoint.
         OperatorSubtaskState snapshot = fromTo[0].equals(fromTo[1]) ? uninterrupted.snapshot(1, ms(25))
-                : uninterrupted.snapshotWithLocalState(1, ms(25), SavepointType.savepoint(SavepointFormatType.CANONICAL))
-                .getJobManagerOwnedState();
+                : uninterrupted.snapshotWithLocalState(1, ms(25),
+                        SavepointType.savepoint(SavepointFormatType.CANONICAL)).getJobManagerOwnedState();
         send(uninterrupted, secondMinute());
         uninterrupted.processWatermark(ms(300));
         List<String> expected = lines(uninterrupted.extractOutputValues());

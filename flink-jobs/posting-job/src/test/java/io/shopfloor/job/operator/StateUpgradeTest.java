@@ -102,7 +102,8 @@ class StateUpgradeTest {
         assertEquals(REST_OF_EXAMPLE_1, onRocksDb.ledger());
         assertEquals(List.of(), onRocksDb.rejections());
         // RocksDB's own (incremental) checkpoint, restored on RocksDB.
-        Result again = continueFrom(onRocksDb.machineState(), onRocksDb.orderState(), new EmbeddedRocksDBStateBackend());
+        Result again = continueFrom(onRocksDb.machineState(), onRocksDb.orderState(),
+                new EmbeddedRocksDBStateBackend());
         assertEquals(REST_OF_EXAMPLE_1, again.ledger());
         assertEquals(onRocksDb.lines(), again.lines());
     }
