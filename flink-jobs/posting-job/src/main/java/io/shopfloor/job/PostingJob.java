@@ -12,6 +12,7 @@ import io.shopfloor.job.masterdata.MasterDataChangeSerializer;
 import io.shopfloor.job.types.LocalDateTypeInfoFactory;
 import io.shopfloor.job.types.VersionedTypeInfo;
 import io.shopfloor.job.operator.MachineSignalFunction;
+import io.shopfloor.job.operator.MachineSignalOperator;
 import io.shopfloor.job.operator.OrderPostingFunction;
 import io.shopfloor.job.operator.StateLimits;
 import io.shopfloor.job.order.OrderInput;
@@ -99,8 +100,9 @@ public final class PostingJob {
         configureSerialization(sources.machineInputs().getExecutionEnvironment());
         SingleOutputStreamOperator<ReportedLine> reported = sources.machineInputs()
                 .keyBy(MachineInput::machineId)
-                .process(new MachineSignalFunction(settings.machines(), settings.allowedLateness(),
-                        StateLimits.DEFAULTS))
+                .transform("machine signals", TypeInformation.of(ReportedLine.class), new MachineSignalOperator(
+                        new MachineSignalFunction(settings.machines(), settings.allowedLateness(),
+                                StateLimits.DEFAULTS)))
                 .name("machine signals").uid("machine-signals");
 
         DataStream<WindowTotals> totals = reported.getSideOutput(MachineSignalFunction.TOTALS);

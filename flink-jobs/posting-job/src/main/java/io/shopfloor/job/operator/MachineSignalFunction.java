@@ -13,9 +13,14 @@ import io.shopfloor.job.machine.Rejected;
 import io.shopfloor.job.machine.ReportedLine;
 import io.shopfloor.job.machine.Unattributed;
 import io.shopfloor.job.machine.WindowTotals;
+import io.shopfloor.job.types.MachineInputSerializer;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -23,31 +28,62 @@ import org.apache.flink.util.OutputTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Per machine (keyed by machine id): applies counter readings, states and operation events in event-time order
  * behind the watermark, turns readings into deltas, and lets the {@link MachineTimeline} cut them into reported
  * lines. Late, invalid and unattributed input goes to {@link #REJECTED}; per-window totals to {@link #TOTALS}.
  *
- * <p>Held inputs wait in one sorted value per machine ({@link PendingInputs}, kept with the counter baselines in
- * {@link MachineInputs}), and only the earliest of them has an event-time timer (the next one is registered when
- * it fires), so the timer queue stays as small as the number of machines. Every instant with inputs, and every
- * wake-up the timeline asks for, is still its own timer, in event time order: what each one emits carries that
- * instant as its timestamp, as downstream ordering expects.
+ * <p>Held inputs wait in a map keyed by their event time (one entry per instant, with one event-time timer each),
+ * so that holding or releasing one touches only its instant: on RocksDB every state access is a (de)serialization,
+ * and a machine may hold thousands of inputs while the watermark waits for the slowest partition. The counter
+ * baselines and the number of held inputs are one small value ({@link MachineCounters}), the timeline another,
+ * read and written once per instant. What each instant emits carries that instant as its timestamp, as downstream
+ * ordering expects.
+ *
+ * <p>Run by {@link MachineSignalOperator}, the timeline and counters of a machine are read once per watermark, not
+ * once per instant: while a watermark fires its timers, the machines it touches keep their values in memory
+ * ({@link #deferWrites}), and the operator writes them back when the watermark has passed ({@link
+ * #writeDeferred}). A replay or catch-up (a watermark passing many instants of a machine) then costs one state read
+ * and write per machine; the timeline holds the signals of the last horizon, so a write per instant would cost more
+ * per reading the more readings a machine sends. Run by a plain {@code KeyedProcessOperator}, every access goes to
+ * state (the same output).
+ *
+ * <p>Release 1 kept the held inputs and baselines in one value ({@code machine-inputs}, {@link MachineInputs}) with
+ * one timer at the earliest input. A machine restored with such a value moves it into the map at its first access
+ * (the value is read only while the machine has no {@code machine-counters} yet), registering a timer per instant.
  */
 public class MachineSignalFunction extends KeyedProcessFunction<String, MachineInput, ReportedLine> {
     public static final OutputTag<Rejected> REJECTED =
             new OutputTag<>("machine-rejected", new VersionedTypeInfo<>(Rejected.class, RejectedSerializer.INSTANCE));
     public static final OutputTag<WindowTotals> TOTALS = new OutputTag<>("machine-window-totals") { };
 
+    /**
+     * Machines whose values one watermark keeps in memory: a timeline holds a horizon of signals (a few KB for a
+     * machine reading every second), so this bounds the memory to some MB per subtask.
+     */
+    static final int MAX_DEFERRED_MACHINES = 4_096;
+
     private final MachineTimeline.Settings settings;
     private final Duration allowedLateness;
     private final StateLimits limits;
 
-    private transient ValueState<MachineInputs> inputs;
+    private transient MapState<Long, List<MachineInput>> held;
+    private transient ValueState<MachineCounters> counters;
     private transient ValueState<MachineTimeline> timeline;
-    private transient List<MachineInput> due;
+    /** Release 1's held inputs and baselines: only read (and then cleared) to move them into the state above. */
+    private transient ValueState<MachineInputs> release1Inputs;
+    /** While a watermark fires timers: the machines read so far, written back by {@link #writeDeferred}. */
+    private transient Map<String, Machine> deferred;
+    private transient boolean deferring;
+
+    /** One machine's values while its writes are deferred. */
+    private record Machine(MachineTimeline timeline, MachineCounters counters) {
+    }
 
     public MachineSignalFunction(MachineTimeline.Settings settings, Duration allowedLateness, StateLimits limits) {
         this.settings = settings;
@@ -57,11 +93,43 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     @Override
     public void open(OpenContext openContext) {
-        inputs = getRuntimeContext().getState(new ValueStateDescriptor<>("machine-inputs",
-                MachineInputsSerializer.INSTANCE));
+        held = getRuntimeContext().getMapState(heldInputsState());
+        counters = getRuntimeContext().getState(countersState());
         timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
                 MachineTimelineSerializer.INSTANCE));
-        due = new ArrayList<>();
+        release1Inputs = getRuntimeContext().getState(new ValueStateDescriptor<>("machine-inputs",
+                MachineInputsSerializer.INSTANCE));
+        deferred = new HashMap<>();
+    }
+
+    /** The held inputs: per event time (epoch millis), the inputs of that instant in their arrival order. */
+    static MapStateDescriptor<Long, List<MachineInput>> heldInputsState() {
+        return new MapStateDescriptor<>("held-inputs", LongSerializer.INSTANCE,
+                new ListSerializer<>(MachineInputSerializer.INSTANCE));
+    }
+
+    static ValueStateDescriptor<MachineCounters> countersState() {
+        return new ValueStateDescriptor<>("machine-counters", MachineCountersSerializer.INSTANCE);
+    }
+
+    /**
+     * From now until {@link #writeDeferred}, timers keep the timeline and counters of the machines they touch in
+     * memory (at most {@link #MAX_DEFERRED_MACHINES}; beyond, a machine's values go to state at every instant). Only
+     * timers may run in between: the operator calls this around firing one watermark's timers.
+     */
+    void deferWrites() {
+        deferring = true;
+    }
+
+    /** Writes the deferred values to state, setting each machine as the current key with {@code setCurrentKey}. */
+    void writeDeferred(Consumer<Object> setCurrentKey) throws Exception {
+        deferring = false;
+        for (Map.Entry<String, Machine> machine : deferred.entrySet()) {
+            setCurrentKey.accept(machine.getKey());
+            timeline.update(machine.getValue().timeline());
+            counters.update(machine.getValue().counters());
+        }
+        deferred.clear();
     }
 
     @Override
@@ -74,43 +142,49 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
                         + allowedLateness + " behind the watermark " + Instant.ofEpochMilli(watermark));
             } else {
                 // Late but allowed: its time has passed, apply it now.
-                MachineInputs machineInputs = machineInputs();
+                MachineCounters machineCounters = machineCounters(ctx);
                 MachineTimeline machine = timeline(ctx.getCurrentKey());
-                apply(input, machineInputs, machine, ctx);
-                inputs.update(machineInputs);
+                apply(input, machineCounters, machine, ctx);
+                counters.update(machineCounters);
                 timeline.update(machine);
             }
             return;
         }
-        MachineInputs machineInputs = machineInputs();
-        if (machineInputs.held.size() >= limits.maxHeldInputsPerMachine()) {
+        MachineCounters machineCounters = machineCounters(ctx);
+        if (machineCounters.heldInputs >= limits.maxHeldInputsPerMachine()) {
             // The watermark has not moved for that long: hold no more, re-drive once it moves again.
             reject(ctx, input, Rejected.Reason.HELD_INPUT_LIMIT, ctx.getCurrentKey() + " already holds "
-                    + machineInputs.held.size() + " inputs waiting for the watermark (" + (watermark == Long.MIN_VALUE
+                    + machineCounters.heldInputs + " inputs waiting for the watermark (" + (watermark == Long.MIN_VALUE
                     ? "none yet" : Instant.ofEpochMilli(watermark)) + ") to pass them");
             return;
         }
-        if (time < machineInputs.held.firstTime()) {
-            ctx.timerService().registerEventTimeTimer(time); // the new earliest: it wakes this machine up
-        }
-        machineInputs.held.add(input);
-        inputs.update(machineInputs);
+        hold(time, input, ctx);
+        machineCounters.heldInputs++;
+        counters.update(machineCounters);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ReportedLine> out) throws Exception {
-        MachineTimeline machine = timeline(ctx.getCurrentKey());
-        MachineInputs machineInputs = inputs.value();
-        if (machineInputs != null) {
-            due.clear();
-            machineInputs.held.release(timestamp, due);
-            for (MachineInput input : due) {
-                apply(input, machineInputs, machine, ctx);
+        Machine cached = deferring ? deferred.get(ctx.getCurrentKey()) : null;
+        MachineTimeline machine = cached != null ? cached.timeline() : timeline(ctx.getCurrentKey());
+        MachineCounters machineCounters = cached != null ? cached.counters() : machineCounters(ctx);
+        boolean writeNow = cached == null && !(deferring && deferred.size() < MAX_DEFERRED_MACHINES);
+        if (cached == null && !writeNow) {
+            deferred.put(ctx.getCurrentKey(), new Machine(machine, machineCounters));
+        }
+        List<MachineInput> due = held.get(timestamp);
+        if (due != null) {
+            held.remove(timestamp);
+            if (due.size() > 1) {
+                due = new ArrayList<>(due);
+                due.sort(MachineInput.EVENT_ORDER); // their arrival order must not matter
             }
-            due.clear();
-            inputs.update(machineInputs);
-            if (!machineInputs.held.isEmpty()) {
-                ctx.timerService().registerEventTimeTimer(machineInputs.held.firstTime());
+            for (MachineInput input : due) {
+                apply(input, machineCounters, machine, ctx);
+            }
+            machineCounters.heldInputs = Math.max(0, machineCounters.heldInputs - due.size());
+            if (writeNow) {
+                counters.update(machineCounters);
             }
         }
         MachineTimeline.Output output = machine.advanceTo(Instant.ofEpochMilli(timestamp));
@@ -133,19 +207,32 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
                 machine.wakeUpAsked(wakeUp);
             }
         }
-        timeline.update(machine);
+        if (writeNow) {
+            timeline.update(machine);
+        }
     }
 
-    private void apply(MachineInput input, MachineInputs machineInputs, MachineTimeline machine, Context ctx) {
+    /** Holds the input until the watermark passes {@code time}; the first input of an instant registers its timer. */
+    private void hold(long time, MachineInput input, Context ctx) throws Exception {
+        List<MachineInput> atTime = held.get(time);
+        if (atTime == null) {
+            atTime = new ArrayList<>(1);
+            ctx.timerService().registerEventTimeTimer(time);
+        }
+        atTime.add(input);
+        held.put(time, atTime);
+    }
+
+    private void apply(MachineInput input, MachineCounters machineCounters, MachineTimeline machine, Context ctx) {
         MachineSignal signal;
         if (input.reading() != null) {
             CounterReading reading = input.reading();
-            CounterDelta delta = CounterDeltas.apply(machineInputs.baselines.get(reading.counterName()), reading);
+            CounterDelta delta = CounterDeltas.apply(machineCounters.baselines.get(reading.counterName()), reading);
             if (delta.kind() == CounterDelta.Kind.INVALID) {
                 reject(ctx, input, Rejected.Reason.INVALID_COUNTER_VALUE, delta.detail());
                 return;
             }
-            machineInputs.baselines.put(reading.counterName(), delta.baseline());
+            machineCounters.baselines.put(reading.counterName(), delta.baseline());
             signal = delta.counts()
                     ? new MachineSignal.PartsCounted(reading.eventTime(), reading.kind(), delta.delta())
                     : new MachineSignal.Heartbeat(reading.eventTime());
@@ -158,9 +245,28 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
         }
     }
 
-    private MachineInputs machineInputs() throws Exception {
-        MachineInputs machineInputs = inputs.value();
-        return machineInputs != null ? machineInputs : new MachineInputs();
+    /**
+     * The machine's counters, new ones for a new machine. A machine restored from release 1 has none yet but a
+     * {@code machine-inputs} value: its held inputs move into the map (a timer per instant; the one timer release 1
+     * registered is among them) and its baselines into the counters.
+     */
+    private MachineCounters machineCounters(Context ctx) throws Exception {
+        MachineCounters machineCounters = counters.value();
+        if (machineCounters != null) {
+            return machineCounters;
+        }
+        MachineInputs release1 = release1Inputs.value();
+        if (release1 == null) {
+            return new MachineCounters();
+        }
+        release1Inputs.clear();
+        machineCounters = new MachineCounters(new HashMap<>(release1.baselines), release1.held.size());
+        for (int i = 0; i < release1.held.size(); i++) {
+            MachineInput input = release1.held.get(i);
+            hold(input.eventTime().toEpochMilli(), input, ctx);
+        }
+        counters.update(machineCounters);
+        return machineCounters;
     }
 
     private MachineTimeline timeline(String machineId) throws Exception {

@@ -38,7 +38,6 @@ import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
@@ -87,7 +86,8 @@ public class OrderPostingFunction
 
     private transient PostingRules rules;
     private transient EventTimeBuffer<OrderInput> buffer;
-    private transient ValueState<OrderLedger> ledger;
+    /** Read and written once per timer or late input, however many inputs and steps use it (RocksDB). */
+    private transient ReadOnceValueState<OrderLedger> ledger;
     /** The horizon of the last sweep over all master data (not state: after a restore the first change sweeps). */
     private transient long sweptUntil;
     /** Which master-data keys are the rows of which shop calendar or center (derived from the broadcast state). */
@@ -123,8 +123,8 @@ public class OrderPostingFunction
         erpCalendars = new ErpCalendars();
         buffer = new EventTimeBuffer<>(getRuntimeContext(), OrderInputSerializer.INSTANCE, EVENT_ORDER,
                 limits.maxHeldInputsPerOrder());
-        ledger = getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
-                OrderLedgerSerializer.INSTANCE));
+        ledger = new ReadOnceValueState<>(getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
+                OrderLedgerSerializer.INSTANCE)));
     }
 
     @Override
@@ -193,8 +193,10 @@ public class OrderPostingFunction
     public void processElement(OrderInput input, ReadOnlyContext ctx, Collector<PostedEntry> out) throws Exception {
         long time = ctx.timestamp() == null ? Long.MIN_VALUE : ctx.timestamp();
         if (time <= ctx.timerService().currentWatermark()) {
+            ledger.begin();
             apply(input, time, ctx, out); // its time has passed: nothing earlier can still come for it
             finishIfComplete(time, ctx, out);
+            ledger.end();
             return;
         }
         if (!buffer.add(time, input, ctx.timerService())) {
@@ -208,6 +210,7 @@ public class OrderPostingFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PostedEntry> out) throws Exception {
         List<OrderInput> due = buffer.release(timestamp);
+        ledger.begin();
         for (OrderInput input : due) {
             apply(input, timestamp, ctx, out);
         }
@@ -216,6 +219,7 @@ public class OrderPostingFunction
         if (due.isEmpty() && current != null && current.isFinished() && current.order() == null) {
             ledger.clear(); // the retention of a finished order's marker has passed
         }
+        ledger.end();
     }
 
     private void apply(OrderInput input, long time, ReadOnlyContext ctx, Collector<PostedEntry> out) throws Exception {

@@ -13,7 +13,6 @@ import io.shopfloor.job.machine.ShiftCalendar;
 import io.shopfloor.job.machine.WindowTotals;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +47,7 @@ class MachineSignalFunctionTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, MachineInput, ReportedLine> newHarness()
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new MachineSignalFunction(SETTINGS, Duration.ofSeconds(60),
+                new MachineSignalOperator(new MachineSignalFunction(SETTINGS, Duration.ofSeconds(60),
                         StateLimits.DEFAULTS)),
                 MachineInput::machineId, Types.STRING);
     }
@@ -224,7 +223,7 @@ class MachineSignalFunctionTest {
     @Test
     void beyondTheHeldInputLimitAnInputIsADeadLetterAndAfterTheWatermarkMovesOneIsHeldAgain() throws Exception {
         harness.close();
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MachineSignalFunction(
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new MachineSignalOperator(new MachineSignalFunction(
                 SETTINGS, Duration.ofSeconds(60), new StateLimits(3, 1_000, 1_000))), MachineInput::machineId, Types.STRING);
         harness.open();
         send(started(0), state(MachineState.RUNNING, null, 0), reading(100, 32, 1, 0));

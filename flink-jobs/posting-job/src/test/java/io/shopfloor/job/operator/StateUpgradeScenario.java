@@ -7,10 +7,14 @@ import io.shopfloor.job.masterdata.MasterDataChange;
 import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.job.order.PostedEntry;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.runtime.checkpoint.SavepointType;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
@@ -40,18 +44,50 @@ public final class StateUpgradeScenario {
 
     static KeyedOneInputStreamOperatorTestHarness<String, MachineInput, ReportedLine> machineHarness()
             throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MachineSignalFunction(
+        return machineHarness(new HashMapStateBackend());
+    }
+
+    /** The machine stage on {@code backend} (heap or RocksDB), not yet opened. */
+    static KeyedOneInputStreamOperatorTestHarness<String, MachineInput, ReportedLine> machineHarness(
+            StateBackend backend) throws Exception {
+        var harness = newMachineHarness();
+        harness.setStateBackend(backend);
+        return harness;
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, MachineInput, ReportedLine> newMachineHarness()
+            throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new MachineSignalOperator(new MachineSignalFunction(
                 Example1Plant.SETTINGS.machines(), Example1Plant.SETTINGS.allowedLateness(), StateLimits.DEFAULTS)),
                 MachineInput::machineId, Types.STRING, 1, 1, 0);
     }
 
     static KeyedBroadcastOperatorTestHarness<String, OrderInput, MasterDataChange, PostedEntry> orderHarness()
             throws Exception {
+        return orderHarness(new HashMapStateBackend());
+    }
+
+    /** The order stage on {@code backend} (heap or RocksDB), not yet opened. */
+    static KeyedBroadcastOperatorTestHarness<String, OrderInput, MasterDataChange, PostedEntry> orderHarness(
+            StateBackend backend) throws Exception {
+        var harness = newOrderHarness();
+        harness.setStateBackend(backend);
+        return harness;
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, OrderInput, MasterDataChange, PostedEntry>
+            newOrderHarness() throws Exception {
         return new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
                 new OrderPostingFunction(Example1Plant.SETTINGS.posting(), Example1Plant.SETTINGS.orders(),
                         Example1Plant.SETTINGS.finishedOrderRetention(), Example1Plant.SETTINGS.allowedLateness(),
                         StateLimits.DEFAULTS),
                 List.of(OrderPostingFunction.MASTER_DATA)), OrderInput::key, Types.STRING, 1, 1, 0);
+    }
+
+    /** A savepoint in canonical format (restores on any backend) of the harness's operator, at the cut. */
+    static OperatorSubtaskState canonicalSavepoint(AbstractStreamOperatorTestHarness<?> harness) throws Exception {
+        return harness.snapshotWithLocalState(3, CUT.toEpochMilli(),
+                SavepointType.savepoint(SavepointFormatType.CANONICAL)).getJobManagerOwnedState();
     }
 
     /** The machine inputs of example 1 before the cut, or from it on. */

@@ -7,6 +7,9 @@ import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.job.order.PostedEntry;
 import io.shopfloor.posting.LedgerText;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -80,18 +83,49 @@ class StateUpgradeTest {
         assertEquals(fromRelease1.lines(), fromCurrent.lines());
     }
 
+    @Test
+    void release1SavepointRestoresOnRocksDbAndPostsTheRestOfExample1() throws Exception {
+        // Release 1's snapshots are heap checkpoints: a backend change goes through a savepoint in canonical format,
+        // here taken right after the restore (the machine's release-1 value is still unmigrated in it).
+        var machines = StateUpgradeScenario.machineHarness();
+        machines.initializeState(snapshot("release-1", StateUpgradeScenario.MACHINE_SNAPSHOT));
+        machines.open();
+        var orders = StateUpgradeScenario.orderHarness();
+        orders.initializeState(snapshot("release-1", StateUpgradeScenario.ORDER_SNAPSHOT));
+        orders.open();
+        OperatorSubtaskState machineSavepoint = StateUpgradeScenario.canonicalSavepoint(machines);
+        OperatorSubtaskState orderSavepoint = StateUpgradeScenario.canonicalSavepoint(orders);
+        machines.close();
+        orders.close();
+
+        Result onRocksDb = continueFrom(machineSavepoint, orderSavepoint, new EmbeddedRocksDBStateBackend());
+        assertEquals(REST_OF_EXAMPLE_1, onRocksDb.ledger());
+        assertEquals(List.of(), onRocksDb.rejections());
+        // RocksDB's own (incremental) checkpoint, restored on RocksDB.
+        Result again = continueFrom(onRocksDb.machineState(), onRocksDb.orderState(),
+                new EmbeddedRocksDBStateBackend());
+        assertEquals(REST_OF_EXAMPLE_1, again.ledger());
+        assertEquals(onRocksDb.lines(), again.lines());
+    }
+
     record Result(List<StreamRecord<ReportedLine>> lines, List<String> ledger, List<String> rejections,
                   OperatorSubtaskState machineState, OperatorSubtaskState orderState) {
     }
 
     /** Restores both operators from the snapshots and runs the example from the cut to its end. */
     static Result continueFrom(OperatorSubtaskState machineState, OperatorSubtaskState orderState) throws Exception {
+        return continueFrom(machineState, orderState, new HashMapStateBackend());
+    }
+
+    /** As {@link #continueFrom(OperatorSubtaskState, OperatorSubtaskState)}, both operators on {@code backend}. */
+    static Result continueFrom(OperatorSubtaskState machineState, OperatorSubtaskState orderState,
+                               StateBackend backend) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, MachineInput, ReportedLine> machines =
-                StateUpgradeScenario.machineHarness();
+                StateUpgradeScenario.machineHarness(backend);
         machines.initializeState(machineState);
         machines.open();
         KeyedBroadcastOperatorTestHarness<String, OrderInput, MasterDataChange, PostedEntry> orders =
-                StateUpgradeScenario.orderHarness();
+                StateUpgradeScenario.orderHarness(backend);
         orders.initializeState(orderState);
         orders.open();
         OperatorSubtaskState machinesRestored = machines.snapshot(2, StateUpgradeScenario.CUT.toEpochMilli());

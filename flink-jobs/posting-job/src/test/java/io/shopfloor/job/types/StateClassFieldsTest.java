@@ -131,6 +131,8 @@ class StateClassFieldsTest {
         expected.put(io.shopfloor.posting.gl.GeneralLedgerSetup.class, List.of(
                 "globalDimension1Code", "globalDimension2Code", "expectedCostPostingToGl"));
         expected.put(io.shopfloor.posting.gl.DefaultDimension.class, List.of("dimensionCode", "dimensionValueCode"));
+        expected.put(type("io.shopfloor.job.operator.MachineCounters"), List.of("baselines", "heldInputs"));
+        expected.put(io.shopfloor.job.machine.CounterBaseline.class, List.of("value", "bootEpoch", "eventTime"));
         expected.put(io.shopfloor.job.masterdata.MasterDataVersions.class, List.of("versions"));
         expected.put(io.shopfloor.job.masterdata.MasterDataChange.class, List.of("key", "value", "deleted",
                 "validFromItsTime"));
