@@ -103,11 +103,11 @@ class PutAwayApiTest {
         // The output on the last operation (a capacity entry without time), the bolts linked to it flushed from
         // the open shop floor bin, and the output into the bin the worker named.
         assertEquals(List.of(
-                "ILE 1 " + token + "/ILE1 CONSUMPTION -400 -",
-                "ILE 2 " + token + "/ILE2 OUTPUT 40 -",
-                "CLE 1 " + token + "/CLE1 0 40 0 - -",
-                "VE 1 " + token + "/VE1 DIRECT_COST -40 0",
-                "VE 2 " + token + "/VE2 DIRECT_COST 0 312.4",
+                "ILE 1 " + token + "/ILE1 CONSUMPTION -400 - wanda",
+                "ILE 2 " + token + "/ILE2 OUTPUT 40 - wanda",
+                "CLE 1 " + token + "/CLE1 0 40 0 - - - wanda",
+                "VE 1 " + token + "/VE1 DIRECT_COST -40 0 wanda",
+                "VE 2 " + token + "/VE2 DIRECT_COST 0 312.4 wanda",
                 "WE 1 " + token + "/WE1 NEGATIVE_ADJMT WH WH-OSF BOLT -400",
                 "WE 2 " + token + "/WE2 POSITIVE_ADJMT WH WH-A-01 FG-100 40"), LedgerComparison.previewed(preview));
         TerminalClient.Response again = wanda.post("/api/put-away/post", TerminalClient.withToken(form, token));
