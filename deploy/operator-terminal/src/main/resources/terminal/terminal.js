@@ -53,6 +53,9 @@ function showLogin(message) {
   fillTable('#posted', []);
   $('#posted-status').textContent = '';
   state.session = null;
+  // The next login must not see (or pick from) this user's orders while its own are loading.
+  state.orders = [];
+  fillOrders();
   $('#login-view').hidden = false;
   $('#journal-view').hidden = true;
   $('#stops-view').hidden = true;
