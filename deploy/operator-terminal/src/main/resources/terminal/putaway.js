@@ -83,26 +83,16 @@ function showPutAwayErrors(body) {
   }
 }
 
-// The journal's rows plus the warehouse entries, where the bin shows.
-function putAwayPreviewRows(p) {
-  return [...previewRows(p), ...(p.otherEntries || []).filter(e => e.entryNo && 'binCode' in e).map(e =>
-    row('WE', e.entryNo, e.idempotencyKey, e.entryType, trim(e.qtyBase), '', e.locationCode + ' ' + e.binCode))];
-}
-
-function putAwayPostedRows(p) {
-  return [...postedRows(p), ...(p.warehouseEntries || []).map(e =>
-    row('WE', e.entry_no, e.idempotency_key, e.entry_type, trim(e.qty_base), '', e.location_code + ' ' + e.bin_code))];
-}
-
 function showPutAwayPreview(preview) {
   if (preview.refused) {
     fillTable('#put-away-preview', []);
     $('#put-away-refusal').textContent = preview.reason;
     $('#put-away-refusal').dataset.reason = preview.reasonCode;
     $('#put-away-refusal').hidden = false;
+    markRefusedField($('#put-away-form'), preview);
     putAwayState.previewOk = false;
   } else {
-    fillTable('#put-away-preview', putAwayPreviewRows(preview));
+    fillTable('#put-away-preview', previewRows(preview));
     putAwayState.previewOk = true;
   }
   $('#put-away-post-button').disabled = !putAwayState.previewOk;
@@ -133,7 +123,7 @@ async function postPutAway() {
     return;
   }
   $('#put-away-post-button').disabled = true;
-  if (response.body.preview) fillTable('#put-away-preview', putAwayPreviewRows(response.body.preview));
+  if (response.body.preview) fillTable('#put-away-preview', previewRows(response.body.preview));
   $('#put-away-posted-status').textContent = response.body.alreadyPosted ? '(posted before)'
     : '(waiting for the ledger…)';
   watchPutAway(response.body.sourceId, response.body.preview);
@@ -143,11 +133,11 @@ async function postPutAway() {
 
 function watchPutAway(sourceId, preview) {
   clearTimeout(putAwayState.pollTimer);
-  const expected = preview ? putAwayPreviewRows(preview).length : 1;
+  const expected = preview ? previewRows(preview).length : 1;
   const poll = async () => {
     const response = await api('GET', '/api/posted?sourceId=' + encodeURIComponent(sourceId));
     if (response.status === 200) {
-      const rows = putAwayPostedRows(response.body);
+      const rows = postedRows(response.body);
       const refusals = (response.body.deadLetters || []).filter(l => l.reason_code !== 'DUPLICATE_INPUT');
       if (refusals.length > 0) {
         $('#put-away-posted-status').textContent = '(refused by the posting job: ' + refusals[0].reason_code + ')';

@@ -53,6 +53,9 @@ function showLogin(message) {
   fillTable('#posted', []);
   $('#posted-status').textContent = '';
   state.session = null;
+  // The next login must not see (or pick from) this user's orders while its own are loading.
+  state.orders = [];
+  fillOrders();
   $('#login-view').hidden = false;
   $('#journal-view').hidden = true;
   $('#stops-view').hidden = true;
@@ -237,7 +240,10 @@ function previewRows(p) {
       capacityQuantity(e.outputQuantity, e.scrapQuantity, e.stopTime), '',
       [e.scrapCode || e.stopCode, appliesTo(e.appliesToEntryNo)].filter(Boolean).join(' '))),
     ...(p.valueEntries || []).map(e => row('VE', e.entryNo, e.idempotencyKey, e.entryType, '',
-      trim(e.costAmountActual) + ' / ' + trim(e.costAmountExpected), ''))];
+      trim(e.costAmountActual) + ' / ' + trim(e.costAmountExpected), '')),
+    // Warehouse entries (Bin Mandatory locations): the bin shows where the output went.
+    ...(p.otherEntries || []).filter(e => e.entryNo && 'binCode' in e).map(e => row('WE', e.entryNo,
+      e.idempotencyKey, e.entryType, trim(e.qtyBase), '', e.locationCode + ' ' + e.binCode))];
 }
 
 function postedRows(p) {
@@ -248,7 +254,17 @@ function postedRows(p) {
       capacityQuantity(e.output_quantity, e.scrap_quantity, e.stop_time), '',
       [e.scrap_code || e.stop_code, appliesTo(e.applies_to_entry)].filter(Boolean).join(' '))),
     ...(p.valueEntries || []).map(e => row('VE', e.entry_no, e.idempotency_key, e.entry_type, '',
-      trim(e.cost_amount_actual) + ' / ' + trim(e.cost_amount_expected), ''))];
+      trim(e.cost_amount_actual) + ' / ' + trim(e.cost_amount_expected), '')),
+    ...(p.warehouseEntries || []).map(e => row('WE', e.entry_no, e.idempotency_key, e.entry_type,
+      trim(e.qty_base), '', e.location_code + ' ' + e.bin_code))];
+}
+
+// A refusal one field can put right (a bin) is also said next to that field.
+function markRefusedField(form, preview) {
+  const field = preview.refused && preview.field ? form.elements[preview.field] : null;
+  if (!field || !field.closest('label')) return;
+  field.classList.add('invalid');
+  field.closest('label').append(el('span', {class: 'field-error', 'data-field': preview.field}, preview.reason));
 }
 
 function fillTable(table, rows) {
@@ -275,6 +291,7 @@ function showPreview(preview) {
     $('#refusal').textContent = preview.reason;
     $('#refusal').dataset.reason = preview.reasonCode;
     $('#refusal').hidden = false;
+    markRefusedField($('#journal-form'), preview);
     state.previewOk = false;
   } else {
     fillTable('#preview', previewRows(preview));

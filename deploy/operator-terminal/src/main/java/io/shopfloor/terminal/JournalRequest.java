@@ -17,7 +17,8 @@ import java.util.Map;
  * message next to its field ({@link #fieldErrors()}), never an exception.
  *
  * <p>Kinds: {@code OUTPUT} (one operation of a released order line: output, scrap with scrap code, setup/run/stop
- * time with unit, finished; a negative output is a correction and names the output entry it applies to),
+ * time with unit, finished, bin (blank = the order line's); a negative output is a correction and names the output
+ * entry it applies to),
  * {@code CONSUMPTION} (a component line; negative returns, applied from an earlier consumption entry),
  * {@code CAPACITY} (a work or machine center without an order), {@code FINISH} (finish the order by hand) and
  * {@code RECODE} (a posted stop given its reasons: the stop's key and entry number, 1 to 20 reasons of stop code and
@@ -27,7 +28,7 @@ public record JournalRequest(Kind kind, String orderNo, int orderLineNo, String 
                              String capacityType, String capacityNo, LocalDate postingDate, String documentNo,
                              BigDecimal outputQuantity, BigDecimal scrapQuantity, String scrapCode,
                              BigDecimal setupTime, BigDecimal runTime, BigDecimal stopTime, String stopCode,
-                             String capUnitOfMeasureCode, boolean finished, Long appliesToEntry,
+                             String capUnitOfMeasureCode, boolean finished, Long appliesToEntry, String binCode,
                              BigDecimal quantity, Long appliesFromEntry, String stopKey, Long stopEntryNo,
                              List<StopRecoding.Reason> reasons, Map<String, String> fieldErrors) {
 
@@ -66,6 +67,8 @@ public record JournalRequest(Kind kind, String orderNo, int orderLineNo, String 
         String unit = f.text("capUnitOfMeasureCode", false);
         boolean finished = json.path("finished").asBoolean(false);
         Long appliesTo = f.entryNo("appliesToEntry");
+        // Blank: the order line's bin (the rules refuse a bin where none is used, or none where one is needed).
+        String binCode = kind == Kind.OUTPUT ? f.text("binCode", false) : null;
         BigDecimal quantity = f.decimal("quantity", true);
         Long appliesFrom = f.entryNo("appliesFromEntry");
         if (kind == Kind.OUTPUT) {
@@ -97,7 +100,7 @@ public record JournalRequest(Kind kind, String orderNo, int orderLineNo, String 
         List<StopRecoding.Reason> reasons = kind == Kind.RECODE ? f.reasons() : List.of();
         return new JournalRequest(kind, orderNo, orderLineNo, operationNo, componentLineNo, capacityType, capacityNo,
                 postingDate, documentNo == null ? "" : documentNo, output, scrap, scrapCode, setup, run, stop,
-                stopCode, unit, finished, appliesTo, quantity, appliesFrom, stopKey, stopEntryNo, reasons,
+                stopCode, unit, finished, appliesTo, binCode, quantity, appliesFrom, stopKey, stopEntryNo, reasons,
                 Map.copyOf(f.errors));
     }
 

@@ -133,6 +133,7 @@ public final class Journals {
                 .setFinished(r.finished())
                 .setAppliesToEntry(r.appliesToEntry())
                 .setAppliesFromEntry(r.appliesFromEntry())
+                .setBinCode(r.binCode())
                 .setItemNo("")
                 .setProdOrderCompLineNo(r.componentLineNo())
                 .setQuantity(scaled(r.quantity()))

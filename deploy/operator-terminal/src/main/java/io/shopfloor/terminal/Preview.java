@@ -9,17 +9,24 @@ import io.shopfloor.posting.ledger.ValueEntry;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a posting would do: the entries by ledger (in the job's entry numbers within the order) and notices, or the
  * refusal with its reason code and in words.
  */
-public record Preview(boolean refused, String reasonCode, String reason, List<ItemLedgerEntry> itemLedgerEntries,
-                      List<CapacityLedgerEntry> capacityLedgerEntries, List<ValueEntry> valueEntries,
-                      List<LedgerEntry> otherEntries, List<String> notices) {
+public record Preview(boolean refused, String reasonCode, String reason, String field,
+                      List<ItemLedgerEntry> itemLedgerEntries, List<CapacityLedgerEntry> capacityLedgerEntries,
+                      List<ValueEntry> valueEntries, List<LedgerEntry> otherEntries, List<String> notices) {
+
+    /** Refusals a single form field can put right: the page shows them next to that field as well. */
+    private static final Map<String, String> FIELD_OF_REASON = Map.of(
+            "BIN_CODE_MISSING", "binCode",
+            "BIN_CODE_NOT_ALLOWED", "binCode");
 
     public static Preview refused(String code, String words) {
-        return new Preview(true, code, words, List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Preview(true, code, words, FIELD_OF_REASON.get(code), List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     public static Preview of(PostingResult result) {
@@ -29,7 +36,7 @@ public record Preview(boolean refused, String reasonCode, String reason, List<It
         PostingResult.Posted posted = (PostingResult.Posted) result;
         List<LedgerEntry> others = posted.entries().stream().filter(e -> !(e instanceof ItemLedgerEntry)
                 && !(e instanceof CapacityLedgerEntry) && !(e instanceof ValueEntry)).toList();
-        return new Preview(false, null, null, posted.itemLedgerEntries(), posted.capacityLedgerEntries(),
+        return new Preview(false, null, null, null, posted.itemLedgerEntries(), posted.capacityLedgerEntries(),
                 posted.valueEntries(), others, posted.notices().stream().map(Notice::toString).toList());
     }
 

@@ -105,6 +105,17 @@ class TerminalBrowserTest {
         assertFalse(browser.findElement(By.id("post-button")).isEnabled());
         screenshot("02-scrap-code-missing.png");
 
+        // A bin where the location uses none: the rules' refusal, and the same words next to the Bin field.
+        type("scrapCode", "DAMAGED");
+        type("binCode", "BINS-07");
+        browser.findElement(By.id("preview-button")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(".field-error[data-field='binCode']"),
+                "Bin code not allowed: location MAIN does not use bins (Bin Mandatory is off): bin BINS-07."));
+        assertEquals("BIN_CODE_NOT_ALLOWED", browser.findElement(By.id("refusal")).getAttribute("data-reason"));
+        assertFalse(browser.findElement(By.id("post-button")).isEnabled());
+        screenshot("02b-bin-where-none-is-used.png");
+        type("binCode", "");
+
         type("scrapCode", "DAMAGED");
         List<String> scrapPreview = preview();
         assertEquals(List.of(
@@ -300,10 +311,10 @@ class TerminalBrowserTest {
     }
 
     private void choose(String selectId, String value) {
-        // Enabled: a list still showing the previous login's choices (reloading after a new login) may have it
-        // disabled for a moment.
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + selectId + " option[value='"
-                + value + "']:not([disabled])")));
+        // Enabled, not only present: after a new login the previous user's options stand until the page has the
+        // new user's orders (another work center's operation is disabled there).
+        String option = "#" + selectId + " option[value='" + value + "']:not([disabled])";
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(option)));
         new Select(browser.findElement(By.id(selectId))).selectByValue(value);
     }
 

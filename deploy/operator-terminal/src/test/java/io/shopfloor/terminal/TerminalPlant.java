@@ -61,6 +61,13 @@ public final class TerminalPlant implements BeforeAllCallback {
      * bin, so the output has no default bin and the warehouse worker names one.
      */
     static final String PUT_AWAY_LOCATION = "WH";
+    /** Set A's order at {@link #BIN_LOCATION}, whose output the production journal posts into a bin it names. */
+    static final String BIN_ORDER = "RPO-1005";
+    /**
+     * Bin Mandatory without warehouse handling of output; bins for components but no from-production bin, so an
+     * output line names its bin (docs/warehouse.md#bin-on-the-output-journal).
+     */
+    static final String BIN_LOCATION = "BINS";
     /** Every test user's password; hashed with few iterations to keep the tests fast (stored per user). */
     static final String PASSWORD = "correct horse battery";
     static final int TEST_ITERATIONS = 10_000;
@@ -192,6 +199,11 @@ public final class TerminalPlant implements BeforeAllCallback {
                         .setProdOutputWhseHandling(ProdOutputWhseHandling.INVENTORY_PUT_AWAY)
                         .setOpenShopFloorBinCode("WH-OSF").setToProductionBinCode("WH-TOP")
                         .setFromProductionBinCode("").build()));
+        records.add(record(KafkaTopics.MD_LOCATIONS, BIN_LOCATION,
+                Location.newBuilder(AvroFixtures.location(BIN_LOCATION))
+                        .setBinMandatory(true)
+                        .setOpenShopFloorBinCode("BINS-OSF").setToProductionBinCode("BINS-TOP")
+                        .setFromProductionBinCode("").build()));
         records.add(record(KafkaTopics.MD_MANUFACTURING_SETUP, "SETUP", AvroFixtures.manufacturingSetup()));
 
         for (String order : List.of(ORDER, BROWSER_ORDER)) {
@@ -200,6 +212,7 @@ public final class TerminalPlant implements BeforeAllCallback {
         for (String order : List.of(PUT_AWAY_ORDER, BROWSER_PUT_AWAY_ORDER)) {
             setA(records, order, PUT_AWAY_LOCATION, defined);
         }
+        setA(records, BIN_ORDER, BIN_LOCATION, defined);
         return records;
     }
 

@@ -38,11 +38,6 @@ final class OutputPosting {
                    CapacityRate rate, BigDecimal qtyPerCapUnit, boolean lastOperation, Item parent,
                    Location location, OutputEntry appliesTo, List<Component> flushed, boolean stopTimeOnly,
                    String binCode) {
-        /** The same line with its output going to this bin (a put-away's Place bin) instead of the line's. */
-        Checked withBinCode(String bin) {
-            return new Checked(line, order, orderLine, operation, rate, qtyPerCapUnit, lastOperation, parent,
-                    location, appliesTo, flushed, stopTimeOnly, bin);
-        }
     }
 
     private OutputPosting() {
@@ -81,12 +76,35 @@ final class OutputPosting {
         Item parent = ctx.item(orderLine.itemNo());
         Location location = ctx.location(orderLine.locationCode());
         OutputEntry appliesTo = stopTimeOnly ? null : checkQuantities(ctx, line, orderLine, operation, last, location);
+        String binCode = checkBinCode(line, orderLine, location, last && !stopTimeOnly);
         // Stop-time-only lines and negative output flush nothing (docs/flushing.md#when-components-are-flushed).
         List<Component> flushed = !stopTimeOnly && line.outputQuantity().signum() >= 0
                 ? Flushing.flushedByOperation(orderLine, operation) : List.of();
         Flushing.checkFlushable(ctx, flushed);
         return new Checked(line, order, orderLine, operation, rate, factor, last, parent, location, appliesTo,
-                flushed, stopTimeOnly, orderLine.binCode());
+                flushed, stopTimeOnly, binCode);
+    }
+
+    /**
+     * The bin the output goes into (docs/warehouse.md#bin-on-the-output-journal): the line's, else the order line's.
+     * BC's Bin Code validation tests the location's Bin Mandatory, so a bin where bins are not used is refused; a
+     * warehouse entry needs a bin, so output on the last operation at a Bin Mandatory location without one is too.
+     */
+    private static String checkBinCode(OutputJournalLine line, OrderLine orderLine, Location location,
+                                       boolean lastOperation) {
+        boolean lineHasBin = line.binCode() != null && !line.binCode().isBlank();
+        if (lineHasBin && !location.binMandatory()) {
+            throw PostingContext.refuse(RefusalReason.BIN_CODE_NOT_ALLOWED, "location " + location.code()
+                    + " does not use bins (Bin Mandatory is off): bin " + line.binCode());
+        }
+        String binCode = lineHasBin ? line.binCode() : orderLine.binCode();
+        boolean writesWarehouseEntry = lastOperation && location.binMandatory()
+                && outputQtyBase(line, orderLine).signum() != 0;
+        if (writesWarehouseEntry && binCode == null) {
+            throw PostingContext.refuse(RefusalReason.BIN_CODE_MISSING, "location " + location.code()
+                    + " requires a bin and order line " + orderLine.lineNo() + " has none: enter one on the line");
+        }
+        return binCode;
     }
 
     private static OutputEntry checkQuantities(PostingContext ctx, OutputJournalLine line, OrderLine orderLine,
@@ -286,7 +304,7 @@ final class OutputPosting {
         }
         if (positive && c.location().prodOutputWhseHandling() == ProdOutputWhseHandling.WAREHOUSE_PUT_AWAY) {
             ctx.add(new WarehouseRequest(ctx.warehouseRequestKey(), WarehouseRequest.RequestType.WAREHOUSE_PUT_AWAY,
-                    orderLine.locationCode(), orderLine.binCode(), orderLine.itemNo(), orderLine.variantCode(),
+                    orderLine.locationCode(), c.binCode(), orderLine.itemNo(), orderLine.variantCode(),
                     c.order().no(), orderLine.lineNo(), outputBase, line.postingDate()));
         }
         orderLine.addFinishedQtyBase(outputBase);

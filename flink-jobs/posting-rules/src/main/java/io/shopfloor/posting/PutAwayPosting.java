@@ -60,7 +60,9 @@ final class PutAwayPosting {
                 .output(putAway.quantity())
                 .sourceCode(SOURCE_CODE)
                 .postedByInventoryPutAway(true)
+                // Where bins are not used no warehouse entry is written: the Place bin is not the output's.
+                .binCode(location.binMandatory() ? binCode : null)
                 .build();
-        OutputPosting.apply(ctx, OutputPosting.check(ctx, order, output).withBinCode(binCode));
+        OutputPosting.apply(ctx, OutputPosting.check(ctx, order, output));
     }
 }

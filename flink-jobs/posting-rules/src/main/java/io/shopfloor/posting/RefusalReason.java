@@ -31,6 +31,8 @@ public enum RefusalReason {
     /** Put-away: a quantity of zero or less. */
     PUT_AWAY_QUANTITY_INVALID,
     BIN_CODE_MISSING,
+    /** A bin on an output line at a location that does not use bins (Bin Mandatory off). */
+    BIN_CODE_NOT_ALLOWED,
     VARIANT_CODE_MISSING,
     SUBCONTRACTING_OUTSTANDING,
     PICK_OUTSTANDING,

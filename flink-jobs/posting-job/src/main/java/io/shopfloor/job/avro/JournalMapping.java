@@ -69,7 +69,7 @@ public final class JournalMapping {
                 blankToNull(line.getCapUnitOfMeasureCode()), line.getOutputQuantity(), line.getScrapQuantity(),
                 blankToNull(line.getScrapCode()), blankToNull(line.getStopCode()), line.getFinished(),
                 line.getAppliesToEntry(), line.getStartingTime(), line.getEndingTime(), line.getConcurrentCapacity(),
-                blankToNull(line.getWorkShiftCode()), OUTPUT_SOURCE_CODE, false));
+                blankToNull(line.getWorkShiftCode()), OUTPUT_SOURCE_CODE, false, blankToNull(line.getBinCode())));
     }
 
     /**
@@ -226,6 +226,7 @@ public final class JournalMapping {
                 .setEndingTime(l.endingTime())
                 .setConcurrentCapacity(qty("concurrentCapacity", l.concurrentCapacity()))
                 .setWorkShiftCode(nullToBlank(l.workShiftCode()))
+                .setBinCode(l.binCode())
                 .build();
     }
 

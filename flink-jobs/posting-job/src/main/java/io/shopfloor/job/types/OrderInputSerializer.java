@@ -44,7 +44,11 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
     private static final byte TOTALS_WITH_PLANNED_STOP = 10;
     /** A completed inventory put-away line and who posted it (new kind: earlier releases never wrote one). */
     private static final byte PUT_AWAY = 11;
-    /** A person's output, consumption or capacity line with who posted it (kinds 4-6 read as no one). */
+    /**
+     * A person's output, consumption or capacity line with who posted it (kinds 4-6 read as no one). Kind 12 is
+     * also the form of an output line with a bin, with or without a person: who posted it (or none), the line, its
+     * bin; kind 4 (release 1's bytes) is kept for lines with neither and reads no bin.
+     */
     private static final byte OUTPUT_POSTED_BY = 12;
     private static final byte CONSUMPTION_POSTED_BY = 13;
     private static final byte CAPACITY_POSTED_BY = 14;
@@ -122,8 +126,12 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             target.writeLong(t.plannedStopMillis());
             target.writeLong(t.unclockedParts());
         } else if (input instanceof OrderInput.Output output) {
-            writePostedBy(output.postedBy(), OUTPUT, OUTPUT_POSTED_BY, target);
-            RulesCodec.writeOutputLine(output.line(), target);
+            boolean release1Layout = output.postedBy() == null && output.line().binCode() == null;
+            target.writeByte(release1Layout ? OUTPUT : OUTPUT_POSTED_BY);
+            if (!release1Layout) {
+                StateIO.writeString(output.postedBy(), target);
+            }
+            RulesCodec.writeOutputLine(output.line(), !release1Layout, target);
         } else if (input instanceof OrderInput.PutAway putAway) {
             target.writeByte(PUT_AWAY);
             StateIO.writeString(putAway.postedBy(), target);
@@ -215,7 +223,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
                     kind == TOTALS ? 0 : source.readLong()));
         }
         return switch (kind) {
-            case OUTPUT -> new OrderInput.Output(RulesCodec.readOutputLine(source));
+            case OUTPUT -> new OrderInput.Output(RulesCodec.readOutputLine(false, source));
             case CONSUMPTION -> new OrderInput.Consumption(RulesCodec.readConsumptionLine(source));
             case PUT_AWAY -> {
                 String postedBy = StateIO.readString(source);
@@ -224,7 +232,7 @@ public final class OrderInputSerializer extends TypeSerializerSingleton<OrderInp
             case CAPACITY -> new OrderInput.Capacity(RulesCodec.readCapacityLine(source));
             case OUTPUT_POSTED_BY -> {
                 String postedBy = StateIO.readString(source);
-                yield new OrderInput.Output(RulesCodec.readOutputLine(source), postedBy);
+                yield new OrderInput.Output(RulesCodec.readOutputLine(true, source), postedBy);
             }
             case CONSUMPTION_POSTED_BY -> {
                 String postedBy = StateIO.readString(source);

@@ -203,7 +203,15 @@ public final class RulesCodec {
 
     // ---- journal lines and commands -----------------------------------------------------------------------
 
-    public static void writeOutputLine(OutputJournalLine l, DataOutputView out) throws IOException {
+    /**
+     * An output line: release 1's fields, then its bin only {@code withBinCode} (the order inputs' kind 4, release
+     * 1's, has no bin: a line with a bin is written as kind 12, whose layout ends with it).
+     */
+    public static void writeOutputLine(OutputJournalLine l, boolean withBinCode, DataOutputView out)
+            throws IOException {
+        if (!withBinCode && l.binCode() != null) {
+            throw new IllegalArgumentException("output line " + l.sourceId() + " has a bin: the layout must carry it");
+        }
         writeString(l.sourceId(), out);
         writeDate(l.postingDate(), out);
         writeString(l.documentNo(), out);
@@ -226,13 +234,18 @@ public final class RulesCodec {
         writeString(l.workShiftCode(), out);
         writeString(l.sourceCode(), out);
         out.writeBoolean(l.postedByInventoryPutAway());
+        if (withBinCode) {
+            writeString(l.binCode(), out);
+        }
     }
 
-    public static OutputJournalLine readOutputLine(DataInputView in) throws IOException {
+    /** An output line written by {@link #writeOutputLine} with the same {@code withBinCode}; without: no bin. */
+    public static OutputJournalLine readOutputLine(boolean withBinCode, DataInputView in) throws IOException {
         return new OutputJournalLine(readString(in), readDate(in), readString(in), readString(in), in.readInt(),
                 readString(in), readDecimal(in), readDecimal(in), readDecimal(in), readString(in), readDecimal(in),
                 readDecimal(in), readString(in), readString(in), in.readBoolean(), readLong(in), readInstant(in),
-                readInstant(in), readDecimal(in), readString(in), readString(in), in.readBoolean());
+                readInstant(in), readDecimal(in), readString(in), readString(in), in.readBoolean(),
+                withBinCode ? readString(in) : null);
     }
 
     public static void writePutAwayLine(PutAwayLine l, DataOutputView out) throws IOException {

@@ -93,14 +93,15 @@ class JournalMappingTest {
 
         assertEquals(new OutputJournalLine("E7", DATE, "DOC-7", "RPO-1001", 10000, "10", q("30"), q("120"), q("5"),
                 "HOURS", q("60"), q("3"), "BURR", "JAM", true, 1003L, START, END, q("2"), "DAY", "OUTPUTJNL",
-                false), mapped);
+                false, "PA-01"), mapped);
         assertNoNullComponent(mapped);
     }
 
     @Test
     void outputLineBlankCodesAreNone() {
         JournalLine avro = full(JournalEntryType.OUTPUT).setOperationNo("").setCapUnitOfMeasureCode("")
-                .setScrapCode("").setStopCode(" ").setWorkShiftCode("").setAppliesToEntry(null).build();
+                .setScrapCode("").setStopCode(" ").setWorkShiftCode("").setAppliesToEntry(null).setBinCode(" ")
+                .build();
 
         OutputJournalLine mapped = (OutputJournalLine) mapped(JournalMapping.journalLine(avro));
 
@@ -110,6 +111,7 @@ class JournalMappingTest {
         assertNull(mapped.stopCode());
         assertNull(mapped.workShiftCode());
         assertNull(mapped.appliesToEntry());
+        assertNull(mapped.binCode(), "blank: the order line's bin");
     }
 
     /** An inventory put-away line: output quantity and Place bin only. */
@@ -235,6 +237,7 @@ class JournalMappingTest {
         JournalLine output = full(JournalEntryType.OUTPUT).build();
         JournalLine blankOutput = full(JournalEntryType.OUTPUT).setOperationNo("").setScrapCode("").setStopCode("")
                 .setAppliesToEntry(null).setStartingTime(null).setEndingTime(null).setFinished(false).build();
+        JournalLine outputWithoutBin = full(JournalEntryType.OUTPUT).setBinCode(null).build();
         JournalLine consumption = full(JournalEntryType.CONSUMPTION).setType(null).build();
         JournalLine capacity = full(JournalEntryType.CAPACITY).setOrderNo("").setOutputQuantity(q("0"))
                 .setScrapQuantity(q("0")).build();
@@ -243,8 +246,8 @@ class JournalMappingTest {
         JournalLine recoding = recoding().build();
         JournalLine recodingOnCenter = recoding().setOrderNo("").setType(CapacityType.MACHINE_CENTER).setNo("CUT-3")
                 .setPostedBy(null).build();
-        for (JournalLine line : List.of(output, blankOutput, consumption, capacity, putAway, putAwayDefaultBin,
-                recoding, recodingOnCenter)) {
+        for (JournalLine line : List.of(output, blankOutput, outputWithoutBin, consumption, capacity, putAway,
+                putAwayDefaultBin, recoding, recodingOnCenter)) {
             OrderInput input = mappedInput(OrderInputMapping.journalLine(line));
             SpecificRecord rebuilt = OrderInputMapping.sourceRecord(input, START);
             assertEquals("journal-lines", OrderInputMapping.sourceTopic(input));

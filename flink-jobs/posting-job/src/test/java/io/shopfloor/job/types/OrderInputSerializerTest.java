@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Flink's serializer contract tests for every kind of order input (each is held in keyed state). */
@@ -81,6 +82,11 @@ class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
             // a person's lines carry who posted them (kinds 11-13); a stop re-coding on an order and on a center
             new OrderInput.Output(OutputJournalLine.builder("manual-2", "RPO-1001", 10000, "10")
                     .postingDate(LocalDate.of(2026, 3, 2)).output("1").build(), "olga"),
+            // an output line with a bin is kind 12 too, with a person and without
+            new OrderInput.Output(OutputJournalLine.builder("manual-3", "RPO-1001", 10000, "20")
+                    .postingDate(LocalDate.of(2026, 3, 2)).output("2").binCode("OUT-07").build(), "olga"),
+            new OrderInput.Output(OutputJournalLine.builder("manual-4", "RPO-1001", 10000, "20")
+                    .postingDate(LocalDate.of(2026, 3, 2)).output("2").binCode("OUT-07").build()),
             new OrderInput.Consumption(new ConsumptionJournalLine("consumption-2", LocalDate.of(2026, 3, 2), "DOC-1",
                     "RPO-1001", 10000, 10000, new BigDecimal("1"), null), "olga"),
             new OrderInput.Capacity(new CapacityJournalLine("capacity-2", LocalDate.of(2026, 3, 2), "DOC-2",
@@ -114,5 +120,33 @@ class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
         OrderInput read = OrderInputSerializer.INSTANCE.deserialize(new DataInputDeserializer(kind2));
         assertEquals(new OrderInput.Totals(new WindowTotals("ASSY-3", T, T.plusSeconds(60), "RPO-1001", 10000, "20",
                 7, 1, 0, 20_000, 40_000, 0, 0, 0, 0)), read);
+    }
+
+    /**
+     * Release 1 wrote every output line as kind 4 and its readers know no bin: a line without bin and person keeps
+     * those bytes; a bin (with or without a person) takes kind 12, who posted it (or none), the line, the bin.
+     */
+    @Test
+    void anOutputLineWithoutBinOrPersonKeepsRelease1sKind4AndABinTakesKind12() throws IOException {
+        OutputJournalLine plain = OutputJournalLine.builder("manual-5", "RPO-1001", 10000, "20")
+                .postingDate(LocalDate.of(2026, 3, 2)).output("2").build();
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        OrderInputSerializer.INSTANCE.serialize(new OrderInput.Output(plain), out);
+        byte[] kind4 = out.getCopyOfBuffer();
+        assertEquals(4, kind4[0]);
+
+        OutputJournalLine withBin = OutputJournalLine.builder("manual-5", "RPO-1001", 10000, "20")
+                .postingDate(LocalDate.of(2026, 3, 2)).output("2").binCode("OUT-07").build();
+        out.clear();
+        OrderInputSerializer.INSTANCE.serialize(new OrderInput.Output(withBin), out);
+        byte[] kind12 = out.getCopyOfBuffer();
+        assertEquals(12, kind12[0]);
+        // kind 12 = kind byte, no person (-1), kind 4's line, the bin (length 6, "OUT-07")
+        assertArrayEquals(Arrays.copyOfRange(kind4, 1, kind4.length), Arrays.copyOfRange(kind12, 5,
+                kind12.length - 10));
+        assertEquals(new OrderInput.Output(withBin),
+                OrderInputSerializer.INSTANCE.deserialize(new DataInputDeserializer(kind12)));
+        assertEquals(new OrderInput.Output(plain),
+                OrderInputSerializer.INSTANCE.deserialize(new DataInputDeserializer(kind4)));
     }
 }

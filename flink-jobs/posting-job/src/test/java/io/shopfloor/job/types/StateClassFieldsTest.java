@@ -63,7 +63,7 @@ class StateClassFieldsTest {
                 "sourceId", "postingDate", "documentNo", "orderNo", "orderLineNo", "operationNo", "setupTime",
                 "runTime", "stopTime", "capUnitOfMeasureCode", "outputQuantity", "scrapQuantity", "scrapCode",
                 "stopCode", "finished", "appliesToEntry", "startingTime", "endingTime", "concurrentCapacity",
-                "workShiftCode", "sourceCode", "postedByInventoryPutAway"));
+                "workShiftCode", "sourceCode", "postedByInventoryPutAway", "binCode"));
         expected.put(io.shopfloor.posting.journal.PutAwayLine.class, List.of(
                 "sourceId", "postingDate", "documentNo", "orderNo", "orderLineNo", "quantity", "binCode"));
         expected.put(io.shopfloor.posting.journal.ConsumptionJournalLine.class, List.of(

@@ -13,6 +13,8 @@ import java.time.LocalDate;
  *
  * @param postedByInventoryPutAway the line comes from an inventory put-away (only those may post last-operation
  *                                 output at locations with Prod. Output Whse. Handling = Inventory Put-away)
+ * @param binCode                  the bin the output goes into (BC's Bin Code on the output journal line); null =
+ *                                 the order line's bin (docs/warehouse.md#bin-on-the-output-journal)
  */
 public record OutputJournalLine(String sourceId, LocalDate postingDate, String documentNo, String orderNo,
                                 int orderLineNo, String operationNo, BigDecimal setupTime, BigDecimal runTime,
@@ -20,7 +22,7 @@ public record OutputJournalLine(String sourceId, LocalDate postingDate, String d
                                 BigDecimal scrapQuantity, String scrapCode, String stopCode, boolean finished,
                                 Long appliesToEntry, Instant startingTime, Instant endingTime,
                                 BigDecimal concurrentCapacity, String workShiftCode, String sourceCode,
-                                boolean postedByInventoryPutAway) implements Serializable {
+                                boolean postedByInventoryPutAway, String binCode) implements Serializable {
 
     public static Builder builder(String sourceId, String orderNo, int orderLineNo, String operationNo) {
         return new Builder(sourceId, orderNo, orderLineNo, operationNo);
@@ -55,6 +57,7 @@ public record OutputJournalLine(String sourceId, LocalDate postingDate, String d
         private String workShiftCode;
         private String sourceCode = "OUTPUTJNL";
         private boolean postedByInventoryPutAway;
+        private String binCode;
 
         private Builder(String sourceId, String orderNo, int orderLineNo, String operationNo) {
             this.sourceId = sourceId;
@@ -141,6 +144,11 @@ public record OutputJournalLine(String sourceId, LocalDate postingDate, String d
             return this;
         }
 
+        public Builder binCode(String code) {
+            this.binCode = code;
+            return this;
+        }
+
         public Builder setupTime(String time) {
             return setupTime(new BigDecimal(time));
         }
@@ -157,7 +165,7 @@ public record OutputJournalLine(String sourceId, LocalDate postingDate, String d
             return new OutputJournalLine(sourceId, postingDate, documentNo, orderNo, orderLineNo, operationNo,
                     setupTime, runTime, stopTime, capUnitOfMeasureCode, outputQuantity, scrapQuantity, scrapCode,
                     stopCode, finished, appliesToEntry, startingTime, endingTime, concurrentCapacity,
-                    workShiftCode, sourceCode, postedByInventoryPutAway);
+                    workShiftCode, sourceCode, postedByInventoryPutAway, binCode);
         }
     }
 }
