@@ -97,20 +97,6 @@ public final class KafkaPostingJob {
                     false);
         }
 
-        /**
-         * With the stop, maintenance and activity codes declared planned downtime. The ERP's stop codes carry the
-         * same declaration (md-stop-codes, {@code planned}), but the machine stage that splits stop time does not
-         * read master data yet; shop calendars come from the ERP (md-shop-calendar-*).
-         */
-        public Config withPlannedStopCodes(java.util.Set<String> plannedStopCodes) {
-            MachineTimeline.Settings m = posting.machines();
-            PostingJob.Settings p = posting;
-            return new Config(bootstrapServers, groupId, transactionalIdPrefix, outOfOrderness, idleness, maxAhead,
-                    plantZone, new PostingJob.Settings(new MachineTimeline.Settings(m.postingInterval(),
-                    m.microStopThreshold(), m.noSignalTimeout(), m.shifts(), plannedStopCodes), p.allowedLateness(),
-                    p.posting(), p.orders(), p.finishedOrderRetention(), p.calendar()), bounded);
-        }
-
         /** The same job reading the topics up to their current end, then finishing (a replay into another ledger). */
         public Config readingToTheEnd() {
             return new Config(bootstrapServers, groupId, transactionalIdPrefix, outOfOrderness, idleness, maxAhead,
@@ -135,12 +121,13 @@ public final class KafkaPostingJob {
     }
 
     /**
-     * Arguments: bootstrap servers (default localhost:9092), checkpoint directory (default file:///tmp/...), and
-     * optionally the planned stop codes, comma-separated (e.g. {@code PM,CLEANING}). Shop calendars come from the
+     * Arguments: bootstrap servers (default {@link JobConfiguration#DEFAULT_BOOTSTRAP_SERVERS}), checkpoint directory
+     * (default file:///tmp/...), and optionally the configuration file (docs/configuration.md: the kafka, plant and
+     * job sections; the first argument takes the place of its kafka.bootstrapServers). Shop calendars come from the
      * ERP's master-data topics.
      */
     public static void main(String[] args) throws Exception {
-        String bootstrapServers = args.length > 0 ? args[0] : "localhost:9092";
+        String bootstrapServers = args.length > 0 ? args[0] : JobConfiguration.DEFAULT_BOOTSTRAP_SERVERS;
         String checkpoints = args.length > 1 ? args[1] : "file:///tmp/shopfloor-posting-job/checkpoints";
         Configuration configuration = new Configuration();
         // Keyed state outgrows the JobManager's 5 MB in-memory checkpoint storage within minutes.
@@ -148,16 +135,11 @@ public final class KafkaPostingJob {
         configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
-        Config config = Config.defaults(bootstrapServers);
-        if (args.length > 2) {
-            java.util.Set<String> codes = new java.util.TreeSet<>();
-            for (String code : args[2].split(",")) {
-                if (!code.isBlank()) {
-                    codes.add(code.trim());
-                }
-            }
-            config = config.withPlannedStopCodes(codes);
-        }
+        java.util.Map<String, String> overrides = java.util.Map.of("kafka.bootstrapServers",
+                "'" + bootstrapServers.replace("'", "''") + "'");
+        Config config = JobConfiguration.read(args.length > 2
+                ? io.shopfloor.config.ConfigFile.load(java.nio.file.Path.of(args[2]), overrides)
+                : io.shopfloor.config.ConfigFile.defaults(overrides));
         define(env, config, true);
         env.execute("shopfloor-posting-job");
     }
