@@ -94,6 +94,8 @@ class JobArgumentsTest {
                 job:
                   groupId: plant-berlin
                   postingInterval: 5m
+                  limits:
+                    maxHeldInputsPerMachine: 5000
                 """);
         KafkaPostingJob.Config config = JobArguments.parse(List.of("--jdbc-url", "jdbc:x", "--config",
                 file.toString(), "--group-id", "0042")).jobConfig();
@@ -102,6 +104,9 @@ class JobArgumentsTest {
         assertEquals(ZoneId.of("Europe/Berlin"), config.plantZone());
         assertEquals(Duration.ofMinutes(5), config.posting().machines().postingInterval());
         assertEquals(KafkaPostingJob.Config.defaults("").idleness(), config.idleness());
+        assertEquals(new io.shopfloor.job.operator.StateLimits(5000, 100_000, 1_000), config.posting().limits());
+        assertEquals(ZoneId.of("Europe/Berlin"), config.posting().calendar().shifts().zone(),
+                "the calendar's shifts in the plant's zone");
 
         Files.writeString(file, "job:\n  postingIntervall: 5m\n");
         var misspelt = assertThrows(io.shopfloor.config.ConfigException.class, () -> JobArguments.parse(List.of(

@@ -3,6 +3,8 @@ package io.shopfloor.job;
 import io.shopfloor.config.Section;
 import io.shopfloor.job.machine.MachineTimeline;
 import io.shopfloor.job.machine.ShiftCalendar;
+import io.shopfloor.job.machine.ShopCalendar;
+import io.shopfloor.job.operator.StateLimits;
 import io.shopfloor.job.order.OrderLedger;
 import io.shopfloor.posting.PostingSettings;
 import java.time.LocalTime;
@@ -53,7 +55,8 @@ public final class JobConfiguration {
         PostingJob.Settings posting = new PostingJob.Settings(machines,
                 job.duration("allowedLateness", d.posting().allowedLateness()), rules(job.section("rules"),
                 d.posting().posting()), orders, job.duration("finishedOrderRetention",
-                d.posting().finishedOrderRetention()));
+                d.posting().finishedOrderRetention()), ShopCalendar.allPlanned(shifts), limits(job.section("limits"),
+                d.posting().limits()));
         String groupId = job.string("groupId", d.groupId());
         return new KafkaPostingJob.Config(bootstrapServers, groupId, job.string("transactionalIdPrefix", groupId),
                 job.duration("outOfOrderness", d.outOfOrderness()), job.duration("idleness", d.idleness()),
@@ -77,6 +80,14 @@ public final class JobConfiguration {
             }
         }
         return new ShiftCalendar(zone, starts);
+    }
+
+    /** {@code job.limits}: what the keyed operators hold at most before an input becomes a dead letter. */
+    private static StateLimits limits(Section limits, StateLimits d) {
+        return new StateLimits(limits.integer("maxHeldInputsPerMachine", d.maxHeldInputsPerMachine(), 1,
+                Integer.MAX_VALUE), limits.integer("maxHeldInputsPerOrder", d.maxHeldInputsPerOrder(), 1,
+                Integer.MAX_VALUE), limits.integer("maxVersionsPerRecord", d.maxVersionsPerRecord(), 1,
+                Integer.MAX_VALUE));
     }
 
     /** {@code job.rules}: the posting rules' choices where Business Central leaves the behaviour open. */

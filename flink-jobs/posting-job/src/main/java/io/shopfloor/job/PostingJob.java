@@ -44,10 +44,21 @@ import java.time.LocalDate;
  */
 public final class PostingJob {
 
-    /** Everything configurable about the posting. */
+    /**
+     * Everything configurable about the posting.
+     *
+     * @param limits what the keyed operators hold at most (README "State and upgrades")
+     */
     public record Settings(MachineTimeline.Settings machines, Duration allowedLateness, PostingSettings posting,
-                           OrderLedger.Settings orders, Duration finishedOrderRetention, ShopCalendar calendar)
+                           OrderLedger.Settings orders, Duration finishedOrderRetention, ShopCalendar calendar,
+                           StateLimits limits)
             implements Serializable {
+        /** With the default state limits. */
+        public Settings(MachineTimeline.Settings machines, Duration allowedLateness, PostingSettings posting,
+                        OrderLedger.Settings orders, Duration finishedOrderRetention, ShopCalendar calendar) {
+            this(machines, allowedLateness, posting, orders, finishedOrderRetention, calendar, StateLimits.DEFAULTS);
+        }
+
         /** Without a shop calendar: every shift worked every day, no breaks (all time planned). */
         public Settings(MachineTimeline.Settings machines, Duration allowedLateness, PostingSettings posting,
                         OrderLedger.Settings orders, Duration finishedOrderRetention) {
@@ -102,7 +113,7 @@ public final class PostingJob {
                 .keyBy(MachineInput::machineId)
                 .transform("machine signals", TypeInformation.of(ReportedLine.class), new MachineSignalOperator(
                         new MachineSignalFunction(settings.machines(), settings.allowedLateness(),
-                                StateLimits.DEFAULTS)))
+                                settings.limits())))
                 .name("machine signals").uid("machine-signals");
 
         DataStream<WindowTotals> totals = reported.getSideOutput(MachineSignalFunction.TOTALS);
@@ -117,7 +128,7 @@ public final class PostingJob {
                 .keyBy(OrderInput::key)
                 .connect(sources.masterData().broadcast(OrderPostingFunction.MASTER_DATA))
                 .process(new OrderPostingFunction(settings.posting(), settings.orders(),
-                        settings.finishedOrderRetention(), settings.allowedLateness(), StateLimits.DEFAULTS,
+                        settings.finishedOrderRetention(), settings.allowedLateness(), settings.limits(),
                         settings.calendar()), TypeInformation.of(PostedEntry.class))
                 .name("order postings").uid("order-postings");
 
