@@ -72,6 +72,12 @@ public final class EmbeddedPlantMain {
             throw new ConfigException(options.configFile() + ": kafka.bootstrapServers: the embedded plant runs its "
                     + "own Kafka broker");
         }
+        for (String realPlantOnly : java.util.List.of("bridge", "erp")) {
+            if (options.simulator() && root.has(realPlantOnly)) {
+                throw new ConfigException(options.configFile() + ": " + realPlantOnly + ": only in real-plant mode "
+                        + "(simulator.enabled: false); the simulated plant brings its own machines and ERP");
+            }
+        }
         RealPlant realPlant = options.simulator() ? null : RealPlant.read(root, environment);
         JobConfiguration.of(root); // checked here, before anything starts
         root.requireAllRead();

@@ -128,6 +128,10 @@ class RealPlantModeTest {
         LauncherOptions options = LauncherOptions.parse("--config=" + config);
         assertEquals(config + ": unknown setting job.postingIntervall", assertThrows(ConfigException.class,
                 () -> EmbeddedPlantMain.settings(options, Map.of("ERP_PASSWORD", "pw"), line -> { })).getMessage());
+        Files.writeString(config, "bridge:\n  machines: [{machineId: M1}]\n");
+        assertEquals(config + ": bridge: only in real-plant mode (simulator.enabled: false); the simulated plant "
+                + "brings its own machines and ERP", assertThrows(ConfigException.class, () -> EmbeddedPlantMain
+                .settings(LauncherOptions.parse("--config=" + config), Map.of(), line -> { })).getMessage());
         Files.writeString(config, "simulator:\n  enabled: false\n");
         assertEquals("bridge.machines: real-plant mode needs the plant's machines (the registry)",
                 assertThrows(ConfigException.class, () -> EmbeddedPlantMain.settings(LauncherOptions.parse(
