@@ -319,10 +319,41 @@ public final class Terminal implements AutoCloseable {
     }
 
     private Object post(Sessions.Session session, JsonNode body) throws Exception {
+        return postOnce(session, body, () -> {
+            JournalRequest request = request(session, body);
+            return new Posting(token -> journals.preview(request, token, session.user().name()), token -> {
+                send(session.user(), request, token);
+                LOG.info("{} posted {} {} as {}", session.user().name(), request.kind(),
+                        request.orderNo() != null ? request.orderNo() : request.stopKey() != null
+                                ? request.stopKey() + " stop " + request.stopEntryNo() : request.capacityNo(), token);
+                return null;
+            });
+        });
+    }
+
+    /** One step of a posting, given the form token (the posting's source id). */
+    private interface FormStep<T> {
+        T apply(String token) throws Exception;
+    }
+
+    /** What a checked form posts: its preview, and sending it. */
+    private record Posting(FormStep<Preview> preview, FormStep<Void> send) {
+    }
+
+    /** Checks a form's fields and the person's right to post it (an {@link Answer} when not). */
+    private interface CheckedForm {
+        Posting check() throws Exception;
+    }
+
+    /**
+     * Posts a form once: its token is the source id; a second Post of it (a double click) sends nothing; a refused
+     * preview sends nothing and frees the form, and so does a failed send (the person may post it again).
+     */
+    private Object postOnce(Sessions.Session session, JsonNode body, CheckedForm checkedForm) throws Exception {
         String token = body.path("formToken").asText("");
         Sessions.Form form = session.form(token).orElseThrow(() -> new Answer(400, "FORM_TOKEN_UNKNOWN",
                 "this form was not issued to this session (or is too old): open the form again"));
-        JournalRequest request = request(session, body);
+        Posting posting = checkedForm.check();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sourceId", token);
         if (!form.claim()) {
@@ -331,22 +362,19 @@ public final class Terminal implements AutoCloseable {
         }
         Preview preview;
         try {
-            preview = journals.preview(request, token, session.user().name());
+            preview = posting.preview().apply(token);
             if (preview.refused()) {
                 form.release(); // nothing posted: the person may correct the form and post it again
                 throw new Answer(422, Map.of("error", preview.reasonCode(), "message", preview.reason(),
                         "preview", preview));
             }
-            send(session.user(), request, token);
+            posting.send().apply(token);
         } catch (Answer e) {
             throw e;
         } catch (Exception e) {
             form.release(); // not produced (or not known to be): the person may post the form again
             throw e;
         }
-        LOG.info("{} posted {} {} as {}", session.user().name(), request.kind(),
-                request.orderNo() != null ? request.orderNo() : request.stopKey() != null
-                        ? request.stopKey() + " stop " + request.stopEntryNo() : request.capacityNo(), token);
         answer.put("alreadyPosted", false);
         answer.put("preview", preview);
         return answer;
@@ -365,41 +393,20 @@ public final class Terminal implements AutoCloseable {
         return request;
     }
 
-    /** As {@link #post}: the form token is the source id, a refused preview posts nothing and frees the form. */
+    /** As {@link #post}, for a completed put-away line. */
     private Object postPutAway(Sessions.Session session, JsonNode body) throws Exception {
-        String token = body.path("formToken").asText("");
-        Sessions.Form form = session.form(token).orElseThrow(() -> new Answer(400, "FORM_TOKEN_UNKNOWN",
-                "this form was not issued to this session (or is too old): open the form again"));
-        PutAwayRequest request = putAwayRequest(session, body);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("sourceId", token);
-        if (!form.claim()) {
-            answer.put("alreadyPosted", true);
-            return answer;
-        }
-        Preview preview;
-        try {
-            preview = putAways.preview(request, token, session.user().name());
-            if (preview.refused()) {
-                form.release();
-                throw new Answer(422, Map.of("error", preview.reasonCode(), "message", preview.reason(),
-                        "preview", preview));
-            }
-            JournalLine line = PutAways.journalLine(request, token, session.user().name());
-            producer.send(new ProducerRecord<>(KafkaTopics.JOURNAL_LINES, null, clock.millis(),
-                    bytes(request.orderNo()), bytes(ShopfloorSchemas.encoder(JournalLine.class).encode(line))))
-                    .get(30, TimeUnit.SECONDS);
-        } catch (Answer e) {
-            throw e;
-        } catch (Exception e) {
-            form.release();
-            throw e;
-        }
-        LOG.info("{} put away {} of {} line {} as {}", session.user().name(), request.quantity(), request.orderNo(),
-                request.orderLineNo(), token);
-        answer.put("alreadyPosted", false);
-        answer.put("preview", preview);
-        return answer;
+        return postOnce(session, body, () -> {
+            PutAwayRequest request = putAwayRequest(session, body);
+            return new Posting(token -> putAways.preview(request, token, session.user().name()), token -> {
+                JournalLine line = PutAways.journalLine(request, token, session.user().name());
+                producer.send(new ProducerRecord<>(KafkaTopics.JOURNAL_LINES, null, clock.millis(),
+                        bytes(request.orderNo()), bytes(ShopfloorSchemas.encoder(JournalLine.class).encode(line))))
+                        .get(30, TimeUnit.SECONDS);
+                LOG.info("{} put away {} of {} line {} as {}", session.user().name(), request.quantity(),
+                        request.orderNo(), request.orderLineNo(), token);
+                return null;
+            });
+        });
     }
 
     private void send(User user, JournalRequest request, String sourceId) throws Exception {
