@@ -4,6 +4,9 @@ import static io.shopfloor.launcher.LedgerAgainstTruth.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.shopfloor.schema.KafkaTopics;
+import io.shopfloor.schema.signal.MachineStateChange;
+import io.shopfloor.schema.signal.OperationEvent;
 import io.shopfloor.simulator.GroundTruth;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -80,7 +83,12 @@ class EmbeddedPlantChaosTest {
             try (Connection ledger = connect(credentials)) {
                 LOG.info("after {}: dead letters {}", kills, query(ledger, "SELECT reason_code, stage, "
                         + "left(reason_detail, 200), count(*) FROM dead_letter GROUP BY 1, 2, 3 ORDER BY 1 LIMIT 20"));
-                LedgerAgainstTruth.assertMatches(ledger, truth);
+                try {
+                    LedgerAgainstTruth.assertMatches(ledger, truth);
+                } catch (AssertionError e) {
+                    writeDiagnostics(ledger, bootstrapServers, truth);
+                    throw e;
+                }
             }
             assertEquals(List.of(), EmbeddedPlantEndToEndTest.bridgeDeadLetters(bootstrapServers),
                     "dead letters of the MQTT bridges");
@@ -88,6 +96,35 @@ class EmbeddedPlantChaosTest {
             assertEquals(KILLS, kills.size());
         } finally {
             plant.stop();
+        }
+    }
+
+    /**
+     * What a failed comparison needs to be explained, in target/chaos-diagnostics.txt: the kills, the capacity entries
+     * and machine KPIs of the plant's machines, and the operation events and machine states on Kafka (the job's input), each in order.
+     */
+    private void writeDiagnostics(Connection ledger, String bootstrapServers, GroundTruth truth) {
+        Path file = Path.of("target", "chaos-diagnostics.txt");
+        try {
+            List<String> lines = new ArrayList<>();
+            lines.add("truth: " + truth.operations());
+            lines.add("== capacity entries");
+            lines.addAll(query(ledger, "SELECT entry_no, order_no, operation_no, no, posting_date, starting_time, "
+                    + "ending_time, output_quantity, scrap_quantity, setup_time, run_time, stop_time, stop_code "
+                    + "FROM capacity_ledger_entry ORDER BY order_no, operation_no, entry_no"));
+            lines.add("== machine KPIs");
+            lines.addAll(query(ledger, "SELECT machine_id, window_start, window_end, good_parts, setup_millis, "
+                    + "run_millis, stop_millis, no_signal_millis FROM machine_kpi ORDER BY 1, 2"));
+            lines.add("== operation events");
+            lines.addAll(EmbeddedPlantEndToEndTest.topicRecords(bootstrapServers, KafkaTopics.OPERATION_EVENTS,
+                    OperationEvent.class));
+            lines.add("== machine states");
+            lines.addAll(EmbeddedPlantEndToEndTest.topicRecords(bootstrapServers, KafkaTopics.MACHINE_STATES,
+                    MachineStateChange.class));
+            Files.write(file, lines, StandardCharsets.UTF_8);
+            LOG.info("diagnostics in {}", file.toAbsolutePath());
+        } catch (Exception e) {
+            LOG.warn("no diagnostics", e);
         }
     }
 

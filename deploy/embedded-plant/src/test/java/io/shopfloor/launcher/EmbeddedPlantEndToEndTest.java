@@ -235,11 +235,45 @@ class EmbeddedPlantEndToEndTest {
     static List<String> bridgeDeadLetters(String bootstrapServers) {
         List<String> letters = new ArrayList<>();
         var decoder = ShopfloorSchemas.decoder(DeadLetter.class);
+        forEachRecord(bootstrapServers, KafkaTopics.DEAD_LETTERS, record -> {
+            try {
+                DeadLetter letter = decoder.decode(record.value());
+                if (letter.getStage().toString().equals("mqtt-bridge")) {
+                    letters.add(letter.getReasonCode() + " " + letter.getSourceTopic() + " "
+                            + letter.getReasonDetail());
+                }
+            } catch (java.io.IOException e) {
+                letters.add("undecodable " + e);
+            }
+        });
+        return letters.stream().limit(20).toList();
+    }
+
+    /** Every committed record of a topic: partition, offset, Kafka timestamp and the record as Avro prints it. */
+    static List<String> topicRecords(String bootstrapServers, String topic,
+                                     Class<? extends org.apache.avro.specific.SpecificRecord> type) {
+        List<String> records = new ArrayList<>();
+        var decoder = ShopfloorSchemas.decoder(type);
+        forEachRecord(bootstrapServers, topic, record -> {
+            String value;
+            try {
+                value = String.valueOf(decoder.decode(record.value()));
+            } catch (Exception e) {
+                value = "undecodable " + e;
+            }
+            records.add(record.partition() + "/" + record.offset() + " " + Instant.ofEpochMilli(record.timestamp())
+                    + " " + value);
+        });
+        return records;
+    }
+
+    private static void forEachRecord(String bootstrapServers, String topic,
+                                      java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> action) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(KafkaTopics.DEAD_LETTERS).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -247,19 +281,8 @@ class EmbeddedPlantEndToEndTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
                     && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        DeadLetter letter = decoder.decode(record.value());
-                        if (letter.getStage().toString().equals("mqtt-bridge")) {
-                            letters.add(letter.getReasonCode() + " " + letter.getSourceTopic() + " "
-                                    + letter.getReasonDetail());
-                        }
-                    } catch (java.io.IOException e) {
-                        letters.add("undecodable " + e);
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(action);
             }
         }
-        return letters.stream().limit(20).toList();
     }
 }

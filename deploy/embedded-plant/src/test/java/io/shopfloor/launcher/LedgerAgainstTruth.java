@@ -1,5 +1,6 @@
 package io.shopfloor.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.shopfloor.simulator.GroundTruth;
@@ -32,15 +33,16 @@ final class LedgerAgainstTruth {
     private LedgerAgainstTruth() {
     }
 
-    static void assertMatches(Connection ledger, GroundTruth truth) throws SQLException {
-        assertOperationsMatchTheTruth(ledger, truth);
-        assertMachinesMatchTheTruth(ledger, truth);
-        assertShiftOeeMatchesTheTruthAndNoFactorPasses100Percent(ledger, truth);
-        assertOutputAndConsumptionFollowTheFlushingRules(ledger, truth);
-        assertOrdersFinishedWithoutWip(ledger, truth);
-        assertEquals(List.of("0"), query(ledger, "SELECT count(*) FROM posting_conflict"));
-        assertEquals(List.of(), query(ledger, "SELECT reason_code, stage, count(*) FROM dead_letter "
-                + "GROUP BY 1, 2 ORDER BY 1, 2"), "dead letters");
+    /** Every comparison, each reported when it fails (not only the first: which ones differ tells why). */
+    static void assertMatches(Connection ledger, GroundTruth truth) {
+        assertAll(() -> assertOperationsMatchTheTruth(ledger, truth),
+                () -> assertMachinesMatchTheTruth(ledger, truth),
+                () -> assertShiftOeeMatchesTheTruthAndNoFactorPasses100Percent(ledger, truth),
+                () -> assertOutputAndConsumptionFollowTheFlushingRules(ledger, truth),
+                () -> assertOrdersFinishedWithoutWip(ledger, truth),
+                () -> assertEquals(List.of("0"), query(ledger, "SELECT count(*) FROM posting_conflict")),
+                () -> assertEquals(List.of(), query(ledger, "SELECT reason_code, stage, count(*) FROM dead_letter "
+                        + "GROUP BY 1, 2 ORDER BY 1, 2"), "dead letters"));
     }
 
     private static void assertOperationsMatchTheTruth(Connection ledger, GroundTruth truth) throws SQLException {
