@@ -13,6 +13,8 @@ import io.shopfloor.job.kafka.Decoded;
 import io.shopfloor.job.kafka.FutureSafeWatermarks;
 import io.shopfloor.job.kafka.InputTimes;
 import io.shopfloor.job.kafka.KafkaSinks;
+import io.shopfloor.job.kafka.LastRecordOffsets;
+import io.shopfloor.job.kafka.MasterDataCatchUp;
 import io.shopfloor.schema.KafkaTopics;
 import io.shopfloor.job.machine.MachineInput;
 import io.shopfloor.job.machine.MachineTimeline;
@@ -140,7 +142,7 @@ public final class KafkaPostingJob {
         Config config = JobConfiguration.read(args.length > 2
                 ? io.shopfloor.config.ConfigFile.load(java.nio.file.Path.of(args[2]), overrides)
                 : io.shopfloor.config.ConfigFile.defaults(overrides));
-        define(env, config, true);
+        define(env, config);
         env.execute("shopfloor-posting-job");
     }
 
@@ -158,17 +160,6 @@ public final class KafkaPostingJob {
      * are only read; the ledger store's sink turns each into its row as it arrives).
      */
     public static Streams define(StreamExecutionEnvironment env, Config config) {
-        return define(env, config, false);
-    }
-
-    /**
-     * As {@link #define(StreamExecutionEnvironment, Config)}; with {@code shopCalendarsFromErp} the job also reads
-     * the ERP's shop calendar rows (md-shop-calendar-working-days, -holidays, md-calendar-absence-entries: three more
-     * Kafka sources) and splits each KPI window by its machine's calendar as of the window's time. Off by default for
-     * now: with the three sources, the unbounded stalled-partition case of EventTimeSafetyTest lost its first
-     * machine line's setup on this loaded machine (processing-time idleness), which is not understood yet (README).
-     */
-    public static Streams define(StreamExecutionEnvironment env, Config config, boolean shopCalendarsFromErp) {
         env.getConfig().enableObjectReuse();
         PostingJob.configureSerialization(env);
         List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
@@ -215,18 +206,17 @@ public final class KafkaPostingJob {
                                 s -> MappingResult.mapped(OrderInputMapping.manufacturingSetup(s)), s -> s.getSourceTimestamp(), masterType),
                         postingSetup(sources, masterType));
 
-        if (shopCalendarsFromErp) {
-            masterData = masterData.union(
-                    sources.read(KafkaTopics.MD_SHOP_CALENDAR_WORKING_DAYS, ShopCalendarWorkingDay.class,
-                            d -> MappingResult.mapped(OrderInputMapping.workingDay(d)), d -> d.getSourceTimestamp(),
-                            masterType),
-                    sources.read(KafkaTopics.MD_SHOP_CALENDAR_HOLIDAYS, ShopCalendarHoliday.class,
-                            h -> MappingResult.mapped(OrderInputMapping.holiday(h)), h -> h.getSourceTimestamp(),
-                            masterType),
-                    sources.read(KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES, CalendarAbsenceEntry.class,
-                            a -> MappingResult.mapped(OrderInputMapping.absence(a)), a -> a.getSourceTimestamp(),
-                            masterType));
-        }
+        // Shop calendars (docs: the KPI windows are split by the machine's calendar as of the window's time).
+        masterData = masterData.union(
+                sources.read(KafkaTopics.MD_SHOP_CALENDAR_WORKING_DAYS, ShopCalendarWorkingDay.class,
+                        d -> MappingResult.mapped(OrderInputMapping.workingDay(d)), d -> d.getSourceTimestamp(),
+                        masterType),
+                sources.read(KafkaTopics.MD_SHOP_CALENDAR_HOLIDAYS, ShopCalendarHoliday.class,
+                        h -> MappingResult.mapped(OrderInputMapping.holiday(h)), h -> h.getSourceTimestamp(),
+                        masterType),
+                sources.read(KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES, CalendarAbsenceEntry.class,
+                        a -> MappingResult.mapped(OrderInputMapping.absence(a)), a -> a.getSourceTimestamp(),
+                        masterType));
         PostingJob.Outputs outputs = PostingJob.build(new PostingJob.Sources(machineInputs, orderInputs, masterData),
                 config.posting());
 
@@ -354,7 +344,13 @@ public final class KafkaPostingJob {
         return time == null ? Instant.EPOCH : time;
     }
 
-    /** Reads topics: decoded records become job inputs; undecodable or unmappable ones become dead letters. */
+    /** How long the look-up of a master-data topic's last records may take at the job's start. */
+    private static final Duration CATCH_UP_LOOKUP_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Reads topics: decoded records become job inputs; undecodable or unmappable ones become dead letters. A
+     * master-data topic is read by one reader and held back until it is caught up ({@link MasterDataCatchUp}).
+     */
     private static final class Sources {
         private final StreamExecutionEnvironment env;
         private final Config config;
@@ -411,9 +407,23 @@ public final class KafkaPostingJob {
             // One generator per partition (split): see the module README on watermarks.
             WatermarkStrategy<Decoded<A>> watermarks = FutureSafeWatermarks.strategy(times, config.outOfOrderness(),
                     config.idleness());
-            SingleOutputStreamOperator<T> inputs = env.fromSource(source, watermarks, name).uid(name + "-source")
+            SingleOutputStreamOperator<Decoded<A>> read = env.fromSource(source, watermarks, name)
+                    .uid(name + "-source");
+            DataStream<Decoded<A>> decoded = read;
+            boolean masterData = KafkaTopics.MASTER_DATA.contains(topic);
+            if (masterData) {
+                // Nothing is posted before the master data that was there at the start (MasterDataCatchUp).
+                read.setParallelism(1);
+                decoded = read.transform(name + " catch-up", read.getType(), new MasterDataCatchUp<A>(topic,
+                                LastRecordOffsets.onKafka(config.bootstrapServers(), CATCH_UP_LOOKUP_TIMEOUT)))
+                        .uid(name + "-catch-up").setParallelism(1);
+            }
+            SingleOutputStreamOperator<T> inputs = decoded
                     .process(new Route<>(topic, map, times), outputType).name(name + " inputs")
                     .uid(name + "-inputs");
+            if (masterData) {
+                inputs.setParallelism(1);
+            }
             deadLetters.add(inputs.getSideOutput(DEAD_LETTERS));
             return inputs;
         }

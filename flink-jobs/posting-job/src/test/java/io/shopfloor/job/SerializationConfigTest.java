@@ -49,23 +49,36 @@ class SerializationConfigTest {
         }
     }
 
-    /** With the ERP's shop calendars the job reads the three calendar topics, and its graph still needs no Kryo. */
+    /**
+     * The job reads the ERP's shop calendar topics; every master-data source, and only those, is read by one reader
+     * and followed by its catch-up operator (MasterDataCatchUp), and the graph still needs no Kryo.
+     */
     @Test
-    void theJobWithShopCalendarsFromTheErpReadsTheCalendarTopics() {
+    void everyMasterDataTopicIsReadByOneReaderWithItsCatchUp() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        KafkaPostingJob.define(env, KafkaPostingJob.Config.defaults("localhost:9092"), true);
-        List<String> sources = new java.util.ArrayList<>();
-        env.getStreamGraph().getStreamNodes().forEach(node -> sources.add(node.getOperatorName()));
+        env.setParallelism(2);
+        KafkaPostingJob.define(env, KafkaPostingJob.Config.defaults("localhost:9092"));
+        java.util.Map<String, Integer> parallelism = new java.util.TreeMap<>();
+        env.getStreamGraph().getStreamNodes().forEach(node -> parallelism.put(node.getOperatorName(),
+                node.getParallelism()));
         for (String topic : List.of(io.shopfloor.schema.KafkaTopics.MD_SHOP_CALENDAR_WORKING_DAYS,
                 io.shopfloor.schema.KafkaTopics.MD_SHOP_CALENDAR_HOLIDAYS,
                 io.shopfloor.schema.KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES)) {
-            org.junit.jupiter.api.Assertions.assertTrue(sources.contains(topic + " inputs"), sources.toString());
+            assertEquals(1, parallelism.get(topic + " inputs"), topic);
         }
-        StreamExecutionEnvironment without = StreamExecutionEnvironment.getExecutionEnvironment();
-        KafkaPostingJob.define(without, KafkaPostingJob.Config.defaults("localhost:9092"));
-        List<String> withoutSources = new java.util.ArrayList<>();
-        without.getStreamGraph().getStreamNodes().forEach(node -> withoutSources.add(node.getOperatorName()));
-        assertFalse(withoutSources.contains(io.shopfloor.schema.KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES + " inputs"),
-                withoutSources.toString());
+        List<String> caughtUp = new java.util.ArrayList<>();
+        parallelism.forEach((name, p) -> {
+            if (name.startsWith("Source: ")) {
+                String source = name.substring("Source: ".length());
+                boolean masterData = source.startsWith("md-");
+                assertEquals(masterData ? 1 : 2, p, name);
+                assertEquals(masterData ? (Integer) 1 : null, parallelism.get(source + " catch-up"), name);
+                if (masterData) {
+                    caughtUp.add(source);
+                }
+            }
+        });
+        // 16 topics, three of them read twice (the posting groups of items, work and machine centers).
+        assertEquals(16 + 3, caughtUp.size(), caughtUp.toString());
     }
 }
