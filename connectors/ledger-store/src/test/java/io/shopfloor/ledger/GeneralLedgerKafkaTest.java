@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Example 1 with set A's posting setup by CDC on a real Kafka broker, the posting job with the ledger store on a
  * MiniCluster, real PostgreSQL: the G/L entries reach ledger-gl-entries and general_ledger_entry exactly once, the
  * per-account totals are the example's to the cent, the trial balance balances, every value entry is posted to G/L
- * and carries its posting groups; a replay of the same input adds no G/L row and no conflict.
+ * and carries its posting groups and default dimensions; a replay of the same input adds no G/L row and no conflict.
  */
 class GeneralLedgerKafkaTest {
     @RegisterExtension
@@ -38,7 +38,7 @@ class GeneralLedgerKafkaTest {
         KafkaTopics.createMissing(KAFKA.bootstrapServers(), 2, (short) 1);
         KAFKA.awaitPartitions(KafkaTopics.ALL, Duration.ofSeconds(30));
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        Example1GlSetup.kafkaMasterData(records);
+        Example1GlSetup.kafkaMasterData(records, true);
         KafkaPostingJobTest.order(records);
         for (MachineInput input : Example1Plant.machineInputs()) {
             records.add(KafkaPostingJobTest.signal(input));
@@ -61,11 +61,11 @@ class GeneralLedgerKafkaTest {
         List<String> glRows = ledger.query(glCounts);
         assertEquals(List.of("46 21"), glRows, "all 21 value entries: two G/L entries each, four for the outputs' "
                 + "adjustments (expected cost reversed on Inventory (Interim), actual cost posted)");
-        // Value entries carry their posting groups as of posting (no default dimensions here: GeneralLedgerJobTest).
+        // Value entries carry their posting groups and the centers' and items' default dimensions as of posting.
         assertEquals(List.of(
-                        "WORK_CENTER  MANUFACT FINISHED  ",
-                        "OUTPUT  RETAIL FINISHED  ",
-                        "MACHINE_CENTER  MANUFACT FINISHED  ",
+                        "WORK_CENTER  MANUFACT FINISHED CUT ",
+                        "OUTPUT  RETAIL FINISHED PROD ",
+                        "MACHINE_CENTER  MANUFACT FINISHED ASSY ",
                         "CONSUMPTION  RAW MAT RAW MAT  "),
                 ledger.query("SELECT DISTINCT coalesce(item_ledger_entry_type, type), gen_bus_posting_group, "
                         + "gen_prod_posting_group, inventory_posting_group, global_dimension_1_code, "
@@ -99,13 +99,8 @@ class GeneralLedgerKafkaTest {
         env.enableCheckpointing(300);
         KafkaPostingJob.Config bounded = KafkaPostingJob.Config.defaults(KAFKA.bootstrapServers())
                 .boundedTo(group, Example1Plant.SETTINGS);
-        // Idleness is processing time: on a loaded machine a master-data partition may not be read within the
-        // default 10 s and would stop holding the watermark before its setup arrived. Bounded, an empty partition
-        // ends at once, so a long idleness costs nothing here.
-        KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, new KafkaPostingJob.Config(
-                bounded.bootstrapServers(), bounded.groupId(), bounded.transactionalIdPrefix(),
-                bounded.outOfOrderness(), Duration.ofMinutes(5), bounded.maxAhead(), bounded.plantZone(),
-                bounded.posting(), bounded.bounded()));
+        // The job's own idleness: master data is read before anything is posted (MasterDataCatchUp).
+        KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, bounded);
         LedgerStoreJob.attach(streams, ledger.writerSettings());
         env.execute(group);
     }
