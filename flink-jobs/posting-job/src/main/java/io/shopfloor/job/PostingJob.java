@@ -25,7 +25,6 @@ import io.shopfloor.job.types.OrderInputTypeInfo;
 import io.shopfloor.posting.Notice;
 import io.shopfloor.posting.PostingSettings;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -34,7 +33,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.time.LocalDate;
 
 /**
  * The posting job's data flow (design.md): machine inputs keyed by machine become reported lines; those and the
@@ -99,12 +97,7 @@ public final class PostingJob {
         Configuration serialization = new Configuration();
         serialization.set(PipelineOptions.GENERIC_TYPES, false);
         env.getConfig().getSerializerConfig().configure(serialization, PostingJob.class.getClassLoader());
-        synchronized (PostingJob.class) {
-            // What pipeline.serialization-config would register, once per JVM (a second registration throws).
-            if (TypeExtractor.getTypeInfoFactory(LocalDate.class) == null) {
-                TypeExtractor.registerFactory(LocalDate.class, LocalDateTypeInfoFactory.class);
-            }
-        }
+        LocalDateTypeInfoFactory.register();
     }
 
     public static Outputs build(Sources sources, Settings settings) {

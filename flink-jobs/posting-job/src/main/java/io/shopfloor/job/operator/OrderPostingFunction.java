@@ -1,5 +1,6 @@
 package io.shopfloor.job.operator;
 
+import io.shopfloor.job.types.LocalDateTypeInfoFactory;
 import io.shopfloor.job.masterdata.AsOfMasterData;
 import io.shopfloor.job.masterdata.AsOfPostingSetup;
 import io.shopfloor.posting.gl.InventoryCostToGl;
@@ -58,6 +59,10 @@ public class OrderPostingFunction
         extends KeyedBroadcastProcessFunction<String, OrderInput, MasterDataChange, PostedEntry> {
     public static final MapStateDescriptor<String, MasterDataVersions> MASTER_DATA = new MapStateDescriptor<>(
             "master-data", StringSerializer.INSTANCE, MasterDataVersionsSerializer.INSTANCE);
+    static {
+        LocalDateTypeInfoFactory.register(); // before the tags below extract their types (MachineKpi has dates)
+    }
+
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("order-rejected") { };
     public static final OutputTag<Notice> NOTICES = new OutputTag<>("order-notices") { };
     public static final OutputTag<MachineKpi> KPIS = new OutputTag<>("machine-kpis") { };
