@@ -97,10 +97,12 @@ public final class PlantSimulator implements AutoCloseable {
         this.model = PlantModel.of(progress.plant());
         this.bdSeq = progress.bdSeq();
         this.horizonMillis = planningHorizonMillis(settings.speed());
-        long resumeAt = progress.publishedThroughMillis();
+        // Like a store-and-forward gateway, re-send the last moments before the saved progress (see RESEND_*).
+        long resumeAt = Math.max(progress.plant().start().toEpochMilli() - 1,
+                progress.publishedThroughMillis() - resendMillis(settings.speed()));
         simulatedMillis = new AtomicLong(resumeAt);
         this.resumeAtMillis = resumeAt;
-        planAhead(resumeAt);
+        planAhead(progress.publishedThroughMillis()); // the rounds released before the stop, as then
         json = new JsonGateway(settings.mqtt(), "plant-simulator-json", model.layout());
         gateways.add(json);
         Map<String, MachineMessage> lastCounters = last.counters();
@@ -122,6 +124,20 @@ public final class PlantSimulator implements AutoCloseable {
                 .forEach(m -> gatewayOf.put(m.machineId(), json));
         thread = new Thread(this::run, "plant-simulator");
         thread.setDaemon(true);
+    }
+
+    /**
+     * What a restart publishes again from before its saved progress: at least this much real time (the embedded
+     * MQTT broker keeps its queues' positions in a checkpoint it writes about once a second, so a killed broker can
+     * lose messages it had acknowledged; real gateways cover that with store-and-forward) ...
+     */
+    private static final long RESEND_REAL_MILLIS = 2_000;
+    /** ... but at most this much simulated time: older messages would reach the job as stale. */
+    private static final long MAX_RESEND_MILLIS = 4 * 60_000;
+
+    /** How much simulated time a restart publishes again (duplicates are harmless: readings are cumulative). */
+    static long resendMillis(double speed) {
+        return Math.min(MAX_RESEND_MILLIS, (long) (speed * RESEND_REAL_MILLIS));
     }
 
     /** How far ahead of the clock rounds are planned and their orders released, in simulated time. */
