@@ -1,6 +1,11 @@
 package io.shopfloor.job.kafka;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -10,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,9 +32,11 @@ import java.util.Map;
  * caught up it forwards the latest of both and passes everything on from then on.
  *
  * <p>It runs at parallelism 1 next to its source (one reader owns every partition, so one instance knows when all
- * are read) and keeps no state: after a restore it waits for what the topic holds at that time. The end of a bounded
- * read releases it too; so does {@link #MAX_WAIT} (logged), so that a topic truncated or recreated behind the job
- * cannot stall it forever.
+ * are read). Its state is the highest offset it passed on per partition, checkpointed with the source's position:
+ * after a restore it waits for what the topic holds then, counting what it had read before (the source does not read
+ * that again). Restored from a savepoint of a release without this state, it does not wait (the source's position is
+ * unknown; that release did not wait either). The end of a bounded read releases it too; so does {@link #MAX_WAIT}
+ * (logged), so that a topic truncated or recreated behind the job cannot stall it forever.
  */
 public final class MasterDataCatchUp<A extends SpecificRecord> extends AbstractStreamOperator<Decoded<A>>
         implements OneInputStreamOperator<Decoded<A>, Decoded<A>> {
@@ -40,6 +49,12 @@ public final class MasterDataCatchUp<A extends SpecificRecord> extends AbstractS
     private final LastRecordOffsets lastRecordOffsets;
     /** Per partition not read yet, the offset it must reach; null once caught up. */
     private transient Map<Integer, Long> waitingFor;
+    /** Written with the offsets, so that a restore tells "read nothing yet" from "a release without this state". */
+    private static final String STATE_MARK = "read-offsets v1";
+    /** Per partition, the highest offset passed on (state: the mark and "partition:offset" strings). */
+    private transient Map<Integer, Long> read;
+    private transient ListState<String> readState;
+    private transient boolean restoredWithoutState;
     private transient Watermark heldWatermark;
     private transient WatermarkStatus heldStatus;
 
@@ -49,11 +64,40 @@ public final class MasterDataCatchUp<A extends SpecificRecord> extends AbstractS
     }
 
     @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        readState = context.getOperatorStateStore().getUnionListState(
+                new ListStateDescriptor<>("read-offsets", StringSerializer.INSTANCE));
+        read = new HashMap<>();
+        boolean marked = false;
+        for (String entry : readState.get()) {
+            if (entry.equals(STATE_MARK)) {
+                marked = true;
+                continue;
+            }
+            int colon = entry.indexOf(':');
+            read.merge(Integer.parseInt(entry.substring(0, colon)), Long.parseLong(entry.substring(colon + 1)),
+                    Math::max);
+        }
+        restoredWithoutState = context.isRestored() && !marked;
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        List<String> entries = new ArrayList<>(List.of(STATE_MARK));
+        read.forEach((partition, offset) -> entries.add(partition + ":" + offset));
+        readState.update(entries);
+    }
+
+    @Override
     public void open() throws Exception {
         super.open();
         waitingFor = new HashMap<>(lastRecordOffsets.of(topic));
-        if (waitingFor.isEmpty()) {
-            release("it holds no record");
+        waitingFor.entrySet().removeIf(e -> read.getOrDefault(e.getKey(), -1L) >= e.getValue());
+        if (waitingFor.isEmpty() || restoredWithoutState) {
+            release(waitingFor.isEmpty() ? "it holds no record it has not read"
+                    : "restored from a release that did not record what it read");
             return;
         }
         LOG.info("postings wait until {} is read up to {}", topic, waitingFor);
@@ -70,8 +114,9 @@ public final class MasterDataCatchUp<A extends SpecificRecord> extends AbstractS
     @Override
     public void processElement(StreamRecord<Decoded<A>> element) throws Exception {
         output.collect(element);
+        Decoded<A> decoded = element.getValue();
+        read.merge(decoded.partition(), decoded.offset(), Math::max);
         if (waitingFor != null) {
-            Decoded<A> decoded = element.getValue();
             Long target = waitingFor.get(decoded.partition());
             if (target != null && decoded.offset() >= target) {
                 waitingFor.remove(decoded.partition());

@@ -51,6 +51,58 @@ class MasterDataCatchUpTest {
         }
     }
 
+    /**
+     * After a restore the source does not read again what it read before the checkpoint: what the operator passed
+     * on counts (state), so a topic read to its end before the failure holds nothing back, and one read half-way
+     * waits for the rest only.
+     */
+    @Test
+    void afterARestoreWhatWasReadBeforeCounts() throws Exception {
+        org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
+        try (var harness = harness(Map.of(0, 4L, 1, 1L))) {
+            harness.processElement(record(0, 3));
+            harness.processElement(record(0, 4));
+            harness.processElement(record(1, 0));
+            snapshot = harness.snapshot(1, 1);
+        }
+        try (var restored = restored(snapshot, Map.of(0, 4L, 1, 1L))) {
+            restored.processWatermark(new Watermark(100));
+            assertEquals(List.of(), output(restored), "partition 1 still waits for offset 1");
+            restored.processElement(record(1, 1));
+            assertEquals(List.of("record 1/1", "watermark 100"), output(restored));
+        }
+        try (var restored = restored(snapshot, Map.of(0, 4L, 1, 0L))) {
+            restored.processWatermark(new Watermark(100));
+            assertEquals(List.of("watermark 100"), output(restored), "everything was read before the failure");
+        }
+    }
+
+    /**
+     * A savepoint of a release without this operator (its source's position unknown): it does not wait. Its own
+     * snapshot taken before any record (an empty topic then): it waits, since the source reads them all now.
+     */
+    @Test
+    void restoredWithoutItsStateItDoesNotWaitButFromItsOwnEmptyStateItDoes() throws Exception {
+        org.apache.flink.runtime.checkpoint.OperatorSubtaskState withoutThisOperator;
+        try (var other = new OneInputStreamOperatorTestHarness<Decoded<MachineCounterReading>,
+                Decoded<MachineCounterReading>>(new org.apache.flink.streaming.api.operators.StreamMap<>(x -> x))) {
+            other.open();
+            withoutThisOperator = other.snapshot(1, 1);
+        }
+        try (var restored = restored(withoutThisOperator, Map.of(0, 4L))) {
+            restored.processWatermark(new Watermark(100));
+            assertEquals(List.of("watermark 100"), output(restored));
+        }
+        org.apache.flink.runtime.checkpoint.OperatorSubtaskState readNothing;
+        try (var harness = harness(Map.of())) {
+            readNothing = harness.snapshot(1, 1);
+        }
+        try (var restored = restored(readNothing, Map.of(0, 4L))) {
+            restored.processWatermark(new Watermark(100));
+            assertEquals(List.of(), output(restored));
+        }
+    }
+
     @Test
     void aTopicWithoutRecordsHoldsNothingBack() throws Exception {
         try (var harness = harness(Map.of())) {
@@ -117,6 +169,16 @@ class MasterDataCatchUpTest {
             harness(Map<Integer, Long> lastRecordOffsets) throws Exception {
         var harness = new OneInputStreamOperatorTestHarness<>(new MasterDataCatchUp<MachineCounterReading>(TOPIC,
                 topic -> lastRecordOffsets));
+        harness.open();
+        return harness;
+    }
+
+    private static OneInputStreamOperatorTestHarness<Decoded<MachineCounterReading>, Decoded<MachineCounterReading>>
+            restored(org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot,
+                     Map<Integer, Long> lastRecordOffsets) throws Exception {
+        var harness = new OneInputStreamOperatorTestHarness<>(new MasterDataCatchUp<MachineCounterReading>(TOPIC,
+                topic -> lastRecordOffsets));
+        harness.initializeState(snapshot);
         harness.open();
         return harness;
     }
