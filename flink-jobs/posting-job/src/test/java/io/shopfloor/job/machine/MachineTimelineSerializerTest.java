@@ -45,7 +45,7 @@ class MachineTimelineSerializerTest {
     @Test
     void aRunningTimelineReadsBackToTheSameBytesWithoutSettings() throws IOException {
         byte[] written = bytes(running());
-        assertEquals(3, written[0], "format version first");
+        assertEquals(4, written[0], "format version first");
         MachineTimeline read = MachineTimelineSerializer.INSTANCE.deserialize(new DataInputDeserializer(written));
         assertNull(read.settings, "settings are the operator's, not state");
         assertEquals(at(180).toEpochMilli(), read.wakeUpAskedMillis());
@@ -85,16 +85,18 @@ class MachineTimelineSerializerTest {
     }
 
     @Test
-    void format3KeepsTheSilenceEndAndTheWindowsPlannedStopAndUnclockedParts() throws IOException {
+    void format4KeepsTheSilenceEndTheWindowsPlannedStopUnclockedPartsAndStopTimeByCode() throws IOException {
         MachineTimeline original = afterASilenceInPlannedMaintenance();
         assertEquals(at(185), original.silenceEndedAt);
         assertEquals(4, original.totals.unclockedParts);
         assertEquals(25_000, original.totals.plannedStopMillis);
+        assertEquals(java.util.Map.of("PM", 25_000L), original.totals.stopMillisByCode);
         byte[] written = bytes(original);
         MachineTimeline read = MachineTimelineSerializer.INSTANCE.deserialize(new DataInputDeserializer(written));
         assertEquals(at(185), read.silenceEndedAt);
         assertEquals(4, read.totals.unclockedParts);
         assertEquals(25_000, read.totals.plannedStopMillis);
+        assertEquals(java.util.Map.of("PM", 25_000L), read.totals.stopMillisByCode);
         assertArrayEquals(written, bytes(read));
 
         MachineTimeline.Output fromOriginal = original.advanceTo(at(600));
@@ -103,11 +105,37 @@ class MachineTimelineSerializerTest {
                 .orElseThrow();
         assertEquals(4, window.unclockedParts());
         assertEquals(55_000, window.plannedStopMillis());
+        assertEquals(java.util.Map.of("PM", 55_000L), window.stopMillisByCode());
+    }
+
+    /** Format 4 without its tail: the stop time by code (count, code length, "PM", millis). */
+    private static byte[] format3Of(byte[] format4) {
+        byte[] format3 = Arrays.copyOf(format4, format4.length - 4 - (4 + 2) - 8);
+        format3[0] = 3;
+        return format3;
+    }
+
+    @Test
+    void format3ReadsNoStopTimeByCodeAndKeepsItsPlannedStop() throws IOException {
+        byte[] format3 = format3Of(bytes(afterASilenceInPlannedMaintenance()));
+        MachineTimeline read = MachineTimelineSerializer.INSTANCE.deserialize(new DataInputDeserializer(format3));
+        assertEquals(at(185), read.silenceEndedAt);
+        assertEquals(25_000, read.totals.plannedStopMillis, "as the configuration declared it before the restore");
+        assertEquals(java.util.Map.of(), read.totals.stopMillisByCode);
+        byte[] again = bytes(read);
+        assertEquals(4, again[0]);
+        assertArrayEquals(Arrays.copyOfRange(format3, 1, format3.length),
+                Arrays.copyOfRange(again, 1, format3.length), "format 3's fields written again unchanged");
+
+        WindowTotals window = read.useSettings(PLANNED_PM).advanceTo(at(600)).totals().stream()
+                .filter(t -> t.from().equals(at(180))).findFirst().orElseThrow();
+        assertEquals(java.util.Map.of("PM", 30_000L), window.stopMillisByCode(), "only the time after the restore");
+        assertEquals(55_000, window.plannedStopMillis());
     }
 
     @Test
     void format2ReadsNoSilenceEndAndNoPlannedStopOrUnclockedParts() throws IOException {
-        byte[] format3 = bytes(afterASilenceInPlannedMaintenance());
+        byte[] format3 = format3Of(bytes(afterASilenceInPlannedMaintenance()));
         // format 2 is format 3 without its tail: silence end (flag, seconds, nanos), planned stop millis, parts
         byte[] format2 = Arrays.copyOf(format3, format3.length - (1 + 8 + 4) - 8 - 8);
         format2[0] = 2;
@@ -117,7 +145,7 @@ class MachineTimelineSerializerTest {
         assertEquals(0, read.totals.plannedStopMillis);
         assertEquals(4, read.totals.good, "the window's count is format 2's");
         byte[] again = bytes(read);
-        assertEquals(3, again[0]);
+        assertEquals(4, again[0]);
         assertArrayEquals(Arrays.copyOfRange(format2, 1, format2.length),
                 Arrays.copyOfRange(again, 1, format2.length), "format 2's fields written again unchanged");
     }

@@ -39,7 +39,7 @@ class VersionedSerializerTest {
         current(MachineTimelineSerializer.INSTANCE).writeSnapshot(out);
         VersionedSerializer.Snapshot<Object> snapshot = new VersionedSerializer.Snapshot<>();
         snapshot.readSnapshot(1, new DataInputDeserializer(out.getCopyOfBuffer()), VersionedSerializerTest.class.getClassLoader());
-        assertEquals(3, snapshot.writtenVersion());
+        assertEquals(4, snapshot.writtenVersion());
         assertEquals(MachineTimelineSerializer.INSTANCE, snapshot.restoreSerializer());
     }
 
@@ -50,7 +50,9 @@ class VersionedSerializerTest {
         assertTrue(current(MachineTimelineSerializer.INSTANCE)
                 .resolveSchemaCompatibility(restored(MachineTimelineSerializer.INSTANCE, 2)).isCompatibleAfterMigration());
         assertTrue(current(MachineTimelineSerializer.INSTANCE)
-                .resolveSchemaCompatibility(restored(MachineTimelineSerializer.INSTANCE, 3)).isCompatibleAsIs());
+                .resolveSchemaCompatibility(restored(MachineTimelineSerializer.INSTANCE, 3)).isCompatibleAfterMigration());
+        assertTrue(current(MachineTimelineSerializer.INSTANCE)
+                .resolveSchemaCompatibility(restored(MachineTimelineSerializer.INSTANCE, 4)).isCompatibleAsIs());
         assertTrue(current(OrderLedgerSerializer.INSTANCE)
                 .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 1)).isCompatibleAfterMigration());
         assertTrue(current(OrderLedgerSerializer.INSTANCE)
