@@ -163,8 +163,9 @@ public final class KafkaPostingJob {
 
     /**
      * As {@link #define(StreamExecutionEnvironment, Config)}; with {@code shopCalendarsFromErp} the job also reads
-     * the ERP's shop calendar rows (md-shop-calendar-working-days, -holidays, md-calendar-absence-entries: three more
-     * Kafka sources) and splits each KPI window by its machine's calendar as of the window's time. Off by default for
+     * the ERP's shop calendar rows (md-shop-calendar-working-days, -holidays, md-calendar-absence-entries) and stop
+     * codes (md-stop-codes): four more Kafka sources; it splits each KPI window by its machine's calendar as of the
+     * window's time, and its stop time by the ERP's planned flag of each code as of the window's start. Off by default for
      * now: with the three sources, the unbounded stalled-partition case of EventTimeSafetyTest lost its first
      * machine line's setup on this loaded machine (processing-time idleness), which is not understood yet (README).
      */
@@ -226,6 +227,12 @@ public final class KafkaPostingJob {
                     sources.read(KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES, CalendarAbsenceEntry.class,
                             a -> MappingResult.mapped(OrderInputMapping.absence(a)), a -> a.getSourceTimestamp(),
                             masterType));
+        }
+        if (shopCalendarsFromErp) {
+            // Which stop codes are planned downtime, with the calendars: the ERP's time model (README, OEE).
+            masterData = masterData.union(sources.read(KafkaTopics.MD_STOP_CODES,
+                    io.shopfloor.schema.masterdata.StopCode.class,
+                    c -> MappingResult.mapped(OrderInputMapping.stopCode(c)), c -> c.getSourceTimestamp(), masterType));
         }
         PostingJob.Outputs outputs = PostingJob.build(new PostingJob.Sources(machineInputs, orderInputs, masterData),
                 config.posting());

@@ -49,7 +49,10 @@ class SerializationConfigTest {
         }
     }
 
-    /** With the ERP's shop calendars the job reads the three calendar topics, and its graph still needs no Kryo. */
+    /**
+     * With the ERP's shop calendars the job reads the three calendar topics and the stop codes, and its graph still
+     * needs no Kryo.
+     */
     @Test
     void theJobWithShopCalendarsFromTheErpReadsTheCalendarTopics() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -58,7 +61,7 @@ class SerializationConfigTest {
         env.getStreamGraph().getStreamNodes().forEach(node -> sources.add(node.getOperatorName()));
         for (String topic : List.of(io.shopfloor.schema.KafkaTopics.MD_SHOP_CALENDAR_WORKING_DAYS,
                 io.shopfloor.schema.KafkaTopics.MD_SHOP_CALENDAR_HOLIDAYS,
-                io.shopfloor.schema.KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES)) {
+                io.shopfloor.schema.KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES, io.shopfloor.schema.KafkaTopics.MD_STOP_CODES)) {
             org.junit.jupiter.api.Assertions.assertTrue(sources.contains(topic + " inputs"), sources.toString());
         }
         StreamExecutionEnvironment without = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -66,6 +69,8 @@ class SerializationConfigTest {
         List<String> withoutSources = new java.util.ArrayList<>();
         without.getStreamGraph().getStreamNodes().forEach(node -> withoutSources.add(node.getOperatorName()));
         assertFalse(withoutSources.contains(io.shopfloor.schema.KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES + " inputs"),
+                withoutSources.toString());
+        assertFalse(withoutSources.contains(io.shopfloor.schema.KafkaTopics.MD_STOP_CODES + " inputs"),
                 withoutSources.toString());
     }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -31,23 +30,12 @@ public final class MachineTimeline {
      */
     public static final int MAX_STOP_CODES_PER_WINDOW = 32;
 
-    /** The posting policy and the thresholds of one machine. */
+    /**
+     * The posting policy and the thresholds of one machine. Which stop codes are planned downtime is not the
+     * machine stage's to say: it keeps stop time by code, the order stage classifies it (the ERP's stop codes).
+     */
     public record Settings(Duration postingInterval, Duration microStopThreshold, Duration noSignalTimeout,
-                           ShiftCalendar shifts, Set<String> plannedStopCodes) implements Serializable {
-        /** No stop code declared planned: a stop counts as a loss unless the plant says otherwise. */
-        public Settings(Duration postingInterval, Duration microStopThreshold, Duration noSignalTimeout,
-                        ShiftCalendar shifts) {
-            this(postingInterval, microStopThreshold, noSignalTimeout, shifts, Set.of());
-        }
-
-        public Settings {
-            plannedStopCodes = plannedStopCodes == null ? Set.of() : Set.copyOf(plannedStopCodes);
-        }
-
-        /** Whether time with this stop, maintenance or activity code is planned downtime (ISO 22400 APMT). */
-        public boolean isPlannedStop(String code) {
-            return code != null && plannedStopCodes != null && plannedStopCodes.contains(code);
-        }
+                           ShiftCalendar shifts) implements Serializable {
 
         Duration horizon() {
             return microStopThreshold.compareTo(noSignalTimeout) >= 0 ? microStopThreshold : noSignalTimeout;
@@ -303,9 +291,9 @@ public final class MachineTimeline {
         }
     }
 
-    /** Stop time under a code (an activity's, else the stop's): by code, and planned if the settings declare it. */
+    /** Stop time under a code (an activity's, else the stop's), kept by code for the order stage to classify. */
     private void addStopToTotals(String code, long millis) {
-        totals.addStop(code, millis, settings.isPlannedStop(code));
+        totals.addStop(code, millis);
     }
 
     private void apply(MachineSignal signal) {
@@ -520,18 +508,18 @@ public final class MachineTimeline {
         long stopMillis;
         long noSignalMillis;
         long idleMillis;
-        /** The part of {@code stopMillis} whose code is declared planned. */
+        /**
+         * The part of {@code stopMillis} the machine stage declared planned: only in a window restored from format 3
+         * (when the configuration's planned stop codes were applied here); the order stage adds the ERP's.
+         */
         long plannedStopMillis;
         /** Parts counted when a silence ended (made in it): in the counts, not in performance. */
         long unclockedParts;
         /** {@code stopMillis} by code, at most {@link #MAX_STOP_CODES_PER_WINDOW} codes (format 4). */
         final TreeMap<String, Long> stopMillisByCode = new TreeMap<>();
 
-        void addStop(String code, long millis, boolean planned) {
+        void addStop(String code, long millis) {
             stopMillis += millis;
-            if (planned) {
-                plannedStopMillis += millis;
-            }
             if (code != null && (stopMillisByCode.size() < MAX_STOP_CODES_PER_WINDOW
                     || stopMillisByCode.containsKey(code))) {
                 stopMillisByCode.merge(code, millis, Long::sum);

@@ -14,8 +14,9 @@ import java.util.TreeMap;
  * activity code, else the stop code, else {@code STOP} or {@code MAINTENANCE}), at most
  * {@link MachineTimeline#MAX_STOP_CODES_PER_WINDOW} codes (time of further codes, and of windows restored from
  * before the codes were kept, is in {@code stopMillis} only: a loss); the order stage, which has the ERP's stop codes,
- * decides which codes are planned downtime. {@code plannedStopMillis} is stop time already declared planned by the
- * machine stage's {@link MachineTimeline.Settings#plannedStopCodes}; {@code unclockedParts} the parts counted when a
+ * decides which codes are planned downtime. {@code plannedStopMillis} is stop time the machine stage had already
+ * declared planned, before the order stage classified codes (only totals of a window running across that upgrade,
+ * or held as order inputs of kinds 2 and 10); {@code unclockedParts} the parts counted when a
  * silence ended (made while the machine was not heard, so without known production time: left out of performance).
  */
 public record WindowTotals(String machineId, Instant from, Instant to, String orderNo, int orderLineNo,

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Set;
 
 import static io.shopfloor.job.machine.MachineTimelineTest.SETTINGS;
 import static io.shopfloor.job.machine.MachineTimelineTest.at;
@@ -62,9 +61,9 @@ class MachineTimelineSerializerTest {
         assertEquals(false, fromOriginal.lines().isEmpty());
     }
 
-    /** Planned stop code PM; no signal after 120 s. */
+    /** No signal after 120 s. */
     static final MachineTimeline.Settings PLANNED_PM = new MachineTimeline.Settings(Duration.ofSeconds(60),
-            Duration.ofSeconds(30), Duration.ofSeconds(120), ShiftCalendar.threeShifts(), Set.of("PM"));
+            Duration.ofSeconds(30), Duration.ofSeconds(120), ShiftCalendar.threeShifts());
 
     /**
      * Running, silent from 50 s to 185 s, then in planned maintenance (PM) with 4 parts counted when the silence
@@ -87,15 +86,15 @@ class MachineTimelineSerializerTest {
     @Test
     void format4KeepsTheSilenceEndTheWindowsPlannedStopUnclockedPartsAndStopTimeByCode() throws IOException {
         MachineTimeline original = afterASilenceInPlannedMaintenance();
+        original.totals.plannedStopMillis = 5_000; // only restored from format 3: the machine stage declares none
         assertEquals(at(185), original.silenceEndedAt);
         assertEquals(4, original.totals.unclockedParts);
-        assertEquals(25_000, original.totals.plannedStopMillis);
         assertEquals(java.util.Map.of("PM", 25_000L), original.totals.stopMillisByCode);
         byte[] written = bytes(original);
         MachineTimeline read = MachineTimelineSerializer.INSTANCE.deserialize(new DataInputDeserializer(written));
         assertEquals(at(185), read.silenceEndedAt);
         assertEquals(4, read.totals.unclockedParts);
-        assertEquals(25_000, read.totals.plannedStopMillis);
+        assertEquals(5_000, read.totals.plannedStopMillis);
         assertEquals(java.util.Map.of("PM", 25_000L), read.totals.stopMillisByCode);
         assertArrayEquals(written, bytes(read));
 
@@ -104,7 +103,7 @@ class MachineTimelineSerializerTest {
         WindowTotals window = fromOriginal.totals().stream().filter(t -> t.from().equals(at(180))).findFirst()
                 .orElseThrow();
         assertEquals(4, window.unclockedParts());
-        assertEquals(55_000, window.plannedStopMillis());
+        assertEquals(5_000, window.plannedStopMillis());
         assertEquals(java.util.Map.of("PM", 55_000L), window.stopMillisByCode());
     }
 
@@ -117,7 +116,9 @@ class MachineTimelineSerializerTest {
 
     @Test
     void format3ReadsNoStopTimeByCodeAndKeepsItsPlannedStop() throws IOException {
-        byte[] format3 = format3Of(bytes(afterASilenceInPlannedMaintenance()));
+        MachineTimeline release = afterASilenceInPlannedMaintenance();
+        release.totals.plannedStopMillis = 25_000; // PM declared planned by the configuration of the format-3 job
+        byte[] format3 = format3Of(bytes(release));
         MachineTimeline read = MachineTimelineSerializer.INSTANCE.deserialize(new DataInputDeserializer(format3));
         assertEquals(at(185), read.silenceEndedAt);
         assertEquals(25_000, read.totals.plannedStopMillis, "as the configuration declared it before the restore");
@@ -130,7 +131,9 @@ class MachineTimelineSerializerTest {
         WindowTotals window = read.useSettings(PLANNED_PM).advanceTo(at(600)).totals().stream()
                 .filter(t -> t.from().equals(at(180))).findFirst().orElseThrow();
         assertEquals(java.util.Map.of("PM", 30_000L), window.stopMillisByCode(), "only the time after the restore");
-        assertEquals(55_000, window.plannedStopMillis());
+        assertEquals(25_000, window.plannedStopMillis());
+        assertEquals(55_000, MachineKpis.plannedStopMillis(window, "PM"::equals), "before and after the restore");
+        assertEquals(25_000, MachineKpis.plannedStopMillis(window, MachineKpis.NO_PLANNED_STOP_CODES));
     }
 
     @Test

@@ -63,7 +63,10 @@ class VersionedSerializerTest {
                 .resolveSchemaCompatibility(restored(MasterDataVersionsSerializer.INSTANCE, 1))
                 .isCompatibleAfterMigration());
         assertTrue(current(MasterDataVersionsSerializer.INSTANCE)
-                .resolveSchemaCompatibility(restored(MasterDataVersionsSerializer.INSTANCE, 2)).isCompatibleAsIs());
+                .resolveSchemaCompatibility(restored(MasterDataVersionsSerializer.INSTANCE, 2))
+                .isCompatibleAfterMigration());
+        assertTrue(current(MasterDataVersionsSerializer.INSTANCE)
+                .resolveSchemaCompatibility(restored(MasterDataVersionsSerializer.INSTANCE, 3)).isCompatibleAsIs());
     }
 
     @Test
@@ -86,7 +89,7 @@ class VersionedSerializerTest {
     void aValueOfAnUnknownVersionFailsToReadWithTheVersions() {
         IOException failed = assertThrows(IOException.class, () -> MasterDataVersionsSerializer.INSTANCE
                 .deserialize(new DataInputDeserializer(new byte[] {7, 0, 0, 0, 0})));
-        assertEquals("MasterDataVersionsSerializer reads format versions 1 to 2, not 7 (state of a later release?)",
+        assertEquals("MasterDataVersionsSerializer reads format versions 1 to 3, not 7 (state of a later release?)",
                 failed.getMessage());
     }
 }
