@@ -165,8 +165,8 @@ public final class KafkaPostingJob {
      * As {@link #define(StreamExecutionEnvironment, Config)}; with {@code shopCalendarsFromErp} the job also reads
      * the ERP's shop calendar rows (md-shop-calendar-working-days, -holidays, md-calendar-absence-entries) and stop
      * codes (md-stop-codes): four more Kafka sources; it splits each KPI window by its machine's calendar as of the
-     * window's time, and its stop time by the ERP's planned flag of each code as of the window's start. Off by default for
-     * now: with the three sources, the unbounded stalled-partition case of EventTimeSafetyTest lost its first
+     * window's time, and its stop time by the ERP's planned flag of each code as of the window's start. Off by
+     * default for now: with the three calendar sources, the unbounded stalled-partition case of EventTimeSafetyTest lost its first
      * machine line's setup on this loaded machine (processing-time idleness), which is not understood yet (README).
      */
     public static Streams define(StreamExecutionEnvironment env, Config config, boolean shopCalendarsFromErp) {
