@@ -210,4 +210,5 @@ INSERT INTO erp.shop_calendar_holiday (shop_calendar_code, date, description) VA
 INSERT INTO erp.calendar_absence_entry (capacity_type, no, date, starting_time, ending_time, description) VALUES
     ('WORK_CENTER', 'WC-ASSY', '2026-03-02', '12:00', '12:45', 'Planned maintenance');
 INSERT INTO erp.stop_code (code, description, planned) VALUES
-    ('PM', 'Planned maintenance', true), ('CLEANING', 'Cleaning', true), ('JAM', 'Jam', false);
+    ('PM', 'Planned maintenance', true), ('CLEANING', 'Cleaning', true), ('JAM', 'Jam', false),
+    ('MAT', 'Waiting for material', false), ('TOOL', 'Tool breakage', false);

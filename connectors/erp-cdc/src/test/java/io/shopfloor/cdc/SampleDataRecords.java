@@ -254,7 +254,9 @@ final class SampleDataRecords {
                 "Planned maintenance", false, null, null))));
         topics.put(KafkaTopics.MD_STOP_CODES, keyed(List.of(new StopCode("PM", "Planned maintenance", true, false,
                 null, null), new StopCode("CLEANING", "Cleaning", true, false, null, null),
-                new StopCode("JAM", "Jam", false, false, null, null))));
+                new StopCode("JAM", "Jam", false, false, null, null),
+                new StopCode("MAT", "Waiting for material", false, false, null, null),
+                new StopCode("TOOL", "Tool breakage", false, false, null, null))));
     }
 
     private static ShopCalendarWorkingDay workingDay(String calendar, Weekday day, int fromHour, int toHour,

@@ -496,7 +496,8 @@ public final class EmbeddedPlant implements AutoCloseable {
         return new KafkaPostingJob.Config(bootstrapServers, configured.groupId(), configured.transactionalIdPrefix(),
                 max(configured.outOfOrderness(), tolerance), configured.idleness(), configured.maxAhead(),
                 configured.plantZone(), new PostingJob.Settings(p.machines(), max(p.allowedLateness(), tolerance),
-                p.posting(), p.orders(), p.finishedOrderRetention(), p.calendar(), p.limits()), false);
+                p.posting(), p.orders(), p.finishedOrderRetention(), p.calendar(), p.limits(), p.plannedStopCodes()),
+                false);
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -47,8 +47,7 @@ public final class JobConfiguration {
         MachineTimeline.Settings machines = new MachineTimeline.Settings(
                 job.duration("postingInterval", m.postingInterval()),
                 job.duration("microStopThreshold", m.microStopThreshold()),
-                job.duration("noSignalTimeout", m.noSignalTimeout()), shifts,
-                new HashSet<>(job.strings("plannedStopCodes", List.copyOf(m.plannedStopCodes()))));
+                job.duration("noSignalTimeout", m.noSignalTimeout()), shifts);
         OrderLedger.Settings o = d.posting().orders();
         OrderLedger.Settings orders = new OrderLedger.Settings(job.bool("finishWhenComplete", o.finishWhenComplete()),
                 job.bool("adjustCostAtFinish", o.adjustCostAtFinish()));
@@ -56,7 +55,8 @@ public final class JobConfiguration {
                 job.duration("allowedLateness", d.posting().allowedLateness()), rules(job.section("rules"),
                 d.posting().posting()), orders, job.duration("finishedOrderRetention",
                 d.posting().finishedOrderRetention()), ShopCalendar.allPlanned(shifts), limits(job.section("limits"),
-                d.posting().limits()));
+                d.posting().limits()), new HashSet<>(job.strings("plannedStopCodes",
+                List.copyOf(d.posting().plannedStopCodes()))));
         String groupId = job.string("groupId", d.groupId());
         return new KafkaPostingJob.Config(bootstrapServers, groupId, job.string("transactionalIdPrefix", groupId),
                 job.duration("outOfOrderness", d.outOfOrderness()), job.duration("idleness", d.idleness()),

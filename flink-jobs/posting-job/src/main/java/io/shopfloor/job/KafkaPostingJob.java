@@ -217,6 +217,10 @@ public final class KafkaPostingJob {
                 sources.read(KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES, CalendarAbsenceEntry.class,
                         a -> MappingResult.mapped(OrderInputMapping.absence(a)), a -> a.getSourceTimestamp(),
                         masterType));
+        // Which stop codes are planned downtime: the ERP's time model (README, OEE).
+        masterData = masterData.union(sources.read(KafkaTopics.MD_STOP_CODES,
+                io.shopfloor.schema.masterdata.StopCode.class,
+                c -> MappingResult.mapped(OrderInputMapping.stopCode(c)), c -> c.getSourceTimestamp(), masterType));
         PostingJob.Outputs outputs = PostingJob.build(new PostingJob.Sources(machineInputs, orderInputs, masterData),
                 config.posting());
 

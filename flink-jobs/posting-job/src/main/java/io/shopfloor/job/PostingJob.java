@@ -45,12 +45,26 @@ public final class PostingJob {
     /**
      * Everything configurable about the posting.
      *
-     * @param limits what the keyed operators hold at most (README "State and upgrades")
+     * @param limits           what the keyed operators hold at most (README "State and upgrades")
+     * @param plannedStopCodes stop codes that are planned downtime where the ERP's stop codes do not know the code
+     *                         (the ERP's {@code planned} flag decides for every code it knows; default none: an
+     *                         unknown code is a loss)
      */
     public record Settings(MachineTimeline.Settings machines, Duration allowedLateness, PostingSettings posting,
                            OrderLedger.Settings orders, Duration finishedOrderRetention, ShopCalendar calendar,
-                           StateLimits limits)
+                           StateLimits limits, java.util.Set<String> plannedStopCodes)
             implements Serializable {
+        public Settings {
+            plannedStopCodes = plannedStopCodes == null ? java.util.Set.of() : java.util.Set.copyOf(plannedStopCodes);
+        }
+
+        /** No planned stop codes of the job's own (only the ERP's). */
+        public Settings(MachineTimeline.Settings machines, Duration allowedLateness, PostingSettings posting,
+                        OrderLedger.Settings orders, Duration finishedOrderRetention, ShopCalendar calendar,
+                        StateLimits limits) {
+            this(machines, allowedLateness, posting, orders, finishedOrderRetention, calendar, limits, null);
+        }
+
         /** With the default state limits. */
         public Settings(MachineTimeline.Settings machines, Duration allowedLateness, PostingSettings posting,
                         OrderLedger.Settings orders, Duration finishedOrderRetention, ShopCalendar calendar) {
@@ -122,7 +136,7 @@ public final class PostingJob {
                 .connect(sources.masterData().broadcast(OrderPostingFunction.MASTER_DATA))
                 .process(new OrderPostingFunction(settings.posting(), settings.orders(),
                         settings.finishedOrderRetention(), settings.allowedLateness(), settings.limits(),
-                        settings.calendar()), TypeInformation.of(PostedEntry.class))
+                        settings.calendar(), settings.plannedStopCodes()), TypeInformation.of(PostedEntry.class))
                 .name("order postings").uid("order-postings");
 
         return new Outputs(entries, reported.getSideOutput(MachineSignalFunction.REJECTED),

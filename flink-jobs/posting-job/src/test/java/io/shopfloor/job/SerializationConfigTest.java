@@ -50,7 +50,7 @@ class SerializationConfigTest {
     }
 
     /**
-     * The job reads the ERP's shop calendar topics; every master-data source, and only those, is read by one reader
+     * The job reads the ERP's shop calendar topics and stop codes; every master-data source, and only those, is read by one reader
      * and followed by its catch-up operator (MasterDataCatchUp), and the graph still needs no Kryo.
      */
     @Test
@@ -63,7 +63,8 @@ class SerializationConfigTest {
                 node.getParallelism()));
         for (String topic : List.of(io.shopfloor.schema.KafkaTopics.MD_SHOP_CALENDAR_WORKING_DAYS,
                 io.shopfloor.schema.KafkaTopics.MD_SHOP_CALENDAR_HOLIDAYS,
-                io.shopfloor.schema.KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES)) {
+                io.shopfloor.schema.KafkaTopics.MD_CALENDAR_ABSENCE_ENTRIES,
+                io.shopfloor.schema.KafkaTopics.MD_STOP_CODES)) {
             assertEquals(1, parallelism.get(topic + " inputs"), topic);
         }
         List<String> caughtUp = new java.util.ArrayList<>();
@@ -78,7 +79,7 @@ class SerializationConfigTest {
                 }
             }
         });
-        // 16 topics, three of them read twice (the posting groups of items, work and machine centers).
-        assertEquals(16 + 3, caughtUp.size(), caughtUp.toString());
+        // 17 topics, three of them read twice (the posting groups of items, work and machine centers).
+        assertEquals(17 + 3, caughtUp.size(), caughtUp.toString());
     }
 }

@@ -107,6 +107,11 @@ public final class MasterDataMapping {
                 entry.getEndingTime(), entry.getDescription());
     }
 
+    /** A Stop row of the ERP with its planned flag (the description is not kept). */
+    public static io.shopfloor.job.masterdata.StopCode stopCode(io.shopfloor.schema.masterdata.StopCode stopCode) {
+        return new io.shopfloor.job.masterdata.StopCode(stopCode.getCode(), stopCode.getPlanned());
+    }
+
     public static OrderStatus orderStatus(ProductionOrderStatus status) {
         return byName(status, OrderStatus.class);
     }

@@ -193,6 +193,15 @@ public final class OrderInputMapping {
                 .validFromItsTime(holiday.getSourceLsn() != null);
     }
 
+    /**
+     * A stop code; one the ERP inserted while the plant ran (a log position) applies from its time on, like a flag
+     * changed later: windows before keep what the code was then (unknown: a loss).
+     */
+    public static MasterDataChange stopCode(io.shopfloor.schema.masterdata.StopCode stopCode) {
+        return MasterDataChange.of(MasterDataMapping.stopCode(stopCode)).deletedIf(stopCode.getDeleted())
+                .validFromItsTime(stopCode.getSourceLsn() != null);
+    }
+
     public static MasterDataChange absence(CalendarAbsenceEntry entry) {
         return MasterDataChange.of(MasterDataMapping.absence(entry), entry.getCapacityType().name())
                 .deletedIf(entry.getDeleted()).validFromItsTime(entry.getSourceLsn() != null);

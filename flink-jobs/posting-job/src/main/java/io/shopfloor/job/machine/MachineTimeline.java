@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,24 +24,18 @@ import java.util.TreeMap;
 public final class MachineTimeline {
     private static final long MILLIS_PER_MINUTE = 60_000;
     private static final Duration SILENCE_REPORTED_FOR = Duration.ofMinutes(30);
+    /**
+     * Stop codes a window keeps its stop time by (a window is a minute or so: a handful at most); the time of further
+     * codes stays in the window's stop time without a code, which the order stage counts as a loss.
+     */
+    public static final int MAX_STOP_CODES_PER_WINDOW = 32;
 
-    /** The posting policy and the thresholds of one machine. */
+    /**
+     * The posting policy and the thresholds of one machine. Which stop codes are planned downtime is not the
+     * machine stage's to say: it keeps stop time by code, the order stage classifies it (the ERP's stop codes).
+     */
     public record Settings(Duration postingInterval, Duration microStopThreshold, Duration noSignalTimeout,
-                           ShiftCalendar shifts, Set<String> plannedStopCodes) implements Serializable {
-        /** No stop code declared planned: a stop counts as a loss unless the plant says otherwise. */
-        public Settings(Duration postingInterval, Duration microStopThreshold, Duration noSignalTimeout,
-                        ShiftCalendar shifts) {
-            this(postingInterval, microStopThreshold, noSignalTimeout, shifts, Set.of());
-        }
-
-        public Settings {
-            plannedStopCodes = plannedStopCodes == null ? Set.of() : Set.copyOf(plannedStopCodes);
-        }
-
-        /** Whether time with this stop, maintenance or activity code is planned downtime (ISO 22400 APMT). */
-        public boolean isPlannedStop(String code) {
-            return code != null && plannedStopCodes != null && plannedStopCodes.contains(code);
-        }
+                           ShiftCalendar shifts) implements Serializable {
 
         Duration horizon() {
             return microStopThreshold.compareTo(noSignalTimeout) >= 0 ? microStopThreshold : noSignalTimeout;
@@ -267,7 +260,7 @@ public final class MachineTimeline {
             }
         } else if (context.isActivity()) {
             accumulation(context).addStop(context.activityCode(), millis);
-            totals.addStop(millis, settings.isPlannedStop(context.activityCode()));
+            addStopToTotals(context.activityCode(), millis);
         } else if (effective != MachineState.UNKNOWN) {
             unattributed.runMillis += millis; // running without anything to run: for the dead letters
         }
@@ -277,7 +270,7 @@ public final class MachineTimeline {
         if (idle) {
             totals.idleMillis += millis;
         } else {
-            totals.addStop(millis, settings.isPlannedStop(context.isActivity() ? context.activityCode() : code));
+            addStopToTotals(context.isActivity() ? context.activityCode() : code, millis);
         }
         if (context.isOperation()) {
             accumulation(context).addStop(code, millis);
@@ -288,7 +281,7 @@ public final class MachineTimeline {
 
     /** Maintenance is a declared activity even without an order: capacity stop time with its code. */
     private void accountMaintenance(String code, long millis) {
-        totals.addStop(millis, settings.isPlannedStop(context.isActivity() ? context.activityCode() : code));
+        addStopToTotals(context.isActivity() ? context.activityCode() : code, millis);
         if (context.isActivity()) {
             accumulation(context).addStop(context.activityCode(), millis);
         } else if (context.isOperation()) {
@@ -296,6 +289,11 @@ public final class MachineTimeline {
         } else {
             accumulation(Context.MAINTENANCE).addStop(code, millis);
         }
+    }
+
+    /** Stop time under a code (an activity's, else the stop's), kept by code for the order stage to classify. */
+    private void addStopToTotals(String code, long millis) {
+        totals.addStop(code, millis);
     }
 
     private void apply(MachineSignal signal) {
@@ -382,7 +380,7 @@ public final class MachineTimeline {
             output.totals().add(new WindowTotals(machineId, windowStart, end, current.orderNo(), current.orderLineNo(),
                     current.operationNo(), totals.good, totals.scrap, totals.setupMillis, totals.runMillis,
                     totals.stopMillis, totals.noSignalMillis, totals.idleMillis, totals.plannedStopMillis,
-                    totals.unclockedParts));
+                    totals.unclockedParts, totals.stopMillisByCode));
         }
         accumulations.clear();
         cachedContext = null;
@@ -510,15 +508,21 @@ public final class MachineTimeline {
         long stopMillis;
         long noSignalMillis;
         long idleMillis;
-        /** The part of {@code stopMillis} whose code is declared planned. */
+        /**
+         * The part of {@code stopMillis} the machine stage declared planned: only in a window restored from format 3
+         * (when the configuration's planned stop codes were applied here); the order stage adds the ERP's.
+         */
         long plannedStopMillis;
         /** Parts counted when a silence ended (made in it): in the counts, not in performance. */
         long unclockedParts;
+        /** {@code stopMillis} by code, at most {@link #MAX_STOP_CODES_PER_WINDOW} codes (format 4). */
+        final TreeMap<String, Long> stopMillisByCode = new TreeMap<>();
 
-        void addStop(long millis, boolean planned) {
+        void addStop(String code, long millis) {
             stopMillis += millis;
-            if (planned) {
-                plannedStopMillis += millis;
+            if (code != null && (stopMillisByCode.size() < MAX_STOP_CODES_PER_WINDOW
+                    || stopMillisByCode.containsKey(code))) {
+                stopMillisByCode.merge(code, millis, Long::sum);
             }
         }
 
@@ -536,6 +540,7 @@ public final class MachineTimeline {
             idleMillis = 0;
             plannedStopMillis = 0;
             unclockedParts = 0;
+            stopMillisByCode.clear();
         }
     }
 }

@@ -19,8 +19,14 @@ import static io.shopfloor.job.types.StateIO.writeString;
 /**
  * Keyed-state serializer of {@link MachineTimeline} (the timeline state of the machine signals).
  *
+ * <p>Format 4: format 3, then the window's stop millis by code (count, then code and millis of each; at most
+ * {@link MachineTimeline#MAX_STOP_CODES_PER_WINDOW}), so that the order stage can classify them by the ERP's stop
+ * codes.
+ *
  * <p>Format 3: format 2, then when the last silence ended, and the window's planned stop millis and unclocked parts
- * (the OEE time model's totals). The planned stop codes are settings, not state.
+ * (the OEE time model's totals). The planned stop codes are settings, not state. Its values read no stop time by
+ * code: the window running at the restore has its stops without a code (a loss, unless its planned stop millis,
+ * kept as read, declared them planned).
  *
  * <p>Format 2: machine id; finalized-until, window start and end, last signal; state, stop code, state since,
  * state before the stop; context and suspended context; pending signals; accumulations; unattributed; totals;
@@ -45,7 +51,7 @@ public final class MachineTimelineSerializer extends VersionedSerializer<Machine
 
     @Override
     public int version() {
-        return 3;
+        return 4;
     }
 
     @Override
@@ -96,6 +102,11 @@ public final class MachineTimelineSerializer extends VersionedSerializer<Machine
         writeInstant(t.silenceEndedAt, out);
         out.writeLong(totals.plannedStopMillis);
         out.writeLong(totals.unclockedParts);
+        out.writeInt(totals.stopMillisByCode.size());
+        for (Map.Entry<String, Long> stop : totals.stopMillisByCode.entrySet()) {
+            writeString(stop.getKey(), out);
+            out.writeLong(stop.getValue());
+        }
     }
 
     @Override
@@ -138,6 +149,11 @@ public final class MachineTimelineSerializer extends VersionedSerializer<Machine
             t.silenceEndedAt = readInstant(in);
             totals.plannedStopMillis = in.readLong();
             totals.unclockedParts = in.readLong();
+        }
+        if (version >= 4) {
+            for (int i = readCount(in); i > 0; i--) {
+                totals.stopMillisByCode.put(readString(in), in.readLong());
+            }
         }
         return t;
     }

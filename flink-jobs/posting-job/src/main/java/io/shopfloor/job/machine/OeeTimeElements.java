@@ -54,11 +54,15 @@ public record OeeTimeElements(long notScheduledMillis, long breakMillis, long ab
      * does not plan goes to planned downtime as far as the machine did not work it: first its declared planned
      * stops, then idle time, no-signal time, unplanned stops (a machine stopped during a break lost nothing);
      * setup and run time in a break stay busy time. So APT never exceeds PBT.
+     *
+     * @param plannedStopMillis the part of the window's stop time that is planned downtime (its codes declared
+     *                          planned, {@link MachineKpis#plannedStopMillis}); at most its stop time
      */
-    public static OeeTimeElements of(WindowTotals t, ShopCalendar.CalendarTime calendar, Long idealCycleTimeMillis) {
+    public static OeeTimeElements of(WindowTotals t, ShopCalendar.CalendarTime calendar, Long idealCycleTimeMillis,
+                                     long plannedStopMillis) {
         long windowMillis = t.to().toEpochMilli() - t.from().toEpochMilli();
         long notPlanned = Math.max(0, windowMillis - calendar.plannedMillis());
-        long plannedStop = t.plannedStopMillis();
+        long plannedStop = Math.min(plannedStopMillis, t.stopMillis());
         long unplannedStop = Math.max(0, t.stopMillis() - plannedStop);
         long idle = t.idleMillis();
         long noSignal = t.noSignalMillis();

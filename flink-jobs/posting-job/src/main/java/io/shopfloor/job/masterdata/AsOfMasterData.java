@@ -94,6 +94,11 @@ public final class AsOfMasterData implements MasterData {
         return get(MasterDataChange.defaultDimensionKey(tableId, no, dimensionCode), DefaultDimension.class);
     }
 
+    /** The ERP's stop code (with whether it is planned downtime); none if the ERP does not know the code then. */
+    public Optional<StopCode> stopCode(String code) {
+        return get(MasterDataChange.stopCodeKey(code), StopCode.class);
+    }
+
     private <T> Optional<T> get(String key, Class<T> type) {
         MasterDataVersions recordVersions = versions.apply(key);
         return recordVersions == null ? Optional.empty() : Optional.ofNullable(type.cast(recordVersions.asOf(time)));

@@ -102,6 +102,10 @@ public record MasterDataChange(String key, Object value, boolean deleted, boolea
                 + "|" + a.end(), a, false);
     }
 
+    public static MasterDataChange of(StopCode stopCode) {
+        return new MasterDataChange(stopCodeKey(stopCode.code()), stopCode, false);
+    }
+
     public static MasterDataChange of(CalendarRows.CenterCalendar c) {
         return new MasterDataChange(CENTER_CALENDAR + c.workCenterNo(), c, false);
     }
@@ -148,6 +152,10 @@ public record MasterDataChange(String key, Object value, boolean deleted, boolea
     static final String HOLIDAY = "calendar-holiday/";
     static final String ABSENCE = "calendar-absence/";
     static final String CENTER_CALENDAR = "work-center-calendar/";
+
+    static String stopCodeKey(String code) {
+        return "stop-code/" + code;
+    }
 
     static String itemKey(String no) {
         return "item/" + no;

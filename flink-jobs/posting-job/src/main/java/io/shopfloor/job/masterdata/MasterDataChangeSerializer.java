@@ -11,7 +11,8 @@ import static io.shopfloor.job.types.StateIO.readString;
 import static io.shopfloor.job.types.StateIO.writeString;
 
 /**
- * Serializer of the master-data stream. Format 2: key, deleted, record ({@link RulesCodec#writeMasterData}, the G/L
+ * Serializer of the master-data stream. Format 3: format 2 with the ERP's stop codes (kind 16, {@link StopCode}).
+ * Format 2: key, deleted, record ({@link RulesCodec#writeMasterData}, the G/L
  * posting setup and the shop calendar rows included), valid from its time. Format 1: key, deleted, record (without
  * those kinds; not valid from its time).
  */
@@ -22,7 +23,7 @@ public final class MasterDataChangeSerializer extends VersionedSerializer<Master
 
     @Override
     public int version() {
-        return 2;
+        return 3;
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.Map;
 import static io.shopfloor.job.types.StateIO.readCount;
 
 /**
- * Broadcast-state serializer of {@link MasterDataVersions}. Format 2: the count, then each version's valid-from
+ * Broadcast-state serializer of {@link MasterDataVersions}. Format 3: format 2 with the ERP's stop codes (kind 16,
+ * {@link StopCode}); format 2 reads as is (a release before refuses format 3 at restore). Format 2: the count, then each version's valid-from
  * time (epoch millis) and record ({@link RulesCodec#writeMasterData}, none for a deletion); the records include
  * the G/L posting setup (kinds 7-11) and the shop calendar rows (kinds 12-15). Format 1 is the same without those
  * kinds, so it reads as is (an older release refuses format 2 at restore instead of failing on a kind it does not
@@ -24,7 +25,7 @@ public final class MasterDataVersionsSerializer extends VersionedSerializer<Mast
 
     @Override
     public int version() {
-        return 2;
+        return 3;
     }
 
     @Override

@@ -60,7 +60,10 @@ import java.util.function.Consumer;
 public class MachineSignalFunction extends KeyedProcessFunction<String, MachineInput, ReportedLine> {
     public static final OutputTag<Rejected> REJECTED =
             new OutputTag<>("machine-rejected", new VersionedTypeInfo<>(Rejected.class, RejectedSerializer.INSTANCE));
-    public static final OutputTag<WindowTotals> TOTALS = new OutputTag<>("machine-window-totals") { };
+    /** The totals' own serializer: Flink's record serializer cannot take their stop time by code without Kryo. */
+    public static final OutputTag<WindowTotals> TOTALS = new OutputTag<>("machine-window-totals",
+            new io.shopfloor.job.types.VersionedTypeInfo<>(WindowTotals.class,
+                    io.shopfloor.job.types.WindowTotalsSerializer.INSTANCE));
 
     /**
      * Machines whose values one watermark keeps in memory: a timeline holds a horizon of signals (a few KB for a

@@ -88,6 +88,8 @@ public class OrderPostingFunction
     private final Duration allowedLateness;
     private final StateLimits limits;
     private final ShopCalendar calendar;
+    /** Planned stop codes where the ERP's stop codes do not know the code (the job's setting). */
+    private final java.util.Set<String> plannedStopCodes;
 
     private transient PostingRules rules;
     private transient EventTimeBuffer<OrderInput> buffer;
@@ -113,6 +115,16 @@ public class OrderPostingFunction
     public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
                                 Duration retention, Duration allowedLateness, StateLimits limits,
                                 ShopCalendar calendar) {
+        this(postingSettings, orderSettings, retention, allowedLateness, limits, calendar, java.util.Set.of());
+    }
+
+    /**
+     * @param plannedStopCodes stop codes that are planned downtime where the ERP's stop codes do not know the code
+     */
+    public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
+                                Duration retention, Duration allowedLateness, StateLimits limits,
+                                ShopCalendar calendar, java.util.Set<String> plannedStopCodes) {
+        this.plannedStopCodes = java.util.Set.copyOf(plannedStopCodes);
         this.postingSettings = postingSettings;
         this.orderSettings = orderSettings;
         this.retention = retention;
@@ -235,7 +247,7 @@ public class OrderPostingFunction
             String workCenterNo = masterData.machineCenter(t.machineId())
                     .map(io.shopfloor.posting.model.MachineCenter::workCenterNo).orElse(null);
             ctx.output(KPIS, MachineKpis.of(t, idealCycleTimeMillis(current, t, masterData),
-                    shopCalendar(ctx, time, t, workCenterNo), workCenterNo));
+                    shopCalendar(ctx, time, t, workCenterNo), workCenterNo, plannedStopCode(ctx, t)));
             return; // KPIs read the order, they never create its state
         }
         if (current == null) {
@@ -358,6 +370,17 @@ public class OrderPostingFunction
                 throw new IllegalStateException("broadcast state read of " + key, e);
             }
         }, time, t.machineId(), workCenterNo, t.from(), t.to(), calendar);
+    }
+
+    /**
+     * Whether a stop code is planned downtime: the ERP's stop code as of the window's start (a flag changed, or a code
+     * inserted, later applies from its own time on), else the job's {@code plannedStopCodes}; a code neither knows is
+     * a loss (unplanned), so that a stop nobody declared never raises availability.
+     */
+    private java.util.function.Predicate<String> plannedStopCode(ReadOnlyContext ctx, WindowTotals t) {
+        AsOfMasterData asOfWindow = masterData(ctx, t.from().toEpochMilli());
+        return code -> asOfWindow.stopCode(code).map(io.shopfloor.job.masterdata.StopCode::planned)
+                .orElse(plannedStopCodes.contains(code));
     }
 
     /** The routing line's run time per order-line unit, in milliseconds; null if the order is not released. */

@@ -403,6 +403,8 @@ public final class RulesCodec {
     private static final byte HOLIDAY = 13;
     private static final byte ABSENCE = 14;
     private static final byte CENTER_CALENDAR = 15;
+    // Since master-data format 3: the ERP's stop codes with their planned flag
+    private static final byte STOP_CODE = 16;
     private static final byte NONE = 0;
 
     /** One master-data record (or null: a deletion), tagged with its kind. */
@@ -518,6 +520,10 @@ public final class RulesCodec {
             out.writeByte(CENTER_CALENDAR);
             writeString(c.workCenterNo(), out);
             writeString(c.calendarCode(), out);
+        } else if (value instanceof io.shopfloor.job.masterdata.StopCode c) {
+            out.writeByte(STOP_CODE);
+            writeString(c.code(), out);
+            out.writeBoolean(c.planned());
         } else {
             throw new IllegalArgumentException("not master data: " + value.getClass().getName());
         }
@@ -580,6 +586,8 @@ public final class RulesCodec {
                         readString(in));
             case CENTER_CALENDAR:
                 return new CalendarRows.CenterCalendar(readString(in), readString(in));
+            case STOP_CODE:
+                return new io.shopfloor.job.masterdata.StopCode(readString(in), in.readBoolean());
             default:
                 throw new IOException("not a master-data kind: " + kind);
         }

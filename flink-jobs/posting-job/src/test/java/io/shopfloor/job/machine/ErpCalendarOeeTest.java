@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Set;
 
 import static io.shopfloor.job.machine.OeeShiftTest.MINUTE;
 import static io.shopfloor.job.machine.OeeShiftTest.minute;
@@ -36,8 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * OeeShiftTest's early shift (a 30-minute break, a 45-minute planned maintenance) with its calendar from the ERP:
- * the CDC records of the work center's shop calendar and absence entries, mapped as the job maps them, broadcast to
- * the order stage, which splits each KPI window by the calendar as of the window's time. Also a calendar the ERP
+ * the CDC records of the work center's shop calendar and absence entries, and of the stop codes (PM planned), mapped
+ * as the job maps them, broadcast to the order stage, which splits each KPI window by the calendar as of the window's
+ * time and classifies its stop time by the ERP's stop codes (the job declares no planned stop codes of its own). Also a calendar the ERP
  * changes in the middle of the day: the change applies from its time on, not to the windows before it.
  */
 class ErpCalendarOeeTest {
@@ -84,9 +84,15 @@ class ErpCalendarOeeTest {
         }
     }
 
+    /** The ERP's stop code as its CDC snapshot row. */
+    private void stopCode(String code, boolean planned) throws Exception {
+        broadcast(OrderInputMapping.stopCode(new io.shopfloor.schema.masterdata.StopCode(code, code, planned, false,
+                null, SNAPSHOT)), SNAPSHOT);
+    }
+
     /** The shift through the machine timeline, its windows' totals through the order stage: the shift's sums. */
-    private OeeTimeElements earlyShift(MachineTimeline.Settings settings) throws Exception {
-        MachineTimeline timeline = new MachineTimeline(MACHINE, settings);
+    private OeeTimeElements earlyShift() throws Exception {
+        MachineTimeline timeline = new MachineTimeline(MACHINE, OeeShiftTest.SETTINGS);
         OeeShiftTest.shift().forEach(timeline::accept);
         for (WindowTotals t : timeline.advanceTo(minute(490)).totals()) {
             harness.processElement(new OrderInput.Totals(t), t.to().toEpochMilli());
@@ -108,11 +114,13 @@ class ErpCalendarOeeTest {
     @Test
     void theShiftsFiguresWithItsCalendarFromTheErp() throws Exception {
         snapshotOfTheEarlyShift();
+        stopCode("PM", true);
+        stopCode("JAM", false);
 
-        OeeTimeElements time = earlyShift(OeeShiftTest.SETTINGS);
+        OeeTimeElements time = earlyShift();
 
         assertEquals(30 * MINUTE, time.breakMillis(), "the ERP calendar's break, 10:00-10:30");
-        assertEquals(45 * MINUTE, time.plannedStopMillis(), "APMT: the maintenance under PM, declared planned");
+        assertEquals(45 * MINUTE, time.plannedStopMillis(), "APMT: the maintenance under PM, planned in the ERP");
         assertEquals(0, time.notScheduledMillis() + time.absenceMillis());
         assertEquals(405 * MINUTE, time.plannedBusyMillis(), "PBT = 480 - 30 - 45");
         assertEquals(345 * MINUTE, time.productionMillis(), "APT");
@@ -134,9 +142,9 @@ class ErpCalendarOeeTest {
                 LocalDate.of(2026, 3, 2), LocalTime.of(12, 0), LocalTime.of(12, 45), "Planned maintenance", false,
                 null, SNAPSHOT)), SNAPSHOT);
 
-        // No stop code declared planned: the absence entry makes the maintenance planned downtime.
-        OeeTimeElements time = earlyShift(new MachineTimeline.Settings(Duration.ofSeconds(60), Duration.ofSeconds(30),
-                Duration.ofSeconds(120), ShiftCalendar.threeShifts(), Set.of()));
+        // PM is not planned in the ERP: the absence entry makes the maintenance planned downtime.
+        stopCode("PM", false);
+        OeeTimeElements time = earlyShift();
 
         assertEquals(30 * MINUTE, time.breakMillis());
         assertEquals(45 * MINUTE, time.absenceMillis(), "the work center's absence entry 12:00-12:45");
@@ -159,8 +167,9 @@ class ErpCalendarOeeTest {
         broadcast(OrderInputMapping.workingDay(workingDay(Weekday.MONDAY, "10:30", "14:00", change, true)), change);
         broadcast(OrderInputMapping.workingDay(workingDay(Weekday.MONDAY, "06:00", "12:00", change, false)), change);
         broadcast(OrderInputMapping.workingDay(workingDay(Weekday.MONDAY, "12:30", "14:00", change, false)), change);
+        stopCode("PM", true);
 
-        OeeTimeElements time = earlyShift(OeeShiftTest.SETTINGS);
+        OeeTimeElements time = earlyShift();
 
         assertEquals(60 * MINUTE, time.breakMillis(), "10:00-10:30 before the change, 12:00-12:30 after it");
         assertEquals(15 * MINUTE, time.plannedStopMillis(), "the maintenance 12:30-12:45 beyond the new break");

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Set;
 
 import static io.shopfloor.job.machine.MachineTimelineTest.SETTINGS;
 import static io.shopfloor.job.machine.MachineTimelineTest.at;
@@ -45,7 +44,7 @@ class MachineTimelineSerializerTest {
     @Test
     void aRunningTimelineReadsBackToTheSameBytesWithoutSettings() throws IOException {
         byte[] written = bytes(running());
-        assertEquals(3, written[0], "format version first");
+        assertEquals(4, written[0], "format version first");
         MachineTimeline read = MachineTimelineSerializer.INSTANCE.deserialize(new DataInputDeserializer(written));
         assertNull(read.settings, "settings are the operator's, not state");
         assertEquals(at(180).toEpochMilli(), read.wakeUpAskedMillis());
@@ -62,9 +61,9 @@ class MachineTimelineSerializerTest {
         assertEquals(false, fromOriginal.lines().isEmpty());
     }
 
-    /** Planned stop code PM; no signal after 120 s. */
+    /** No signal after 120 s. */
     static final MachineTimeline.Settings PLANNED_PM = new MachineTimeline.Settings(Duration.ofSeconds(60),
-            Duration.ofSeconds(30), Duration.ofSeconds(120), ShiftCalendar.threeShifts(), Set.of("PM"));
+            Duration.ofSeconds(30), Duration.ofSeconds(120), ShiftCalendar.threeShifts());
 
     /**
      * Running, silent from 50 s to 185 s, then in planned maintenance (PM) with 4 parts counted when the silence
@@ -85,16 +84,18 @@ class MachineTimelineSerializerTest {
     }
 
     @Test
-    void format3KeepsTheSilenceEndAndTheWindowsPlannedStopAndUnclockedParts() throws IOException {
+    void format4KeepsTheSilenceEndTheWindowsPlannedStopUnclockedPartsAndStopTimeByCode() throws IOException {
         MachineTimeline original = afterASilenceInPlannedMaintenance();
+        original.totals.plannedStopMillis = 5_000; // only restored from format 3: the machine stage declares none
         assertEquals(at(185), original.silenceEndedAt);
         assertEquals(4, original.totals.unclockedParts);
-        assertEquals(25_000, original.totals.plannedStopMillis);
+        assertEquals(java.util.Map.of("PM", 25_000L), original.totals.stopMillisByCode);
         byte[] written = bytes(original);
         MachineTimeline read = MachineTimelineSerializer.INSTANCE.deserialize(new DataInputDeserializer(written));
         assertEquals(at(185), read.silenceEndedAt);
         assertEquals(4, read.totals.unclockedParts);
-        assertEquals(25_000, read.totals.plannedStopMillis);
+        assertEquals(5_000, read.totals.plannedStopMillis);
+        assertEquals(java.util.Map.of("PM", 25_000L), read.totals.stopMillisByCode);
         assertArrayEquals(written, bytes(read));
 
         MachineTimeline.Output fromOriginal = original.advanceTo(at(600));
@@ -102,12 +103,42 @@ class MachineTimelineSerializerTest {
         WindowTotals window = fromOriginal.totals().stream().filter(t -> t.from().equals(at(180))).findFirst()
                 .orElseThrow();
         assertEquals(4, window.unclockedParts());
-        assertEquals(55_000, window.plannedStopMillis());
+        assertEquals(5_000, window.plannedStopMillis());
+        assertEquals(java.util.Map.of("PM", 55_000L), window.stopMillisByCode());
+    }
+
+    /** Format 4 without its tail: the stop time by code (count, code length, "PM", millis). */
+    private static byte[] format3Of(byte[] format4) {
+        byte[] format3 = Arrays.copyOf(format4, format4.length - 4 - (4 + 2) - 8);
+        format3[0] = 3;
+        return format3;
+    }
+
+    @Test
+    void format3ReadsNoStopTimeByCodeAndKeepsItsPlannedStop() throws IOException {
+        MachineTimeline release = afterASilenceInPlannedMaintenance();
+        release.totals.plannedStopMillis = 25_000; // PM declared planned by the configuration of the format-3 job
+        byte[] format3 = format3Of(bytes(release));
+        MachineTimeline read = MachineTimelineSerializer.INSTANCE.deserialize(new DataInputDeserializer(format3));
+        assertEquals(at(185), read.silenceEndedAt);
+        assertEquals(25_000, read.totals.plannedStopMillis, "as the configuration declared it before the restore");
+        assertEquals(java.util.Map.of(), read.totals.stopMillisByCode);
+        byte[] again = bytes(read);
+        assertEquals(4, again[0]);
+        assertArrayEquals(Arrays.copyOfRange(format3, 1, format3.length),
+                Arrays.copyOfRange(again, 1, format3.length), "format 3's fields written again unchanged");
+
+        WindowTotals window = read.useSettings(PLANNED_PM).advanceTo(at(600)).totals().stream()
+                .filter(t -> t.from().equals(at(180))).findFirst().orElseThrow();
+        assertEquals(java.util.Map.of("PM", 30_000L), window.stopMillisByCode(), "only the time after the restore");
+        assertEquals(25_000, window.plannedStopMillis());
+        assertEquals(55_000, MachineKpis.plannedStopMillis(window, "PM"::equals), "before and after the restore");
+        assertEquals(25_000, MachineKpis.plannedStopMillis(window, MachineKpis.NO_PLANNED_STOP_CODES));
     }
 
     @Test
     void format2ReadsNoSilenceEndAndNoPlannedStopOrUnclockedParts() throws IOException {
-        byte[] format3 = bytes(afterASilenceInPlannedMaintenance());
+        byte[] format3 = format3Of(bytes(afterASilenceInPlannedMaintenance()));
         // format 2 is format 3 without its tail: silence end (flag, seconds, nanos), planned stop millis, parts
         byte[] format2 = Arrays.copyOf(format3, format3.length - (1 + 8 + 4) - 8 - 8);
         format2[0] = 2;
@@ -117,7 +148,7 @@ class MachineTimelineSerializerTest {
         assertEquals(0, read.totals.plannedStopMillis);
         assertEquals(4, read.totals.good, "the window's count is format 2's");
         byte[] again = bytes(read);
-        assertEquals(3, again[0]);
+        assertEquals(4, again[0]);
         assertArrayEquals(Arrays.copyOfRange(format2, 1, format2.length),
                 Arrays.copyOfRange(again, 1, format2.length), "format 2's fields written again unchanged");
     }

@@ -174,6 +174,42 @@ class MachineTimelineTest {
         assertEquals(Instant.parse("2026-03-02T14:45:00Z"), lines.get(1).endingTime());
     }
 
+    /**
+     * A window keeps its stop time by the code it ran under (the order stage decides which codes are planned): the
+     * stop's code, an activity's code, STOP without a code; idle time is not stop time. At most
+     * MAX_STOP_CODES_PER_WINDOW codes: the time of further codes is stop time without a code.
+     */
+    @Test
+    void aWindowKeepsItsStopTimeByCodeUpToItsBound() {
+        MachineTimeline.Settings hourlySettings = new MachineTimeline.Settings(Duration.ofMinutes(60),
+                Duration.ofSeconds(30), Duration.ofSeconds(120), ShiftCalendar.threeShifts());
+        MachineTimeline timeline = new MachineTimeline("M1", hourlySettings);
+        for (MachineSignal signal : List.of(state(0, MachineState.STOPPED, "JAM"), state(40, MachineState.STOPPED,
+                null), state(80, MachineState.IDLE, null), activity(120, OperationChanged.Type.ACTIVITY_STARTED,
+                "CLEAN"), state(120, MachineState.STOPPED, "JAM"), activity(160,
+                OperationChanged.Type.ACTIVITY_FINISHED, "CLEAN"), state(160, MachineState.MAINTENANCE, null),
+                heartbeat(200), state(200, MachineState.STOPPED, "JAM"), heartbeat(240))) {
+            assertTrue(timeline.accept(signal));
+        }
+        WindowTotals first = timeline.advanceTo(at(3600 + 200)).totals().get(0);
+        assertEquals(java.util.Map.of("JAM", 80_000L, "STOP", 40_000L, "CLEAN", 40_000L, "MAINTENANCE", 40_000L),
+                first.stopMillisByCode());
+        assertEquals(200_000, first.stopMillis());
+        assertEquals(40_000, first.idleMillis());
+
+        int codes = MachineTimeline.MAX_STOP_CODES_PER_WINDOW + 2;
+        MachineTimeline hourly = new MachineTimeline("M1", hourlySettings);
+        for (int i = 0; i < codes; i++) {
+            assertTrue(hourly.accept(state(60 * i, MachineState.STOPPED, String.format("S%02d", i))));
+        }
+        assertTrue(hourly.accept(heartbeat(60 * codes)));
+        WindowTotals window = hourly.advanceTo(at(3600 + 200)).totals().get(0);
+        assertEquals(MachineTimeline.MAX_STOP_CODES_PER_WINDOW, window.stopMillisByCode().size());
+        assertEquals(60_000L, window.stopMillisByCode().get("S31"));
+        assertEquals(null, window.stopMillisByCode().get("S32"), "beyond the bound");
+        assertEquals(60_000L * codes, window.stopMillis(), "all of it is stop time");
+    }
+
     @Test
     void signalsForFinalTimeAreRefusedAndOutOfOrderOnesAreSorted() {
         feed(state(0, MachineState.RUNNING, null), operation(0, OperationChanged.Type.OPERATION_STARTED, "10"),

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,7 +29,9 @@ class OeeShiftTest {
             Map.of("EARLY", ShopCalendar.ShiftPlan.everyDay(
                     new ShopCalendar.Break(LocalTime.of(10, 0), Duration.ofMinutes(30)))), Set.of(), List.of());
     static final MachineTimeline.Settings SETTINGS = new MachineTimeline.Settings(Duration.ofSeconds(60),
-            Duration.ofSeconds(30), Duration.ofSeconds(120), ShiftCalendar.threeShifts(), Set.of("PM"));
+            Duration.ofSeconds(30), Duration.ofSeconds(120), ShiftCalendar.threeShifts());
+    /** The maintenance's code PM is planned downtime (the order stage takes this from the ERP's stop codes). */
+    static final Predicate<String> PM_PLANNED = "PM"::equals;
     /** 24 s per part: 2.5 parts per minute at the ideal rate. */
     static final long IDEAL_CYCLE_TIME_MILLIS = 24_000;
 
@@ -74,13 +77,13 @@ class OeeShiftTest {
     }
 
     static OeeTimeElements earlyShift(List<MachineSignal> signals, ShopCalendar calendar, Long idealCycleTimeMillis,
-                                      MachineTimeline.Settings settings) {
-        MachineTimeline timeline = new MachineTimeline("M1", settings);
+                                      Predicate<String> plannedStopCode) {
+        MachineTimeline timeline = new MachineTimeline("M1", SETTINGS);
         signals.forEach(signal -> assertTrue(timeline.accept(signal)));
         List<WindowTotals> totals = timeline.advanceTo(minute(490)).totals();
         OeeTimeElements sum = OeeTimeElements.ZERO;
         for (WindowTotals t : totals) {
-            MachineKpi kpi = MachineKpis.of(t, idealCycleTimeMillis, calendar, "WC-ASSY");
+            MachineKpi kpi = MachineKpis.of(t, idealCycleTimeMillis, calendar, "WC-ASSY", plannedStopCode);
             if (kpi.shiftCode().equals("EARLY") && kpi.shiftDate().equals(LocalDate.of(2026, 3, 2))) {
                 sum = sum.plus(kpi.time());
             }
@@ -90,7 +93,7 @@ class OeeShiftTest {
 
     @Test
     void aShiftWithABreakAndAPlannedMaintenance() {
-        OeeTimeElements time = earlyShift(shift(), CALENDAR, IDEAL_CYCLE_TIME_MILLIS, SETTINGS);
+        OeeTimeElements time = earlyShift(shift(), CALENDAR, IDEAL_CYCLE_TIME_MILLIS, PM_PLANNED);
 
         assertEquals(30 * MINUTE, time.breakMillis(), "the break, stopped");
         assertEquals(45 * MINUTE, time.plannedStopMillis(), "APMT: the maintenance declared planned");
@@ -117,8 +120,7 @@ class OeeShiftTest {
     @Test
     void withoutCalendarOrDeclarationTheBreakAndMaintenanceAreLosses() {
         OeeTimeElements time = earlyShift(shift(), ShopCalendar.allPlanned(ShiftCalendar.threeShifts()),
-                IDEAL_CYCLE_TIME_MILLIS, new MachineTimeline.Settings(Duration.ofSeconds(60), Duration.ofSeconds(30),
-                        Duration.ofSeconds(120), ShiftCalendar.threeShifts()));
+                IDEAL_CYCLE_TIME_MILLIS, MachineKpis.NO_PLANNED_STOP_CODES);
         assertEquals(0, time.plannedDowntimeMillis());
         assertEquals(480 * MINUTE, time.plannedBusyMillis());
         assertEquals((30 + 20 + 45) * MINUTE, time.downMillis(), "break, jam and maintenance are unplanned stops");
@@ -129,7 +131,7 @@ class OeeShiftTest {
     void aBreakWorkedThroughIsBusyTimeSoAvailabilityStaysAtMostOne() {
         List<MachineSignal> signals = new ArrayList<>(shift());
         signals.removeIf(s -> s instanceof MachineSignal.StateChanged c && "BREAK".equals(c.stopCode()));
-        OeeTimeElements time = earlyShift(signals, CALENDAR, IDEAL_CYCLE_TIME_MILLIS, SETTINGS);
+        OeeTimeElements time = earlyShift(signals, CALENDAR, IDEAL_CYCLE_TIME_MILLIS, PM_PLANNED);
         assertEquals(0, time.breakMillis());
         assertEquals(435 * MINUTE, time.plannedBusyMillis(), "480 - 45 maintenance");
         assertEquals(375 * MINUTE, time.productionMillis());
@@ -145,7 +147,7 @@ class OeeShiftTest {
         signals.removeIf(s -> (s instanceof MachineSignal.PartsCounted || s instanceof MachineSignal.Heartbeat)
                 && s.eventTime().isAfter(minute(100)) && s.eventTime().isBefore(minute(109)));
         signals.add(new MachineSignal.PartsCounted(minute(109), CounterKind.GOOD, 16));
-        OeeTimeElements time = earlyShift(signals, CALENDAR, IDEAL_CYCLE_TIME_MILLIS, SETTINGS);
+        OeeTimeElements time = earlyShift(signals, CALENDAR, IDEAL_CYCLE_TIME_MILLIS, PM_PLANNED);
         assertEquals(9 * MINUTE, time.noSignalMillis());
         assertEquals(336 * MINUTE, time.productionMillis());
         assertEquals(405 * MINUTE, time.plannedBusyMillis());
@@ -157,7 +159,7 @@ class OeeShiftTest {
     @Test
     void aTooLongIdealCycleTimeIsAFindingNotAnOee() {
         // 36 s ideal: 690 parts would take 414 min at the ideal rate, in 345 min of production.
-        OeeTimeElements time = earlyShift(shift(), CALENDAR, 36_000L, SETTINGS);
+        OeeTimeElements time = earlyShift(shift(), CALENDAR, 36_000L, PM_PLANNED);
         OeeFigures oee = OeeFigures.of(time);
         assertEquals(414.0 / 345, oee.performance(), 1e-12);
         assertEquals(List.of(OeeFigures.IDEAL_CYCLE_TIME_SUSPECT), oee.flags());
@@ -171,8 +173,7 @@ class OeeShiftTest {
                 ShopCalendar.ShiftPlan.everyDay(new ShopCalendar.Break(LocalTime.of(10, 0), Duration.ofMinutes(30)))),
                 Set.of(), List.of(new ShopCalendar.Absence("WC-ASSY", minute(360), minute(405), "MAINTENANCE")));
         OeeTimeElements time = earlyShift(shift(), withAbsence, IDEAL_CYCLE_TIME_MILLIS,
-                new MachineTimeline.Settings(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(120),
-                        ShiftCalendar.threeShifts()));
+                MachineKpis.NO_PLANNED_STOP_CODES);
         assertEquals(45 * MINUTE, time.absenceMillis());
         assertEquals(0, time.plannedStopMillis());
         assertEquals(405 * MINUTE, time.plannedBusyMillis());

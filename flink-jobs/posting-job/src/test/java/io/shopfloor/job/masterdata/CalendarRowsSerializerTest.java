@@ -13,7 +13,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** Shop calendar rows in master-data state (format 2) and on the master-data stream read back as written. */
+/**
+ * Shop calendar rows (format 2) and the ERP's stop codes (format 3, kind 16) in master-data state and on the
+ * master-data stream read back as written.
+ */
 class CalendarRowsSerializerTest {
     static final List<Object> ROWS = List.of(
             new CalendarRows.WorkingTime("EARLY-BREAKS", DayOfWeek.MONDAY, LocalTime.of(10, 30), LocalTime.MIDNIGHT,
@@ -56,5 +59,31 @@ class CalendarRowsSerializerTest {
                 new DataInputDeserializer(v1.getCopyOfBuffer()));
         assertEquals("setup", read.key());
         assertFalse(read.validFromItsTime());
+    }
+
+    @Test
+    void aStopCodeIsKind16OfFormat3InStateAndOnTheStream() throws IOException {
+        MasterDataVersions versions = new MasterDataVersions();
+        versions.put(Long.MIN_VALUE, new StopCode("MAINT", true));
+        versions.put(1_000, new StopCode("MAINT", false));
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        MasterDataVersionsSerializer.INSTANCE.serialize(versions, out);
+        byte[] written = out.getCopyOfBuffer();
+        assertEquals(3, written[0], "format 3");
+        assertEquals(16, written[1 + 4 + 8], "the first version's kind, after the count and its valid-from time");
+        assertEquals(versions.versions, MasterDataVersionsSerializer.INSTANCE.deserialize(
+                new DataInputDeserializer(written)).versions);
+
+        MasterDataChange change = io.shopfloor.job.avro.OrderInputMapping.stopCode(
+                new io.shopfloor.schema.masterdata.StopCode("MAINT", "Maintenance", true, false, 4711L,
+                        java.time.Instant.parse("2026-03-02T08:30:00Z")));
+        assertEquals(new MasterDataChange("stop-code/MAINT", new StopCode("MAINT", true), false, true), change);
+        out.clear();
+        MasterDataChangeSerializer.INSTANCE.serialize(change, out);
+        assertEquals(change, MasterDataChangeSerializer.INSTANCE.deserialize(
+                new DataInputDeserializer(out.getCopyOfBuffer())));
+        MasterDataChange deleted = io.shopfloor.job.avro.OrderInputMapping.stopCode(
+                new io.shopfloor.schema.masterdata.StopCode("MAINT", "", false, true, 4712L, null));
+        assertEquals(new MasterDataChange("stop-code/MAINT", null, true, true), deleted);
     }
 }

@@ -45,15 +45,17 @@ class MasterDataVersionsSerializerTest {
     }
 
     @Test
-    void formatOneValuesReadAsTheyWereWritten() throws IOException {
+    void formatOneAndTwoValuesReadAsTheyWereWritten() throws IOException {
         MasterDataVersions versions = new MasterDataVersions();
         versions.put(7L, new CapacityUnitOfMeasure("SHIFTS", new BigDecimal("480")));
         byte[] written = bytes(versions);
-        assertEquals(2, written[0], "written in format 2 (the leading byte)");
-        byte[] formatOne = Arrays.copyOf(written, written.length);
-        formatOne[0] = 1; // format 1 had the same layout for the kinds it knew
-        MasterDataVersions read = MasterDataVersionsSerializer.INSTANCE
-                .deserialize(new DataInputDeserializer(formatOne));
-        assertEquals(versions.versions, read.versions);
+        assertEquals(3, written[0], "written in format 3 (the leading byte)");
+        for (byte older = 1; older <= 2; older++) {
+            byte[] formatOlder = Arrays.copyOf(written, written.length);
+            formatOlder[0] = older; // formats 1 and 2 had the same layout for the kinds they knew
+            MasterDataVersions read = MasterDataVersionsSerializer.INSTANCE
+                    .deserialize(new DataInputDeserializer(formatOlder));
+            assertEquals(versions.versions, read.versions);
+        }
     }
 }

@@ -66,6 +66,10 @@ class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
             // planned stop time and parts counted when a silence ended
             new OrderInput.Totals(new WindowTotals("ASSY-3", T, T.plusSeconds(60), "RPO-1001", 10000, "20", 7, 1,
                     0, 20_000, 40_000, 0, 0, 30_000, 5)),
+            // stop time by code (kind 64, the totals' own format)
+            new OrderInput.Totals(new WindowTotals("ASSY-4", T, T.plusSeconds(60), "RPO-1001", 10000, "20", 7, 1,
+                    0, 10_000, 50_000, 0, 0, 0, 0, new java.util.TreeMap<>(java.util.Map.of("JAM", 20_000L,
+                    "MAINT", 30_000L)))),
             new OrderInput.StatusChange("RPO-1001", OrderStatus.FINISHED, "status-1", LocalDate.of(2026, 3, 3)),
             new OrderInput.Output(OutputJournalLine.builder("manual-1", "RPO-1001", 10000, "10")
                     .postingDate(LocalDate.of(2026, 3, 2)).runTime("5").output("3").scrap(BigDecimal.ONE, "BENT")
@@ -105,21 +109,44 @@ class OrderInputSerializerTest extends SerializerTestBase<OrderInput> {
         };
     }
 
-    /** Window totals are kind 10 now; kind 2 (release 1, without planned stop and unclocked parts) reads them as 0. */
+    /**
+     * Window totals are kind 64 now: a format version of their own, kind 10's fields, the stop time by code. Kind 10
+     * (planned stop time and unclocked parts, no codes) and kind 2 (release 1, neither) stay readable.
+     */
     @Test
-    void totalsAreKind10AndKind2StaysReadable() throws IOException {
+    void totalsAreKind64AndKinds10And2StayReadable() throws IOException {
         WindowTotals totals = new WindowTotals("ASSY-3", T, T.plusSeconds(60), "RPO-1001", 10000, "20", 7, 1, 0,
                 20_000, 40_000, 0, 0, 30_000, 5);
         DataOutputSerializer out = new DataOutputSerializer(128);
         OrderInputSerializer.INSTANCE.serialize(new OrderInput.Totals(totals), out);
-        byte[] kind10 = out.getCopyOfBuffer();
-        assertEquals(10, kind10[0]);
+        byte[] kind64 = out.getCopyOfBuffer();
+        assertEquals(64, kind64[0]);
+        assertEquals(1, kind64[1], "the totals' format");
+
+        byte[] kind10 = new byte[kind64.length - 1 - 4]; // without the format byte and the empty map's count
+        kind10[0] = 10;
+        System.arraycopy(kind64, 2, kind10, 1, kind10.length - 1);
+        assertEquals(new OrderInput.Totals(totals), OrderInputSerializer.INSTANCE.deserialize(
+                new DataInputDeserializer(kind10)));
 
         byte[] kind2 = Arrays.copyOf(kind10, kind10.length - 16); // without the two longs at the end
         kind2[0] = 2;
         OrderInput read = OrderInputSerializer.INSTANCE.deserialize(new DataInputDeserializer(kind2));
         assertEquals(new OrderInput.Totals(new WindowTotals("ASSY-3", T, T.plusSeconds(60), "RPO-1001", 10000, "20",
                 7, 1, 0, 20_000, 40_000, 0, 0, 0, 0)), read);
+    }
+
+    @Test
+    void totalsKeepTheirStopTimeByCode() throws IOException {
+        WindowTotals totals = new WindowTotals("ASSY-4", T, T.plusSeconds(60), null, 0, null, 0, 0, 0, 0, 50_000, 0,
+                0).withStopMillisByCode(java.util.Map.of("MAINT", 30_000L, "JAM", 20_000L));
+        DataOutputSerializer out = new DataOutputSerializer(128);
+        OrderInputSerializer.INSTANCE.serialize(new OrderInput.Totals(totals), out);
+        OrderInput read = OrderInputSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertEquals(java.util.List.of("JAM", "MAINT"), List.copyOf(((OrderInput.Totals) read).totals()
+                .stopMillisByCode().keySet()), "sorted by code");
+        assertEquals(30_000L, ((OrderInput.Totals) read).totals().stopMillisByCode().get("MAINT"));
+        assertEquals(new OrderInput.Totals(totals), read);
     }
 
     /**

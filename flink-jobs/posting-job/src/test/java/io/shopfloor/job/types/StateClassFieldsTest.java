@@ -119,7 +119,7 @@ class StateClassFieldsTest {
                 "context", "setupMillis", "runMillis", "good", "scrap", "stopMillis"));
         expected.put(type("io.shopfloor.job.machine.MachineTimeline$Totals"), List.of(
                 "good", "scrap", "setupMillis", "runMillis", "stopMillis", "noSignalMillis", "idleMillis",
-                "plannedStopMillis", "unclockedParts"));
+                "plannedStopMillis", "unclockedParts", "stopMillisByCode"));
         expected.put(type("io.shopfloor.job.machine.MachineTimeline$Context"), List.of(
                 "kind", "orderNo", "orderLineNo", "operationNo", "inSetup", "activityCode", "operatorId"));
         expected.put(io.shopfloor.posting.gl.PostingGroups.class, List.of(
@@ -167,7 +167,7 @@ class StateClassFieldsTest {
         expected.put(io.shopfloor.job.machine.WindowTotals.class, List.of(
                 "machineId", "from", "to", "orderNo", "orderLineNo", "operationNo", "goodParts", "scrapParts",
                 "setupMillis", "runMillis", "stopMillis", "noSignalMillis", "idleMillis", "plannedStopMillis",
-                "unclockedParts"));
+                "unclockedParts", "stopMillisByCode"));
         expected.put(io.shopfloor.job.order.OrderInput.Header.class, List.of(
                 "header", "status", "deleted", "sourceId", "postingDate"));
         expected.put(io.shopfloor.job.order.OrderInput.StatusChange.class, List.of(

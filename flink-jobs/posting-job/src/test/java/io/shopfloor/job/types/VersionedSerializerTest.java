@@ -39,7 +39,7 @@ class VersionedSerializerTest {
         current(MachineTimelineSerializer.INSTANCE).writeSnapshot(out);
         VersionedSerializer.Snapshot<Object> snapshot = new VersionedSerializer.Snapshot<>();
         snapshot.readSnapshot(1, new DataInputDeserializer(out.getCopyOfBuffer()), VersionedSerializerTest.class.getClassLoader());
-        assertEquals(3, snapshot.writtenVersion());
+        assertEquals(4, snapshot.writtenVersion());
         assertEquals(MachineTimelineSerializer.INSTANCE, snapshot.restoreSerializer());
     }
 
@@ -50,7 +50,9 @@ class VersionedSerializerTest {
         assertTrue(current(MachineTimelineSerializer.INSTANCE)
                 .resolveSchemaCompatibility(restored(MachineTimelineSerializer.INSTANCE, 2)).isCompatibleAfterMigration());
         assertTrue(current(MachineTimelineSerializer.INSTANCE)
-                .resolveSchemaCompatibility(restored(MachineTimelineSerializer.INSTANCE, 3)).isCompatibleAsIs());
+                .resolveSchemaCompatibility(restored(MachineTimelineSerializer.INSTANCE, 3)).isCompatibleAfterMigration());
+        assertTrue(current(MachineTimelineSerializer.INSTANCE)
+                .resolveSchemaCompatibility(restored(MachineTimelineSerializer.INSTANCE, 4)).isCompatibleAsIs());
         assertTrue(current(OrderLedgerSerializer.INSTANCE)
                 .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 1)).isCompatibleAfterMigration());
         assertTrue(current(OrderLedgerSerializer.INSTANCE)
@@ -61,7 +63,10 @@ class VersionedSerializerTest {
                 .resolveSchemaCompatibility(restored(MasterDataVersionsSerializer.INSTANCE, 1))
                 .isCompatibleAfterMigration());
         assertTrue(current(MasterDataVersionsSerializer.INSTANCE)
-                .resolveSchemaCompatibility(restored(MasterDataVersionsSerializer.INSTANCE, 2)).isCompatibleAsIs());
+                .resolveSchemaCompatibility(restored(MasterDataVersionsSerializer.INSTANCE, 2))
+                .isCompatibleAfterMigration());
+        assertTrue(current(MasterDataVersionsSerializer.INSTANCE)
+                .resolveSchemaCompatibility(restored(MasterDataVersionsSerializer.INSTANCE, 3)).isCompatibleAsIs());
     }
 
     @Test
@@ -84,7 +89,7 @@ class VersionedSerializerTest {
     void aValueOfAnUnknownVersionFailsToReadWithTheVersions() {
         IOException failed = assertThrows(IOException.class, () -> MasterDataVersionsSerializer.INSTANCE
                 .deserialize(new DataInputDeserializer(new byte[] {7, 0, 0, 0, 0})));
-        assertEquals("MasterDataVersionsSerializer reads format versions 1 to 2, not 7 (state of a later release?)",
+        assertEquals("MasterDataVersionsSerializer reads format versions 1 to 3, not 7 (state of a later release?)",
                 failed.getMessage());
     }
 }
