@@ -198,7 +198,7 @@ public class OrderPostingFunction
             ReadOnlyBroadcastState<String, MasterDataVersions> state = ctx.getBroadcastState(MASTER_DATA);
             ctx.applyToKeyedState(HELD_GL_POSTINGS, (key, held) -> {
                 ledger.begin();
-                repostHeld(key, reader(state), out);
+                repostHeld(key, reader(state), false, out);
                 ledger.end();
             });
         }
@@ -255,7 +255,7 @@ public class OrderPostingFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PostedEntry> out) throws Exception {
         List<OrderInput> due = buffer.release(timestamp);
         ledger.begin();
-        repostHeld(ctx.getCurrentKey(), reader(ctx.getBroadcastState(MASTER_DATA)), out); // the key's next timer
+        repostHeld(ctx.getCurrentKey(), reader(ctx.getBroadcastState(MASTER_DATA)), true, out); // its next timer
         for (OrderInput input : due) {
             apply(input, timestamp, ctx, out);
         }
@@ -431,11 +431,21 @@ public class OrderPostingFunction
      * (BC posts to G/L with the setup at the time of posting to G/L). Posted ones are forgotten; their G/L entries
      * carry the value entry's posting event time and keys, as if posted with it, so a replay adds nothing. Reads and
      * writes {@link #ledger} (between its begin and end) to add their WIP to the order's balances.
+     *
+     * @param mayClear whether the key's held state may be removed once empty: not while {@code applyToKeyedState}
+     *                 streams the keys of that very state (Flink does not copy them first; a precaution: an update
+     *                 changes no key, a removal would), so an emptied value stays until the key's next timer
      */
     private void repostHeld(String key, java.util.function.Function<String, MasterDataVersions> reader,
-                            Collector<PostedEntry> out) throws Exception {
+                            boolean mayClear, Collector<PostedEntry> out) throws Exception {
         HeldGlPostings held = heldGlPostings.value();
-        if (held == null || held.isEmpty()) {
+        if (held == null) {
+            return;
+        }
+        if (held.isEmpty()) {
+            if (mayClear) {
+                heldGlPostings.clear();
+            }
             return;
         }
         AsOfPostingSetup latest = new AsOfPostingSetup(new AsOfMasterData(reader, Long.MAX_VALUE));
@@ -462,7 +472,7 @@ public class OrderPostingFunction
         }
         if (!posted.isEmpty()) {
             held.posted(posted);
-            if (held.isEmpty()) {
+            if (held.isEmpty() && mayClear) {
                 heldGlPostings.clear();
             } else {
                 heldGlPostings.update(held);

@@ -77,20 +77,38 @@ class GeneralLedgerRepostAndWriteOffTest {
 
     private void defineAndRelease(KeyedBroadcastOperatorTestHarness<String, OrderInput, MasterDataChange,
             PostedEntry> harness) throws Exception {
+        defineAndRelease(harness, SetA.ORDER);
+    }
+
+    /** Set A's order under the given number (its lines, routing and components do not name the order). */
+    private void defineAndRelease(KeyedBroadcastOperatorTestHarness<String, OrderInput, MasterDataChange,
+            PostedEntry> harness, String orderNo) throws Exception {
         OrderDefinition definition = setA.definition();
         for (var l : definition.lines()) {
-            harness.processElement(new OrderInput.Definition(SetA.ORDER, l, null, null, false, "cdc-l"), DEFINED);
+            harness.processElement(new OrderInput.Definition(orderNo, l, null, null, false, "cdc-l"), DEFINED);
         }
         for (var r : definition.routingLines()) {
-            harness.processElement(new OrderInput.Definition(SetA.ORDER, null, r, null, false,
+            harness.processElement(new OrderInput.Definition(orderNo, null, r, null, false,
                     "cdc-r" + r.operationNo()), DEFINED);
         }
         for (var c : definition.components()) {
-            harness.processElement(new OrderInput.Definition(SetA.ORDER, null, null, c, false,
+            harness.processElement(new OrderInput.Definition(orderNo, null, null, c, false,
                     "cdc-c" + c.lineNo()), DEFINED);
         }
-        harness.processElement(new OrderInput.Header(new OrderAssembly.Header(SetA.ORDER, "FG-100 x 100", "FG-100",
+        harness.processElement(new OrderInput.Header(new OrderAssembly.Header(orderNo, "FG-100 x 100", "FG-100",
                 "MAIN", false), OrderStatus.RELEASED, false, "cdc-h1", SetA.D0), RELEASED);
+    }
+
+    /** {@link OrderPostingFunctionTest#line} of another order. */
+    private static OrderInput.MachineLine line(String orderNo, String sourceId, String operationNo, String run,
+                                               long output, boolean finished) {
+        OrderInput.MachineLine line = OrderPostingFunctionTest.line(sourceId, operationNo, "0", run, output, 0,
+                finished);
+        var l = line.line();
+        return new OrderInput.MachineLine(new io.shopfloor.job.machine.ReportedLine(l.sourceId(), l.kind(),
+                l.machineId(), orderNo, l.orderLineNo(), l.operationNo(), l.startingTime(), l.endingTime(),
+                l.postingDate(), l.workShiftCode(), l.setupMinutes(), l.runMinutes(), l.stopMinutes(), l.stopCode(),
+                l.outputQuantity(), l.scrapQuantity(), l.finished(), l.operatorId()));
     }
 
     private static List<GlEntry> gl(KeyedBroadcastOperatorTestHarness<String, OrderInput, MasterDataChange,
@@ -295,6 +313,38 @@ class GeneralLedgerRepostAndWriteOffTest {
             assertEquals(List.of("E1/VE2/GL1 MANUFACT 150.00", "E1/VE2/GL2 MANUFACT -150.00"), gl(harness).stream()
                     .filter(e -> e.valueEntryKey().equals("E1/VE2"))
                     .map(e -> e.idempotencyKey() + " " + e.genProdPostingGroup() + " " + e.amount()).toList());
+        }
+    }
+
+    /** Two keys wait for the same row: one change posts both (the keys are visited without removing state). */
+    @Test
+    void oneSetupRowPostsTheHeldValueEntriesOfEveryKey() throws Exception {
+        try (var harness = harness(HeldGlPostings.DEFAULT_MAX_PER_KEY)) {
+            masterData(harness, withoutManufacturingGeneralPostingSetup());
+            for (String order : List.of(SetA.ORDER, "RPO-1002")) {
+                defineAndRelease(harness, order);
+                harness.processElement(line(order, "E1-" + order, "10", "150", 60, false), 3_000);
+                harness.processElement(line(order, "E2-" + order, "20", "60", 60, false), 4_000);
+            }
+            harness.watermark(10_000);
+            assertEquals(6, letters(harness).size(), "direct and indirect of op 10, direct of op 20, per order");
+            int before = gl(harness).size();
+            harness.processBroadcastElement(MasterDataChange.of(MANUFACT), 30_000);
+            List<GlEntry> all = gl(harness);
+            List<GlEntry> reposted = all.subList(before, all.size());
+            for (String order : List.of(SetA.ORDER, "RPO-1002")) {
+                // WC-CUT 150 min at 1.00 + 0.20 overhead, MC-ASSY 60 min at 0.50 (set A's rates, as in example 1).
+                assertEquals(List.of("2140 210.00 0.00 210.00", "7791 0.00 180.00 -180.00",
+                                "7792 0.00 30.00 -30.00"),
+                        Example1GlSetup.trialBalance(reposted.stream().filter(e -> e.orderNo().equals(order))
+                                .toList()), order);
+            }
+            // Each key goes on posting as before (its emptied held value is removed at its next timer).
+            harness.processElement(line(SetA.ORDER, "E3", "20", "1", 0, false), 40_000);
+            harness.processElement(line("RPO-1002", "E3", "20", "1", 0, false), 40_000);
+            harness.watermark(50_000);
+            assertEquals(List.of(), letters(harness).subList(6, letters(harness).size()));
+            assertEquals(all.size() + 4, gl(harness).size(), "E3 of each order posts its own pair, nothing else");
         }
     }
 }
