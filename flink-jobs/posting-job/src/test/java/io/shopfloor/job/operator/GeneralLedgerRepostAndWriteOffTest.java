@@ -24,7 +24,11 @@ import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -316,10 +320,20 @@ class GeneralLedgerRepostAndWriteOffTest {
         }
     }
 
-    /** Two keys wait for the same row: one change posts both (the keys are visited without removing state). */
-    @Test
-    void oneSetupRowPostsTheHeldValueEntriesOfEveryKey() throws Exception {
-        try (var harness = harness(HeldGlPostings.DEFAULT_MAX_PER_KEY)) {
+    /**
+     * Two keys wait for the same row: one change posts both (the keys are visited without removing state), on the
+     * heap and on RocksDB, the production backend.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"heap", "rocksdb"})
+    void oneSetupRowPostsTheHeldValueEntriesOfEveryKey(String backend) throws Exception {
+        var harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
+                function(HeldGlPostings.DEFAULT_MAX_PER_KEY), List.of(OrderPostingFunction.MASTER_DATA)),
+                OrderInput::key, Types.STRING, 1, 1, 0);
+        harness.setStateBackend(backend.equals("rocksdb") ? new EmbeddedRocksDBStateBackend()
+                : new HashMapStateBackend());
+        harness.open();
+        try (harness) {
             masterData(harness, withoutManufacturingGeneralPostingSetup());
             for (String order : List.of(SetA.ORDER, "RPO-1002")) {
                 defineAndRelease(harness, order);
