@@ -13,6 +13,7 @@ import io.shopfloor.posting.gl.ValuePostingGroups;
 import io.shopfloor.posting.gl.WipBalances;
 import io.shopfloor.job.order.HeldGlPostings;
 import io.shopfloor.job.order.HeldGlPostingsSerializer;
+import io.shopfloor.posting.ledger.ItemLedgerEntryType;
 import io.shopfloor.posting.ledger.ValueEntry;
 import io.shopfloor.job.masterdata.ErpCalendars;
 import io.shopfloor.job.masterdata.MasterDataChange;
@@ -326,7 +327,8 @@ public class OrderPostingFunction
             if (posted.statusChange() != null && posted.statusChange().toStatus() == OrderStatus.FINISHED) {
                 finishedOn = posted.statusChange().postingDate();
             }
-            if (posted.itemLedgerEntry() != null && ownsWip(ctx.getCurrentKey(), posted.itemLedgerEntry().orderNo())) {
+            if (posted.itemLedgerEntry() != null && posted.itemLedgerEntry().entryType() == ItemLedgerEntryType.OUTPUT
+                    && ownsWip(ctx.getCurrentKey(), posted.itemLedgerEntry().orderNo())) {
                 current.wip().add(posted.itemLedgerEntry()); // each line's net output, for the write-off
             }
             if (posted.valueEntry() == null) {
@@ -340,7 +342,7 @@ public class OrderPostingFunction
             out.collect(posted.withPostingGroups(groups));
             if (glSetup.postsToGl()) {
                 List<GlEntry> gl = glEntries(posted.valueEntry(), groups, glSetup, time, ctx, out);
-                if (ownsWip(ctx.getCurrentKey(), posted.valueEntry().orderNo())) {
+                if (!gl.isEmpty() && ownsWip(ctx.getCurrentKey(), posted.valueEntry().orderNo())) {
                     current.wip().add(posted.valueEntry(), gl);
                 }
             }
