@@ -45,7 +45,7 @@ class GeneralLedgerKafkaTest {
         }
         KAFKA.produce(records);
         LedgerDatabase.Ledger ledger = POSTGRES.newLedger();
-        runJob("gl-1", ledger);
+        runJob(KAFKA, "gl-1", ledger);
 
         assertEquals(List.of(), ledger.query("SELECT stage, reason_code, reason_detail FROM dead_letter"));
         List<String> trialBalance = reporting(ledger, "SELECT account_no, debit_amount, credit_amount, net_change "
@@ -81,7 +81,7 @@ class GeneralLedgerKafkaTest {
                 topic.stream().sorted().toList());
 
         // A replay of the whole input (another consumer group): no G/L row more, no conflict.
-        runJob("gl-2", ledger);
+        runJob(KAFKA, "gl-2", ledger);
         assertEquals(glRows, ledger.query(glCounts));
         assertEquals(List.of("0 21"), ledger.query("SELECT (SELECT count(*) FROM posting_conflict), "
                 + "(SELECT count(*) FROM value_entry)"));
@@ -89,15 +89,16 @@ class GeneralLedgerKafkaTest {
                 + "FROM trial_balance ORDER BY account_no"));
     }
 
-    private static List<String> reporting(LedgerDatabase.Ledger ledger, String sql) throws Exception {
+    static List<String> reporting(LedgerDatabase.Ledger ledger, String sql) throws Exception {
         return ledger.query(LedgerDatabase.ROLES.reporting(), LedgerDatabase.ROLES.reportingPassword(), sql);
     }
 
-    private static void runJob(String group, LedgerDatabase.Ledger ledger) throws Exception {
+    /** The bounded job with the ledger store, as a consumer group of its own. */
+    static void runJob(EmbeddedKafka kafka, String group, LedgerDatabase.Ledger ledger) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(300);
-        KafkaPostingJob.Config bounded = KafkaPostingJob.Config.defaults(KAFKA.bootstrapServers())
+        KafkaPostingJob.Config bounded = KafkaPostingJob.Config.defaults(kafka.bootstrapServers())
                 .boundedTo(group, Example1Plant.SETTINGS);
         // The job's own idleness: master data is read before anything is posted (MasterDataCatchUp).
         KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, bounded);

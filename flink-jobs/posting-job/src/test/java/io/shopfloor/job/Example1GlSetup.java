@@ -174,4 +174,19 @@ public final class Example1GlSetup {
             "7890 9.45 0.00 9.45",
             "7891 6.00 0.00 6.00",
             "7893 1.20 0.00 1.20");
+
+    /** account debit credit net, by account. */
+    public static List<String> trialBalance(List<io.shopfloor.posting.gl.GlEntry> entries) {
+        Map<String, java.math.BigDecimal[]> sums = new java.util.TreeMap<>();
+        for (io.shopfloor.posting.gl.GlEntry e : entries) {
+            java.math.BigDecimal[] sum = sums.computeIfAbsent(e.accountNo(), a -> new java.math.BigDecimal[] {
+                    new java.math.BigDecimal("0.00"), new java.math.BigDecimal("0.00")});
+            sum[0] = sum[0].add(e.debitAmount());
+            sum[1] = sum[1].add(e.creditAmount());
+        }
+        List<String> lines = new ArrayList<>();
+        sums.forEach((account, sum) -> lines.add(account + " " + sum[0] + " " + sum[1] + " "
+                + sum[0].subtract(sum[1])));
+        return lines;
+    }
 }

@@ -19,8 +19,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -60,27 +58,12 @@ class GeneralLedgerJobTest {
         return new Run(posted, rejected);
     }
 
-    /** account debit credit net, by account. */
-    static List<String> trialBalance(List<GlEntry> entries) {
-        Map<String, BigDecimal[]> sums = new TreeMap<>();
-        for (GlEntry e : entries) {
-            BigDecimal[] sum = sums.computeIfAbsent(e.accountNo(), a -> new BigDecimal[] {
-                    new BigDecimal("0.00"), new BigDecimal("0.00")});
-            sum[0] = sum[0].add(e.debitAmount());
-            sum[1] = sum[1].add(e.creditAmount());
-        }
-        List<String> lines = new ArrayList<>();
-        sums.forEach((account, sum) -> lines.add(account + " " + sum[0] + " " + sum[1] + " "
-                + sum[0].subtract(sum[1])));
-        return lines;
-    }
-
     @Test
     void example1PostsItsGlEntriesAndItsValueEntriesCarryTheirPostingGroups() throws Exception {
         Run run = run(Example1GlSetup.masterData(true));
         assertEquals(List.of(), run.rejections());
         List<GlEntry> gl = run.glEntries();
-        assertEquals(Example1GlSetup.TRIAL_BALANCE, trialBalance(gl));
+        assertEquals(Example1GlSetup.TRIAL_BALANCE, Example1GlSetup.trialBalance(gl));
         assertEquals(new BigDecimal("3173.95"), gl.stream().map(GlEntry::debitAmount).reduce(BigDecimal.ZERO,
                 BigDecimal::add));
         assertEquals(0, gl.stream().map(GlEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add).signum());

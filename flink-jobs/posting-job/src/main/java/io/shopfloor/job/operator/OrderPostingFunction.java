@@ -3,8 +3,18 @@ package io.shopfloor.job.operator;
 import io.shopfloor.job.types.LocalDateTypeInfoFactory;
 import io.shopfloor.job.masterdata.AsOfMasterData;
 import io.shopfloor.job.masterdata.AsOfPostingSetup;
+import io.shopfloor.posting.gl.DefaultDimension;
+import io.shopfloor.posting.gl.GeneralLedgerSetup;
+import io.shopfloor.posting.gl.GeneralPostingSetup;
+import io.shopfloor.posting.gl.GlEntry;
 import io.shopfloor.posting.gl.InventoryCostToGl;
+import io.shopfloor.posting.gl.InventoryPostingSetup;
+import io.shopfloor.posting.gl.PostingGroups;
 import io.shopfloor.posting.gl.ValuePostingGroups;
+import io.shopfloor.posting.gl.WipBalances;
+import io.shopfloor.job.order.HeldGlPostings;
+import io.shopfloor.job.order.HeldGlPostingsSerializer;
+import io.shopfloor.posting.ledger.ItemLedgerEntryType;
 import io.shopfloor.posting.ledger.ValueEntry;
 import io.shopfloor.job.masterdata.ErpCalendars;
 import io.shopfloor.job.masterdata.MasterDataChange;
@@ -39,6 +49,7 @@ import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
@@ -76,6 +87,16 @@ public class OrderPostingFunction
     /** Reason code of an input not held because its order holds {@link StateLimits#maxHeldInputsPerOrder}. */
     public static final String HELD_INPUT_LIMIT = "HELD_INPUT_LIMIT";
 
+    /**
+     * Value entries whose G/L posting the setup refused, per key, until a retry posts them
+     * (docs/general-ledger.md#re-posting-after-the-setup-is-fixed).
+     */
+    public static final ValueStateDescriptor<HeldGlPostings> HELD_GL_POSTINGS = new ValueStateDescriptor<>(
+            "gl-not-posted", HeldGlPostingsSerializer.INSTANCE);
+
+    /** Reason code of the letter about an order's WIP beyond {@link WipBalances#MAX_GROUPS} not written off. */
+    public static final String WIP_BALANCE_LIMIT = "WIP_BALANCE_LIMIT";
+
     /** Watermark progress (beyond the allowed lateness) between two sweeps over all master data. */
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
@@ -90,6 +111,7 @@ public class OrderPostingFunction
     private final ShopCalendar calendar;
     /** Planned stop codes where the ERP's stop codes do not know the code (the job's setting). */
     private final java.util.Set<String> plannedStopCodes;
+    private int maxHeldGlPostingsPerKey = HeldGlPostings.DEFAULT_MAX_PER_KEY;
 
     private transient PostingRules rules;
     private transient EventTimeBuffer<OrderInput> buffer;
@@ -99,6 +121,7 @@ public class OrderPostingFunction
     private transient long sweptUntil;
     /** Which master-data keys are the rows of which shop calendar or center (derived from the broadcast state). */
     private transient ErpCalendars erpCalendars;
+    private transient ValueState<HeldGlPostings> heldGlPostings;
 
     /** Without a shop calendar: all time planned, three shifts. */
     public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
@@ -133,6 +156,12 @@ public class OrderPostingFunction
         this.calendar = calendar;
     }
 
+    /** Holds at most this many refused G/L postings per key (tests; the default is written once, in HeldGlPostings). */
+    OrderPostingFunction withMaxHeldGlPostingsPerKey(int max) {
+        this.maxHeldGlPostingsPerKey = max;
+        return this;
+    }
+
     @Override
     public void open(OpenContext openContext) {
         rules = new PostingRules(postingSettings);
@@ -142,6 +171,7 @@ public class OrderPostingFunction
                 limits.maxHeldInputsPerOrder());
         ledger = new ReadOnceValueState<>(getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
                 OrderLedgerSerializer.INSTANCE)));
+        heldGlPostings = getRuntimeContext().getState(HELD_GL_POSTINGS);
     }
 
     @Override
@@ -181,6 +211,21 @@ public class OrderPostingFunction
                     + " (inputs of those times read the next version)", String.valueOf(change)));
         }
         ctx.getBroadcastState(MASTER_DATA).put(change.key(), versions);
+        if (!change.deleted() && isPostingSetup(change.value())) {
+            // The setup a refused G/L posting lacked may be this: retry every key's held value entries.
+            ReadOnlyBroadcastState<String, MasterDataVersions> state = ctx.getBroadcastState(MASTER_DATA);
+            ctx.applyToKeyedState(HELD_GL_POSTINGS, (key, held) -> {
+                ledger.begin();
+                repostHeld(key, reader(state), false, out);
+                ledger.end();
+            });
+        }
+    }
+
+    private static boolean isPostingSetup(Object value) {
+        return value instanceof PostingGroups || value instanceof InventoryPostingSetup
+                || value instanceof GeneralPostingSetup || value instanceof GeneralLedgerSetup
+                || value instanceof DefaultDimension;
     }
 
     /** The earliest event time an input may still read master data at, {@link Long#MIN_VALUE} before any. */
@@ -228,6 +273,7 @@ public class OrderPostingFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PostedEntry> out) throws Exception {
         List<OrderInput> due = buffer.release(timestamp);
         ledger.begin();
+        repostHeld(ctx.getCurrentKey(), reader(ctx.getBroadcastState(MASTER_DATA)), true, out); // its next timer
         for (OrderInput input : due) {
             apply(input, timestamp, ctx, out);
         }
@@ -235,6 +281,7 @@ public class OrderPostingFunction
         OrderLedger current = ledger.value();
         if (due.isEmpty() && current != null && current.isFinished() && current.order() == null) {
             ledger.clear(); // the retention of a finished order's marker has passed
+            heldGlPostings.clear(); // retried just now; still listed in value_entry_not_posted_to_gl
         }
         ledger.end();
     }
@@ -292,7 +339,15 @@ public class OrderPostingFunction
         current.noteStops(result.entries()); // every stop posted under this key may be re-coded later
         java.time.Instant at = java.time.Instant.ofEpochMilli(time);
         AsOfPostingSetup glSetup = null;
+        java.time.LocalDate finishedOn = null;
         for (PostedEntry posted : PostedEntry.of(ctx.getCurrentKey(), at, result.entries())) {
+            if (posted.statusChange() != null && posted.statusChange().toStatus() == OrderStatus.FINISHED) {
+                finishedOn = posted.statusChange().postingDate();
+            }
+            if (posted.itemLedgerEntry() != null && posted.itemLedgerEntry().entryType() == ItemLedgerEntryType.OUTPUT
+                    && ownsWip(ctx.getCurrentKey(), posted.itemLedgerEntry().orderNo())) {
+                current.wip().add(posted.itemLedgerEntry()); // each line's net output, for the write-off
+            }
             if (posted.valueEntry() == null) {
                 out.collect(posted);
                 continue;
@@ -303,8 +358,14 @@ public class OrderPostingFunction
             ValuePostingGroups groups = glSetup.groupsOf(posted.valueEntry());
             out.collect(posted.withPostingGroups(groups));
             if (glSetup.postsToGl()) {
-                glEntries(posted.valueEntry(), groups, glSetup, at, ctx, out);
+                List<GlEntry> gl = glEntries(posted.valueEntry(), groups, glSetup, time, ctx, out);
+                if (!gl.isEmpty() && ownsWip(ctx.getCurrentKey(), posted.valueEntry().orderNo())) {
+                    current.wip().add(posted.valueEntry(), gl);
+                }
             }
+        }
+        if (finishedOn != null && current.wipIfAny() != null) {
+            writeOffWip(current, finishedOn, time, ctx, out);
         }
         result.itemCostUpdates().forEach(update -> out.collect(PostedEntry.of(ctx.getCurrentKey(), at, update)));
         result.notices().forEach(notice -> ctx.output(NOTICES, notice));
@@ -324,18 +385,129 @@ public class OrderPostingFunction
     /**
      * The value entry's G/L entries, after it on the same stream; a setup that cannot post it (a card without
      * posting groups, a missing setup row or account) is a {@code posting} letter with the derivation's reason, id
-     * {@code order/<key>/<value entry key>/<reason>}: the value entry stays posted and is listed as not posted to
-     * G/L until the setup is fixed.
+     * {@code order/<key>/<value entry key>/<reason>}: the value entry stays posted, is listed as not posted to
+     * G/L, and is held for a retry once the setup changes (at most {@link #maxHeldGlPostingsPerKey} per key).
+     *
+     * @return the G/L entries posted (none if refused)
      */
-    private static void glEntries(ValueEntry valueEntry, ValuePostingGroups groups, AsOfPostingSetup glSetup,
-                                  java.time.Instant at, ReadOnlyContext ctx, Collector<PostedEntry> out) {
+    private List<GlEntry> glEntries(ValueEntry valueEntry, ValuePostingGroups groups, AsOfPostingSetup glSetup,
+                                    long time, ReadOnlyContext ctx, Collector<PostedEntry> out) throws Exception {
         InventoryCostToGl.Result gl = glSetup.post(valueEntry, groups);
         if (gl.refused()) {
+            HeldGlPostings held = heldGlPostings.value();
+            if (held == null) {
+                held = new HeldGlPostings();
+            }
+            String detail = gl.refusal().detail();
+            if (held.hold(valueEntry, time, maxHeldGlPostingsPerKey)) {
+                heldGlPostings.update(held);
+            } else {
+                detail += " (not held for re-posting: " + ctx.getCurrentKey() + " already holds "
+                        + maxHeldGlPostingsPerKey + " value entries waiting for their setup)";
+            }
             ctx.output(REJECTED, new Rejection(valueEntry.idempotencyKey(), ctx.getCurrentKey(),
-                    gl.refusal().reason().name(), gl.refusal().detail(), String.valueOf(valueEntry)));
-        } else {
-            gl.entries().forEach(entry -> out.collect(PostedEntry.of(ctx.getCurrentKey(), at, entry)));
+                    gl.refusal().reason().name(), detail, String.valueOf(valueEntry)));
+            return List.of();
         }
+        java.time.Instant at = java.time.Instant.ofEpochMilli(time);
+        gl.entries().forEach(entry -> out.collect(PostedEntry.of(ctx.getCurrentKey(), at, entry)));
+        return gl.entries();
+    }
+
+    /** Whether the key's ledger keeps the WIP of this order: an order's own key (capacity keys have no finish). */
+    private static boolean ownsWip(String key, String orderNo) {
+        return orderNo != null && !orderNo.isEmpty() && orderNo.equals(key);
+    }
+
+    /**
+     * BC's write-off of the WIP of the lines finished without output (docs/general-ledger.md#wip), right after the
+     * finish and the cost adjustment, with the setup as of the finish: what the order's G/L entries left on WIP goes
+     * to Inventory Adjmt. A group the setup cannot write off, and WIP not kept at the bound, are letters.
+     */
+    private static void writeOffWip(OrderLedger current, java.time.LocalDate postingDate, long time,
+                                    ReadOnlyContext ctx, Collector<PostedEntry> out) {
+        AsOfPostingSetup glSetup = new AsOfPostingSetup(masterData(ctx, time));
+        if (!glSetup.postsToGl()) {
+            return;
+        }
+        java.time.Instant at = java.time.Instant.ofEpochMilli(time);
+        WipBalances.WriteOff writeOff = current.wipIfAny().writeOff(ctx.getCurrentKey(), postingDate, glSetup);
+        writeOff.entries().forEach(entry -> out.collect(PostedEntry.of(ctx.getCurrentKey(), at, entry)));
+        for (WipBalances.Refused refused : writeOff.refused()) {
+            ctx.output(REJECTED, new Rejection(refused.valueEntryKey() + "/WO", ctx.getCurrentKey(),
+                    refused.refusal().reason().name(), refused.refusal().detail(), refused.valueEntryKey()));
+        }
+        if (writeOff.incomplete()) {
+            ctx.output(REJECTED, new Rejection(ctx.getCurrentKey() + "/WO", ctx.getCurrentKey(), WIP_BALANCE_LIMIT,
+                    "the WIP of value entries beyond " + WipBalances.MAX_GROUPS + " account/dimension groups of "
+                    + ctx.getCurrentKey() + " was not kept and is not written off", ctx.getCurrentKey()));
+        }
+    }
+
+    /**
+     * Retries the key's value entries whose G/L posting was refused: with the setup as of the value entry's posting
+     * if that posts it now (a row that arrived later stands for earlier time too), else with the latest setup known
+     * (BC posts to G/L with the setup at the time of posting to G/L). Posted ones are forgotten; their G/L entries
+     * carry the value entry's posting event time and keys, as if posted with it, so a replay adds nothing. Reads and
+     * writes {@link #ledger} (between its begin and end) to add their WIP to the order's balances.
+     *
+     * @param mayClear whether the key's held state may be removed once empty: not while {@code applyToKeyedState}
+     *                 streams the keys of that very state (Flink does not copy them first; a precaution: an update
+     *                 changes no key, a removal would), so an emptied value stays until the key's next timer
+     */
+    private void repostHeld(String key, java.util.function.Function<String, MasterDataVersions> reader,
+                            boolean mayClear, Collector<PostedEntry> out) throws Exception {
+        HeldGlPostings held = heldGlPostings.value();
+        if (held == null) {
+            return;
+        }
+        if (held.isEmpty()) {
+            if (mayClear) {
+                heldGlPostings.clear();
+            }
+            return;
+        }
+        AsOfPostingSetup latest = new AsOfPostingSetup(new AsOfMasterData(reader, Long.MAX_VALUE));
+        List<HeldGlPostings.Held> posted = new java.util.ArrayList<>();
+        for (HeldGlPostings.Held entry : held.held()) {
+            ValueEntry valueEntry = entry.valueEntry();
+            AsOfPostingSetup asOfPosting = new AsOfPostingSetup(new AsOfMasterData(reader, entry.postedAtMillis()));
+            InventoryCostToGl.Result gl = asOfPosting.postsToGl()
+                    ? asOfPosting.post(valueEntry, asOfPosting.groupsOf(valueEntry)) : null;
+            if ((gl == null || gl.refused()) && latest.postsToGl()) {
+                gl = latest.post(valueEntry, latest.groupsOf(valueEntry));
+            }
+            if (gl == null || gl.refused()) {
+                continue;
+            }
+            java.time.Instant at = java.time.Instant.ofEpochMilli(entry.postedAtMillis());
+            gl.entries().forEach(glEntry -> out.collect(PostedEntry.of(key, at, glEntry)));
+            OrderLedger current = ledger.value();
+            if (current != null && !current.isMarker() && ownsWip(key, valueEntry.orderNo())) {
+                current.wip().add(valueEntry, gl.entries());
+                ledger.update(current);
+            }
+            posted.add(entry);
+        }
+        if (!posted.isEmpty()) {
+            held.posted(posted);
+            if (held.isEmpty() && mayClear) {
+                heldGlPostings.clear();
+            } else {
+                heldGlPostings.update(held);
+            }
+        }
+    }
+
+    private static java.util.function.Function<String, MasterDataVersions> reader(
+            ReadOnlyBroadcastState<String, MasterDataVersions> state) {
+        return key -> {
+            try {
+                return state.get(key);
+            } catch (Exception e) {
+                throw new IllegalStateException("broadcast state read of " + key, e);
+            }
+        };
     }
 
     private static AsOfMasterData masterData(ReadOnlyContext ctx, long time) {

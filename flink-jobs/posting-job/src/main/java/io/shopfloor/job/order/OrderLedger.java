@@ -4,6 +4,7 @@ import io.shopfloor.posting.ItemCostUpdate;
 import io.shopfloor.posting.Notice;
 import io.shopfloor.posting.PostingResult;
 import io.shopfloor.posting.PostingRules;
+import io.shopfloor.posting.gl.WipBalances;
 import io.shopfloor.posting.journal.CapacityJournalLine;
 import io.shopfloor.posting.journal.ConsumptionJournalLine;
 import io.shopfloor.posting.journal.CostAdjustmentRun;
@@ -115,6 +116,11 @@ public final class OrderLedger {
      * null until the first stop.
      */
     PostedStops stops;
+    /**
+     * What the order's G/L entries put on WIP per line and account/dimension set, and each line's net output: the
+     * write-off at a finish without output needs it (docs/general-ledger.md#wip). Null until the first G/L entry.
+     */
+    WipBalances wip;
 
     public OrderLedger(String orderNo) {
         this(orderNo, new OrderAssembly(), EntryNumbers.startingAtOne());
@@ -342,6 +348,19 @@ public final class OrderLedger {
         return marker;
     }
 
+    /** The order's WIP balances, created at the first use. */
+    public WipBalances wip() {
+        if (wip == null) {
+            wip = new WipBalances();
+        }
+        return wip;
+    }
+
+    /** The order's WIP balances, or null if none were kept. */
+    public WipBalances wipIfAny() {
+        return wip;
+    }
+
     public boolean isMarker() {
         return marker;
     }
@@ -354,7 +373,7 @@ public final class OrderLedger {
     public boolean isEmpty() {
         return assembly.header == null && assembly.lines.isEmpty() && assembly.routingLines.isEmpty()
                 && assembly.components.isEmpty() && order == null && finishedOn == null && pendingFinish == null
-                && pendingRelease == null && (stops == null || stops.isEmpty())
+                && pendingRelease == null && (stops == null || stops.isEmpty()) && (wip == null || wip.isEmpty())
                 && !marker && !deletedInErp && postedJournalLines == null && numbers.peekItemLedgerEntryNo() == 1
                 && numbers.peekCapacityLedgerEntryNo() == 1 && numbers.peekValueEntryNo() == 1
                 && numbers.peekWarehouseEntryNo() == 1;

@@ -2,6 +2,7 @@ package io.shopfloor.job.order;
 
 import io.shopfloor.job.types.RulesCodec;
 import io.shopfloor.job.types.VersionedSerializer;
+import io.shopfloor.posting.gl.WipBalances;
 import io.shopfloor.posting.journal.ReleaseOrder;
 import io.shopfloor.posting.order.ComponentDefinition;
 import io.shopfloor.posting.order.LineDefinition;
@@ -15,12 +16,20 @@ import java.util.HashSet;
 
 import static io.shopfloor.job.types.StateIO.readCount;
 import static io.shopfloor.job.types.StateIO.readDate;
+import static io.shopfloor.job.types.StateIO.readDecimal;
 import static io.shopfloor.job.types.StateIO.readString;
 import static io.shopfloor.job.types.StateIO.writeDate;
+import static io.shopfloor.job.types.StateIO.writeDecimal;
 import static io.shopfloor.job.types.StateIO.writeString;
 
 /**
  * Keyed-state serializer of {@link OrderLedger} (the order-ledger state of the order postings).
+ *
+ * <p>Format 4: as format 3, and at the end the order's WIP balances ({@link WipBalances}, for the write-off at a
+ * finish without output): false for none, else true, the groups (order line no., WIP account, location, inventory,
+ * gen. business and gen. product posting group, global dimension 1 and 2 values; amount; the latest value entry's
+ * key, entry no. and document no.), the net output per order line, and whether WIP was left out at the bound.
+ * Format 1 to 3 values read none: an order posted before the upgrade writes off only the WIP posted after it.
  *
  * <p>Format 3: as format 2, and at the end the stops a person may still re-code ({@link PostedStops}: -1 none yet, else
  * their count and each stop oldest first, {@link RulesCodec#writeStop}); format 1 and 2 values read none, so stops
@@ -42,7 +51,7 @@ public final class OrderLedgerSerializer extends VersionedSerializer<OrderLedger
 
     @Override
     public int version() {
-        return 3;
+        return 4;
     }
 
     @Override
@@ -108,6 +117,56 @@ public final class OrderLedgerSerializer extends VersionedSerializer<OrderLedger
                 RulesCodec.writeStop(stop, out);
             }
         }
+        writeWip(ledger.wip, out);
+    }
+
+    private static void writeWip(WipBalances wip, DataOutputView out) throws IOException {
+        out.writeBoolean(wip != null);
+        if (wip == null) {
+            return;
+        }
+        java.util.List<WipBalances.Balance> balances = wip.balances();
+        out.writeInt(balances.size());
+        for (WipBalances.Balance balance : balances) {
+            WipBalances.Group g = balance.group();
+            out.writeInt(g.orderLineNo());
+            writeString(g.wipAccountNo(), out);
+            writeString(g.locationCode(), out);
+            writeString(g.inventoryPostingGroup(), out);
+            writeString(g.genBusPostingGroup(), out);
+            writeString(g.genProdPostingGroup(), out);
+            writeString(g.globalDimension1Code(), out);
+            writeString(g.globalDimension2Code(), out);
+            writeDecimal(balance.amount(), out);
+            writeString(balance.valueEntryKey(), out);
+            out.writeLong(balance.valueEntryNo());
+            writeString(balance.documentNo(), out);
+        }
+        java.util.Map<Integer, java.math.BigDecimal> netOutput = new java.util.TreeMap<>(wip.netOutput());
+        out.writeInt(netOutput.size());
+        for (java.util.Map.Entry<Integer, java.math.BigDecimal> line : netOutput.entrySet()) {
+            out.writeInt(line.getKey());
+            writeDecimal(line.getValue(), out);
+        }
+        out.writeBoolean(wip.incomplete());
+    }
+
+    private static WipBalances readWip(DataInputView in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        java.util.List<WipBalances.Balance> balances = new java.util.ArrayList<>();
+        for (int i = readCount(in); i > 0; i--) {
+            WipBalances.Group group = new WipBalances.Group(in.readInt(), readString(in), readString(in),
+                    readString(in), readString(in), readString(in), readString(in), readString(in));
+            balances.add(new WipBalances.Balance(group, readDecimal(in), readString(in), in.readLong(),
+                    readString(in)));
+        }
+        java.util.Map<Integer, java.math.BigDecimal> netOutput = new java.util.TreeMap<>();
+        for (int i = readCount(in); i > 0; i--) {
+            netOutput.put(in.readInt(), readDecimal(in));
+        }
+        return new WipBalances(balances, netOutput, in.readBoolean());
     }
 
     @Override
@@ -150,6 +209,7 @@ public final class OrderLedgerSerializer extends VersionedSerializer<OrderLedger
                 ledger.stops.put(RulesCodec.readStop(in));
             }
         }
+        ledger.wip = version >= 4 ? readWip(in) : null;
         return ledger;
     }
 }

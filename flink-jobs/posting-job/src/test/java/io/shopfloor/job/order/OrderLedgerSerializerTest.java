@@ -60,7 +60,7 @@ class OrderLedgerSerializerTest {
     @Test
     void aHalfPostedOrderReadsBackToTheSameBytes() throws IOException {
         byte[] written = bytes(halfPosted());
-        assertEquals(3, written[0], "format version first");
+        assertEquals(4, written[0], "format version first");
         assertArrayEquals(written, bytes(read(written)));
     }
 
@@ -98,6 +98,24 @@ class OrderLedgerSerializerTest {
         long codedEntryNo = stopEntryNo + 2;
         assertEquals(original.recodeStop(recoding("R3", codedEntryNo), rules, setA.masterData).entries(),
                 restored.recodeStop(recoding("R3", codedEntryNo), rules, setA.masterData).entries());
+    }
+
+    /** Format 4: the WIP balances the write-off at a finish without output needs read back to the same. */
+    @Test
+    void format4KeepsTheWipBalances() throws IOException {
+        OrderLedger original = halfPosted();
+        assertEquals(null, read(bytes(original)).wipIfAny(), "none kept: none read");
+        io.shopfloor.posting.gl.WipBalances.Group group = new io.shopfloor.posting.gl.WipBalances.Group(SetA.LINE,
+                "2140", "MAIN", "RAW MAT", "", "RAW MAT", "CUT", "");
+        original.wip = new io.shopfloor.posting.gl.WipBalances(List.of(new io.shopfloor.posting.gl.WipBalances
+                .Balance(group, new java.math.BigDecimal("40.00"), "CONS/VE1", 1, "C-1")),
+                java.util.Map.of(SetA.LINE, new java.math.BigDecimal("0.00000")), true);
+        byte[] written = bytes(original);
+        assertArrayEquals(written, bytes(read(written)));
+        OrderLedger restored = read(written);
+        assertEquals(original.wip.balances(), restored.wip.balances());
+        assertEquals(original.wip.netOutput(), restored.wip.netOutput());
+        assertTrue(restored.wip.incomplete());
     }
 
     private static io.shopfloor.posting.journal.StopRecoding recoding(String id, long entryNo) {

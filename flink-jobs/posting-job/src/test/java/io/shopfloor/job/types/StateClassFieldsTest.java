@@ -95,7 +95,21 @@ class StateClassFieldsTest {
                 "material", "capacity", "subcontracted", "capacityOverhead", "manufacturingOverhead"));
         expected.put(io.shopfloor.job.order.OrderLedger.class, List.of(
                 "postedJournalLines", "orderNo", "assembly", "numbers", "order", "finishedOn", "pendingFinish",
-                "marker", "deletedInErp", "pendingRelease", "stops"));
+                "marker", "deletedInErp", "pendingRelease", "stops", "wip"));
+        expected.put(io.shopfloor.job.order.HeldGlPostings.class, List.of("held"));
+        expected.put(io.shopfloor.job.order.HeldGlPostings.Held.class, List.of("valueEntry", "postedAtMillis"));
+        expected.put(io.shopfloor.posting.ledger.ValueEntry.class, List.of(
+                "entryNo", "idempotencyKey", "itemLedgerEntryNo", "capacityLedgerEntryNo", "entryType", "varianceType",
+                "itemLedgerEntryType", "type", "no", "itemNo", "orderType", "orderNo", "orderLineNo", "sourceNo",
+                "locationCode", "valuedQuantity", "invoicedQuantity", "itemLedgerEntryQuantity", "costAmountActual",
+                "costAmountExpected", "costPerUnit", "expectedCost", "inventoriable", "postingDate", "valuationDate",
+                "documentNo", "sourceCode", "adjustment", "postedBy"));
+        expected.put(io.shopfloor.posting.gl.WipBalances.class, List.of("balances", "netOutput", "incomplete"));
+        expected.put(io.shopfloor.posting.gl.WipBalances.Group.class, List.of(
+                "orderLineNo", "wipAccountNo", "locationCode", "inventoryPostingGroup", "genBusPostingGroup",
+                "genProdPostingGroup", "globalDimension1Code", "globalDimension2Code"));
+        expected.put(io.shopfloor.posting.gl.WipBalances.Balance.class, List.of(
+                "group", "amount", "valueEntryKey", "valueEntryNo", "documentNo"));
         expected.put(io.shopfloor.posting.order.PostedStops.class, List.of("maxStops", "stops"));
         expected.put(io.shopfloor.posting.order.PostedStops.Stop.class, List.of(
                 "entryNo", "type", "no", "description", "workCenterNo", "workCenterGroupCode", "stopTime", "stopCode",

@@ -58,7 +58,9 @@ class VersionedSerializerTest {
         assertTrue(current(OrderLedgerSerializer.INSTANCE)
                 .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 2)).isCompatibleAfterMigration());
         assertTrue(current(OrderLedgerSerializer.INSTANCE)
-                .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 3)).isCompatibleAsIs());
+                .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 3)).isCompatibleAfterMigration());
+        assertTrue(current(OrderLedgerSerializer.INSTANCE)
+                .resolveSchemaCompatibility(restored(OrderLedgerSerializer.INSTANCE, 4)).isCompatibleAsIs());
         assertTrue(current(MasterDataVersionsSerializer.INSTANCE)
                 .resolveSchemaCompatibility(restored(MasterDataVersionsSerializer.INSTANCE, 1))
                 .isCompatibleAfterMigration());
@@ -71,10 +73,10 @@ class VersionedSerializerTest {
 
     @Test
     void stateOfALaterReleaseIsRefusedWithBothVersions() throws IOException {
-        var later = restored(OrderLedgerSerializer.INSTANCE, 4);
+        var later = restored(OrderLedgerSerializer.INSTANCE, 5);
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> current(OrderLedgerSerializer.INSTANCE).resolveSchemaCompatibility(later));
-        assertEquals("OrderLedgerSerializer: the state was written in format version 4, this release reads up to 3 "
+        assertEquals("OrderLedgerSerializer: the state was written in format version 5, this release reads up to 4 "
                 + "(restore a savepoint of this or an earlier release)", refused.getMessage());
     }
 
