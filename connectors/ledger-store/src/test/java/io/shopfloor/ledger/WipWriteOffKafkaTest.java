@@ -107,10 +107,16 @@ class WipWriteOffKafkaTest {
                         "RUN/VE2/WO1 RUN/VE2 7270 24.00 2026-03-03",
                         "RUN/VE2/WO2 RUN/VE2 2140 -24.00 2026-03-03"),
                 writeOff, "one pair per group, naming its latest value entry, on the finish's date");
-        // The value entries are unchanged (BC adds none): the reconciliation's WIP from value entries still has them.
-        assertEquals(List.of("WIP 0.00 64.00 -64.00"), GeneralLedgerKafkaTest.reporting(ledger, "SELECT account_type, "
+        // The value entries are unchanged (BC adds none); the reports count the write-off's WIP credits (V17), so
+        // the order's WIP and the reconciliation net to zero as on the G/L.
+        assertEquals(List.of("WIP 0.00 0.00 0.00"), GeneralLedgerKafkaTest.reporting(ledger, "SELECT account_type, "
                 + "gl_amount, ledger_amount, difference FROM inventory_to_gl_reconciliation "
                 + "WHERE account_type = 'WIP'"));
+        assertEquals(List.of("40.00 20.00 4.00 0 64.00 0.00"), GeneralLedgerKafkaTest.reporting(ledger, "SELECT "
+                + "sum(consumption), sum(capacity), sum(capacity_overhead), sum(output), sum(written_off), "
+                + "sum(ending_wip) FILTER (WHERE "
+                + "period_start = (SELECT max(period_start) FROM production_order_wip_report)) "
+                + "FROM production_order_wip_report WHERE order_no = '" + SetA.ORDER + "'"));
 
         // A replay of the whole input (another consumer group): no row more, no conflict.
         String counts = "SELECT (SELECT count(*) FROM general_ledger_entry), (SELECT count(*) FROM value_entry), "
