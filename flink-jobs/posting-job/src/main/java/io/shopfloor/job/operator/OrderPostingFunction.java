@@ -294,7 +294,7 @@ public class OrderPostingFunction
             String workCenterNo = masterData.machineCenter(t.machineId())
                     .map(io.shopfloor.posting.model.MachineCenter::workCenterNo).orElse(null);
             ctx.output(KPIS, MachineKpis.of(t, idealCycleTimeMillis(current, t, masterData),
-                    shopCalendar(ctx, time, t, workCenterNo), workCenterNo, plannedStopCode(ctx, t)));
+                    shopCalendar(ctx, t, workCenterNo), workCenterNo, plannedStopCode(ctx, t)));
             return; // KPIs read the order, they never create its state
         }
         if (current == null) {
@@ -522,10 +522,11 @@ public class OrderPostingFunction
     }
 
     /**
-     * The machine's shop calendar from the ERP as of the window's time (its work center's calendar and the
-     * absences), or the job's calendar where the ERP has none for it.
+     * The machine's shop calendar from the ERP as of the window's start (its work center's calendar and the
+     * absences), or the job's calendar where the ERP has none for it. The window's start, not the time its totals
+     * are applied at (later, by the machine stage's lateness): a calendar changed at 11:00 applies from 11:00 on.
      */
-    private ShopCalendar shopCalendar(ReadOnlyContext ctx, long time, WindowTotals t, String workCenterNo)
+    private ShopCalendar shopCalendar(ReadOnlyContext ctx, WindowTotals t, String workCenterNo)
             throws Exception {
         ReadOnlyBroadcastState<String, MasterDataVersions> state = ctx.getBroadcastState(MASTER_DATA);
         if (!erpCalendars.isBuilt()) {
@@ -541,7 +542,7 @@ public class OrderPostingFunction
             } catch (Exception e) {
                 throw new IllegalStateException("broadcast state read of " + key, e);
             }
-        }, time, t.machineId(), workCenterNo, t.from(), t.to(), calendar);
+        }, t.from().toEpochMilli(), t.machineId(), workCenterNo, t.from(), t.to(), calendar);
     }
 
     /**

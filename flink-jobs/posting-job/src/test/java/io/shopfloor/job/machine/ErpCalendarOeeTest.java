@@ -179,4 +179,21 @@ class ErpCalendarOeeTest {
         assertEquals(20 * MINUTE, time.downMillis());
         assertEquals(10 * MINUTE, time.delayMillis());
     }
+
+    /**
+     * A window is read with the calendar as of its start, not as of the time its totals reach the order stage (its
+     * end or later): the planner drops the break at 10:15, so 10:00-10:15 stays a break, the minute before 10:15
+     * included, and 10:15-10:30 is worked.
+     */
+    @Test
+    void aWindowTakesTheCalendarAsOfItsStart() throws Exception {
+        snapshotOfTheEarlyShift();
+        Instant change = minute(255); // 10:15
+        broadcast(OrderInputMapping.workingDay(workingDay(Weekday.MONDAY, "06:00", "10:00", change, true)), change);
+        broadcast(OrderInputMapping.workingDay(workingDay(Weekday.MONDAY, "10:30", "14:00", change, true)), change);
+        broadcast(OrderInputMapping.workingDay(workingDay(Weekday.MONDAY, "06:00", "14:00", change, false)), change);
+        stopCode("PM", true);
+
+        assertEquals(15 * MINUTE, earlyShift().breakMillis(), "10:00-10:15, before the change");
+    }
 }
