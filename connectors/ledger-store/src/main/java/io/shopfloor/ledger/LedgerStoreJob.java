@@ -1,5 +1,6 @@
 package io.shopfloor.ledger;
 
+import io.shopfloor.job.CheckpointSettings;
 import io.shopfloor.job.DeadLetters;
 import io.shopfloor.job.KafkaPostingJob;
 import io.shopfloor.job.kafka.AvroKafkaDeserializer;
@@ -16,12 +17,10 @@ import org.slf4j.LoggerFactory;
 import io.shopfloor.job.PostingJob;
 import io.shopfloor.posting.PostingSettings;
 import io.shopfloor.schema.common.DeadLetter;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import java.time.Duration;
 
 /**
  * The posting job writing to the PostgreSQL ledger store as well as to Kafka: ledger entries, cost plans, machine
@@ -107,12 +106,10 @@ public final class LedgerStoreJob {
         }
         LedgerStoreSchema.Roles roles = LedgerStoreSchema.Roles.defaults();
         LedgerStoreSchema.migrate(args[1], args[2], args[3], roles, PostingSettings.DEFAULTS.deviationBasis());
-        Configuration configuration = new Configuration();
-        configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                args.length > 4 ? args[4] : "file:///tmp/shopfloor-posting-job/checkpoints");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
+        CheckpointSettings checkpoints = CheckpointSettings.DEFAULTS.withDirectory(args.length > 4 ? args[4] : null);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                checkpoints.storage(new Configuration(), CheckpointSettings.LOCAL_DIRECTORY));
+        checkpoints.enable(env);
         KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, KafkaPostingJob.Config.defaults(args[0]));
         attach(streams,
                 LedgerStoreSink.Settings.of(args[1], roles.writer(), roles.writerPassword()));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Example 1 with set A's posting setup by CDC on a real Kafka broker, the posting job with the ledger store on a
  * MiniCluster, real PostgreSQL: the G/L entries reach ledger-gl-entries and general_ledger_entry exactly once, the
  * per-account totals are the example's to the cent, the trial balance balances, every value entry is posted to G/L
- * and carries its posting groups; a replay of the same input adds no G/L row and no conflict.
+ * and carries its posting groups; every ledger topic equals its table field by field; a replay of the same input
+ * adds no G/L row and no conflict.
  */
 class GeneralLedgerKafkaTest {
     @RegisterExtension
@@ -35,17 +37,9 @@ class GeneralLedgerKafkaTest {
 
     @Test
     void example1PostsItsGlEntriesOnceToKafkaAndTheLedgerStore() throws Exception {
-        KafkaTopics.createMissing(KAFKA.bootstrapServers(), 2, (short) 1);
-        KAFKA.awaitPartitions(KafkaTopics.ALL, Duration.ofSeconds(30));
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        Example1GlSetup.kafkaMasterData(records);
-        KafkaPostingJobTest.order(records);
-        for (MachineInput input : Example1Plant.machineInputs()) {
-            records.add(KafkaPostingJobTest.signal(input));
-        }
-        KAFKA.produce(records);
+        produceExample1(KAFKA, UnaryOperator.identity());
         LedgerDatabase.Ledger ledger = POSTGRES.newLedger();
-        runJob("gl-1", ledger);
+        runJob(KAFKA, "gl-1", ledger);
 
         assertEquals(List.of(), ledger.query("SELECT stage, reason_code, reason_detail FROM dead_letter"));
         List<String> trialBalance = reporting(ledger, "SELECT account_no, debit_amount, credit_amount, net_change "
@@ -80,8 +74,13 @@ class GeneralLedgerKafkaTest {
         assertEquals(ledger.query("SELECT idempotency_key FROM general_ledger_entry ORDER BY 1"),
                 topic.stream().sorted().toList());
 
+        // Every ledger topic equals its table field by field: both come from the ledger model.
+        assertEquals(List.of("ITEM_LEDGER_ENTRY=7", "CAPACITY_LEDGER_ENTRY=4", "VALUE_ENTRY=21", "WAREHOUSE_ENTRY=0",
+                        "ORDER_STATUS_CHANGE=2", "GENERAL_LEDGER_ENTRY=46", "ITEM_COST_UPDATE=0"),
+                LedgerTopicsAndTables.counts(LedgerTopicsAndTables.assertEqual(KAFKA, ledger)));
+
         // A replay of the whole input (another consumer group): no G/L row more, no conflict.
-        runJob("gl-2", ledger);
+        runJob(KAFKA, "gl-2", ledger);
         assertEquals(glRows, ledger.query(glCounts));
         assertEquals(List.of("0 21"), ledger.query("SELECT (SELECT count(*) FROM posting_conflict), "
                 + "(SELECT count(*) FROM value_entry)"));
@@ -93,11 +92,30 @@ class GeneralLedgerKafkaTest {
         return ledger.query(LedgerDatabase.ROLES.reporting(), LedgerDatabase.ROLES.reportingPassword(), sql);
     }
 
-    private static void runJob(String group, LedgerDatabase.Ledger ledger) throws Exception {
+    /**
+     * Example 1 with set A's posting setup onto the broker's topics (created here), each master-data record through
+     * {@code masterData} (to change a card).
+     */
+    static void produceExample1(EmbeddedKafka kafka, UnaryOperator<ProducerRecord<byte[], byte[]>> masterData)
+            throws Exception {
+        KafkaTopics.createMissing(kafka.bootstrapServers(), 2, (short) 1);
+        kafka.awaitPartitions(KafkaTopics.ALL, Duration.ofSeconds(30));
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        Example1GlSetup.kafkaMasterData(records);
+        records.replaceAll(masterData);
+        KafkaPostingJobTest.order(records);
+        for (MachineInput input : Example1Plant.machineInputs()) {
+            records.add(KafkaPostingJobTest.signal(input));
+        }
+        kafka.produce(records);
+    }
+
+    /** The bounded posting job with the ledger store, on the topics, as consumer group {@code group}. */
+    static void runJob(EmbeddedKafka kafka, String group, LedgerDatabase.Ledger ledger) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(300);
-        KafkaPostingJob.Config bounded = KafkaPostingJob.Config.defaults(KAFKA.bootstrapServers())
+        KafkaPostingJob.Config bounded = KafkaPostingJob.Config.defaults(kafka.bootstrapServers())
                 .boundedTo(group, Example1Plant.SETTINGS);
         // Idleness is processing time: on a loaded machine a master-data partition may not be read within the
         // default 10 s and would stop holding the watermark before its setup arrived. Bounded, an empty partition

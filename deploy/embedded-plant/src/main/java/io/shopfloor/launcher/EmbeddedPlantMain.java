@@ -80,6 +80,10 @@ public final class EmbeddedPlantMain {
         }
         RealPlant realPlant = options.simulator() ? null : RealPlant.read(root, environment);
         JobConfiguration.of(root); // checked here, before anything starts
+        if (JobConfiguration.checkpoints(root).directory() != null) {
+            throw new ConfigException(options.configFile() + ": job.checkpoints.directory: the embedded plant keeps "
+                    + "its checkpoints in its data directory (--data-dir), where a restart resumes");
+        }
         root.requireAllRead();
         PlantSettings plant = new PlantSettings(options.seed(), Instant.parse("2026-01-01T00:00:00Z"),
                 options.machines(), options.ordersPerLine(), 8, 30, true, PlantSettings.CONTINUOUS);

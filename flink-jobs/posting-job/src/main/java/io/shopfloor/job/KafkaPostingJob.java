@@ -50,7 +50,6 @@ import io.shopfloor.schema.signal.OperationEvent;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -123,26 +122,32 @@ public final class KafkaPostingJob {
 
     /**
      * Arguments: bootstrap servers (default {@link JobConfiguration#DEFAULT_BOOTSTRAP_SERVERS}), checkpoint directory
-     * (default file:///tmp/...), and optionally the configuration file (docs/configuration.md: the kafka, plant and
-     * job sections; the first argument takes the place of its kafka.bootstrapServers). Shop calendars come from the
-     * ERP's master-data topics.
+     * (default {@link CheckpointSettings#LOCAL_DIRECTORY}), and optionally the configuration file (docs/configuration.md:
+     * the kafka, plant and job sections; the first two arguments take the place of its kafka.bootstrapServers and
+     * job.checkpoints.directory). Shop calendars come from the ERP's master-data topics.
      */
     public static void main(String[] args) throws Exception {
-        String bootstrapServers = args.length > 0 ? args[0] : JobConfiguration.DEFAULT_BOOTSTRAP_SERVERS;
-        String checkpoints = args.length > 1 ? args[1] : "file:///tmp/shopfloor-posting-job/checkpoints";
-        Configuration configuration = new Configuration();
-        // Keyed state outgrows the JobManager's 5 MB in-memory checkpoint storage within minutes.
-        configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
-        java.util.Map<String, String> overrides = java.util.Map.of("kafka.bootstrapServers",
-                "'" + bootstrapServers.replace("'", "''") + "'");
-        Config config = JobConfiguration.read(args.length > 2
+        java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        overrides.put("kafka.bootstrapServers", quoted(args.length > 0 ? args[0]
+                : JobConfiguration.DEFAULT_BOOTSTRAP_SERVERS));
+        if (args.length > 1) {
+            overrides.put("job.checkpoints.directory", quoted(args[1]));
+        }
+        io.shopfloor.config.Section root = args.length > 2
                 ? io.shopfloor.config.ConfigFile.load(java.nio.file.Path.of(args[2]), overrides)
-                : io.shopfloor.config.ConfigFile.defaults(overrides));
+                : io.shopfloor.config.ConfigFile.defaults(overrides);
+        Config config = JobConfiguration.read(root);
+        CheckpointSettings checkpoints = JobConfiguration.checkpoints(root);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                checkpoints.storage(new Configuration(), CheckpointSettings.LOCAL_DIRECTORY));
+        checkpoints.enable(env);
         define(env, config, true);
         env.execute("shopfloor-posting-job");
+    }
+
+    /** A YAML string, whatever the text looks like. */
+    private static String quoted(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /**
