@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Compares each ledger topic with its table, field by field: both are made from the ledger model's fields, so every
  * record has its row (by idempotency key; a status change by its source id) and every field they share holds the
  * same value. Only representation may differ: a blank code, a zero or NONE in Avro is NULL or the value itself in
- * the row; decimals compare by value; a reference (applies-to, item/capacity entry no.) is read back as the job's
+ * the row; decimals compare by value (an unrounded quotient of the row rounded half-up to Avro's scale); a reference (applies-to, item/capacity entry no.) is read back as the job's
  * number of the entry it names.
  */
 final class LedgerTopicsAndTables {
@@ -165,6 +165,10 @@ final class LedgerTopicsAndTables {
             }
         } else if (avro instanceof BigDecimal decimal) {
             BigDecimal value = stored == null ? BigDecimal.ZERO : (BigDecimal) stored;
+            if (value.scale() > decimal.scale()) {
+                // A quotient the rules leave unrounded (a unit cost): Avro has it rounded half-up to its scale.
+                value = value.setScale(decimal.scale(), java.math.RoundingMode.HALF_UP);
+            }
             assertEquals(0, decimal.compareTo(value), where + ": " + decimal + " in Avro, " + stored + " in the row");
         } else if (avro instanceof Integer || avro instanceof Long) {
             long value = stored == null ? 0 : ((Number) stored).longValue();
