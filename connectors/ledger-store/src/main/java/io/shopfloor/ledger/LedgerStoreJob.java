@@ -95,24 +95,29 @@ public final class LedgerStoreJob {
     }
 
     /**
-     * Arguments: Kafka bootstrap servers, JDBC URL of the ledger database, owner user, owner password, checkpoint
-     * directory. Migrates the schema (as the owner), then runs the job writing as the pipeline role.
+     * Arguments ({@link LedgerStoreArguments}): optionally {@code --config FILE} (its kafka, plant, job and ledger
+     * sections), then Kafka bootstrap servers, JDBC URL of the ledger database, owner user, owner password,
+     * checkpoint directory, each in place of the file's setting. Migrates the schema (as the owner), then runs the
+     * job writing as the pipeline role.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length < 4) {
-            System.err.println("usage: LedgerStoreJob <kafka bootstrap> <jdbc url> <owner> <owner password> "
-                    + "[checkpoint dir]");
+        LedgerStoreArguments arguments;
+        try {
+            arguments = LedgerStoreArguments.parse(java.util.List.of(args), System.getenv());
+        } catch (IllegalArgumentException | io.shopfloor.config.ConfigException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
+            return;
         }
         LedgerStoreSchema.Roles roles = LedgerStoreSchema.Roles.defaults();
-        LedgerStoreSchema.migrate(args[1], args[2], args[3], roles, PostingSettings.DEFAULTS.deviationBasis());
-        CheckpointSettings checkpoints = CheckpointSettings.DEFAULTS.withDirectory(args.length > 4 ? args[4] : null);
+        LedgerStoreSchema.migrate(arguments.jdbcUrl(), arguments.owner(), arguments.ownerPassword(), roles,
+                arguments.job().posting().posting().deviationBasis());
+        CheckpointSettings checkpoints = arguments.checkpoints();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 checkpoints.storage(new Configuration(), CheckpointSettings.LOCAL_DIRECTORY));
         checkpoints.enable(env);
-        KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, KafkaPostingJob.Config.defaults(args[0]));
-        attach(streams,
-                LedgerStoreSink.Settings.of(args[1], roles.writer(), roles.writerPassword()));
+        KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, arguments.job());
+        attach(streams, LedgerStoreSink.Settings.of(arguments.jdbcUrl(), roles.writer(), roles.writerPassword()));
         env.execute("shopfloor-posting-job");
     }
 }

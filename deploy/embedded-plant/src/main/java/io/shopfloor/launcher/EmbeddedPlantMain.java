@@ -68,6 +68,10 @@ public final class EmbeddedPlantMain {
                 option.in(root); // read by LauncherOptions.parse
             }
         }
+        if (root.has("ledger")) {
+            throw new ConfigException(options.configFile() + ": ledger: the embedded plant runs its own ledger "
+                    + "database (in its data directory)");
+        }
         if (root.section("kafka").has("bootstrapServers")) {
             throw new ConfigException(options.configFile() + ": kafka.bootstrapServers: the embedded plant runs its "
                     + "own Kafka broker");
