@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Compares each ledger topic with its table, field by field: both are made from the ledger model's fields, so every
  * record has its row (by idempotency key; a status change by its source id) and every field they share holds the
  * same value. Only representation may differ: a blank code, a zero or NONE in Avro is NULL or the value itself in
- * the row; decimals compare by value (an unrounded quotient of the row rounded half-up to Avro's scale); a reference (applies-to, item/capacity entry no.) is read back as the job's
- * number of the entry it names.
+ * the row; decimals compare by value (an unrounded quotient of the row rounded half-up to Avro's scale); a
+ * reference (applies-to, item/capacity entry no.) is read back as the job's number of the entry it names.
  */
 final class LedgerTopicsAndTables {
     /** Avro fields without a column: what BC derives or leaves blank, and the source event of the key. */

@@ -14,8 +14,9 @@ import java.util.Arrays;
 /**
  * The posting job as submitted to a Flink cluster: Kafka in, Kafka ledger topics and the PostgreSQL ledger store
  * out. State backend, checkpoint and savepoint directories and restart strategy come from the cluster's
- * configuration (the checkpoint interval too, unless job.checkpoints.interval or --checkpoint-interval-ms gives it), so the same jar runs on a standalone session cluster and under the Kubernetes operator. Every
- * operator has a uid (set by the job's definition), which is what lets a savepoint restore into a new version.
+ * configuration (the checkpoint interval too, unless job.checkpoints.interval or --checkpoint-interval-ms gives
+ * it), so the same jar runs on a standalone session cluster and under the Kubernetes operator. Every operator has a
+ * uid (set by the job's definition), which is what lets a savepoint restore into a new version.
  */
 public final class ClusterPostingJob {
     static final String JOB_NAME = "shopfloor-posting-job";
@@ -56,7 +57,8 @@ public final class ClusterPostingJob {
         // Exactly-once Kafka sinks commit on checkpoints: a job without them would never commit a ledger entry.
         CheckpointSettings checkpoints = arguments.checkpoints();
         if (arguments.checkpointInterval() == null && env.getCheckpointConfig().isCheckpointingEnabled()) {
-            checkpoints = checkpoints.withInterval(Duration.ofMillis(env.getCheckpointConfig().getCheckpointInterval()));
+            checkpoints = checkpoints.withInterval(
+                    Duration.ofMillis(env.getCheckpointConfig().getCheckpointInterval()));
         }
         checkpoints.enable(env);
         KafkaPostingJob.Config config = bounded ? arguments.jobConfig().readingToTheEnd() : arguments.jobConfig();

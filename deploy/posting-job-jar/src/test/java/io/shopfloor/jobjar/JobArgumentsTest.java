@@ -160,11 +160,13 @@ class JobArgumentsTest {
     void theJobJarCheckpointsAsConfiguredElseAtTheClustersInterval() {
         var cluster = new org.apache.flink.configuration.Configuration();
         cluster.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(3));
-        var env = org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment(cluster);
+        var env = org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment(
+                cluster);
         ClusterPostingJob.define(env, JobArguments.parse(List.of("--bootstrap-servers", "k:1", "--jdbc-url",
                 "jdbc:postgresql://db/ledger")));
         assertEquals(3_000, env.getCheckpointConfig().getCheckpointInterval(), "the cluster's interval");
-        assertEquals(CheckpointSettings.DEFAULTS.timeout().toMillis(), env.getCheckpointConfig().getCheckpointTimeout());
+        assertEquals(CheckpointSettings.DEFAULTS.timeout().toMillis(),
+                env.getCheckpointConfig().getCheckpointTimeout());
 
         var given = org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment(
                 cluster);
