@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class ConfigFile {
     /** The parts' sections; any other top-level key is an error. */
-    public static final List<String> SECTIONS = List.of("plant", "kafka", "job", "mqtt", "bridge", "erp",
+    public static final List<String> SECTIONS = List.of("plant", "kafka", "job", "ledger", "mqtt", "bridge", "erp",
             "dashboard", "simulator", "embedded");
     private static final long MAX_FILE_BYTES = 1 << 20;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -62,6 +62,8 @@ public final class KafkaTopics {
     public static final String LEDGER_WAREHOUSE_ENTRIES = "ledger-warehouse-entries";
     /** G/L entries derived from the value entries (GeneralLedgerEntry), key = production order no. */
     public static final String LEDGER_GL_ENTRIES = "ledger-gl-entries";
+    /** FIFO/average parents' cost after the cost adjustment (ItemCostUpdate), key = production order no. */
+    public static final String LEDGER_ITEM_COST_UPDATES = "ledger-item-cost-updates";
     /** Order status history (release, finish) as the job posted it; not the status-change input topic. */
     public static final String LEDGER_ORDER_STATUS = "ledger-order-status";
     public static final String DEAD_LETTERS = "dead-letters";
@@ -78,7 +80,7 @@ public final class KafkaTopics {
     public static final List<String> EVENTS = List.of(
             MACHINE_COUNTERS, MACHINE_STATES, OPERATION_EVENTS, JOURNAL_LINES, ORDER_STATUS_CHANGES,
             LEDGER_ITEM_ENTRIES, LEDGER_CAPACITY_ENTRIES, LEDGER_VALUE_ENTRIES, LEDGER_WAREHOUSE_ENTRIES,
-            LEDGER_GL_ENTRIES, LEDGER_ORDER_STATUS, DEAD_LETTERS, MACHINE_KPIS);
+            LEDGER_GL_ENTRIES, LEDGER_ITEM_COST_UPDATES, LEDGER_ORDER_STATUS, DEAD_LETTERS, MACHINE_KPIS);
 
     public static final List<String> ALL = concat(EVENTS, MASTER_DATA);
     /** What the posting job reads: where a dead letter of the job goes back to when it is re-driven. */

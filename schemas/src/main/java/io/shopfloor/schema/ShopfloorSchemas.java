@@ -5,6 +5,7 @@ import io.shopfloor.schema.journal.JournalLine;
 import io.shopfloor.schema.journal.OrderStatusChange;
 import io.shopfloor.schema.ledger.CapacityLedgerEntry;
 import io.shopfloor.schema.ledger.GeneralLedgerEntry;
+import io.shopfloor.schema.ledger.ItemCostUpdate;
 import io.shopfloor.schema.ledger.ItemLedgerEntry;
 import io.shopfloor.schema.ledger.ValueEntry;
 import io.shopfloor.schema.ledger.WarehouseEntry;
@@ -76,7 +77,7 @@ public final class ShopfloorSchemas {
       CalendarAbsenceEntry.class, StopCode.class,
       JournalLine.class, OrderStatusChange.class,
       ItemLedgerEntry.class, CapacityLedgerEntry.class, ValueEntry.class, WarehouseEntry.class,
-      GeneralLedgerEntry.class,
+      GeneralLedgerEntry.class, ItemCostUpdate.class,
       DeadLetter.class);
 
   private static final Map<String, List<Schema>> HISTORY = loadHistory();

@@ -68,8 +68,8 @@ class ConfigFileTest {
         job.section("rules").choice("snapRule", Mode.A);
         assertEquals("plant.yaml: unknown settings job.postingIntervall, job.rules.snapRul",
                 failure(job::requireAllRead));
-        assertEquals("plant.yaml: unknown section 'jobs' (sections: plant, kafka, job, mqtt, bridge, erp, dashboard,"
-                + " simulator, embedded)", failure(() -> parse("jobs: {}")));
+        assertEquals("plant.yaml: unknown section 'jobs' (sections: plant, kafka, job, ledger, mqtt, bridge, erp,"
+                + " dashboard, simulator, embedded)", failure(() -> parse("jobs: {}")));
     }
 
     @Test

@@ -23,7 +23,7 @@ class KafkaTopicsTest {
         Set<String> created = KafkaTopics.createMissing(KAFKA.bootstrapServers(), 3, (short) 1);
 
         assertEquals(new HashSet<>(KafkaTopics.ALL), created);
-        assertEquals(35, KafkaTopics.ALL.size()); // 13 event topics + 22 master-data topics
+        assertEquals(36, KafkaTopics.ALL.size()); // 14 event topics + 22 master-data topics
         assertEquals(Set.of(), KafkaTopics.createMissing(KAFKA.admin(), 3, (short) 1), "second start-up");
 
         Map<String, TopicDescription> topics = KAFKA.admin().describeTopics(KafkaTopics.ALL).allTopicNames().get();

@@ -107,7 +107,7 @@ public final class ErpCdcConnector implements AutoCloseable {
         ErpCdcSettings settings;
         try {
             settings = ErpCdcSettings.fromArguments(Arrays.asList(args), System.getenv());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | io.shopfloor.config.ConfigException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;

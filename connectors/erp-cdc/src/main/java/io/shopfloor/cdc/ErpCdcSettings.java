@@ -1,5 +1,7 @@
 package io.shopfloor.cdc;
 
+import io.shopfloor.config.ConfigFile;
+import io.shopfloor.config.Section;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +39,16 @@ public record ErpCdcSettings(String jdbcUrl, String user, String password, Strin
             usage: ErpCdcConnector --jdbc-url=jdbc:postgresql://HOST:PORT/DB --user=USER [--password=PASSWORD]
                                    --bootstrap-servers=HOST:PORT --data-dir=DIRECTORY
                                    [--slot=%s] [--publication=%s] [--partitions=2] [--replication-factor=1]
-            The password may also come from the environment variable PGPASSWORD.""".formatted(DEFAULT_SLOT,
+                   ErpCdcConnector --config=FILE [any option above in place of the file's setting]
+            The password may also come from the environment variable PGPASSWORD. --config: the file's erp section
+            (jdbcUrl, user, passwordFile/passwordEnv, dataDir, slot, publication, topicPartitions,
+            topicReplicationFactor) and kafka.bootstrapServers (docs/configuration.md).""".formatted(DEFAULT_SLOT,
             DEFAULT_PUBLICATION);
+    /** The options that stand for a setting of the configuration file, and its path there. */
+    private static final Map<String, String> CONFIG_PATHS = Map.of("jdbc-url", "erp.jdbcUrl", "user", "erp.user",
+            "bootstrap-servers", "kafka.bootstrapServers", "data-dir", "erp.dataDir", "slot", "erp.slot",
+            "publication", "erp.publication", "partitions", "erp.topicPartitions", "replication-factor",
+            "erp.topicReplicationFactor");
 
     /** From {@code --name=value} arguments (see {@link #USAGE}); {@code environment} supplies PGPASSWORD. */
     public static ErpCdcSettings fromArguments(List<String> arguments, Map<String, String> environment) {
@@ -51,10 +61,13 @@ public record ErpCdcSettings(String jdbcUrl, String user, String password, Strin
             values.put(argument.substring(2, equals), argument.substring(equals + 1));
         }
         List<String> known = List.of("jdbc-url", "user", "password", "bootstrap-servers", "data-dir", "slot",
-                "publication", "partitions", "replication-factor");
+                "publication", "partitions", "replication-factor", "config");
         List<String> unknown = values.keySet().stream().filter(name -> !known.contains(name)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown " + unknown + "\n" + USAGE);
+        }
+        if (values.containsKey("config")) {
+            return fromFile(Path.of(values.get("config")), values, environment);
         }
         String password = values.getOrDefault("password", environment.get("PGPASSWORD"));
         return new ErpCdcSettings(required(values, "jdbc-url"), required(values, "user"),
@@ -63,6 +76,36 @@ public record ErpCdcSettings(String jdbcUrl, String user, String password, Strin
                 values.getOrDefault("publication", DEFAULT_PUBLICATION),
                 Integer.parseInt(values.getOrDefault("partitions", "2")),
                 Short.parseShort(values.getOrDefault("replication-factor", "1")));
+    }
+
+    /**
+     * From the configuration file's {@code erp} section and {@code kafka.bootstrapServers}, with the options given in
+     * place of the settings they name; the password from {@code --password}, else the file's {@code passwordFile} or
+     * {@code passwordEnv}, else PGPASSWORD. Defaults as for the options.
+     */
+    private static ErpCdcSettings fromFile(Path file, Map<String, String> values, Map<String, String> environment) {
+        Map<String, String> overrides = new HashMap<>();
+        CONFIG_PATHS.forEach((option, path) -> {
+            if (values.containsKey(option)) {
+                overrides.put(path, "'" + values.get(option).replace("'", "''") + "'");
+            }
+        });
+        Section root = ConfigFile.load(file, overrides);
+        Section erp = root.section("erp");
+        String jdbcUrl = erp.requiredString("jdbcUrl");
+        String user = erp.requiredString("user");
+        String secret = erp.secret("password", environment);
+        String password = values.getOrDefault("password", secret != null ? secret : environment.get("PGPASSWORD"));
+        String bootstrapServers = root.section("kafka").requiredString("bootstrapServers");
+        erp.requiredString("dataDir");
+        ErpCdcSettings settings = new ErpCdcSettings(jdbcUrl, user, password == null ? "" : password,
+                bootstrapServers, erp.path("dataDir", null),
+                erp.string("slot", DEFAULT_SLOT), erp.string("publication", DEFAULT_PUBLICATION),
+                erp.integer("topicPartitions", 2, 1, 10_000),
+                (short) erp.integer("topicReplicationFactor", 1, 1, Short.MAX_VALUE));
+        erp.requireAllRead();
+        root.section("kafka").requireAllRead();
+        return settings;
     }
 
     /**

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.shopfloor.config.ConfigException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ErpCdcSettingsTest {
     @Test
@@ -35,6 +38,49 @@ class ErpCdcSettingsTest {
                 () -> ErpCdcSettings.fromArguments(List.of("--slots=x", "--jdbc=y"), Map.of()));
         assertTrue(unknown.getMessage().startsWith("unknown [jdbc, slots]\n"), unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ErpCdcSettings.fromArguments(List.of("user"), Map.of()));
+    }
+
+    @Test
+    void theConfigurationFileSetsTheConnectorAndTheOptionsTakeThePlaceOfItsSettings(@TempDir Path folder)
+            throws Exception {
+        Path file = folder.resolve("shopfloor.yaml");
+        Files.writeString(file, """
+                kafka:
+                  bootstrapServers: kafka-1:9092
+                erp:
+                  jdbcUrl: jdbc:postgresql://erp:5433/bc
+                  user: cdc
+                  passwordEnv: ERP_PASSWORD
+                  dataDir: erp-cdc
+                  slot: plant_a
+                  topicPartitions: 6
+                """);
+        ErpCdcSettings settings = ErpCdcSettings.fromArguments(List.of("--config=" + file),
+                Map.of("ERP_PASSWORD", "from-env", "PGPASSWORD", "ignored"));
+        assertEquals(new ErpCdcSettings("jdbc:postgresql://erp:5433/bc", "cdc", "from-env", "kafka-1:9092",
+                folder.resolve("erp-cdc"), "plant_a", "shopfloor_erp_cdc", 6, (short) 1), settings);
+        ErpCdcSettings overridden = ErpCdcSettings.fromArguments(List.of("--config=" + file,
+                "--bootstrap-servers=kafka-2:9092", "--password=given", "--slot=plant_b"),
+                Map.of("ERP_PASSWORD", "from-env"));
+        assertEquals(List.of("kafka-2:9092", "given", "plant_b"), List.of(overridden.bootstrapServers(),
+                overridden.password(), overridden.slotName()));
+
+        Files.writeString(file, "kafka:\n  bootstrapServers: k:1\nerp:\n  jdbcUrl: jdbc:postgresql://e/bc\n"
+                + "  user: cdc\n  dataDir: d\n  slots: x\n");
+        ConfigException misspelt = assertThrows(ConfigException.class,
+                () -> ErpCdcSettings.fromArguments(List.of("--config=" + file), Map.of()));
+        assertEquals(file + ": unknown setting erp.slots", misspelt.getMessage());
+        Files.writeString(file, "kafka:\n  bootstrapServers: k:1\nerp:\n  jdbcUrl: jdbc:postgresql://e/bc\n"
+                + "  user: cdc\n");
+        ConfigException noDataDir = assertThrows(ConfigException.class,
+                () -> ErpCdcSettings.fromArguments(List.of("--config=" + file), Map.of()));
+        assertEquals(file + ": erp.dataDir is required", noDataDir.getMessage());
+        Files.writeString(file, "kafka:\n  bootstrapServers: k:1\nerp:\n  jdbcUrl: jdbc:postgresql://e/bc\n"
+                + "  user: cdc\n  dataDir: d\n  password: inline\n");
+        ConfigException inline = assertThrows(ConfigException.class,
+                () -> ErpCdcSettings.fromArguments(List.of("--config=" + file), Map.of()));
+        assertTrue(inline.getMessage().startsWith(file + ": erp.password must not hold the secret itself"),
+                inline.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.shopfloor.ledger;
 
+import io.shopfloor.job.CheckpointSettings;
 import io.shopfloor.job.DeadLetters;
 import io.shopfloor.job.KafkaPostingJob;
 import io.shopfloor.job.kafka.AvroKafkaDeserializer;
@@ -16,12 +17,10 @@ import org.slf4j.LoggerFactory;
 import io.shopfloor.job.PostingJob;
 import io.shopfloor.posting.PostingSettings;
 import io.shopfloor.schema.common.DeadLetter;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import java.time.Duration;
 
 /**
  * The posting job writing to the PostgreSQL ledger store as well as to Kafka: ledger entries, cost plans, machine
@@ -96,26 +95,29 @@ public final class LedgerStoreJob {
     }
 
     /**
-     * Arguments: Kafka bootstrap servers, JDBC URL of the ledger database, owner user, owner password, checkpoint
-     * directory. Migrates the schema (as the owner), then runs the job writing as the pipeline role.
+     * Arguments ({@link LedgerStoreArguments}): optionally {@code --config FILE} (its kafka, plant, job and ledger
+     * sections), then Kafka bootstrap servers, JDBC URL of the ledger database, owner user, owner password,
+     * checkpoint directory, each in place of the file's setting. Migrates the schema (as the owner), then runs the
+     * job writing as the pipeline role.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length < 4) {
-            System.err.println("usage: LedgerStoreJob <kafka bootstrap> <jdbc url> <owner> <owner password> "
-                    + "[checkpoint dir]");
+        LedgerStoreArguments arguments;
+        try {
+            arguments = LedgerStoreArguments.parse(java.util.List.of(args), System.getenv());
+        } catch (IllegalArgumentException | io.shopfloor.config.ConfigException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
+            return;
         }
         LedgerStoreSchema.Roles roles = LedgerStoreSchema.Roles.defaults();
-        LedgerStoreSchema.migrate(args[1], args[2], args[3], roles, PostingSettings.DEFAULTS.deviationBasis());
-        Configuration configuration = new Configuration();
-        configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                args.length > 4 ? args[4] : "file:///tmp/shopfloor-posting-job/checkpoints");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
-        KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, KafkaPostingJob.Config.defaults(args[0]));
-        attach(streams,
-                LedgerStoreSink.Settings.of(args[1], roles.writer(), roles.writerPassword()));
+        LedgerStoreSchema.migrate(arguments.jdbcUrl(), arguments.owner(), arguments.ownerPassword(), roles,
+                arguments.job().posting().posting().deviationBasis());
+        CheckpointSettings checkpoints = arguments.checkpoints();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                checkpoints.storage(new Configuration(), CheckpointSettings.LOCAL_DIRECTORY));
+        checkpoints.enable(env);
+        KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, arguments.job());
+        attach(streams, LedgerStoreSink.Settings.of(arguments.jdbcUrl(), roles.writer(), roles.writerPassword()));
         env.execute("shopfloor-posting-job");
     }
 }

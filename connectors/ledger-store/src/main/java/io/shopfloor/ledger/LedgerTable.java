@@ -21,7 +21,8 @@ import static io.shopfloor.ledger.ColumnType.TIMESTAMPTZ;
  */
 public enum LedgerTable {
     ITEM_LEDGER_ENTRY("item_ledger_entry", List.of(c("idempotency_key", TEXT), c("source_key", TEXT),
-            c("source_entry_no", INT8), c("item_no", TEXT), c("variant_code", TEXT), c("posting_date", DATE),
+            c("source_entry_no", INT8).from("entryNo"), c("item_no", TEXT), c("variant_code", TEXT),
+            c("posting_date", DATE),
             c("entry_type", TEXT), c("source_no", TEXT), c("document_no", TEXT), c("description", TEXT),
             c("location_code", TEXT), c("quantity", NUMERIC), c("remaining_quantity", NUMERIC),
             c("invoiced_quantity", NUMERIC), c("open", BOOL), c("positive", BOOL), c("applies_to_entry", INT8),
@@ -31,7 +32,8 @@ public enum LedgerTable {
             c("event_time", TIMESTAMPTZ), added("posted_by", TEXT)),
             List.of(new Reference("applies_to_entry", "item_ledger_entry"))),
     CAPACITY_LEDGER_ENTRY("capacity_ledger_entry", List.of(c("idempotency_key", TEXT), c("source_key", TEXT),
-            c("source_entry_no", INT8), c("operation_no", TEXT), c("type", TEXT), c("no", TEXT),
+            c("source_entry_no", INT8).from("entryNo"), c("operation_no", TEXT), c("type", TEXT),
+            c("no", TEXT),
             c("description", TEXT), c("work_center_no", TEXT), c("work_center_group_code", TEXT),
             c("subcontracting", BOOL), c("quantity", NUMERIC), c("invoiced_quantity", NUMERIC),
             c("completely_invoiced", BOOL), c("setup_time", NUMERIC), c("run_time", NUMERIC), c("stop_time", NUMERIC),
@@ -43,9 +45,10 @@ public enum LedgerTable {
             c("external_document_no", TEXT), c("starting_time", TIMESTAMPTZ), c("ending_time", TIMESTAMPTZ),
             c("concurrent_capacity", NUMERIC), c("work_shift_code", TEXT), c("stop_code", TEXT),
             c("scrap_code", TEXT), c("last_output_line", BOOL), c("event_time", TIMESTAMPTZ),
-            added("posted_by", TEXT), added("applies_to_entry", INT8)),
+            added("posted_by", TEXT), added("applies_to_entry", INT8).from("appliesToEntryNo")),
             List.of(new Reference("applies_to_entry", "capacity_ledger_entry"))),
-    VALUE_ENTRY("value_entry", List.of(c("idempotency_key", TEXT), c("source_key", TEXT), c("source_entry_no", INT8),
+    VALUE_ENTRY("value_entry", List.of(c("idempotency_key", TEXT), c("source_key", TEXT),
+            c("source_entry_no", INT8).from("entryNo"),
             c("item_ledger_entry_no", INT8), c("capacity_ledger_entry_no", INT8), c("entry_type", TEXT),
             c("variance_type", TEXT), c("item_ledger_entry_type", TEXT), c("type", TEXT), c("no", TEXT),
             c("item_no", TEXT), c("order_type", TEXT), c("order_no", TEXT), c("order_line_no", INT4),
@@ -74,7 +77,8 @@ public enum LedgerTable {
             c("posting_date", DATE), c("event_time", TIMESTAMPTZ)),
             List.of()),
     WAREHOUSE_ENTRY("warehouse_entry", List.of(c("idempotency_key", TEXT), c("source_key", TEXT),
-            c("source_entry_no", INT8), c("location_code", TEXT), c("bin_code", TEXT), c("item_no", TEXT),
+            c("source_entry_no", INT8).from("entryNo"), c("location_code", TEXT), c("bin_code", TEXT),
+            c("item_no", TEXT),
             c("variant_code", TEXT), c("quantity", NUMERIC), c("qty_base", NUMERIC), c("unit_of_measure_code", TEXT),
             c("entry_type", TEXT), c("source_no", TEXT), c("source_line_no", INT4), c("source_subline_no", INT4),
             c("reference_no", TEXT), c("registering_date", DATE), c("event_time", TIMESTAMPTZ)),
@@ -117,10 +121,37 @@ public enum LedgerTable {
      * not part of what the row records (when a dead letter was written and the words of its reason: the same bad
      * message delivered again is the same dead letter, not a conflict).
      */
-    public record Column(String name, ColumnType type, boolean content, boolean hashedWhenNull) {
+    public record Column(String name, ColumnType type, boolean content, boolean hashedWhenNull, String field) {
         public Column(String name, ColumnType type, boolean content) {
             this(name, type, content, true);
         }
+
+        public Column(String name, ColumnType type, boolean content, boolean hashedWhenNull) {
+            this(name, type, content, hashedWhenNull, camelCase(name));
+        }
+
+        /** Filled from the ledger model's field of another name than the column's. */
+        Column from(String modelField) {
+            return new Column(name, type, content, hashedWhenNull, modelField);
+        }
+    }
+
+    /**
+     * The ledger model's name of a column ({@code io.shopfloor.ledger.model.LedgerFields}): the column's name in
+     * camel case, as the Avro contracts spell it ({@code global_dimension_1_code} is {@code globalDimension1Code}).
+     */
+    static String camelCase(String column) {
+        StringBuilder field = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                field.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return field.toString();
     }
 
     /** A column that names another entry by the job's entry number within the same source key. */

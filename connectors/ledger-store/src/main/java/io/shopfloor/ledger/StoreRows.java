@@ -1,22 +1,17 @@
 package io.shopfloor.ledger;
 
+import io.shopfloor.job.avro.LedgerMapping;
 import io.shopfloor.job.machine.MachineKpi;
 import io.shopfloor.job.order.OrderCostPlan;
 import io.shopfloor.job.order.PostedEntry;
-import io.shopfloor.posting.ItemCostUpdate;
-import io.shopfloor.posting.gl.GlEntry;
-import io.shopfloor.posting.gl.ValuePostingGroups;
-import io.shopfloor.posting.ledger.CapacityLedgerEntry;
-import io.shopfloor.posting.ledger.ItemLedgerEntry;
-import io.shopfloor.posting.ledger.OrderStatusEntry;
-import io.shopfloor.posting.ledger.ValueEntry;
-import io.shopfloor.posting.ledger.WarehouseEntry;
-import io.shopfloor.posting.ledger.WarehouseRequest;
+import io.shopfloor.ledger.model.Ledger;
+import io.shopfloor.ledger.model.LedgerFields;
 import io.shopfloor.posting.model.CostBucket;
 import io.shopfloor.schema.common.DeadLetter;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -26,74 +21,36 @@ public final class StoreRows {
     private StoreRows() {
     }
 
+    /**
+     * A posted entry's row, from the ledger model's fields (as its Kafka record is): each column takes the field of
+     * its name ({@link LedgerTable.Column#field()}), a unit-cost quotient as it is.
+     */
     public static StoreRow of(PostedEntry posted) {
-        String key = posted.key();
-        if (posted.itemLedgerEntry() != null) {
-            ItemLedgerEntry e = posted.itemLedgerEntry();
-            return StoreRow.of(LedgerTable.ITEM_LEDGER_ENTRY, e.idempotencyKey(), key, e.entryNo(), e.itemNo(),
-                    e.variantCode(), e.postingDate(), e.entryType(), e.sourceNo(), e.documentNo(), e.description(),
-                    e.locationCode(), e.quantity(), e.remainingQuantity(), e.invoicedQuantity(), e.open(),
-                    e.positive(), e.appliesToEntry(), e.orderType(), e.orderNo(), e.orderLineNo(),
-                    e.prodOrderCompLineNo(), e.unitOfMeasureCode(), e.qtyPerUnitOfMeasure(), e.completelyInvoiced(),
-                    e.sourceCode(), posted.costAmountExpected(), posted.costAmountActual(), posted.eventTime(),
-                    e.postedBy());
+        return of(LedgerMapping.fields(posted));
+    }
+
+    public static StoreRow of(LedgerFields fields) {
+        LedgerTable table = table(fields.ledger());
+        List<LedgerTable.Column> columns = table.columns();
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = fields.get(columns.get(i).field());
+            values[i] = value instanceof LedgerFields.Quotient quotient ? quotient.value() : value;
         }
-        if (posted.capacityLedgerEntry() != null) {
-            CapacityLedgerEntry e = posted.capacityLedgerEntry();
-            return StoreRow.of(LedgerTable.CAPACITY_LEDGER_ENTRY, e.idempotencyKey(), key, e.entryNo(),
-                    e.operationNo(), e.type(), e.no(), e.description(), e.workCenterNo(), e.workCenterGroupCode(),
-                    e.subcontracting(), e.quantity(), e.invoicedQuantity(), e.completelyInvoiced(), e.setupTime(),
-                    e.runTime(), e.stopTime(), e.capUnitOfMeasureCode(), e.qtyPerCapUnitOfMeasure(), e.itemNo(),
-                    e.variantCode(), e.outputQuantity(), e.scrapQuantity(), e.unitOfMeasureCode(),
-                    e.qtyPerUnitOfMeasure(), e.orderType(), e.orderNo(), e.orderLineNo(), e.routingNo(),
-                    e.routingReferenceNo(), e.postingDate(), e.documentDate(), e.documentNo(),
-                    e.externalDocumentNo(), e.startingTime(), e.endingTime(), e.concurrentCapacity(),
-                    e.workShiftCode(), e.stopCode(), e.scrapCode(), e.lastOutputLine(), posted.eventTime(),
-                    e.postedBy(), e.appliesToEntryNo());
-        }
-        if (posted.valueEntry() != null) {
-            ValueEntry e = posted.valueEntry();
-            ValuePostingGroups g = posted.postingGroups();
-            return StoreRow.of(LedgerTable.VALUE_ENTRY, e.idempotencyKey(), key, e.entryNo(), e.itemLedgerEntryNo(),
-                    e.capacityLedgerEntryNo(), e.entryType(), e.varianceType(), e.itemLedgerEntryType(), e.type(),
-                    e.no(), e.itemNo(), e.orderType(), e.orderNo(), e.orderLineNo(), e.sourceNo(), e.locationCode(),
-                    e.valuedQuantity(), e.invoicedQuantity(), e.itemLedgerEntryQuantity(), e.costAmountActual(),
-                    e.costAmountExpected(), e.costPerUnit(), e.expectedCost(), e.inventoriable(), e.postingDate(),
-                    e.valuationDate(), e.documentNo(), e.sourceCode(), e.adjustment(), posted.eventTime(),
-                    e.postedBy(),
-                    g == null ? null : g.genBusPostingGroup(), g == null ? null : g.genProdPostingGroup(),
-                    g == null ? null : g.inventoryPostingGroup(), g == null ? null : g.globalDimension1Code(),
-                    g == null ? null : g.globalDimension2Code());
-        }
-        if (posted.glEntry() != null) {
-            GlEntry e = posted.glEntry();
-            return StoreRow.of(LedgerTable.GENERAL_LEDGER_ENTRY, e.idempotencyKey(), e.valueEntryKey(),
-                    e.postingDate(), e.documentNo(), e.accountNo(), e.accountType(), e.amount(), e.expectedCost(),
-                    e.orderNo(), e.locationCode(), e.inventoryPostingGroup(), e.genBusPostingGroup(),
-                    e.genProdPostingGroup(), e.globalDimension1Code(), e.globalDimension2Code(), posted.eventTime());
-        }
-        if (posted.itemCostUpdate() != null) {
-            ItemCostUpdate u = posted.itemCostUpdate();
-            return StoreRow.of(LedgerTable.ITEM_COST_UPDATE, u.idempotencyKey(), key, u.itemNo(), u.costingMethod(),
-                    u.orderNo(), u.orderLineNo(), u.outputQuantityBase(), u.costAmount(), u.unitCost(),
-                    u.postingDate(), posted.eventTime());
-        }
-        if (posted.warehouseEntry() != null) {
-            WarehouseEntry e = posted.warehouseEntry();
-            return StoreRow.of(LedgerTable.WAREHOUSE_ENTRY, e.idempotencyKey(), key, e.entryNo(), e.locationCode(),
-                    e.binCode(), e.itemNo(), e.variantCode(), e.quantity(), e.qtyBase(), e.unitOfMeasureCode(),
-                    e.entryType(), e.sourceNo(), e.sourceLineNo(), e.sourceSublineNo(), e.referenceNo(),
-                    e.registeringDate(), posted.eventTime());
-        }
-        if (posted.warehouseRequest() != null) {
-            WarehouseRequest e = posted.warehouseRequest();
-            return StoreRow.of(LedgerTable.WAREHOUSE_REQUEST, e.idempotencyKey(), key, e.requestType(),
-                    e.locationCode(), e.binCode(), e.itemNo(), e.variantCode(), e.orderNo(), e.orderLineNo(),
-                    e.quantityBase(), e.date(), posted.eventTime());
-        }
-        OrderStatusEntry e = posted.statusChange();
-        return StoreRow.of(LedgerTable.PRODUCTION_ORDER_STATUS_HISTORY, e.idempotencyKey(), key, e.orderNo(),
-                e.fromStatus(), e.toStatus(), e.postingDate(), posted.eventTime());
+        return StoreRow.of(table, values);
+    }
+
+    static LedgerTable table(Ledger ledger) {
+        return switch (ledger) {
+            case ITEM_LEDGER_ENTRY -> LedgerTable.ITEM_LEDGER_ENTRY;
+            case CAPACITY_LEDGER_ENTRY -> LedgerTable.CAPACITY_LEDGER_ENTRY;
+            case VALUE_ENTRY -> LedgerTable.VALUE_ENTRY;
+            case WAREHOUSE_ENTRY -> LedgerTable.WAREHOUSE_ENTRY;
+            case ORDER_STATUS_CHANGE -> LedgerTable.PRODUCTION_ORDER_STATUS_HISTORY;
+            case GENERAL_LEDGER_ENTRY -> LedgerTable.GENERAL_LEDGER_ENTRY;
+            case ITEM_COST_UPDATE -> LedgerTable.ITEM_COST_UPDATE;
+            case WAREHOUSE_REQUEST -> LedgerTable.WAREHOUSE_REQUEST;
+        };
     }
 
     public static StoreRow of(OrderCostPlan plan) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Example 1 with set A's posting setup by CDC on a real Kafka broker, the posting job with the ledger store on a
  * MiniCluster, real PostgreSQL: the G/L entries reach ledger-gl-entries and general_ledger_entry exactly once, the
  * per-account totals are the example's to the cent, the trial balance balances, every value entry is posted to G/L
- * and carries its posting groups and default dimensions; a replay of the same input adds no G/L row and no conflict.
+ * and carries its posting groups and default dimensions; every ledger topic equals its table field by field; a
+ * replay of the same input adds no G/L row and no conflict.
  */
 class GeneralLedgerKafkaTest {
     @RegisterExtension
@@ -35,15 +37,7 @@ class GeneralLedgerKafkaTest {
 
     @Test
     void example1PostsItsGlEntriesOnceToKafkaAndTheLedgerStore() throws Exception {
-        KafkaTopics.createMissing(KAFKA.bootstrapServers(), 2, (short) 1);
-        KAFKA.awaitPartitions(KafkaTopics.ALL, Duration.ofSeconds(30));
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        Example1GlSetup.kafkaMasterData(records, true);
-        KafkaPostingJobTest.order(records);
-        for (MachineInput input : Example1Plant.machineInputs()) {
-            records.add(KafkaPostingJobTest.signal(input));
-        }
-        KAFKA.produce(records);
+        produceExample1(KAFKA, UnaryOperator.identity());
         LedgerDatabase.Ledger ledger = POSTGRES.newLedger();
         runJob(KAFKA, "gl-1", ledger);
 
@@ -80,6 +74,11 @@ class GeneralLedgerKafkaTest {
         assertEquals(ledger.query("SELECT idempotency_key FROM general_ledger_entry ORDER BY 1"),
                 topic.stream().sorted().toList());
 
+        // Every ledger topic equals its table field by field: both come from the ledger model.
+        assertEquals(List.of("ITEM_LEDGER_ENTRY=7", "CAPACITY_LEDGER_ENTRY=4", "VALUE_ENTRY=21", "WAREHOUSE_ENTRY=0",
+                        "ORDER_STATUS_CHANGE=2", "GENERAL_LEDGER_ENTRY=46", "ITEM_COST_UPDATE=0"),
+                LedgerTopicsAndTables.counts(LedgerTopicsAndTables.assertEqual(KAFKA, ledger)));
+
         // A replay of the whole input (another consumer group): no G/L row more, no conflict.
         runJob(KAFKA, "gl-2", ledger);
         assertEquals(glRows, ledger.query(glCounts));
@@ -93,7 +92,25 @@ class GeneralLedgerKafkaTest {
         return ledger.query(LedgerDatabase.ROLES.reporting(), LedgerDatabase.ROLES.reportingPassword(), sql);
     }
 
-    /** The bounded job with the ledger store, as a consumer group of its own. */
+    /**
+     * Example 1 with set A's posting setup and default dimensions onto the broker's topics (created here), each master-data record through
+     * {@code masterData} (to change a card).
+     */
+    static void produceExample1(EmbeddedKafka kafka, UnaryOperator<ProducerRecord<byte[], byte[]>> masterData)
+            throws Exception {
+        KafkaTopics.createMissing(kafka.bootstrapServers(), 2, (short) 1);
+        kafka.awaitPartitions(KafkaTopics.ALL, Duration.ofSeconds(30));
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        Example1GlSetup.kafkaMasterData(records, true);
+        records.replaceAll(masterData);
+        KafkaPostingJobTest.order(records);
+        for (MachineInput input : Example1Plant.machineInputs()) {
+            records.add(KafkaPostingJobTest.signal(input));
+        }
+        kafka.produce(records);
+    }
+
+    /** The bounded posting job with the ledger store, on the topics, as consumer group {@code group}. */
     static void runJob(EmbeddedKafka kafka, String group, LedgerDatabase.Ledger ledger) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);

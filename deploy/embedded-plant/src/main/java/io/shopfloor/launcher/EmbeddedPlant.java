@@ -26,6 +26,7 @@ import io.shopfloor.terminal.TerminalSettings;
 import io.shopfloor.terminal.UsersFile;
 import io.shopfloor.config.ConfigFile;
 import io.shopfloor.config.Section;
+import io.shopfloor.job.CheckpointSettings;
 import io.shopfloor.job.JobConfiguration;
 import io.shopfloor.ledger.LedgerStoreJob;
 import io.shopfloor.ledger.LedgerStoreSchema;
@@ -103,6 +104,11 @@ public final class EmbeddedPlant implements AutoCloseable {
 
     /** Between firm planning a round's orders and releasing them: CDC carries the first step to the job. */
     private static final Duration RELEASE_AFTER = Duration.ofSeconds(30);
+    /**
+     * The plant checkpoints more often than the job's default unless job.checkpoints.interval says otherwise: the
+     * Kafka ledger topics commit on checkpoints, and the demo is watched as it posts.
+     */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
     private final java.util.concurrent.ScheduledExecutorService releases =
             Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "embedded-plant-erp-release");
@@ -458,9 +464,12 @@ public final class EmbeddedPlant implements AutoCloseable {
     private JobClient startPostingJob(Path checkpoints, Settings settings, Consumer<String> console)
             throws Exception {
         Files.createDirectories(checkpoints);
-        Configuration configuration = new Configuration();
-        configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        CheckpointSettings checkpointing = JobConfiguration.checkpoints(settings.configuration());
+        if (!JobConfiguration.checkpointIntervalGiven(settings.configuration())) {
+            checkpointing = checkpointing.withInterval(CHECKPOINT_INTERVAL);
+        }
+        // In the data directory, always (the start checks that the file names no other): a restart resumes there.
+        Configuration configuration = checkpointing.storage(new Configuration(), checkpoints.toUri().toString());
         configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         configuration.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
@@ -470,7 +479,7 @@ public final class EmbeddedPlant implements AutoCloseable {
         restoredCheckpoint = latest;
         latest.ifPresent(path -> configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, configuration);
-        env.enableCheckpointing(Duration.ofSeconds(5).toMillis());
+        checkpointing.enable(env);
         KafkaPostingJob.Config config = jobConfig(configuredJob, kafka.bootstrapServers(),
                 settings.realPlant() == null ? settings.speed() : 1);
         KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, config);

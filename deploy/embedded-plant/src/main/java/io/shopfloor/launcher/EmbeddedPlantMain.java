@@ -68,6 +68,10 @@ public final class EmbeddedPlantMain {
                 option.in(root); // read by LauncherOptions.parse
             }
         }
+        if (root.has("ledger")) {
+            throw new ConfigException(options.configFile() + ": ledger: the embedded plant runs its own ledger "
+                    + "database (in its data directory)");
+        }
         if (root.section("kafka").has("bootstrapServers")) {
             throw new ConfigException(options.configFile() + ": kafka.bootstrapServers: the embedded plant runs its "
                     + "own Kafka broker");
@@ -80,6 +84,10 @@ public final class EmbeddedPlantMain {
         }
         RealPlant realPlant = options.simulator() ? null : RealPlant.read(root, environment);
         JobConfiguration.of(root); // checked here, before anything starts
+        if (JobConfiguration.checkpoints(root).directory() != null) {
+            throw new ConfigException(options.configFile() + ": job.checkpoints.directory: the embedded plant keeps "
+                    + "its checkpoints in its data directory (--data-dir), where a restart resumes");
+        }
         root.requireAllRead();
         PlantSettings plant = new PlantSettings(options.seed(), Instant.parse("2026-01-01T00:00:00Z"),
                 options.machines(), options.ordersPerLine(), 8, 30, true, PlantSettings.CONTINUOUS);

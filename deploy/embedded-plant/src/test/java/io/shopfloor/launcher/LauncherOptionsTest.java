@@ -95,4 +95,23 @@ class LauncherOptionsTest {
     private static PrintStream print(ByteArrayOutputStream bytes) {
         return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void theLedgerAndWhereCheckpointsGoAreThePlantsOwn(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("plant.yaml");
+        Files.writeString(file, "ledger:\n  jdbcUrl: jdbc:postgresql://db/ledger\n");
+        assertEquals(file + ": ledger: the embedded plant runs its own ledger database (in its data directory)",
+                assertThrows(io.shopfloor.config.ConfigException.class, () -> EmbeddedPlantMain.settings(
+                        LauncherOptions.parse("--config=" + file), java.util.Map.of(), line -> { })).getMessage());
+        Files.writeString(file, "job:\n  checkpoints:\n    directory: file:///elsewhere\n");
+        assertEquals(file + ": job.checkpoints.directory: the embedded plant keeps its checkpoints in its data "
+                + "directory (--data-dir), where a restart resumes", assertThrows(
+                io.shopfloor.config.ConfigException.class, () -> EmbeddedPlantMain.settings(LauncherOptions.parse(
+                        "--config=" + file), java.util.Map.of(), line -> { })).getMessage());
+        Files.writeString(file, "job:\n  checkpoints:\n    interval: 2s\n");
+        EmbeddedPlant.Settings settings = EmbeddedPlantMain.settings(LauncherOptions.parse("--config=" + file),
+                java.util.Map.of(), line -> { });
+        assertEquals(java.time.Duration.ofSeconds(2),
+                io.shopfloor.job.JobConfiguration.checkpoints(settings.configuration()).interval());
+    }
 }

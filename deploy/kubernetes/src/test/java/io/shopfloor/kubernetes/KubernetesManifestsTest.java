@@ -71,7 +71,7 @@ class KubernetesManifestsTest {
 
     @Test
     void everyDocumentIsAKnownKindInTheNamespaceWithAUniqueName() {
-        assertEquals(56, DOCUMENTS.size());
+        assertEquals(57, DOCUMENTS.size());
         Set<String> seen = new TreeSet<>();
         for (JsonNode document : DOCUMENTS) {
             String kind = document.path("kind").asText();

@@ -1,5 +1,6 @@
 package io.shopfloor.jobjar;
 
+import io.shopfloor.job.CheckpointSettings;
 import io.shopfloor.job.KafkaPostingJob;
 import io.shopfloor.ledger.LedgerStoreJob;
 import io.shopfloor.ledger.LedgerStoreSchema;
@@ -13,13 +14,12 @@ import java.util.Arrays;
 /**
  * The posting job as submitted to a Flink cluster: Kafka in, Kafka ledger topics and the PostgreSQL ledger store
  * out. State backend, checkpoint and savepoint directories and restart strategy come from the cluster's
- * configuration, so the same jar runs on a standalone session cluster and under the Kubernetes operator. Every
- * operator has a uid (set by the job's definition), which is what lets a savepoint restore into a new version.
+ * configuration (the checkpoint interval too, unless job.checkpoints.interval or --checkpoint-interval-ms gives
+ * it), so the same jar runs on a standalone session cluster and under the Kubernetes operator. Every operator has a
+ * uid (set by the job's definition), which is what lets a savepoint restore into a new version.
  */
 public final class ClusterPostingJob {
     static final String JOB_NAME = "shopfloor-posting-job";
-    /** Exactly-once Kafka sinks commit on checkpoints: a job without them would never commit a ledger entry. */
-    static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
     private ClusterPostingJob() {
     }
@@ -54,11 +54,13 @@ public final class ClusterPostingJob {
      * another ledger, or a reference run in a test).
      */
     public static void define(StreamExecutionEnvironment env, JobArguments arguments, boolean bounded) {
-        if (arguments.checkpointInterval() != null) {
-            env.enableCheckpointing(arguments.checkpointInterval().toMillis());
-        } else if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
-            env.enableCheckpointing(DEFAULT_CHECKPOINT_INTERVAL.toMillis());
+        // Exactly-once Kafka sinks commit on checkpoints: a job without them would never commit a ledger entry.
+        CheckpointSettings checkpoints = arguments.checkpoints();
+        if (arguments.checkpointInterval() == null && env.getCheckpointConfig().isCheckpointingEnabled()) {
+            checkpoints = checkpoints.withInterval(
+                    Duration.ofMillis(env.getCheckpointConfig().getCheckpointInterval()));
         }
+        checkpoints.enable(env);
         KafkaPostingJob.Config config = bounded ? arguments.jobConfig().readingToTheEnd() : arguments.jobConfig();
         KafkaPostingJob.Streams streams = KafkaPostingJob.define(env, config);
         LedgerStoreJob.attach(streams,

@@ -1,6 +1,7 @@
 package io.shopfloor.jobjar;
 
 import io.shopfloor.config.ConfigFile;
+import io.shopfloor.job.CheckpointSettings;
 import io.shopfloor.job.JobConfiguration;
 import io.shopfloor.job.KafkaPostingJob;
 import java.nio.file.Path;
@@ -20,10 +21,11 @@ public final class JobArguments {
                 [--owner postgres] [--owner-password ''] [--writer ledger_writer] [--writer-password ledger_writer]
                 [--owner-password-env VAR] [--writer-password-env VAR] (the password from that environment variable)
                 [--group-id shopfloor-posting-job] [--transactional-id-prefix <group id>]
-                [--checkpoint-interval-ms <the cluster's execution.checkpointing.interval, else 10000>]
+                [--checkpoint-interval-ms <job.checkpoints.interval, else the cluster's, else 10000>]
                 [--idleness-ms 10000] [--migrate true] [--config shopfloor.yaml]
             The owner migrates the ledger schema at submission; the job writes as the writer role.
-            --config: the job's settings (plant time zone, shifts, posting interval, lateness, posting rules) from
+            --config: the job's settings (plant time zone, shifts, posting interval, lateness, posting rules,
+            checkpoint interval and timeout) from
             the configuration file's kafka, plant and job sections (docs/configuration.md); the options above take
             the place of the file's settings they name.""";
     private static final Set<String> NAMES = Set.of("bootstrap-servers", "jdbc-url", "owner", "owner-password",
@@ -106,6 +108,26 @@ public final class JobArguments {
      * group id unless given: one prefix per job.
      */
     public KafkaPostingJob.Config jobConfig() {
+        return JobConfiguration.read(configuration());
+    }
+
+    /**
+     * The job's checkpoints ({@code job.checkpoints}, {@code --checkpoint-interval-ms} in place of its interval). A
+     * cluster keeps its checkpoints where its own configuration says ({@code execution.checkpointing.dir}), so a
+     * directory in the file is refused here rather than ignored.
+     */
+    public CheckpointSettings checkpoints() {
+        io.shopfloor.config.Section root = configuration();
+        CheckpointSettings checkpoints = JobConfiguration.checkpoints(root);
+        if (checkpoints.directory() != null) {
+            throw root.section("job").section("checkpoints").invalid("directory", "is the cluster's "
+                    + "execution.checkpointing.dir for the job jar, not a setting of the job");
+        }
+        return checkpoints;
+    }
+
+    /** The file's settings with the options given here in their place. */
+    private io.shopfloor.config.Section configuration() {
         Map<String, String> overrides = new LinkedHashMap<>();
         CONFIG_PATHS.forEach((option, path) -> {
             if (values.containsKey(option)) {
@@ -115,9 +137,11 @@ public final class JobArguments {
         if (values.containsKey("idleness-ms")) {
             overrides.put("job.idleness", Long.parseLong(values.get("idleness-ms")) + "ms");
         }
+        if (values.containsKey("checkpoint-interval-ms")) {
+            overrides.put("job.checkpoints.interval", Long.parseLong(values.get("checkpoint-interval-ms")) + "ms");
+        }
         String file = values.get("config");
-        return JobConfiguration.read(file == null ? ConfigFile.defaults(overrides)
-                : ConfigFile.load(Path.of(file), overrides));
+        return file == null ? ConfigFile.defaults(overrides) : ConfigFile.load(Path.of(file), overrides);
     }
 
     /** A YAML string, whatever the text looks like (a group id of digits stays text). */
@@ -125,10 +149,13 @@ public final class JobArguments {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    /** Null: take the cluster's configuration (or 10 s if the cluster configures none). */
+    /**
+     * The checkpoint interval the file or {@code --checkpoint-interval-ms} gives; null when neither does: then the
+     * cluster's {@code execution.checkpointing.interval}, else {@link CheckpointSettings#DEFAULTS}'s.
+     */
     public Duration checkpointInterval() {
-        String millis = values.get("checkpoint-interval-ms");
-        return millis == null ? null : Duration.ofMillis(Long.parseLong(millis));
+        io.shopfloor.config.Section root = configuration();
+        return JobConfiguration.checkpointIntervalGiven(root) ? JobConfiguration.checkpoints(root).interval() : null;
     }
 
     public boolean migrate() {

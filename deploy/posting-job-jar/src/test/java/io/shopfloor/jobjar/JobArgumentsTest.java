@@ -1,5 +1,6 @@
 package io.shopfloor.jobjar;
 
+import io.shopfloor.job.CheckpointSettings;
 import io.shopfloor.job.KafkaPostingJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ class JobArgumentsTest {
                         a.jobConfig().plantZone(), a.jobConfig().posting().machines().shifts().shiftStarts(),
                         a.jobConfig().posting().posting()));
         assertNull(a.checkpointInterval());
+        assertEquals(CheckpointSettings.DEFAULTS, a.checkpoints());
         assertTrue(a.migrate());
     }
 
@@ -53,6 +55,7 @@ class JobArgumentsTest {
         assertEquals("plant-7", a.jobConfig().groupId());
         assertEquals("plant-7", a.jobConfig().transactionalIdPrefix(), "the prefix follows the group id");
         assertEquals(Duration.ofMillis(750), a.checkpointInterval());
+        assertEquals(CheckpointSettings.DEFAULTS.withInterval(Duration.ofMillis(750)), a.checkpoints());
         assertEquals(Duration.ofSeconds(30), a.jobConfig().idleness());
         assertFalse(a.migrate());
     }
@@ -112,5 +115,69 @@ class JobArgumentsTest {
         var misspelt = assertThrows(io.shopfloor.config.ConfigException.class, () -> JobArguments.parse(List.of(
                 "--jdbc-url", "jdbc:x", "--config", file.toString())).jobConfig());
         assertEquals(file + ": unknown setting job.postingIntervall", misspelt.getMessage());
+    }
+
+    @Test
+    void checkpointsAreSettingsOfTheFileAndTheOptionTakesThePlaceOfTheInterval(@TempDir Path folder)
+            throws Exception {
+        Path file = folder.resolve("shopfloor.yaml");
+        Files.writeString(file, """
+                job:
+                  checkpoints:
+                    interval: 30s
+                    timeout: 2m
+                """);
+        JobArguments fromFile = JobArguments.parse(List.of("--jdbc-url", "jdbc:x", "--config", file.toString()));
+        assertEquals(new CheckpointSettings(Duration.ofSeconds(30), Duration.ofMinutes(2), null),
+                fromFile.checkpoints());
+        assertEquals(Duration.ofSeconds(30), fromFile.checkpointInterval(), "given: wins over the cluster's");
+        JobArguments option = JobArguments.parse(List.of("--jdbc-url", "jdbc:x", "--config", file.toString(),
+                "--checkpoint-interval-ms", "1500"));
+        assertEquals(new CheckpointSettings(Duration.ofMillis(1500), Duration.ofMinutes(2), null),
+                option.checkpoints());
+
+        Files.writeString(file, "job:\n  checkpoints:\n    timeout: 2m\n");
+        JobArguments timeoutOnly = JobArguments.parse(List.of("--jdbc-url", "jdbc:x", "--config", file.toString()));
+        assertNull(timeoutOnly.checkpointInterval(), "not given: the cluster's interval, else the default");
+        assertEquals(CheckpointSettings.DEFAULTS.interval(), timeoutOnly.checkpoints().interval());
+
+        Files.writeString(file, "job:\n  checkpoints:\n    interval: 5ms\n");
+        var tooOften = assertThrows(io.shopfloor.config.ConfigException.class, () -> JobArguments.parse(List.of(
+                "--jdbc-url", "jdbc:x", "--config", file.toString())).checkpoints());
+        assertTrue(tooOften.getMessage().startsWith(file + ": job.checkpoints.interval must be at least 10ms"),
+                tooOften.getMessage());
+        Files.writeString(file, "job:\n  checkpoints:\n    intervall: 5s\n");
+        var misspelt = assertThrows(io.shopfloor.config.ConfigException.class, () -> JobArguments.parse(List.of(
+                "--jdbc-url", "jdbc:x", "--config", file.toString())).jobConfig());
+        assertEquals(file + ": unknown setting job.checkpoints.intervall", misspelt.getMessage());
+        Files.writeString(file, "job:\n  checkpoints:\n    directory: s3://bucket/checkpoints\n");
+        var directory = assertThrows(io.shopfloor.config.ConfigException.class, () -> JobArguments.parse(List.of(
+                "--jdbc-url", "jdbc:x", "--config", file.toString())).checkpoints());
+        assertTrue(directory.getMessage().contains("job.checkpoints.directory"), directory.getMessage());
+    }
+
+    @Test
+    void theJobJarCheckpointsAsConfiguredElseAtTheClustersInterval() {
+        var cluster = new org.apache.flink.configuration.Configuration();
+        cluster.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(3));
+        var env = org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment(
+                cluster);
+        ClusterPostingJob.define(env, JobArguments.parse(List.of("--bootstrap-servers", "k:1", "--jdbc-url",
+                "jdbc:postgresql://db/ledger")));
+        assertEquals(3_000, env.getCheckpointConfig().getCheckpointInterval(), "the cluster's interval");
+        assertEquals(CheckpointSettings.DEFAULTS.timeout().toMillis(),
+                env.getCheckpointConfig().getCheckpointTimeout());
+
+        var given = org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment(
+                cluster);
+        ClusterPostingJob.define(given, JobArguments.parse(List.of("--bootstrap-servers", "k:1", "--jdbc-url",
+                "jdbc:postgresql://db/ledger", "--checkpoint-interval-ms", "1500")));
+        assertEquals(1_500, given.getCheckpointConfig().getCheckpointInterval());
+
+        var none = org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment();
+        ClusterPostingJob.define(none, JobArguments.parse(List.of("--bootstrap-servers", "k:1", "--jdbc-url",
+                "jdbc:postgresql://db/ledger")));
+        assertEquals(CheckpointSettings.DEFAULTS.interval().toMillis(), none.getCheckpointConfig()
+                .getCheckpointInterval(), "a cluster without an interval: the job's default");
     }
 }

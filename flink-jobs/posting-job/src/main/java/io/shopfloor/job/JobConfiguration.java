@@ -7,6 +7,7 @@ import io.shopfloor.job.machine.ShopCalendar;
 import io.shopfloor.job.operator.StateLimits;
 import io.shopfloor.job.order.OrderLedger;
 import io.shopfloor.posting.PostingSettings;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -35,8 +36,34 @@ public final class JobConfiguration {
         return config;
     }
 
+    /**
+     * {@code job.checkpoints}: when and where the job checkpoints; what the file leaves out is
+     * {@link CheckpointSettings#DEFAULTS}'s.
+     */
+    public static CheckpointSettings checkpoints(Section root) {
+        Section section = root.section("job").section("checkpoints");
+        CheckpointSettings d = CheckpointSettings.DEFAULTS;
+        Duration interval = section.duration("interval", d.interval());
+        if (interval.compareTo(CheckpointSettings.MIN_INTERVAL) < 0) {
+            throw section.invalid("interval", "must be at least " + CheckpointSettings.MIN_INTERVAL.toMillis()
+                    + "ms, not " + interval.toMillis() + "ms");
+        }
+        Duration timeout = section.duration("timeout", d.timeout());
+        if (timeout.compareTo(CheckpointSettings.MIN_INTERVAL) < 0) {
+            throw section.invalid("timeout", "must be at least " + CheckpointSettings.MIN_INTERVAL.toMillis()
+                    + "ms, not " + timeout.toMillis() + "ms");
+        }
+        return new CheckpointSettings(interval, timeout, section.string("directory", d.directory()));
+    }
+
+    /** Whether the file (or an option in its place) gives the checkpoint interval, so that it wins over a runner's. */
+    public static boolean checkpointIntervalGiven(Section root) {
+        return root.section("job").section("checkpoints").has("interval");
+    }
+
     /** As {@link #read}, leaving the check for unknown settings to the caller (who reads more of the sections). */
     public static KafkaPostingJob.Config of(Section root) {
+        checkpoints(root); // read with the job's other settings: a wrong one stops the start wherever they are read
         String bootstrapServers = root.section("kafka").string("bootstrapServers", DEFAULT_BOOTSTRAP_SERVERS);
         KafkaPostingJob.Config d = KafkaPostingJob.Config.defaults(bootstrapServers);
         Section plant = root.section("plant");

@@ -32,6 +32,7 @@ import io.shopfloor.schema.journal.JournalLine;
 import io.shopfloor.schema.journal.OrderStatusChange;
 import io.shopfloor.schema.ledger.CapacityLedgerEntry;
 import io.shopfloor.schema.ledger.GeneralLedgerEntry;
+import io.shopfloor.schema.ledger.ItemCostUpdate;
 import io.shopfloor.schema.ledger.ItemLedgerEntry;
 import io.shopfloor.schema.ledger.ValueEntry;
 import io.shopfloor.schema.ledger.WarehouseEntry;
@@ -51,7 +52,6 @@ import io.shopfloor.schema.signal.OperationEvent;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -124,26 +124,32 @@ public final class KafkaPostingJob {
 
     /**
      * Arguments: bootstrap servers (default {@link JobConfiguration#DEFAULT_BOOTSTRAP_SERVERS}), checkpoint directory
-     * (default file:///tmp/...), and optionally the configuration file (docs/configuration.md: the kafka, plant and
-     * job sections; the first argument takes the place of its kafka.bootstrapServers). Shop calendars come from the
-     * ERP's master-data topics.
+     * (default {@link CheckpointSettings#LOCAL_DIRECTORY}), and optionally the configuration file (docs/configuration.md:
+     * the kafka, plant and job sections; the first two arguments take the place of its kafka.bootstrapServers and
+     * job.checkpoints.directory). Shop calendars come from the ERP's master-data topics.
      */
     public static void main(String[] args) throws Exception {
-        String bootstrapServers = args.length > 0 ? args[0] : JobConfiguration.DEFAULT_BOOTSTRAP_SERVERS;
-        String checkpoints = args.length > 1 ? args[1] : "file:///tmp/shopfloor-posting-job/checkpoints";
-        Configuration configuration = new Configuration();
-        // Keyed state outgrows the JobManager's 5 MB in-memory checkpoint storage within minutes.
-        configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
-        java.util.Map<String, String> overrides = java.util.Map.of("kafka.bootstrapServers",
-                "'" + bootstrapServers.replace("'", "''") + "'");
-        Config config = JobConfiguration.read(args.length > 2
+        java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        overrides.put("kafka.bootstrapServers", quoted(args.length > 0 ? args[0]
+                : JobConfiguration.DEFAULT_BOOTSTRAP_SERVERS));
+        if (args.length > 1) {
+            overrides.put("job.checkpoints.directory", quoted(args[1]));
+        }
+        io.shopfloor.config.Section root = args.length > 2
                 ? io.shopfloor.config.ConfigFile.load(java.nio.file.Path.of(args[2]), overrides)
-                : io.shopfloor.config.ConfigFile.defaults(overrides));
+                : io.shopfloor.config.ConfigFile.defaults(overrides);
+        Config config = JobConfiguration.read(root);
+        CheckpointSettings checkpoints = JobConfiguration.checkpoints(root);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                checkpoints.storage(new Configuration(), CheckpointSettings.LOCAL_DIRECTORY));
+        checkpoints.enable(env);
         define(env, config);
         env.execute("shopfloor-posting-job");
+    }
+
+    /** A YAML string, whatever the text looks like. */
+    private static String quoted(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /**
@@ -293,6 +299,8 @@ public final class KafkaPostingJob {
             new OutputTag<>("status-changes", new AvroRecordTypeInfo<>(OrderStatusChange.class));
     private static final OutputTag<GeneralLedgerEntry> GL_ENTRIES =
             new OutputTag<>("gl-entries", new AvroRecordTypeInfo<>(GeneralLedgerEntry.class));
+    private static final OutputTag<ItemCostUpdate> ITEM_COST_UPDATES =
+            new OutputTag<>("item-cost-updates", new AvroRecordTypeInfo<>(ItemCostUpdate.class));
 
     /** Ledger entries to their topics, keyed by order (or capacity) so each key's entries stay in order. */
     private static void writeLedger(DataStream<PostedEntry> entries, Config config) {
@@ -305,6 +313,8 @@ public final class KafkaPostingJob {
         sink(items.getSideOutput(WAREHOUSE_ENTRIES), config, KafkaTopics.LEDGER_WAREHOUSE_ENTRIES, WarehouseEntry.class);
         sink(items.getSideOutput(STATUS_CHANGES), config, KafkaTopics.LEDGER_ORDER_STATUS, OrderStatusChange.class);
         sink(items.getSideOutput(GL_ENTRIES), config, KafkaTopics.LEDGER_GL_ENTRIES, GeneralLedgerEntry.class);
+        sink(items.getSideOutput(ITEM_COST_UPDATES), config, KafkaTopics.LEDGER_ITEM_COST_UPDATES,
+                ItemCostUpdate.class);
     }
 
     private static <R extends SpecificRecord> void sink(DataStream<R> records, Config config, String topic,
@@ -315,26 +325,29 @@ public final class KafkaPostingJob {
                 .name(topic + " sink").uid(topic + "-sink");
     }
 
-    /** Each posted entry as the Avro record of its ledger (item entries on the main output). */
+    /**
+     * Each posted entry as the Avro record of its ledger (item entries on the main output), made from the ledger
+     * model's fields as the ledger store's rows are. Warehouse requests have no record: they reach the store only.
+     */
     private static final class LedgerRecords extends ProcessFunction<PostedEntry, ItemLedgerEntry> {
         @Override
         public void processElement(PostedEntry e, Context ctx, Collector<ItemLedgerEntry> out) {
-            if (e.itemLedgerEntry() != null) {
-                out.collect(LedgerMapping.itemLedgerEntry(e.itemLedgerEntry(), e.costAmountExpected(),
-                        e.costAmountActual()));
-            } else if (e.capacityLedgerEntry() != null) {
-                ctx.output(CAPACITY_ENTRIES, LedgerMapping.capacityLedgerEntry(e.capacityLedgerEntry()));
-            } else if (e.valueEntry() != null) {
-                ctx.output(VALUE_ENTRIES, LedgerMapping.valueEntry(e.valueEntry(), e.postingGroups()));
-            } else if (e.warehouseEntry() != null) {
-                ctx.output(WAREHOUSE_ENTRIES, LedgerMapping.warehouseEntry(e.warehouseEntry()));
-            } else if (e.statusChange() != null) {
-                ctx.output(STATUS_CHANGES, LedgerMapping.orderStatusChange(e.statusChange(), e.eventTime()));
-            } else if (e.glEntry() != null) {
-                ctx.output(GL_ENTRIES, LedgerMapping.generalLedgerEntry(e.glEntry()));
+            SpecificRecord record = LedgerMapping.record(e);
+            if (record instanceof ItemLedgerEntry item) {
+                out.collect(item);
+            } else if (record instanceof CapacityLedgerEntry capacity) {
+                ctx.output(CAPACITY_ENTRIES, capacity);
+            } else if (record instanceof ValueEntry value) {
+                ctx.output(VALUE_ENTRIES, value);
+            } else if (record instanceof WarehouseEntry warehouse) {
+                ctx.output(WAREHOUSE_ENTRIES, warehouse);
+            } else if (record instanceof OrderStatusChange status) {
+                ctx.output(STATUS_CHANGES, status);
+            } else if (record instanceof GeneralLedgerEntry gl) {
+                ctx.output(GL_ENTRIES, gl);
+            } else if (record instanceof ItemCostUpdate update) {
+                ctx.output(ITEM_COST_UPDATES, update);
             }
-            // Item cost updates go to the ledger store's item_cost_update only (no Avro record yet).
-            // Warehouse requests have no Avro record yet: they reach the ledger store only.
         }
     }
 
