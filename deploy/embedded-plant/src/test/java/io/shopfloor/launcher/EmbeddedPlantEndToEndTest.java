@@ -63,7 +63,10 @@ class EmbeddedPlantEndToEndTest {
         }
         try (EmbeddedPlant embedded = EmbeddedPlant.start(settings)) {
             GroundTruth truth = embedded.simulator().truth();
-            assertTrue(!embedded.simulator().simulatedTime().isBefore(stoppedAt.minusSeconds(1)),
+            // Resumed where it stopped, less what its gateways publish again (PlantSimulator.resendMillis).
+            Instant resumedNotBefore = stoppedAt.minusSeconds(1)
+                    .minusMillis(io.shopfloor.simulator.PlantSimulator.resendMillis(SPEED));
+            assertTrue(!embedded.simulator().simulatedTime().isBefore(resumedNotBefore),
                     () -> "resumed at " + embedded.simulator().simulatedTime() + ", stopped at " + stoppedAt);
             assertTrue(embedded.restoredCheckpoint().isPresent(), "the job resumed from its retained checkpoint");
             String complete = awaitEverythingPosted(embedded, truth);

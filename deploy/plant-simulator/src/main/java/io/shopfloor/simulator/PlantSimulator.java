@@ -136,7 +136,7 @@ public final class PlantSimulator implements AutoCloseable {
     private static final long MAX_RESEND_MILLIS = 4 * 60_000;
 
     /** How much simulated time a restart publishes again (duplicates are harmless: readings are cumulative). */
-    static long resendMillis(double speed) {
+    public static long resendMillis(double speed) {
         return Math.min(MAX_RESEND_MILLIS, (long) (speed * RESEND_REAL_MILLIS));
     }
 

@@ -306,9 +306,13 @@ public final class MachineTimeline {
             if (change.state() == MachineState.STOPPED && state != MachineState.STOPPED) {
                 stateBeforeStop = state;
             }
+            if (change.state() != state) {
+                // A state said again (a Sparkplug rebirth, a gateway's re-send) goes on since it began: restarting
+                // it would turn the end of a long stop into a micro-stop.
+                stateSince = change.eventTime();
+            }
             state = change.state();
             stopCode = change.stopCode();
-            stateSince = change.eventTime();
         } else if (signal instanceof MachineSignal.PartsCounted parts) {
             Accumulation target = context.isOperation() ? accumulation(context) : unattributed;
             if (parts.kind() == CounterKind.SCRAP) {

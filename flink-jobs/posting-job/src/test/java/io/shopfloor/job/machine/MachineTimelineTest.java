@@ -98,6 +98,21 @@ class MachineTimelineTest {
                 lines(timeline.advanceTo(at(180))));
     }
 
+    /**
+     * A state repeated during a stop (a Sparkplug rebirth restates it, a gateway sends it again) does not restart the
+     * stop: 10 s before it ends the stop is still 40 s long, not a micro-stop.
+     */
+    @Test
+    void aRepeatedStateDoesNotRestartTheStop() {
+        feed(state(0, MachineState.RUNNING, null), operation(0, OperationChanged.Type.OPERATION_STARTED, "10"),
+                state(10, MachineState.STOPPED, "JAM"), state(40, MachineState.STOPPED, "JAM"),
+                state(50, MachineState.RUNNING, null), heartbeat(60));
+        assertEquals(List.of(
+                "OUTPUT M1/RPO-1001/10000/10/" + end(60) + " setup 0 run 0.33333 stop 0 out 0 scrap 0 EARLY 2026-03-02",
+                "STOP M1/RPO-1001/10000/10/" + end(60) + "/stop/JAM setup 0 run 0 stop 0.66667 JAM out 0 scrap 0 EARLY 2026-03-02"),
+                lines(timeline.advanceTo(at(180))));
+    }
+
     @Test
     void silenceBeyondTheTimeoutIsNoSignalNotStopOrRun() {
         feed(state(0, MachineState.RUNNING, null), operation(0, OperationChanged.Type.OPERATION_STARTED, "10"),
