@@ -90,10 +90,19 @@ class ErpCalendarOeeTest {
                 null, SNAPSHOT)), SNAPSHOT);
     }
 
-    /** The shift through the machine timeline, its windows' totals through the order stage: the shift's sums. */
     private OeeTimeElements earlyShift() throws Exception {
-        MachineTimeline timeline = new MachineTimeline(MACHINE, OeeShiftTest.SETTINGS);
-        OeeShiftTest.shift().forEach(timeline::accept);
+        return earlyShiftThroughTheOrderStage(harness, MACHINE, OeeShiftTest.shift());
+    }
+
+    /**
+     * A shift's signals through the machine timeline, its windows' totals through the order stage (the harness): the
+     * sums of the early shift's KPI windows on 2 March 2026, one per minute.
+     */
+    static OeeTimeElements earlyShiftThroughTheOrderStage(
+            KeyedBroadcastOperatorTestHarness<String, OrderInput, MasterDataChange, PostedEntry> harness,
+            String machine, List<MachineSignal> signals) throws Exception {
+        MachineTimeline timeline = new MachineTimeline(machine, OeeShiftTest.SETTINGS);
+        signals.forEach(timeline::accept);
         for (WindowTotals t : timeline.advanceTo(minute(490)).totals()) {
             harness.processElement(new OrderInput.Totals(t), t.to().toEpochMilli());
         }

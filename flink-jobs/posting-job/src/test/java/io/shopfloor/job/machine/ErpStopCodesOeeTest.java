@@ -11,7 +11,6 @@ import io.shopfloor.job.order.PostedEntry;
 import io.shopfloor.posting.PostingSettings;
 import io.shopfloor.schema.masterdata.StopCode;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -78,25 +76,8 @@ class ErpStopCodesOeeTest {
         return signals;
     }
 
-    /** The shift through the machine timeline, its windows' totals through the order stage: the shift's sums. */
     private OeeTimeElements earlyShift() throws Exception {
-        MachineTimeline timeline = new MachineTimeline(MACHINE, OeeShiftTest.SETTINGS);
-        shift().forEach(timeline::accept);
-        for (WindowTotals t : timeline.advanceTo(minute(490)).totals()) {
-            harness.processElement(new OrderInput.Totals(t), t.to().toEpochMilli());
-        }
-        harness.watermark(minute(600).toEpochMilli());
-        OeeTimeElements sum = OeeTimeElements.ZERO;
-        int windows = 0;
-        for (StreamRecord<MachineKpi> kpi : harness.getSideOutput(OrderPostingFunction.KPIS)) {
-            MachineKpi k = kpi.getValue();
-            if (k.shiftCode().equals("EARLY") && k.shiftDate().equals(LocalDate.of(2026, 3, 2))) {
-                sum = sum.plus(k.time());
-                windows++;
-            }
-        }
-        assertEquals(480, windows, "one KPI window per minute of the shift");
-        return sum;
+        return ErpCalendarOeeTest.earlyShiftThroughTheOrderStage(harness, MACHINE, shift());
     }
 
     @Test
