@@ -114,6 +114,7 @@ public final class JobConfiguration {
         return new StateLimits(limits.integer("maxHeldInputsPerMachine", d.maxHeldInputsPerMachine(), 1,
                 Integer.MAX_VALUE), limits.integer("maxHeldInputsPerOrder", d.maxHeldInputsPerOrder(), 1,
                 Integer.MAX_VALUE), limits.integer("maxVersionsPerRecord", d.maxVersionsPerRecord(), 1,
+                Integer.MAX_VALUE), limits.integer("maxCachedKeysPerState", d.maxCachedKeysPerState(), 1,
                 Integer.MAX_VALUE));
     }
 

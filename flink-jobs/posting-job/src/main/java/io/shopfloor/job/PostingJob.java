@@ -14,6 +14,7 @@ import io.shopfloor.job.types.VersionedTypeInfo;
 import io.shopfloor.job.operator.MachineSignalFunction;
 import io.shopfloor.job.operator.MachineSignalOperator;
 import io.shopfloor.job.operator.OrderPostingFunction;
+import io.shopfloor.job.operator.OrderPostingOperator;
 import io.shopfloor.job.operator.StateLimits;
 import io.shopfloor.job.order.OrderInput;
 import io.shopfloor.job.order.OrderCostPlan;
@@ -133,10 +134,11 @@ public final class PostingJob {
 
         SingleOutputStreamOperator<PostedEntry> entries = orderInputs
                 .keyBy(OrderInput::key)
-                .connect(sources.masterData().broadcast(OrderPostingFunction.MASTER_DATA))
-                .process(new OrderPostingFunction(settings.posting(), settings.orders(),
-                        settings.finishedOrderRetention(), settings.allowedLateness(), settings.limits(),
-                        settings.calendar(), settings.plannedStopCodes()), TypeInformation.of(PostedEntry.class))
+                .connect(sources.masterData().broadcast())
+                .transform("order postings", TypeInformation.of(PostedEntry.class), new OrderPostingOperator(
+                        new OrderPostingFunction(settings.posting(), settings.orders(),
+                                settings.finishedOrderRetention(), settings.allowedLateness(), settings.limits(),
+                                settings.calendar(), settings.plannedStopCodes())))
                 .name("order postings").uid("order-postings");
 
         return new Outputs(entries, reported.getSideOutput(MachineSignalFunction.REJECTED),

@@ -27,13 +27,16 @@ final class EventTimeBuffer<T> {
     private final int maxSize;
 
     /**
+     * @param writeBack where the buffer's state stays between checkpoints
      * @param elements the serializer of one input: it copies the buffer under checkpoints (copy-on-write), so on a
      *                 hot path it should be Flink's own (records of records), not Java serialization
      */
-    EventTimeBuffer(RuntimeContext context, TypeSerializer<T> elements, Comparator<T> sameTimeOrder, int maxSize) {
-        this.buffer = context.getMapState(new MapStateDescriptor<>("buffer", LongSerializer.INSTANCE,
-                new ListSerializer<>(elements)));
-        this.size = context.getState(new ValueStateDescriptor<>("buffer-size", IntSerializer.INSTANCE));
+    EventTimeBuffer(RuntimeContext context, WriteBackStates writeBack, TypeSerializer<T> elements,
+                    Comparator<T> sameTimeOrder, int maxSize) {
+        this.buffer = writeBack.map(context.getMapState(new MapStateDescriptor<>("buffer", LongSerializer.INSTANCE,
+                new ListSerializer<>(elements))));
+        this.size = writeBack.value(context.getState(new ValueStateDescriptor<>("buffer-size",
+                IntSerializer.INSTANCE)));
         this.sameTimeOrder = sameTimeOrder;
         this.maxSize = maxSize;
     }

@@ -30,8 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Per machine (keyed by machine id): applies counter readings, states and operation events in event-time order
@@ -42,16 +40,13 @@ import java.util.function.Consumer;
  * so that holding or releasing one touches only its instant: on RocksDB every state access is a (de)serialization,
  * and a machine may hold thousands of inputs while the watermark waits for the slowest partition. The counter
  * baselines and the number of held inputs are one small value ({@link MachineCounters}), the timeline another,
- * read and written once per instant. What each instant emits carries that instant as its timestamp, as downstream
+ * changed at every instant. What each instant emits carries that instant as its timestamp, as downstream
  * ordering expects.
  *
- * <p>Run by {@link MachineSignalOperator}, the timeline and counters of a machine are read once per watermark, not
- * once per instant: while a watermark fires its timers, the machines it touches keep their values in memory
- * ({@link #deferWrites}), and the operator writes them back when the watermark has passed ({@link
- * #writeDeferred}). A replay or catch-up (a watermark passing many instants of a machine) then costs one state read
- * and write per machine; the timeline holds the signals of the last horizon, so a write per instant would cost more
- * per reading the more readings a machine sends. Run by a plain {@code KeyedProcessOperator}, every access goes to
- * state (the same output).
+ * <p>Run by {@link MachineSignalOperator}, these values stay in memory between checkpoints ({@link
+ * WriteBackStates}): a machine's timeline holds the signals of the last horizon, and on RocksDB reading and writing
+ * it for each instant would cost more per reading the more readings a machine sends. Run by a plain {@code
+ * KeyedProcessOperator}, every access goes to state (the same output).
  *
  * <p>Release 1 kept the held inputs and baselines in one value ({@code machine-inputs}, {@link MachineInputs}) with
  * one timer at the earliest input. A machine restored with such a value moves it into the map at its first access
@@ -65,12 +60,6 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
             new io.shopfloor.job.types.VersionedTypeInfo<>(WindowTotals.class,
                     io.shopfloor.job.types.WindowTotalsSerializer.INSTANCE));
 
-    /**
-     * Machines whose values one watermark keeps in memory: a timeline holds a horizon of signals (a few KB for a
-     * machine reading every second), so this bounds the memory to some MB per subtask.
-     */
-    static final int MAX_DEFERRED_MACHINES = 4_096;
-
     private final MachineTimeline.Settings settings;
     private final Duration allowedLateness;
     private final StateLimits limits;
@@ -80,13 +69,8 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
     private transient ValueState<MachineTimeline> timeline;
     /** Release 1's held inputs and baselines: only read (and then cleared) to move them into the state above. */
     private transient ValueState<MachineInputs> release1Inputs;
-    /** While a watermark fires timers: the machines read so far, written back by {@link #writeDeferred}. */
-    private transient Map<String, Machine> deferred;
-    private transient boolean deferring;
-
-    /** One machine's values while its writes are deferred. */
-    private record Machine(MachineTimeline timeline, MachineCounters counters) {
-    }
+    /** The timeline, counters and held inputs in memory between checkpoints (when the operator attaches it). */
+    private transient WriteBackStates writeBack;
 
     public MachineSignalFunction(MachineTimeline.Settings settings, Duration allowedLateness, StateLimits limits) {
         this.settings = settings;
@@ -96,13 +80,18 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     @Override
     public void open(OpenContext openContext) {
-        held = getRuntimeContext().getMapState(heldInputsState());
-        counters = getRuntimeContext().getState(countersState());
-        timeline = getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
-                MachineTimelineSerializer.INSTANCE));
+        writeBack = new WriteBackStates(limits.maxCachedKeysPerState(),
+                limits.maxCachedEntriesPerMapState());
+        held = writeBack.map(getRuntimeContext().getMapState(heldInputsState()));
+        counters = writeBack.value(getRuntimeContext().getState(countersState()));
+        timeline = writeBack.value(getRuntimeContext().getState(new ValueStateDescriptor<>("timeline",
+                MachineTimelineSerializer.INSTANCE)));
         release1Inputs = getRuntimeContext().getState(new ValueStateDescriptor<>("machine-inputs",
                 MachineInputsSerializer.INSTANCE));
-        deferred = new HashMap<>();
+    }
+
+    WriteBackStates writeBackStates() {
+        return writeBack;
     }
 
     /** The held inputs: per event time (epoch millis), the inputs of that instant in their arrival order. */
@@ -113,26 +102,6 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     static ValueStateDescriptor<MachineCounters> countersState() {
         return new ValueStateDescriptor<>("machine-counters", MachineCountersSerializer.INSTANCE);
-    }
-
-    /**
-     * From now until {@link #writeDeferred}, timers keep the timeline and counters of the machines they touch in
-     * memory (at most {@link #MAX_DEFERRED_MACHINES}; beyond, a machine's values go to state at every instant). Only
-     * timers may run in between: the operator calls this around firing one watermark's timers.
-     */
-    void deferWrites() {
-        deferring = true;
-    }
-
-    /** Writes the deferred values to state, setting each machine as the current key with {@code setCurrentKey}. */
-    void writeDeferred(Consumer<Object> setCurrentKey) throws Exception {
-        deferring = false;
-        for (Map.Entry<String, Machine> machine : deferred.entrySet()) {
-            setCurrentKey.accept(machine.getKey());
-            timeline.update(machine.getValue().timeline());
-            counters.update(machine.getValue().counters());
-        }
-        deferred.clear();
     }
 
     @Override
@@ -168,13 +137,8 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ReportedLine> out) throws Exception {
-        Machine cached = deferring ? deferred.get(ctx.getCurrentKey()) : null;
-        MachineTimeline machine = cached != null ? cached.timeline() : timeline(ctx.getCurrentKey());
-        MachineCounters machineCounters = cached != null ? cached.counters() : machineCounters(ctx);
-        boolean writeNow = cached == null && !(deferring && deferred.size() < MAX_DEFERRED_MACHINES);
-        if (cached == null && !writeNow) {
-            deferred.put(ctx.getCurrentKey(), new Machine(machine, machineCounters));
-        }
+        MachineTimeline machine = timeline(ctx.getCurrentKey());
+        MachineCounters machineCounters = machineCounters(ctx);
         List<MachineInput> due = held.get(timestamp);
         if (due != null) {
             held.remove(timestamp);
@@ -186,9 +150,7 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
                 apply(input, machineCounters, machine, ctx);
             }
             machineCounters.heldInputs = Math.max(0, machineCounters.heldInputs - due.size());
-            if (writeNow) {
-                counters.update(machineCounters);
-            }
+            counters.update(machineCounters);
         }
         MachineTimeline.Output output = machine.advanceTo(Instant.ofEpochMilli(timestamp));
         output.lines().forEach(out::collect);
@@ -210,9 +172,7 @@ public class MachineSignalFunction extends KeyedProcessFunction<String, MachineI
                 machine.wakeUpAsked(wakeUp);
             }
         }
-        if (writeNow) {
-            timeline.update(machine);
-        }
+        timeline.update(machine);
     }
 
     /** Holds the input until the watermark passes {@code time}; the first input of an instant registers its timer. */

@@ -2,14 +2,12 @@ package io.shopfloor.job.operator;
 
 import io.shopfloor.job.machine.MachineInput;
 import io.shopfloor.job.machine.ReportedLine;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.api.watermark.Watermark;
 
 /**
- * Runs {@link MachineSignalFunction} with its state writes deferred while a watermark fires its timers: each machine
- * touched is read from state once and written back once, after the timers (see the function). The deferral lives
- * within one call, one mailbox action: no checkpoint can come between the timers and the write. (With Flink's
- * interruptible timers, the timers left for a later mail run with every write immediate.)
+ * Runs {@link MachineSignalFunction} with its state in memory between checkpoints ({@link WriteBackStates}): written
+ * to the state backend in {@link #snapshotState}, which Flink calls before it snapshots the keyed backend.
  */
 public final class MachineSignalOperator extends KeyedProcessOperator<String, MachineInput, ReportedLine> {
     private static final long serialVersionUID = 1L;
@@ -19,10 +17,14 @@ public final class MachineSignalOperator extends KeyedProcessOperator<String, Ma
     }
 
     @Override
-    public void processWatermark(Watermark mark) throws Exception {
-        MachineSignalFunction function = (MachineSignalFunction) userFunction;
-        function.deferWrites();
-        super.processWatermark(mark);
-        function.writeDeferred(this::setCurrentKey);
+    public void open() throws Exception {
+        super.open();
+        ((MachineSignalFunction) userFunction).writeBackStates().attach(WriteBackStates.keyContextOf(this));
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        ((MachineSignalFunction) userFunction).writeBackStates().flush();
+        super.snapshotState(context);
     }
 }

@@ -121,7 +121,13 @@ public class OrderPostingFunction
     private transient long sweptUntil;
     /** Which master-data keys are the rows of which shop calendar or center (derived from the broadcast state). */
     private transient ErpCalendars erpCalendars;
+    /**
+     * Not in {@link #writeBack}: a change of posting setup visits every key's held postings in the backend
+     * ({@code applyToKeyedState}).
+     */
     private transient ValueState<HeldGlPostings> heldGlPostings;
+    /** The ledgers and held inputs in memory between checkpoints (when the operator attaches it). */
+    private transient WriteBackStates writeBack;
 
     /** Without a shop calendar: all time planned, three shifts. */
     public OrderPostingFunction(PostingSettings postingSettings, OrderLedger.Settings orderSettings,
@@ -167,11 +173,17 @@ public class OrderPostingFunction
         rules = new PostingRules(postingSettings);
         sweptUntil = Long.MIN_VALUE;
         erpCalendars = new ErpCalendars();
-        buffer = new EventTimeBuffer<>(getRuntimeContext(), OrderInputSerializer.INSTANCE, EVENT_ORDER,
+        writeBack = new WriteBackStates(limits.maxCachedKeysPerState(),
+                limits.maxCachedEntriesPerMapState());
+        buffer = new EventTimeBuffer<>(getRuntimeContext(), writeBack, OrderInputSerializer.INSTANCE, EVENT_ORDER,
                 limits.maxHeldInputsPerOrder());
-        ledger = new ReadOnceValueState<>(getRuntimeContext().getState(new ValueStateDescriptor<>("order-ledger",
-                OrderLedgerSerializer.INSTANCE)));
+        ledger = new ReadOnceValueState<>(writeBack.value(getRuntimeContext().getState(
+                new ValueStateDescriptor<>("order-ledger", OrderLedgerSerializer.INSTANCE))));
         heldGlPostings = getRuntimeContext().getState(HELD_GL_POSTINGS);
+    }
+
+    WriteBackStates writeBackStates() {
+        return writeBack;
     }
 
     @Override

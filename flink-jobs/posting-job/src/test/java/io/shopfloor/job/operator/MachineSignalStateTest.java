@@ -39,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The machine stage's state on both backends (RocksDB, the production one, and the heap): held inputs per instant
  * with a timer each, emptied when the watermark passes them; the counters; snapshots restored on either backend.
+ * The operator keeps its state in memory between checkpoints ({@link WriteBackStates}): what the backend holds is
+ * looked at after a flush, as a snapshot writes it.
  */
 class MachineSignalStateTest {
 
@@ -76,9 +78,17 @@ class MachineSignalStateTest {
         return inputs;
     }
 
-    /** The current key's held inputs, by time. */
+    /** Writes what the operator keeps in memory to the backend, as before a snapshot. */
+    static void flush(KeyedOneInputStreamOperatorTestHarness<String, MachineInput, ReportedLine> harness)
+            throws Exception {
+        ((MachineSignalFunction) ((MachineSignalOperator) harness.getOperator()).getUserFunction())
+                .writeBackStates().flush();
+    }
+
+    /** The current key's held inputs in the backend, by time. */
     private static Map<Long, List<MachineInput>> held(
             KeyedOneInputStreamOperatorTestHarness<String, MachineInput, ReportedLine> harness) throws Exception {
+        flush(harness);
         harness.getOperator().setCurrentKey("M1");
         KeyedStateBackend<Object> state = harness.getOperator().getKeyedStateBackend();
         MapState<Long, List<MachineInput>> held = state.getPartitionedState(VoidNamespace.INSTANCE,
@@ -89,6 +99,7 @@ class MachineSignalStateTest {
 
     private static MachineCounters counters(
             KeyedOneInputStreamOperatorTestHarness<String, MachineInput, ReportedLine> harness) throws Exception {
+        flush(harness);
         harness.getOperator().setCurrentKey("M1");
         ValueState<MachineCounters> counters = harness.getOperator().getKeyedStateBackend().getPartitionedState(
                 VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, MachineSignalFunction.countersState());
