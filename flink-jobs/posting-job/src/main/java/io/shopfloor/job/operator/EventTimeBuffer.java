@@ -14,6 +14,8 @@ import org.apache.flink.streaming.api.TimerService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Keyed inputs held until the watermark passes their event time, then released in an order that does not depend on
@@ -23,7 +25,9 @@ final class EventTimeBuffer<T> {
     private final MapState<Long, List<T>> buffer;
     /** How many inputs the key holds (absent: none, or state restored from before this count existed). */
     private final ValueState<Integer> size;
-    private final Comparator<T> sameTimeOrder;
+    /** Inputs of one time: by rank, then by id (computed once per input: a sort compares each many times). */
+    private final ToIntFunction<T> rank;
+    private final Function<T, String> id;
     private final int maxSize;
 
     /**
@@ -32,12 +36,13 @@ final class EventTimeBuffer<T> {
      *                 hot path it should be Flink's own (records of records), not Java serialization
      */
     EventTimeBuffer(RuntimeContext context, WriteBackStates writeBack, TypeSerializer<T> elements,
-                    Comparator<T> sameTimeOrder, int maxSize) {
+                    ToIntFunction<T> rank, Function<T, String> id, int maxSize) {
         this.buffer = writeBack.map(context.getMapState(new MapStateDescriptor<>("buffer", LongSerializer.INSTANCE,
                 new ListSerializer<>(elements))));
         this.size = writeBack.value(context.getState(new ValueStateDescriptor<>("buffer-size",
                 IntSerializer.INSTANCE)));
-        this.sameTimeOrder = sameTimeOrder;
+        this.rank = rank;
+        this.id = id;
         this.maxSize = maxSize;
     }
 
@@ -77,8 +82,22 @@ final class EventTimeBuffer<T> {
         } else {
             size.clear();
         }
-        List<T> due = new ArrayList<>(stored);
-        due.sort(sameTimeOrder);
+        if (stored.size() == 1) {
+            return List.of(stored.get(0));
+        }
+        List<Ordered<T>> ordered = new ArrayList<>(stored.size());
+        for (T input : stored) {
+            ordered.add(new Ordered<>(rank.applyAsInt(input), id.apply(input), input));
+        }
+        ordered.sort(Ordered.ORDER);
+        List<T> due = new ArrayList<>(ordered.size());
+        ordered.forEach(input -> due.add(input.input()));
         return due;
+    }
+
+    private record Ordered<T>(int rank, String id, T input) {
+        @SuppressWarnings("rawtypes")
+        static final Comparator<Ordered> ORDER = Comparator.<Ordered>comparingInt(Ordered::rank)
+                .thenComparing(Ordered::id);
     }
 }

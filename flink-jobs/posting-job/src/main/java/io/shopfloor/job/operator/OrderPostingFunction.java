@@ -57,7 +57,6 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -99,9 +98,6 @@ public class OrderPostingFunction
 
     /** Watermark progress (beyond the allowed lateness) between two sweeps over all master data. */
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
-
-    static final Comparator<OrderInput> EVENT_ORDER = Comparator.comparingInt(OrderInput::rank)
-            .thenComparing(OrderInput::sourceId);
 
     private final PostingSettings postingSettings;
     private final OrderLedger.Settings orderSettings;
@@ -175,7 +171,8 @@ public class OrderPostingFunction
         erpCalendars = new ErpCalendars();
         writeBack = new WriteBackStates(limits.maxCachedKeysPerState(),
                 limits.maxCachedEntriesPerMapState());
-        buffer = new EventTimeBuffer<>(getRuntimeContext(), writeBack, OrderInputSerializer.INSTANCE, EVENT_ORDER,
+        buffer = new EventTimeBuffer<>(getRuntimeContext(), writeBack, OrderInputSerializer.INSTANCE, OrderInput::rank,
+                OrderInput::sourceId,
                 limits.maxHeldInputsPerOrder());
         ledger = new ReadOnceValueState<>(writeBack.value(getRuntimeContext().getState(
                 new ValueStateDescriptor<>("order-ledger", OrderLedgerSerializer.INSTANCE))));
