@@ -24,12 +24,14 @@ import java.util.StringJoiner;
 /**
  * Appends batches of rows to the ledger tables, each batch in one transaction, idempotently: a row whose
  * idempotency key is stored already is skipped when its content hash matches (a replay) and recorded in
- * {@code posting_conflict} when it does not (never applied). Per table, the rows are streamed by binary COPY into a
- * temporary staging table of the session (emptied at every commit), then appended by one
- * {@code INSERT ... SELECT ... ORDER BY row_order ON CONFLICT (idempotency_key) DO NOTHING}, in dependency order,
- * the references between entries mapped from the job's numbering to the store's sequences (a reference that does
- * not resolve fails the batch). Only when fewer rows were appended than staged does a query look for conflicts.
- * Plain JDBC, no Flink: the sink wraps it.
+ * {@code posting_conflict} when it does not (never applied). A batch is first written as if all its keys were new:
+ * per table, in dependency order, rows that name no other entry by binary COPY straight into the table, the others
+ * by binary COPY into a temporary staging table of the session (emptied at every commit) and one
+ * {@code INSERT ... SELECT ... ORDER BY row_order} mapping the references between entries from the job's numbering
+ * to the store's (a reference that does not resolve fails the batch). A stored key fails that attempt (unique
+ * violation); the batch is then written again the careful way, every table through the staging table with
+ * {@code ON CONFLICT (idempotency_key) DO NOTHING}, and only when fewer rows were appended than staged does a query
+ * look for conflicts. Plain JDBC, no Flink: the sink wraps it.
  */
 public final class LedgerWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerWriter.class);

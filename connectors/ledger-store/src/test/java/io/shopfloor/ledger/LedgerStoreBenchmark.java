@@ -39,8 +39,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ledger rows per second written by the {@link LedgerStoreSink} into a real PostgreSQL (zonky, fsync off as zonky
- * runs it), the latency from an entry reaching the sink to its commit (p50, p99), and where the CPU went, per row:
+ * Ledger rows per second written by the {@link LedgerStoreSink} into a real PostgreSQL (zonky's binaries), the
+ * latency from an entry reaching the sink to its commit (p50, p99), and where the CPU went, per row:
  * this JVM (of which the sink's writes, and, measured alone before the run, the sink's conversion of entries to
  * rows and the benchmark's generation of entries), PostgreSQL (all its processes), and what other processes used
  * meanwhile, so that figures taken on a shared machine still say something. Each posting is an output, as the job
@@ -53,7 +53,9 @@ import java.util.concurrent.TimeUnit;
  * index less); {@code --prefill-rows=N} (default 0) fills the item, capacity and value entry tables with N rows in
  * all before the measured run (copies of a posted entry with their own keys, orders and posting dates over a year), so
  * that the run measures the sink against tables of a plant's years; {@code --fsync=on|off} (default on, as the
- * embedded plant runs PostgreSQL; zonky's own default is off).
+ * embedded plant runs PostgreSQL; zonky's own default is off); {@code --server-config=k=v,k=v} sets PostgreSQL
+ * settings. It prints the server settings it ran with and PostgreSQL's WAL, full-page images, checkpoints and
+ * autovacuum runs during the measured run.
  */
 public final class LedgerStoreBenchmark {
     private static final int ROWS_PER_POSTING = 4;
@@ -193,7 +195,8 @@ public final class LedgerStoreBenchmark {
                     checksum);
             System.out.printf("PostgreSQL during the run: WAL %.0f bytes per row (%.2f full-page images per row), "
                             + "checkpoints %d timed and %d requested, autovacuum %d and autoanalyze %d runs%n",
-                    (serverAfter[0] - serverBefore[0]) / (double) rows, (serverAfter[1] - serverBefore[1]) / (double) rows,
+                    (serverAfter[0] - serverBefore[0]) / (double) rows,
+                    (serverAfter[1] - serverBefore[1]) / (double) rows,
                     serverAfter[2] - serverBefore[2], serverAfter[3] - serverBefore[3],
                     serverAfter[4] - serverBefore[4], serverAfter[5] - serverBefore[5]);
             if (rows != postings * ROWS_PER_POSTING) {
