@@ -24,15 +24,18 @@ import java.util.StringJoiner;
 /**
  * Appends batches of rows to the ledger tables, each batch in one transaction, idempotently: a row whose
  * idempotency key is stored already is skipped when its content hash matches (a replay) and recorded in
- * {@code posting_conflict} when it does not (never applied). Per table, the rows are streamed by binary COPY into a
- * temporary staging table of the session (emptied at every commit), then appended by one
- * {@code INSERT ... SELECT ... ORDER BY row_order ON CONFLICT (idempotency_key) DO NOTHING}, in dependency order,
- * the references between entries mapped from the job's numbering to the store's sequences (a reference that does
- * not resolve fails the batch). Only when fewer rows were appended than staged does a query look for conflicts.
- * Plain JDBC, no Flink: the sink wraps it.
+ * {@code posting_conflict} when it does not (never applied). A batch is first written as if all its keys were new:
+ * per table, in dependency order, rows that name no other entry by binary COPY straight into the table, the others
+ * by binary COPY into a temporary staging table of the session (emptied at every commit) and one
+ * {@code INSERT ... SELECT ... ORDER BY row_order} mapping the references between entries from the job's numbering
+ * to the store's (a reference that does not resolve fails the batch). A stored key fails that attempt (unique
+ * violation); the batch is then written again the careful way, every table through the staging table with
+ * {@code ON CONFLICT (idempotency_key) DO NOTHING}, and only when fewer rows were appended than staged does a query
+ * look for conflicts. Plain JDBC, no Flink: the sink wraps it.
  */
 public final class LedgerWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerWriter.class);
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final byte[] COPY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
             0, 0, 0, 0, 0, 0, 0, 0};
 
@@ -44,6 +47,8 @@ public final class LedgerWriter implements AutoCloseable {
     private final CopyManager copyManager;
     private final Map<LedgerTable, TableStatements> statements = new EnumMap<>(LedgerTable.class);
     private final CopyBuffer copyBuffer = new CopyBuffer(1 << 20);
+    /** After a batch met stored keys, until a batch holds only new ones: replays are expected (a restore). */
+    private boolean replaying;
 
     public LedgerWriter(String jdbcUrl, String user, String password) throws SQLException {
         connection = DriverManager.getConnection(jdbcUrl, user, password);
@@ -70,6 +75,32 @@ public final class LedgerWriter implements AutoCloseable {
         for (StoreRow row : rows) {
             byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row);
         }
+        if (!replaying) {
+            try {
+                return write(byTable, false);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // A key stored already: a replay (after a restore) or a conflict. The batch is rolled back and
+                // written again the careful way, as are the batches after it until one holds only new keys.
+                LOG.info("a batch holds keys stored already ({}): writing it again with replays skipped",
+                        e.getMessage());
+                replaying = true;
+            }
+        }
+        BatchResult result = write(byTable, true);
+        replaying = result.appended() < rows.size();
+        return result;
+    }
+
+    /**
+     * One attempt in one transaction. Without {@code skipStoredKeys} every row must be new: a stored key fails the
+     * statement with a unique violation (SQLSTATE 23505), which spares each row the speculative insertion of
+     * {@code ON CONFLICT} (a probe of the key's index before the insert, a lock and a second WAL record).
+     */
+    private BatchResult write(Map<LedgerTable, List<StoreRow>> byTable, boolean skipStoredKeys)
+            throws SQLException {
         int appended = 0;
         int replayed = 0;
         List<String> conflicts = new ArrayList<>();
@@ -78,8 +109,13 @@ public final class LedgerWriter implements AutoCloseable {
             for (Map.Entry<LedgerTable, List<StoreRow>> tableRows : byTable.entrySet()) {
                 List<StoreRow> staged = tableRows.getValue();
                 TableStatements table = statements.get(tableRows.getKey());
-                stage(table, staged);
-                int inserted = table.append(staged);
+                if (!skipStoredKeys && !table.namesEntries(staged)) {
+                    // Nothing to map or skip: straight into the table, by COPY's multi-row inserts.
+                    appended += copy(table.directCopy, staged, false);
+                    continue;
+                }
+                copy(table.stagingCopy, staged, true);
+                int inserted = table.append(staged, skipStoredKeys);
                 List<String> tableConflicts = inserted == staged.size() ? List.of() : table.recordConflicts(staged);
                 appended += inserted;
                 conflicts.addAll(tableConflicts);
@@ -97,22 +133,27 @@ public final class LedgerWriter implements AutoCloseable {
         return new BatchResult(appended, replayed, conflicts);
     }
 
-    /** Streams the rows into the table's staging table, numbered in batch order. */
-    private void stage(TableStatements table, List<StoreRow> rows) throws SQLException {
-        short fieldCount = (short) (table.table.columns().size() + 2);
+    /**
+     * Streams the rows by binary COPY, in batch order: into the table's staging table, numbered, or straight into
+     * the table; returns how many rows were copied.
+     */
+    private int copy(String copyStatement, List<StoreRow> rows, boolean numbered) throws SQLException {
+        short fieldCount = (short) (rows.get(0).table().columns().size() + (numbered ? 2 : 1));
         copyBuffer.clear();
         copyBuffer.putBytes(COPY_HEADER);
         for (int i = 0; i < rows.size(); i++) {
             copyBuffer.putShort(fieldCount);
-            copyBuffer.putInt(4);
-            copyBuffer.putInt(i);
+            if (numbered) {
+                copyBuffer.putInt(4);
+                copyBuffer.putInt(i);
+            }
             rows.get(i).appendTo(copyBuffer);
         }
         copyBuffer.putShort(-1);
-        CopyIn copy = copyManager.copyIn(table.copy);
+        CopyIn copy = copyManager.copyIn(copyStatement);
         try {
             copy.writeToCopy(copyBuffer.array(), 0, copyBuffer.size());
-            copy.endCopy();
+            return Math.toIntExact(copy.endCopy());
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
@@ -160,24 +201,36 @@ public final class LedgerWriter implements AutoCloseable {
     /** A table's statements, prepared once per connection. */
     private final class TableStatements {
         final LedgerTable table;
-        final String copy;
+        final String stagingCopy;
+        final String directCopy;
+        final int[] referenceColumns;
         final int selfReference;
-        final PreparedStatement insertAll;
-        final PreparedStatement insertWithoutSelfReference;
-        final PreparedStatement insertWithSelfReference;
+        /** Indexed by skipping stored keys (1) or not (0). */
+        final PreparedStatement[] insertAll = new PreparedStatement[2];
+        final PreparedStatement[] insertWithoutSelfReference = new PreparedStatement[2];
+        final PreparedStatement[] insertWithSelfReference = new PreparedStatement[2];
         final PreparedStatement conflicting;
         final PreparedStatement recordConflict;
 
         TableStatements(LedgerTable table) throws SQLException {
             this.table = table;
-            this.copy = "COPY " + staging(table) + " FROM STDIN (FORMAT binary)";
+            this.stagingCopy = "COPY " + staging(table) + " FROM STDIN (FORMAT binary)";
+            StringJoiner columns = new StringJoiner(", ");
+            table.columns().forEach(c -> columns.add(c.name()));
+            columns.add(LedgerTable.CONTENT_HASH);
+            this.directCopy = "COPY " + table.tableName() + " (" + columns + ") FROM STDIN (FORMAT binary)";
+            this.referenceColumns = table.references().stream().mapToInt(r -> table.indexOf(r.column())).toArray();
             LedgerTable.Reference self = table.selfReference();
             this.selfReference = self == null ? -1 : table.indexOf(self.column());
-            this.insertAll = connection.prepareStatement(insert(table, ""));
-            this.insertWithoutSelfReference = self == null ? null
-                    : connection.prepareStatement(insert(table, " WHERE s." + self.column() + " IS NULL"));
-            this.insertWithSelfReference = self == null ? null
-                    : connection.prepareStatement(insert(table, " WHERE s." + self.column() + " IS NOT NULL"));
+            for (int skip = 0; skip < 2; skip++) {
+                insertAll[skip] = connection.prepareStatement(insert(table, "", skip == 1));
+                if (self != null) {
+                    insertWithoutSelfReference[skip] = connection.prepareStatement(
+                            insert(table, " WHERE s." + self.column() + " IS NULL", skip == 1));
+                    insertWithSelfReference[skip] = connection.prepareStatement(
+                            insert(table, " WHERE s." + self.column() + " IS NOT NULL", skip == 1));
+                }
+            }
             this.conflicting = connection.prepareStatement("SELECT s.row_order, t." + LedgerTable.CONTENT_HASH
                     + " FROM " + staging(table) + " s JOIN " + table.tableName()
                     + " t ON t.idempotency_key = s.idempotency_key WHERE t." + LedgerTable.CONTENT_HASH + " <> s."
@@ -187,8 +240,21 @@ public final class LedgerWriter implements AutoCloseable {
                     + "ON CONFLICT DO NOTHING");
         }
 
-        /** Appends the staged rows whose keys are new; returns how many. */
-        int append(List<StoreRow> rows) throws SQLException {
+        /** Whether a row names another entry by the job's numbering (which the staging path maps). */
+        boolean namesEntries(List<StoreRow> rows) {
+            for (StoreRow row : rows) {
+                for (int column : referenceColumns) {
+                    if (row.value(column) != null) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Appends the staged rows (skipping those whose keys are stored, or failing on them); returns how many. */
+        int append(List<StoreRow> rows, boolean skipStoredKeys) throws SQLException {
+            int skip = skipStoredKeys ? 1 : 0;
             boolean anySelfReference = false;
             if (selfReference >= 0) {
                 for (StoreRow row : rows) {
@@ -196,10 +262,10 @@ public final class LedgerWriter implements AutoCloseable {
                 }
             }
             if (!anySelfReference) {
-                return insertAll.executeUpdate();
+                return insertAll[skip].executeUpdate();
             }
             // An applies-to may name an entry of the same batch, which one statement does not see: others first.
-            return insertWithoutSelfReference.executeUpdate() + insertWithSelfReference.executeUpdate();
+            return insertWithoutSelfReference[skip].executeUpdate() + insertWithSelfReference[skip].executeUpdate();
         }
 
         /** Staged rows whose key is stored with other content: recorded (once per distinct content), never applied. */
@@ -228,7 +294,7 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     /** The statement appending the staged rows in batch order, references mapped to the store's entry numbers. */
-    private static String insert(LedgerTable table, String filter) {
+    private static String insert(LedgerTable table, String filter, boolean skipStoredKeys) {
         StringJoiner names = new StringJoiner(", ");
         StringJoiner values = new StringJoiner(", ");
         for (LedgerTable.Column column : table.columns()) {
@@ -244,7 +310,8 @@ public final class LedgerWriter implements AutoCloseable {
         names.add(LedgerTable.CONTENT_HASH);
         values.add("s." + LedgerTable.CONTENT_HASH);
         return "INSERT INTO " + table.tableName() + " (" + names + ") SELECT " + values + " FROM " + staging(table)
-                + " s" + filter + " ORDER BY s.row_order ON CONFLICT (idempotency_key) DO NOTHING";
+                + " s" + filter + " ORDER BY s.row_order"
+                + (skipStoredKeys ? " ON CONFLICT (idempotency_key) DO NOTHING" : "");
     }
 
     @Override

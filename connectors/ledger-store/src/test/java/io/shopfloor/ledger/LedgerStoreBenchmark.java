@@ -39,8 +39,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ledger rows per second written by the {@link LedgerStoreSink} into a real PostgreSQL (zonky, fsync off as zonky
- * runs it), the latency from an entry reaching the sink to its commit (p50, p99), and where the CPU went, per row:
+ * Ledger rows per second written by the {@link LedgerStoreSink} into a real PostgreSQL (zonky's binaries), the
+ * latency from an entry reaching the sink to its commit (p50, p99), and where the CPU went, per row:
  * this JVM (of which the sink's writes, and, measured alone before the run, the sink's conversion of entries to
  * rows and the benchmark's generation of entries), PostgreSQL (all its processes), and what other processes used
  * meanwhile, so that figures taken on a shared machine still say something. Each posting is an output, as the job
@@ -53,7 +53,9 @@ import java.util.concurrent.TimeUnit;
  * index less); {@code --prefill-rows=N} (default 0) fills the item, capacity and value entry tables with N rows in
  * all before the measured run (copies of a posted entry with their own keys, orders and posting dates over a year), so
  * that the run measures the sink against tables of a plant's years; {@code --fsync=on|off} (default on, as the
- * embedded plant runs PostgreSQL; zonky's own default is off).
+ * embedded plant runs PostgreSQL; zonky's own default is off); {@code --server-config=k=v,k=v} sets PostgreSQL
+ * settings. It prints the server settings it ran with and PostgreSQL's WAL, full-page images, checkpoints and
+ * autovacuum runs during the measured run.
  */
 public final class LedgerStoreBenchmark {
     private static final int ROWS_PER_POSTING = 4;
@@ -98,8 +100,15 @@ public final class LedgerStoreBenchmark {
 
         long prefillRows = Long.parseLong(option(args, "prefill-rows", "0").replace("_", ""));
         String fsync = option(args, "fsync", "on");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", fsync)
-                .setServerConfig("synchronous_commit", fsync).start()) {
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setServerConfig("fsync", fsync)
+                .setServerConfig("synchronous_commit", fsync);
+        for (String setting : option(args, "server-config", "").split(",")) {
+            if (!setting.isBlank()) {
+                String[] nameValue = setting.split("=", 2);
+                server.setServerConfig(nameValue[0].trim(), nameValue[1].trim());
+            }
+        }
+        try (EmbeddedPostgres postgres = server.start()) {
             long postmaster;
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                  Statement statement = connection.createStatement()) {
@@ -147,6 +156,8 @@ public final class LedgerStoreBenchmark {
                 reset();
             }
             long rowsBefore = ledgerRows(url);
+            System.out.println("server settings: " + serverSettings(url));
+            long[] serverBefore = serverActivity(url);
 
             String loadBefore = CpuMeter.loadAverage();
             long jvmBefore = CpuMeter.jvmNanos();
@@ -158,6 +169,7 @@ public final class LedgerStoreBenchmark {
             long jvmNanos = CpuMeter.jvmNanos() - jvmBefore;
             awaitWritersGone(url);
             long postgresNanos = CpuMeter.postgresNanos(postmaster) - postgresBefore;
+            long[] serverAfter = serverActivity(url);
             long machineNanos = CpuMeter.machineBusyNanos() - machineBefore;
             String loadAfter = CpuMeter.loadAverage();
             cluster.close();
@@ -181,6 +193,12 @@ public final class LedgerStoreBenchmark {
                     postgresNanos / 1e9 / seconds,
                     Math.max(0, machineNanos - jvmNanos - postgresNanos) / 1e9 / seconds, loadBefore, loadAfter,
                     checksum);
+            System.out.printf("PostgreSQL during the run: WAL %.0f bytes per row (%.2f full-page images per row), "
+                            + "checkpoints %d timed and %d requested, autovacuum %d and autoanalyze %d runs%n",
+                    (serverAfter[0] - serverBefore[0]) / (double) rows,
+                    (serverAfter[1] - serverBefore[1]) / (double) rows,
+                    serverAfter[2] - serverBefore[2], serverAfter[3] - serverBefore[3],
+                    serverAfter[4] - serverBefore[4], serverAfter[5] - serverBefore[5]);
             if (rows != postings * ROWS_PER_POSTING) {
                 throw new IllegalStateException("expected " + postings * ROWS_PER_POSTING + " rows, found " + rows);
             }
@@ -194,6 +212,36 @@ public final class LedgerStoreBenchmark {
                      + "(SELECT count(*) FROM capacity_ledger_entry) + (SELECT count(*) FROM value_entry)")) {
             result.next();
             return result.getLong(1);
+        }
+    }
+
+    /** The server settings that the ledger's write speed depends on, as the server runs them. */
+    private static String serverSettings(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT string_agg(name || '=' || setting || coalesce(unit, ''),"
+                     + " ' ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', "
+                     + "'full_page_writes', 'shared_buffers', 'wal_buffers', 'max_wal_size', 'checkpoint_timeout', "
+                     + "'wal_compression', 'wal_level', 'autovacuum')")) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    /** WAL bytes, full-page images, timed and requested checkpoints, autovacuum and autoanalyze runs so far. */
+    private static long[] serverActivity(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT w.wal_bytes, w.wal_fpi, c.num_timed, c.num_requested, "
+                     + "(SELECT sum(autovacuum_count) FROM pg_stat_all_tables), "
+                     + "(SELECT sum(autoanalyze_count) FROM pg_stat_all_tables) "
+                     + "FROM pg_stat_wal w, pg_stat_checkpointer c")) {
+            result.next();
+            long[] activity = new long[6];
+            for (int i = 0; i < activity.length; i++) {
+                activity[i] = result.getLong(i + 1);
+            }
+            return activity;
         }
     }
 

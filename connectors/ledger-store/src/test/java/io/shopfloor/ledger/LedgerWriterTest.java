@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -119,6 +121,82 @@ class LedgerWriterTest {
         }
         assertEquals(List.of("1 0"), ledger.query("SELECT (SELECT count(*) FROM item_ledger_entry), "
                 + "(SELECT count(*) FROM value_entry)"));
+    }
+
+    /**
+     * A batch is first written as if all its keys were new (item entries straight into their table by COPY); one
+     * that holds a stored key is rolled back and written again skipping stored keys, and so are the batches after
+     * it until one holds only new keys.
+     */
+    @Test
+    void aBatchWithStoredKeysIsWrittenAgainSkippingThemAndNewBatchesAfterItAreWhole() throws Exception {
+        LedgerDatabase.Ledger ledger = POSTGRES.newLedger();
+        try (LedgerWriter writer = writer(ledger)) {
+            assertEquals(new LedgerWriter.BatchResult(2, 0, List.of()),
+                    writer.write(List.of(item("RPO-1", 1L, null), value("RPO-1", 1L, 1L))));
+            // The replayed item entry is skipped; the new value entry names it, the new item entry follows it.
+            assertEquals(new LedgerWriter.BatchResult(2, 1, List.of()), writer.write(List.of(item("RPO-1", 1L, null),
+                    item("RPO-1", 2L, null), value("RPO-1", 2L, 1L))));
+            assertEquals(new LedgerWriter.BatchResult(3, 0, List.of()), writer.write(List.of(item("RPO-2", 1L, null),
+                    item("RPO-2", 2L, null), value("RPO-2", 1L, 2L))));
+            assertEquals(new LedgerWriter.BatchResult(0, 2, List.of()),
+                    writer.write(List.of(item("RPO-2", 1L, null), item("RPO-2", 2L, null))));
+        }
+        // In batch order (numbers drawn by a rolled-back attempt are gaps, as those of skipped replays always were).
+        assertEquals(List.of("RPO-1/ILE1", "RPO-1/ILE2", "RPO-2/ILE1", "RPO-2/ILE2"),
+                ledger.query("SELECT idempotency_key FROM item_ledger_entry ORDER BY entry_no"));
+        assertEquals(List.of("RPO-1/VE1 RPO-1/ILE1", "RPO-1/VE2 RPO-1/ILE1", "RPO-2/VE1 RPO-2/ILE2"),
+                ledger.query("SELECT v.idempotency_key, i.idempotency_key FROM value_entry v "
+                        + "JOIN item_ledger_entry i ON i.entry_no = v.item_ledger_entry_no ORDER BY v.entry_no"));
+        assertEquals(List.of("0"), ledger.query("SELECT count(*) FROM posting_conflict"));
+    }
+
+    /**
+     * V18: a value entry's item and capacity entries are checked per statement for every insert, not only the
+     * writer's (which resolves them itself), and an entry a value entry names stays, even for the owner.
+     */
+    @Test
+    void everyInsertedValueEntryNamesStoredEntriesAndTheNamedEntriesStay() throws Exception {
+        LedgerDatabase.Ledger ledger = POSTGRES.newLedger();
+        try (LedgerWriter writer = writer(ledger)) {
+            writer.write(List.of(item("RPO-1", 1L, null), item("RPO-1", 2L, null), value("RPO-1", 1L, 1L)));
+        }
+        String insert = "INSERT INTO value_entry (idempotency_key, source_key, source_entry_no, item_ledger_entry_no, "
+                + "capacity_ledger_entry_no, order_line_no, valued_quantity, invoiced_quantity, "
+                + "item_ledger_entry_quantity, cost_amount_actual, cost_amount_expected, cost_per_unit, expected_cost, "
+                + "inventoriable, posting_date, valuation_date, adjustment, event_time, content_hash) VALUES "
+                + "('RPO-1/VE9', 'RPO-1', 9, %s, %s, 10000, 1, 0, 1, 0, 0, 0, true, true, DATE '2026-03-02', "
+                + "DATE '2026-03-02', false, now(), '\\x00'), "
+                + "('RPO-1/VE8', 'RPO-1', 8, 1, NULL, 10000, 1, 0, 1, 0, 0, 0, true, true, DATE '2026-03-02', "
+                + "DATE '2026-03-02', false, now(), '\\x00')";
+        try (Connection connection = ledger.connect(LedgerDatabase.ROLES.writer(),
+                LedgerDatabase.ROLES.writerPassword()); Statement statement = connection.createStatement()) {
+            SQLException noItem = assertThrows(SQLException.class,
+                    () -> statement.execute(String.format(insert, "77", "NULL")));
+            assertEquals("23503", noItem.getSQLState(), noItem.getMessage());
+            assertTrue(noItem.getMessage().contains("value entry RPO-1/VE9 names item entry 77 / capacity entry "
+                    + "<NULL>, which the store does not have"), noItem.getMessage());
+            SQLException noCapacity = assertThrows(SQLException.class,
+                    () -> statement.execute(String.format(insert, "NULL", "5")));
+            assertTrue(noCapacity.getMessage().contains("value entry RPO-1/VE9 names item entry <NULL> / capacity "
+                    + "entry 5, which the store does not have"), noCapacity.getMessage());
+            statement.execute(String.format(insert, "2", "NULL"));
+        }
+        try (Connection connection = ledger.connect(LedgerDatabase.OWNER, "");
+             Statement statement = connection.createStatement()) {
+            SQLException deleted = assertThrows(SQLException.class,
+                    () -> statement.execute("DELETE FROM item_ledger_entry WHERE entry_no = 2"));
+            assertEquals("23503", deleted.getSQLState(), deleted.getMessage());
+            assertTrue(deleted.getMessage().contains("item_ledger_entry 2 is named by a value entry: it stays"),
+                    deleted.getMessage());
+            SQLException renumbered = assertThrows(SQLException.class,
+                    () -> statement.execute("UPDATE item_ledger_entry SET entry_no = DEFAULT WHERE entry_no = 1"));
+            assertTrue(renumbered.getMessage().contains("item_ledger_entry 1 is named by a value entry: it stays"),
+                    renumbered.getMessage());
+        }
+        assertEquals(List.of("RPO-1/VE1 1", "RPO-1/VE9 2", "RPO-1/VE8 1"), ledger.query(
+                "SELECT idempotency_key, item_ledger_entry_no FROM value_entry ORDER BY entry_no"));
+        assertEquals(List.of("1", "2"), ledger.query("SELECT entry_no FROM item_ledger_entry ORDER BY entry_no"));
     }
 
     private static LedgerWriter writer(LedgerDatabase.Ledger ledger) throws SQLException {
