@@ -40,25 +40,12 @@ CREATE TRIGGER value_entry_references AFTER INSERT ON value_entry
 CREATE FUNCTION ledger_entry_still_named() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     named bigint;
+    -- A deleted entry, or one whose number an update changed.
+    gone text := CASE WHEN TG_OP = 'DELETE' THEN 'TRUE'
+                      ELSE 'NOT EXISTS (SELECT FROM new_entries n WHERE n.entry_no = o.entry_no)' END;
 BEGIN
-    EXECUTE format('SELECT o.entry_no FROM old_entries o WHERE NOT EXISTS (SELECT FROM new_entries n '
-                   'WHERE n.entry_no = o.entry_no) AND EXISTS (SELECT FROM value_entry v WHERE v.%I = o.entry_no) '
-                   'LIMIT 1', TG_ARGV[0])
-        INTO named;
-    IF named IS NOT NULL THEN
-        RAISE EXCEPTION '% % is named by a value entry: it stays', TG_TABLE_NAME, named
-            USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION ledger_entry_still_named_on_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    named bigint;
-BEGIN
-    EXECUTE format('SELECT o.entry_no FROM old_entries o WHERE EXISTS (SELECT FROM value_entry v '
-                   'WHERE v.%I = o.entry_no) LIMIT 1', TG_ARGV[0])
+    EXECUTE format('SELECT o.entry_no FROM old_entries o WHERE %s AND EXISTS (SELECT FROM value_entry v '
+                   'WHERE v.%I = o.entry_no) LIMIT 1', gone, TG_ARGV[0])
         INTO named;
     IF named IS NOT NULL THEN
         RAISE EXCEPTION '% % is named by a value entry: it stays', TG_TABLE_NAME, named
@@ -73,10 +60,10 @@ CREATE TRIGGER item_ledger_entry_still_named AFTER UPDATE ON item_ledger_entry
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_still_named('item_ledger_entry_no');
 CREATE TRIGGER item_ledger_entry_still_named_on_delete AFTER DELETE ON item_ledger_entry
     REFERENCING OLD TABLE AS old_entries
-    FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_still_named_on_delete('item_ledger_entry_no');
+    FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_still_named('item_ledger_entry_no');
 CREATE TRIGGER capacity_ledger_entry_still_named AFTER UPDATE ON capacity_ledger_entry
     REFERENCING OLD TABLE AS old_entries NEW TABLE AS new_entries
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_still_named('capacity_ledger_entry_no');
 CREATE TRIGGER capacity_ledger_entry_still_named_on_delete AFTER DELETE ON capacity_ledger_entry
     REFERENCING OLD TABLE AS old_entries
-    FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_still_named_on_delete('capacity_ledger_entry_no');
+    FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_still_named('capacity_ledger_entry_no');

@@ -205,44 +205,46 @@ public final class LedgerStoreBenchmark {
         }
     }
 
-    private static long ledgerRows(String url) throws Exception {
+    /** The one row a query as the superuser returns, read by {@code read}. */
+    private static <T> T queryRow(String url, String sql, RowReader<T> read) throws Exception {
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
              Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT (SELECT count(*) FROM item_ledger_entry) + "
-                     + "(SELECT count(*) FROM capacity_ledger_entry) + (SELECT count(*) FROM value_entry)")) {
+             ResultSet result = statement.executeQuery(sql)) {
             result.next();
-            return result.getLong(1);
+            return read.read(result);
         }
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet row) throws Exception;
+    }
+
+    private static long ledgerRows(String url) throws Exception {
+        return queryRow(url, "SELECT (SELECT count(*) FROM item_ledger_entry) + "
+                + "(SELECT count(*) FROM capacity_ledger_entry) + (SELECT count(*) FROM value_entry)",
+                row -> row.getLong(1));
     }
 
     /** The server settings that the ledger's write speed depends on, as the server runs them. */
     private static String serverSettings(String url) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT string_agg(name || '=' || setting || coalesce(unit, ''),"
-                     + " ' ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', "
-                     + "'full_page_writes', 'shared_buffers', 'wal_buffers', 'max_wal_size', 'checkpoint_timeout', "
-                     + "'wal_compression', 'wal_level', 'autovacuum')")) {
-            result.next();
-            return result.getString(1);
-        }
+        return queryRow(url, "SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ' ' ORDER BY name) "
+                + "FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', "
+                + "'shared_buffers', 'wal_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression', "
+                + "'wal_level', 'autovacuum')", row -> row.getString(1));
     }
 
     /** WAL bytes, full-page images, timed and requested checkpoints, autovacuum and autoanalyze runs so far. */
     private static long[] serverActivity(String url) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT w.wal_bytes, w.wal_fpi, c.num_timed, c.num_requested, "
-                     + "(SELECT sum(autovacuum_count) FROM pg_stat_all_tables), "
-                     + "(SELECT sum(autoanalyze_count) FROM pg_stat_all_tables) "
-                     + "FROM pg_stat_wal w, pg_stat_checkpointer c")) {
-            result.next();
-            long[] activity = new long[6];
-            for (int i = 0; i < activity.length; i++) {
-                activity[i] = result.getLong(i + 1);
-            }
-            return activity;
-        }
+        return queryRow(url, "SELECT w.wal_bytes, w.wal_fpi, c.num_timed, c.num_requested, "
+                + "(SELECT sum(autovacuum_count) FROM pg_stat_all_tables), "
+                + "(SELECT sum(autoanalyze_count) FROM pg_stat_all_tables) "
+                + "FROM pg_stat_wal w, pg_stat_checkpointer c", row -> {
+                    long[] activity = new long[6];
+                    for (int i = 0; i < activity.length; i++) {
+                        activity[i] = row.getLong(i + 1);
+                    }
+                    return activity;
+                });
     }
 
     /**
