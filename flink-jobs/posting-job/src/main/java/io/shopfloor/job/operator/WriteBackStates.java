@@ -419,7 +419,7 @@ public final class WriteBackStates {
             if (keys == null) {
                 state.put(key, value);
             } else {
-                entries.write(key, Objects.requireNonNull(value, "a held value"));
+                entries.write(key, Objects.requireNonNull(value, "a map state value (remove instead)"));
             }
         }
 
