@@ -55,15 +55,20 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER item_ledger_entry_still_named AFTER UPDATE ON item_ledger_entry
-    REFERENCING OLD TABLE AS old_entries NEW TABLE AS new_entries
-    FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_still_named('item_ledger_entry_no');
-CREATE TRIGGER item_ledger_entry_still_named_on_delete AFTER DELETE ON item_ledger_entry
-    REFERENCING OLD TABLE AS old_entries
-    FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_still_named('item_ledger_entry_no');
-CREATE TRIGGER capacity_ledger_entry_still_named AFTER UPDATE ON capacity_ledger_entry
-    REFERENCING OLD TABLE AS old_entries NEW TABLE AS new_entries
-    FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_still_named('capacity_ledger_entry_no');
-CREATE TRIGGER capacity_ledger_entry_still_named_on_delete AFTER DELETE ON capacity_ledger_entry
-    REFERENCING OLD TABLE AS old_entries
-    FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_still_named('capacity_ledger_entry_no');
+-- Per named table: <table>_still_named (a renumbering update) and <table>_still_named_on_delete; the value entry's
+-- column naming it is <table>_no.
+DO $$
+DECLARE
+    named_table text;
+BEGIN
+    FOREACH named_table IN ARRAY ARRAY['item_ledger_entry', 'capacity_ledger_entry']
+    LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_entries '
+                       'NEW TABLE AS new_entries FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_still_named(%L)',
+                       named_table || '_still_named', named_table, named_table || '_no');
+        EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_entries '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_still_named(%L)',
+                       named_table || '_still_named_on_delete', named_table, named_table || '_no');
+    END LOOP;
+END
+$$;

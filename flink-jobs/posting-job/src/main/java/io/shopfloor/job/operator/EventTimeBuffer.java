@@ -89,15 +89,12 @@ final class EventTimeBuffer<T> {
         for (T input : stored) {
             ordered.add(new Ordered<>(rank.applyAsInt(input), id.apply(input), input));
         }
-        ordered.sort(Ordered.ORDER);
+        ordered.sort(Comparator.comparingInt((Ordered<T> input) -> input.rank()).thenComparing(Ordered::id));
         List<T> due = new ArrayList<>(ordered.size());
         ordered.forEach(input -> due.add(input.input()));
         return due;
     }
 
     private record Ordered<T>(int rank, String id, T input) {
-        @SuppressWarnings("rawtypes")
-        static final Comparator<Ordered> ORDER = Comparator.<Ordered>comparingInt(Ordered::rank)
-                .thenComparing(Ordered::id);
     }
 }
